@@ -1,0 +1,176 @@
+"""The immutable document model every pipeline stage reads.
+
+A :class:`Document` holds the original text untouched, with its paragraphs (lines) and
+sentences as spans. Tokens are produced on demand for a stretch of text: the rules path
+only ever looks at the neighbourhood of quotation marks and cue words, and tokenising a
+whole ten-megabyte archive file just to look at a few hundred places would dominate
+the cost.
+
+Everything here runs in time linear in the length of the text: paragraphs and sentences
+come from single regex passes, and lookups are binary searches.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+from typing import NamedTuple
+
+import attrs
+import regex
+
+from quotes.records import Span
+
+__all__ = ["Document", "SentenceSplitter", "Token", "tokenize"]
+
+
+class Token(NamedTuple):
+    """A word or punctuation mark, with offsets into the document text."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+    @property
+    def is_title(self) -> bool:
+        """Starts with an upper-case letter (German nouns and names)."""
+        return self.text[:1].isupper()
+
+
+# Words keep inner hyphens, apostrophes and dots ("US-Außenministerium", "geht's",
+# "n-tv.de"); every other non-space character is a token of its own. Possessive
+# bounded repetition keeps this linear on any input.
+_TOKEN = regex.compile(r"\w+(?:[-'’.&]\w+)*+|[^\w\s]", regex.V1)
+_LINE = regex.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85]+")
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
+    """Tokens of ``text[start:end]``, with offsets into ``text``."""
+    stop = len(text) if end is None else end
+    return tuple(Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, stop))
+
+
+@attrs.frozen
+class SentenceSplitter:
+    """Splits a paragraph into sentences at ., ! or ? followed by a capital or a quote.
+
+    Abbreviations ("Dr.", "z. B.") and ordinals before month names ("27. Februar") do not
+    end a sentence. The lists come from ``rules/<lang>/document.toml``.
+    """
+
+    abbreviations: frozenset[str] = attrs.field(converter=frozenset)
+    no_split_after_ordinal: frozenset[str] = attrs.field(converter=frozenset, factory=frozenset)
+    _boundary: regex.Pattern[str] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        # Sentence-final punctuation, then optional closing marks/brackets, then space,
+        # then something that can start a sentence. Lookahead only: linear.
+        pattern = regex.compile(
+            r"(?<=[.!?…])[\"'“”»«›‹’)\]]*+[ \t\u00a0]++(?=[\"„“»«‚›‹(\[]?[\p{Lu}\d])",
+            regex.V1,
+        )
+        object.__setattr__(self, "_boundary", pattern)
+
+    def split(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Sentence offsets within ``text[start:end]``."""
+        bounds: list[tuple[int, int]] = []
+        sentence_start = start
+        for m in self._boundary.finditer(text, start, end):
+            if self._is_false_boundary(text, sentence_start, m.start(), m.end()):
+                continue
+            bounds.append((sentence_start, m.start()))
+            sentence_start = m.end()
+        bounds.append((sentence_start, end))
+        return [(s, e) for s, e in bounds if e > s]
+
+    def _is_false_boundary(self, text: str, sentence_start: int, cut: int, next_start: int) -> bool:
+        # Look at the word that carries the final dot.
+        j = cut
+        while j > sentence_start and not text[j - 1].isspace():
+            j -= 1
+        word = text[j:cut]
+        if not word.endswith("."):
+            return False
+        if word in self.abbreviations or word.lower() in self.abbreviations:
+            return True
+        if len(word) == 2 and word[0].isalpha():  # initials: "J. R. Smith"
+            return True
+        if word[:-1].isdigit():
+            following = text[next_start : next_start + 20].split(" ", 1)[0].strip(".,;:")
+            return following in self.no_split_after_ordinal
+        return False
+
+
+@attrs.frozen
+class Document:
+    """The original text with its paragraphs and sentences. Never modifies the text."""
+
+    text: str
+    paragraphs: tuple[Span, ...]
+    sentences: tuple[Span, ...]
+    publisher: str | None = None
+    _sentence_starts: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
+    _paragraph_starts: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_sentence_starts", tuple(s.start for s in self.sentences))
+        object.__setattr__(self, "_paragraph_starts", tuple(p.start for p in self.paragraphs))
+
+    @classmethod
+    def build(cls, text: str, splitter: SentenceSplitter, publisher: str | None = None) -> Document:
+        paragraphs = tuple(
+            Span(m.start(), m.end(), m.group())
+            for m in _LINE.finditer(text)
+            if not m.group().isspace()
+        )
+        sentences = tuple(
+            Span(s, e, text[s:e])
+            for p in paragraphs
+            for s, e in splitter.split(text, *_strip(text, p.start, p.end))
+        )
+        return cls(text, paragraphs, sentences, publisher)
+
+    # -- lookups ---------------------------------------------------------------------
+    def span(self, start: int, end: int) -> Span:
+        return Span.of(self.text, start, end)
+
+    def sentence_index(self, offset: int) -> int:
+        """Index of the sentence that contains ``offset``, or the last one before it."""
+        return max(bisect_right(self._sentence_starts, offset) - 1, 0)
+
+    def paragraph_index(self, offset: int) -> int:
+        return max(bisect_right(self._paragraph_starts, offset) - 1, 0)
+
+    def sentence_at(self, offset: int) -> Span | None:
+        if not self.sentences:
+            return None
+        return self.sentences[self.sentence_index(offset)]
+
+    def paragraph_at(self, offset: int) -> Span | None:
+        if not self.paragraphs:
+            return None
+        return self.paragraphs[self.paragraph_index(offset)]
+
+    def tokens(self, start: int, end: int) -> tuple[Token, ...]:
+        return tokenize(self.text, start, end)
+
+    def sentences_between(self, start: int, end: int) -> Iterable[Span]:
+        """Sentences that overlap ``start:end``."""
+        first = self.sentence_index(start)
+        for sentence in self.sentences[first:]:
+            if sentence.start >= end:
+                break
+            if sentence.end > start:
+                yield sentence
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

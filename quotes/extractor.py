@@ -1,0 +1,225 @@
+"""The Extractor: runs the pipeline stages and assembles Attribution records."""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, Literal, overload
+
+import attrs
+
+from quotes.document import Document, SentenceSplitter
+from quotes.errors import BackendError, check_text
+from quotes.pipeline.cues import CueLexicon
+from quotes.pipeline.entities import EntityResolver
+from quotes.pipeline.marks import find_marks
+from quotes.pipeline.outlets import OutletFinder
+from quotes.pipeline.quotations import Quoted, find_quotations
+from quotes.pipeline.speakers import Frame, SpeakerFinder
+from quotes.records import Attribution, Source
+from quotes.rules import RuleData, load_rules
+
+__all__ = ["Analysis", "Extractor", "extract"]
+
+Backend = Literal["rules"]
+BACKENDS: tuple[str, ...] = ("rules",)
+
+
+@attrs.frozen
+class Analysis:
+    """Everything the pipeline found in one text, for inspection and evaluation.
+
+    ``quoted`` holds every quoted span with its final category (speech, title, term);
+    ``frames`` the attribution frame of each speech span; ``attributions`` the result.
+    """
+
+    document: Document
+    quoted: tuple[Quoted, ...]
+    frames: tuple[Frame, ...]
+    attributions: tuple[Attribution, ...]
+    publisher: Source | None
+
+
+class Extractor:
+    """Finds quotations in German news text and attributes them.
+
+    ``backend`` chooses how text is analysed: ``"rules"`` (tokens, lexicons and
+    punctuation; fast, no model). ``rules`` adds user rule files or folders on top of the
+    shipped ones (see :mod:`quotes.rules`). One Extractor is safe to reuse for any number
+    of texts; it holds no per-document state.
+    """
+
+    def __init__(
+        self,
+        backend: str = "rules",
+        *,
+        lang: str = "de",
+        rules: Sequence[str | Path] = (),
+    ) -> None:
+        if not isinstance(backend, str):
+            raise TypeError(f"backend must be str, not {type(backend).__name__}")
+        if backend not in BACKENDS:
+            raise BackendError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+        if isinstance(rules, str | Path):
+            rules = (rules,)
+        self.backend = backend
+        self.lang = lang
+        self._rule_paths = tuple(str(p) for p in rules)
+        self.rules: RuleData = load_rules(lang, self._rule_paths)
+        doc_rules = self.rules.get("document", {})
+        self._splitter = SentenceSplitter(
+            doc_rules.get("abbreviations", ()), doc_rules.get("no_split_after_ordinal", ())
+        )
+        self._cues = CueLexicon.from_rules(self.rules)
+        self._outlets = OutletFinder.from_rules(self.rules)
+        self._speakers = SpeakerFinder.from_rules(self.rules, self._cues, self._outlets)
+
+    def __repr__(self) -> str:
+        return (
+            f"Extractor(backend={self.backend!r}, lang={self.lang!r}, rules={self._rule_paths!r})"
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuild from configuration in worker processes; compiled rules are cached there.
+        return (_rebuild, (self.backend, self.lang, self._rule_paths))
+
+    # -- public API --------------------------------------------------------------------
+    def extract(self, text: str, publisher: str | None = None) -> list[Attribution]:
+        """All quotations in ``text``, in text order."""
+        return list(self.analyze(text, publisher).attributions)
+
+    def analyze(self, text: str, publisher: str | None = None) -> Analysis:
+        """Run the whole pipeline and keep the intermediate results."""
+        text = check_text(text)
+        if publisher is not None:
+            publisher = check_text(publisher, name="publisher")
+        doc = Document.build(text, self._splitter, publisher)
+        marks = find_marks(doc, self.rules)
+        quoted = find_quotations(doc, marks, self.rules)
+        titles = [q.content for q in quoted if q.category == "title"]
+        outlet_mentions = self._outlets.find(doc, titles)
+        resolver = EntityResolver.build(doc, self.rules, self._outlets)
+        frames, quoted = self._speakers.find(doc, quoted, outlet_mentions, resolver)
+        publisher_source = self._publisher(doc, publisher)
+        attributions = []
+        for frame in frames:
+            via = self._outlets.via(
+                doc,
+                outlet_mentions,
+                frame.region_start,
+                frame.region_end,
+                frame.speaker.mention if frame.speaker else None,
+            )
+            attributions.append(frame.to_attribution(_with_publisher(via, publisher_source)))
+        attributions.sort(key=lambda a: (a.quote.start, a.quote.end))
+        return Analysis(doc, quoted, frames, tuple(attributions), publisher_source)
+
+    @overload
+    def pipe(
+        self,
+        texts: Iterable[str],
+        *,
+        publisher: str | None = ...,
+        as_tuples: Literal[False] = ...,
+        n_process: int = ...,
+        batch_size: int = ...,
+    ) -> Iterator[list[Attribution]]: ...
+    @overload
+    def pipe(
+        self,
+        texts: Iterable[tuple[str, Any]],
+        *,
+        publisher: str | None = ...,
+        as_tuples: Literal[True],
+        n_process: int = ...,
+        batch_size: int = ...,
+    ) -> Iterator[tuple[list[Attribution], Any]]: ...
+
+    def pipe(
+        self,
+        texts: Iterable[Any],
+        *,
+        publisher: str | None = None,
+        as_tuples: bool = False,
+        n_process: int = 1,
+        batch_size: int = 64,
+    ) -> Iterator[Any]:
+        """Stream results for many texts, lazily and in input order.
+
+        With ``as_tuples=True`` each item is ``(text, context)`` and each result
+        ``(attributions, context)``, as in spaCy's ``nlp.pipe``. ``n_process > 1`` spreads
+        the work over that many processes.
+        """
+        if isinstance(texts, str):
+            raise TypeError("pipe() takes an iterable of texts; for one text use extract()")
+        if n_process < 1:
+            raise ValueError("n_process must be at least 1")
+        items = ((item, None) if not as_tuples else _as_tuple(item) for item in texts)
+        if n_process == 1:
+            for text, context in items:
+                result = self.extract(text, publisher)
+                yield (result, context) if as_tuples else result
+            return
+        ctx = multiprocessing.get_context("spawn")
+        with ctx.Pool(n_process, initializer=_init_worker, initargs=(self,)) as pool:
+            contexts: list[Any] = []
+
+            def texts_only() -> Iterator[tuple[str, str | None]]:
+                for text, context in items:
+                    contexts.append(context)
+                    yield text, publisher
+
+            for index, result in enumerate(pool.imap(_work, texts_only(), chunksize=batch_size)):
+                yield (result, contexts[index]) if as_tuples else result
+
+    # -- helpers -----------------------------------------------------------------------
+    def _publisher(self, doc: Document, publisher: str | None) -> Source | None:
+        if publisher:
+            found = self._outlets.lookup(publisher)
+            name = found[0] if found else publisher
+            return Source(name=name, type="publisher", relation="publisher")
+        return self._outlets.publisher(doc)
+
+
+def _with_publisher(via: tuple[Source, ...], publisher: Source | None) -> tuple[Source, ...]:
+    if publisher is None:
+        return via
+    if via and via[-1].name == publisher.name:
+        return via  # the text names its own publisher as the last link already
+    hop = (via[-1].hop + 1) if via else 1
+    return (*via, attrs.evolve(publisher, hop=hop))
+
+
+def _as_tuple(item: Any) -> tuple[str, Any]:
+    if not (isinstance(item, tuple) and len(item) == 2):
+        raise TypeError("with as_tuples=True each item must be a (text, context) pair")
+    return item[0], item[1]
+
+
+_WORKER: Extractor | None = None
+
+
+def _rebuild(backend: str, lang: str, rules: tuple[str, ...]) -> Extractor:
+    return Extractor(backend, lang=lang, rules=rules)
+
+
+def _init_worker(extractor: Extractor) -> None:
+    global _WORKER
+    _WORKER = extractor
+
+
+def _work(job: tuple[str, str | None]) -> list[Attribution]:
+    assert _WORKER is not None
+    return _WORKER.extract(job[0], job[1])
+
+
+_DEFAULT: dict[str, Extractor] = {}
+
+
+def extract(text: str, *, publisher: str | None = None) -> list[Attribution]:
+    """All quotations in ``text``, with the default extractor (see the README)."""
+    text = check_text(text)
+    if "default" not in _DEFAULT:
+        _DEFAULT["default"] = Extractor()
+    return _DEFAULT["default"].extract(text, publisher)
