@@ -1,19 +1,45 @@
 """Stage 3: cue words (verbs, nouns and prepositions of saying) from the cue lexicon.
 
-STUB: being written.
+The lexicon (``rules/<lang>/cues.toml``) lists verbs with their forms and separable
+particles, and multi-word phrases ("nach Angaben", "heißt es"). Matching works on the
+tokens of a window of text, never the whole document: cues matter only near quotations.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal
 
 import attrs
 
-from quotes.document import Document
+from quotes.document import Document, Token
 from quotes.records import Span
 from quotes.rules import RuleData
 
+__all__ = ["CueEntry", "CueLexicon", "CueMatch"]
+
 CueKind = Literal["verb", "noun", "preposition", "phrase"]
+#: Where the speaker of a cue is found relative to it.
+SpeakerSide = Literal["verb", "after", "before", "context"]
+
+# A separable particle is looked for this many tokens after its finite verb, up to the
+# end of the clause: "teilte das Ministerium am Montag in Berlin mit".
+_PARTICLE_REACH = 20
+_CLAUSE_END = frozenset('.!?:;„“”"»«‚‘›‹()')
+# Generated forms that are more often something else ("meine" is mostly "my").
+_NOT_VERBS = frozenset({"meine", "meinen"})
+
+
+@attrs.frozen
+class CueEntry:
+    """One lexicon entry: a verb (with its particle) or a phrase."""
+
+    lemma: str
+    kind: CueKind
+    side: SpeakerSide
+    particle: str = ""
+    medium: str | None = None
+    reflexive: bool = False
 
 
 @attrs.frozen
@@ -24,15 +50,155 @@ class CueMatch:
     lemma: str
     kind: CueKind
     medium: str | None = None
+    side: SpeakerSide = "verb"
+    #: Index (in the window's token tuple) of the cue's first token and of its last part.
+    first_token: int = 0
+    last_token: int = 0
+
+    @property
+    def start(self) -> int:
+        return self.parts[0].start
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1].end
+
+
+def _weak_forms(stem: str) -> list[str]:
+    # Stems ending in t/d or a consonant cluster take an -e- before -t ("antwortet").
+    e = "e" if stem.endswith(("t", "d")) or stem.endswith(("chn", "gn", "ffn")) else ""
+    return [f"{stem}{e}t", f"{stem}{e}te", f"{stem}{e}ten", f"{stem}e", f"{stem}en"]
+
+
+def _weak_participle(stem: str, inseparable: bool) -> str:
+    e = "e" if stem.endswith(("t", "d")) or stem.endswith(("chn", "gn", "ffn")) else ""
+    return f"{stem}{e}t" if inseparable else f"ge{stem}{e}t"
 
 
 @attrs.frozen
 class CueLexicon:
-    rules: RuleData
+    """The compiled cue lexicon: form → entries, and phrases by first word."""
+
+    forms: Mapping[str, tuple[tuple[CueEntry, bool], ...]]
+    phrases: Mapping[str, tuple[tuple[tuple[str, ...], CueEntry], ...]]
 
     @classmethod
     def from_rules(cls, rules: RuleData) -> CueLexicon:
-        return cls(rules)
+        data = rules.get("cues", {})
+        forms: dict[str, list[tuple[CueEntry, bool]]] = {}
+
+        def add(form: str, entry: CueEntry, needs_particle: bool) -> None:
+            if form in _NOT_VERBS:
+                return
+            bucket = forms.setdefault(form, [])
+            if (entry, needs_particle) not in bucket:
+                bucket.append((entry, needs_particle))
+
+        for raw in data.get("verb", []):
+            entry, finite, participle = _compile_verb(raw)
+            for form in finite:
+                # A finite form of a separable verb needs its particle later in the clause;
+                # in subordinate clauses the particle is joined on ("hinzufügte").
+                add(form, entry, bool(entry.particle))
+                if entry.particle:
+                    add(entry.particle + form, entry, False)
+            if participle:
+                add(participle, entry, False)
+                if entry.particle:
+                    add(entry.particle + participle, entry, False)
+        phrases: dict[str, list[tuple[tuple[str, ...], CueEntry]]] = {}
+        for raw in data.get("phrase", []):
+            words = tuple(w.lower() for w in str(raw["words"]).split())
+            entry = CueEntry(
+                lemma=str(raw["words"]),
+                kind=raw.get("kind", "phrase"),
+                side=raw.get("role", "context"),
+                medium=raw.get("medium"),
+            )
+            phrases.setdefault(words[0], []).append((words, entry))
+        return cls(
+            {k: tuple(v) for k, v in forms.items()},
+            {k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in phrases.items()},
+        )
+
+    def is_verb_form(self, word: str) -> bool:
+        return word in self.forms
+
+    def find_in_tokens(self, text: str, tokens: Sequence[Token]) -> tuple[CueMatch, ...]:
+        """All cues among ``tokens`` (a window of ``text``), in text order."""
+        matches: list[CueMatch] = []
+        for i, token in enumerate(tokens):
+            low = token.text.lower()
+            # Verbs are matched case-sensitively: German nouns are capitalised, so
+            # "Fragen" (questions) is not "fragen" (to ask).
+            for entry, needs_particle in self.forms.get(token.text, ()):
+                match = self._verb_match(text, tokens, i, entry, needs_particle)
+                if match is not None:
+                    matches.append(match)
+                    break
+            for words, entry in self.phrases.get(low, ()):
+                end = i + len(words)
+                if end <= len(tokens) and all(
+                    tokens[i + k].text.lower() == w for k, w in enumerate(words)
+                ):
+                    part = Span(
+                        tokens[i].start,
+                        tokens[end - 1].end,
+                        text[tokens[i].start : tokens[end - 1].end],
+                    )
+                    matches.append(
+                        CueMatch(
+                            (part,), entry.lemma, entry.kind, entry.medium, entry.side, i, end - 1
+                        )
+                    )
+                    break
+        return tuple(matches)
 
     def find(self, doc: Document, start: int, end: int) -> tuple[CueMatch, ...]:
-        return ()
+        return self.find_in_tokens(doc.text, doc.tokens(start, end))
+
+    def _verb_match(
+        self, text: str, tokens: Sequence[Token], i: int, entry: CueEntry, needs_particle: bool
+    ) -> CueMatch | None:
+        token = tokens[i]
+        parts = [Span(token.start, token.end, token.text)]
+        last = i
+        if needs_particle:
+            j = _find_particle(tokens, i, entry.particle)
+            if j is None:
+                return None
+            parts.append(Span(tokens[j].start, tokens[j].end, tokens[j].text))
+            last = j
+        if entry.reflexive and i + 1 < len(tokens) and tokens[i + 1].text == "sich":
+            # "äußerte sich": the reflexive belongs to the cue; merge adjacent parts.
+            nxt = tokens[i + 1]
+            parts[0] = Span(token.start, nxt.end, text[token.start : nxt.end])
+        return CueMatch(tuple(parts), entry.lemma, "verb", entry.medium, "verb", i, last)
+
+
+def _find_particle(tokens: Sequence[Token], i: int, particle: str) -> int | None:
+    for j in range(i + 1, min(len(tokens), i + 1 + _PARTICLE_REACH)):
+        word = tokens[j].text
+        if word in _CLAUSE_END:
+            return None
+        # The particle closes its clause: punctuation or the window's end follows.
+        if word == particle and (j + 1 == len(tokens) or not tokens[j + 1].text[:1].isalnum()):
+            return j
+    return None
+
+
+def _compile_verb(raw: Mapping[str, Any]) -> tuple[CueEntry, list[str], str]:
+    entry = CueEntry(
+        lemma=str(raw["lemma"]),
+        kind="verb",
+        side="verb",
+        particle=str(raw.get("particle", "")),
+        medium=raw.get("medium"),
+        reflexive=bool(raw.get("reflexive", False)),
+    )
+    stem = raw.get("stem")
+    finite = list(raw.get("forms", [])) or (_weak_forms(stem) if stem else [])
+    participle = raw.get("participle") or (
+        _weak_participle(stem, bool(raw.get("inseparable"))) if stem else ""
+    )
+    return entry, finite, participle
