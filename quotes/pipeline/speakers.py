@@ -403,6 +403,9 @@ class SpeakerFinder:
     def _vorfeld_subject(
         self, tokens: Sequence[Token], start: int, verb: int
     ) -> _NounPhrase | None:
+        # Focus particles may precede the subject: "Auch der russische Präsident Putin …".
+        while start < verb - 1 and tokens[start].text.lower() in _FOCUS_PARTICLES:
+            start += 1
         phrase = self._parse_np(tokens, start, verb)
         if phrase is None or phrase.mention.determiner in self.lexicon.determiners_oblique - {
             "dieser",
@@ -655,6 +658,7 @@ class SpeakerFinder:
         return self.lexicon.full_name_pattern.search(gap) is not None
 
 
+_FOCUS_PARTICLES = frozenset({"auch", "selbst", "sogar", "nur", "gerade", "ebenfalls", "zudem"})
 _OPENERS = frozenset("„»«‚›‹“\"'(")
 _CLOSERS = frozenset("“”«»‘’›‹\"')")
 
