@@ -99,7 +99,7 @@ class Extractor:
         quoted = find_quotations(doc, marks, self.rules)
         titles = [q.content for q in quoted if q.category == "title"]
         outlet_mentions = self._outlets.find(doc, titles)
-        resolver = EntityResolver.build(doc, self.rules, self._outlets)
+        resolver = EntityResolver(doc, self._speakers.lexicon, self._outlets)
         frames, quoted = self._speakers.find(doc, quoted, outlet_mentions, resolver)
         publisher_source = self._publisher(doc, publisher)
         attributions = []

@@ -78,13 +78,16 @@ class Lexicon:
     prepositions: frozenset[str]
     particles: frozenset[str]
     not_speakers: frozenset[str]
-    role_suffixes: tuple[tuple[str, str, Gender], ...]  # (suffix, canonical role, gender)
+    role_suffixes: Mapping[str, tuple[str, Gender]]  # suffix → (canonical role, gender)
+    role_pattern: regex.Pattern[str]  # the longest role suffix at the end of a word
     organization_suffixes: tuple[str, ...]
     organization_names: frozenset[str]
     organization_aliases: Mapping[str, str]
     group_words: frozenset[str]
     full_name_pattern: regex.Pattern[str]
     known_persons: Mapping[str, tuple[str, Gender]]  # alias or name → (full name, gender)
+    known_person_pattern: regex.Pattern[str]
+    organization_pattern: regex.Pattern[str]
     finite_verbs: frozenset[str] = frozenset()
     subordinators: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
@@ -112,8 +115,13 @@ class Lexicon:
             if masc.endswith("er") and masc in irregular:  # "Beamter" → "Beamte", "Beamten"
                 roles.append((masc[:-1], role, "m"))
                 roles.append((masc[:-1] + "n", role, "m"))
-        # Longest suffix first, so "ministerpräsidentin" beats "präsidentin" beats "in".
-        roles.sort(key=lambda r: -len(r[0]))
+        # A search finds the leftmost, so the longest, suffix: "ministerpräsidentin" is
+        # read as a whole before "präsidentin".
+        role_pattern = regex.compile(
+            "(?:"
+            + "|".join(regex.escape(r[0]) for r in sorted(roles, key=lambda r: -len(r[0])))
+            + r")\Z"
+        )
         pattern = _full_name_regex(given)
         known: dict[str, tuple[str, Gender]] = {}
         for person in rules.get("persons", {}).get("person", []):
@@ -130,13 +138,21 @@ class Lexicon:
             prepositions=frozenset(data.get("prepositions", [])),
             particles=frozenset(data.get("particles", [])),
             not_speakers=frozenset(data.get("not_speakers", [])),
-            role_suffixes=tuple(roles),
+            role_suffixes={suffix: (role, gender) for suffix, role, gender in roles},
+            role_pattern=role_pattern,
             organization_suffixes=tuple(s.lower() for s in data.get("organization_suffixes", [])),
             organization_names=frozenset(data.get("organization_names", [])),
             organization_aliases=dict(data.get("organization_aliases", {})),
             group_words=frozenset(data.get("group_words", [])),
             full_name_pattern=pattern,
             known_persons=known,
+            known_person_pattern=_names_regex(
+                a for a in known if " " not in a or a.startswith("von ")
+            ),
+            organization_pattern=regex.compile(
+                r"(?:\L<suffixes>)(?:e?s)?\Z",
+                suffixes=[x.lower() for x in data.get("organization_suffixes", [])] or ["\x00"],
+            ),
             finite_verbs=frozenset(data.get("finite_verbs", [])),
             subordinators=frozenset(data.get("subordinators", [])),
             relative_pronouns=frozenset(data.get("relative_pronouns", [])),
@@ -146,11 +162,8 @@ class Lexicon:
 
     def role_of(self, word: str) -> tuple[str, Gender] | None:
         """The canonical role and gender of a role noun ("Außenministerin" → minister, f)."""
-        low = word.lower()
-        for suffix, role, gender in self.role_suffixes:
-            if low.endswith(suffix):
-                return role, gender
-        return None
+        match = self.role_pattern.search(word.lower())
+        return self.role_suffixes[match.group()] if match else None
 
     def is_organization_word(self, word: str) -> bool:
         if word in self.organization_names or word in self.organization_aliases:
@@ -171,14 +184,22 @@ def _role_key(masculine: str) -> str:
 
 def _full_name_regex(given: Mapping[str, Gender]) -> regex.Pattern[str]:
     # A given name followed by one to three capitalised name parts (or particles such as
-    # "von", "de", "al-"): "Recep Tayyip Erdoğan", "Ursula von der Leyen".
-    alternation = "|".join(sorted((regex.escape(n) for n in given), key=len, reverse=True))
+    # "von", "de", "al-"): "Recep Tayyip Erdoğan", "Ursula von der Leyen". The names are a
+    # named list (\L<given>), which the regex module matches as a set lookup.
     part = r"(?:\p{Lu}[\p{L}\p{M}'’-]*\p{L}|\p{Lu}\.)"
     particle = r"(?:von der|von|van der|van|de|da|di|del|al-|bin|ibn|le|la)"
     return regex.compile(
-        rf"(?<![\p{{L}}\p{{M}}-])(?:{alternation})(?:\s+(?:{particle}\s+)?{part}){{1,3}}+"
+        rf"(?<![\p{{L}}\p{{M}}-])\L<given>(?:\s+(?:{particle}\s+)?{part}){{1,3}}+"
         rf"(?![\p{{L}}\p{{M}}])",
         regex.V1,
+        given=sorted(given),
+    )
+
+
+def _names_regex(names: Iterable[str]) -> regex.Pattern[str]:
+    """Whole-word occurrences of any of ``names`` (not inside "Trump-Regierung")."""
+    return regex.compile(
+        r"(?<![\p{L}\p{M}-])\L<names>(?![\p{L}\p{M}-])", regex.V1, names=sorted(names)
     )
 
 
@@ -235,42 +256,30 @@ class EntityResolver:
         """Surname-only mentions of the document's people and of well-known people."""
         text = self.doc.text
         known = self.lexicon.known_persons
-        targets: dict[str, str] = {}
-        for alias, (name, _gender) in known.items():
-            if " " not in alias or alias.startswith("von "):
-                targets[alias] = name
+        hits: list[tuple[int, str, str]] = []  # (offset, as written, full name)
+        for m in self.lexicon.known_person_pattern.finditer(text):
+            hits.append((m.start(), m.group(), known[m.group()][0]))
         for surname, names in self._surnames.items():
-            targets[surname] = names[-1]
-        if not targets:
-            return
-        alternation = "|".join(sorted((regex.escape(t) for t in targets), key=len, reverse=True))
-        pattern = regex.compile(rf"(?<![\p{{L}}\p{{M}}-])(?:{alternation})(?![\p{{L}}\p{{M}}-])")
-        for m in pattern.finditer(text):
-            if m.start() in self._offsets:
+            if surname in known:
                 continue
-            if self._inside_full_name(m.start()):
+            for offset in _word_offsets(text, surname):
+                hits.append((offset, surname, names[-1]))
+        for offset, written, name in sorted(hits):
+            if offset in self._offsets or self._inside_full_name(offset):
                 continue
-            name = targets[m.group()]
+            role, role_gender = _role_before(text, offset, self.lexicon)
+            oblique = _oblique(text, offset, self.lexicon)
             if name not in self._by_name:
-                gender = known.get(m.group(), ("", ""))[1]
-                role, role_gender = _role_before(text, m.start(), self.lexicon)
-                self._register(
-                    name,
-                    "person",
-                    gender or role_gender,
-                    role,
-                    m.start(),
-                    _oblique(text, m.start(), self.lexicon),
-                )
+                gender = known.get(written, ("", ""))[1]
+                self._register(name, "person", gender or role_gender, role, offset, oblique)
                 continue
-            role, role_gender = _role_before(text, m.start(), self.lexicon)
             entity = self._by_name[name]
             if role and role not in entity.roles:
                 entity = attrs.evolve(entity, roles=entity.roles | {role})
-                self._by_name[name] = entity
             if role_gender and not entity.gender:
-                self._by_name[name] = attrs.evolve(entity, gender=role_gender)
-            self._note(m.start(), name, _oblique(text, m.start(), self.lexicon))
+                entity = attrs.evolve(entity, gender=role_gender)
+            self._by_name[name] = entity
+            self._note(offset, name, oblique)
 
     def _scan_indefinite_roles(self) -> None:
         """Anonymous people introduced with an indefinite article: "Ein Beamter des …"."""
@@ -462,6 +471,18 @@ def _role_before(text: str, offset: int, lexicon: Lexicon) -> tuple[str | None, 
         return None, ""
     found = lexicon.role_of(window[-1].strip(",;:()"))
     return (found[0], found[1]) if found else (None, "")
+
+
+def _word_offsets(text: str, word: str) -> Iterable[int]:
+    """Offsets of ``word`` as a whole word in ``text``."""
+    start = text.find(word)
+    while start != -1:
+        end = start + len(word)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalpha() or before == "-") and not (after.isalpha() or after == "-"):
+            yield start
+        start = text.find(word, end)
 
 
 def _oblique(text: str, offset: int, lexicon: Lexicon) -> bool:
