@@ -151,10 +151,23 @@ class Extractor:
         ``(attributions, context)``, as in spaCy's ``nlp.pipe``. ``n_process > 1`` spreads
         the work over that many processes.
         """
-        if isinstance(texts, str):
+        # Checked here, not in the generator, so a wrong call fails where it is made.
+        if isinstance(texts, str | bytes):
             raise TypeError("pipe() takes an iterable of texts; for one text use extract()")
-        if n_process < 1:
-            raise ValueError("n_process must be at least 1")
+        if not isinstance(n_process, int) or n_process < 1:
+            raise ValueError("n_process must be a whole number of at least 1")
+        if publisher is not None:
+            check_text(publisher, name="publisher")
+        return self._pipe(texts, publisher, as_tuples, n_process, batch_size)
+
+    def _pipe(
+        self,
+        texts: Iterable[Any],
+        publisher: str | None,
+        as_tuples: bool,
+        n_process: int,
+        batch_size: int,
+    ) -> Iterator[Any]:
         items = ((item, None) if not as_tuples else _as_tuple(item) for item in texts)
         if n_process == 1:
             for text, context in items:

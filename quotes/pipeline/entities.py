@@ -18,7 +18,7 @@ given-name list), and then resolves each speaker mention against what came befor
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 
 import attrs
@@ -32,6 +32,9 @@ from quotes.rules import RuleData
 __all__ = ["Entity", "EntityResolver", "Lexicon", "Mention"]
 
 Gender = str  # "m", "f", "n", "pl" or "" when unknown
+
+# How many earlier mentions a pronoun or role noun may reach back to.
+_LOOK_BACK = 64
 
 
 @attrs.frozen
@@ -218,9 +221,20 @@ class EntityResolver:
         # Mentions in an oblique slot ("mit US-Präsident Donald Trump") are less likely
         # antecedents of a following "er" than subjects.
         self._oblique: list[bool] = []
+        self._full_name_spans: list[tuple[int, int]] = []  # in text order
+        # The scans note mentions out of text order; they are sorted once afterwards.
+        self._pending: list[tuple[int, str, bool]] | None = []
         self._scan_full_names()
         self._scan_surnames()
         self._scan_indefinite_roles()
+        for offset, name, oblique in sorted(self._pending, key=lambda p: p[0]):
+            if self._offsets and self._offsets[-1] == offset:
+                self._names_at[-1], self._oblique[-1] = name, oblique
+                continue
+            self._offsets.append(offset)
+            self._names_at.append(name)
+            self._oblique.append(oblique)
+        self._pending = None
 
     @classmethod
     def build(
@@ -243,6 +257,7 @@ class EntityResolver:
                 name = known[name][0]
             gender = self.lexicon.given_names.get(words[0], "")
             role, role_gender = _role_before(text, m.start(), self.lexicon)
+            self._full_name_spans.append((m.start(), m.end()))
             self._register(
                 name,
                 "person",
@@ -265,7 +280,7 @@ class EntityResolver:
             for offset in _word_offsets(text, surname):
                 hits.append((offset, surname, names[-1]))
         for offset, written, name in sorted(hits):
-            if offset in self._offsets or self._inside_full_name(offset):
+            if self._inside_full_name(offset):
                 continue
             role, role_gender = _role_before(text, offset, self.lexicon)
             oblique = _oblique(text, offset, self.lexicon)
@@ -296,15 +311,8 @@ class EntityResolver:
                 self._register(description, "person", gender, role, m.start("noun"))
 
     def _inside_full_name(self, offset: int) -> bool:
-        index = bisect_left(self._offsets, offset) - 1
-        if index < 0:
-            return False
-        name = self._names_at[index]
-        return (
-            self._offsets[index] + len(name) + 20 > offset
-            and offset < self._offsets[index] + len(name)
-            and " " in name
-        )
+        index = bisect_right(self._full_name_spans, (offset, len(self.doc.text))) - 1
+        return index >= 0 and self._full_name_spans[index][1] > offset
 
     def _register(
         self,
@@ -328,6 +336,16 @@ class EntityResolver:
         return entity
 
     def _note(self, offset: int, name: str, oblique: bool = False) -> None:
+        if self._pending is not None:
+            self._pending.append((offset, name, oblique))
+            return
+        # After the scans, mentions arrive almost always in text order (quotes are
+        # resolved in order), so appending is the common case.
+        if not self._offsets or offset > self._offsets[-1]:
+            self._offsets.append(offset)
+            self._names_at.append(name)
+            self._oblique.append(oblique)
+            return
         index = bisect_left(self._offsets, offset)
         if index < len(self._offsets) and self._offsets[index] == offset:
             self._names_at[index] = name
@@ -338,17 +356,19 @@ class EntityResolver:
         self._oblique.insert(index, oblique)
 
     def _before(self, offset: int, *, subjects_first: bool = False) -> Iterable[Entity]:
-        """Entities mentioned before ``offset``, most recent first.
+        """Entities mentioned shortly before ``offset``, most recent first.
 
+        Only the last ``_LOOK_BACK`` mentions count: an antecedent further away is no
+        antecedent, and the bound keeps resolution linear in the document's length.
         With ``subjects_first``, mentions in oblique slots come after all others.
         """
         index = bisect_left(self._offsets, offset)
-        seen: set[str] = set()
-        order = range(index - 1, -1, -1)
+        order = list(range(index - 1, max(-1, index - 1 - _LOOK_BACK), -1))
         if subjects_first:
             order = [i for i in order if not self._oblique[i]] + [
                 i for i in order if self._oblique[i]
             ]
+        seen: set[str] = set()
         for i in order:
             name = self._names_at[i]
             if name not in seen:
