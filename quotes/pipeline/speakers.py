@@ -127,8 +127,17 @@ class SpeakerFinder:
             if q.category == "title":
                 continue
             found = self._find_one(doc, q, prev_q, next_q, previous)
-            words = len(q.content.text.split())
-            short = words <= _TERM_MAX_WORDS and not _ends_sentence(q.content.text)
+            words = q.content.text.split()
+            short = len(words) <= _TERM_MAX_WORDS and not _ends_sentence(q.content.text)
+            speakerless = found is not None and found.phrase is None and found.speaker is None
+            if speakerless and (found.cue is None or short):
+                # Neither cue nor speaker: in news text such a span is a title, a motto
+                # or a term far more often than anyone's words.
+                found = None
+            if found is not None and _name_shaped(words) and not _same_sentence_verb(found):
+                # "„France Football“", „Bild“: capitalised names are speech only when a
+                # verb of saying in their own sentence governs them.
+                found = None
             if found is None or (found.cue is None and found.speaker is None and short):
                 if q.category == "speech" and short:
                     quoted_final = attrs.evolve(q, category="term")
@@ -223,7 +232,13 @@ class SpeakerFinder:
             return found
         # 7. A quote that continues the previous speaker's words in the same paragraph or
         #    right after it.
-        if previous is not None and previous[1].speaker is not None and prev_q is not None:
+        sentence_like = _ends_sentence(q.content.text) or len(q.content.text.split()) >= 6
+        if (
+            sentence_like
+            and previous is not None
+            and previous[1].speaker is not None
+            and prev_q is not None
+        ):
             gap = text[prev_q.quote.end : q.quote.start]
             if gap.count("\n") <= 2 and len(gap) < 400 and not self._has_person_between(gap):
                 return _Found(None, None, 0.4, q.quote.start, speaker=previous[1].speaker)
@@ -277,10 +292,13 @@ class SpeakerFinder:
         body = tokens[:-1]
         if not body:
             return None
-        # Headline style: "Merz: „…“".
-        if len(body) <= 4:
-            phrase = self._parse_np(body, 0, len(body))
-            if phrase is not None and phrase.last == len(body) - 1:
+        # Headline style: "Merz: „…“", "Koppelin wörtlich:", "Zitat von Schröder:".
+        if len(body) <= 5:
+            words = [t.text.lower() for t in body]
+            first = 2 if words[:2] in (["zitat", "von"], ["worte", "von"]) else 0
+            last = len(body) - 1 - (words[-1] in _INTRO_TAILS)
+            phrase = self._parse_np(body, first, last + 1)
+            if phrase is not None and phrase.last == last:
                 return _Found(phrase, None, 0.8, start, (body[0].start, tokens[-1].end))
         clause_start = _clause_start(body, len(body))
         cues = self.cues.find_in_tokens(text, body)
@@ -375,7 +393,11 @@ class SpeakerFinder:
         after_comma = verb > 0 and tokens[verb - 1].text == ","
         if start < verb:
             first = tokens[start].text
-            if first.lower() in self.lexicon.subordinators and not after_comma:
+            if (
+                first.lower() in self.lexicon.subordinators
+                and not after_comma
+                and _verb_ends_clause(tokens, verb, cue)
+            ):
                 return self._parse_np(tokens, start + 1, verb)
             if (
                 first.lower() in self.lexicon.relative_pronouns
@@ -415,6 +437,13 @@ class SpeakerFinder:
         after = phrase.last + 1
         if after == verb or (after < verb and tokens[after].text in self.lexicon.finite_verbs):
             return phrase
+        modified = self._modifiers_until(tokens, after, verb)
+        if modified is not None:
+            # "Theo Kitz vom Bankhaus Merck Finck sagte", "Renate Schmidt (SPD) äußerte":
+            # the whole first field is the subject.
+            end_char = tokens[modified].end
+            mention = attrs.evolve(phrase.mention, end=end_char)
+            return _NounPhrase(phrase.first, modified, mention)
         if after < verb and tokens[after].text == "," and tokens[verb - 1].text == ",":
             # A relative clause or apposition between subject and verb, closed by a comma
             # right before the verb: "Putin, der sich … äußerte, lobte".
@@ -423,6 +452,33 @@ class SpeakerFinder:
             # "Trump und Putin kündigten … an": a coordinated subject; keep the first.
             return phrase
         return None
+
+    def _modifiers_until(self, tokens: Sequence[Token], i: int, verb: int) -> int | None:
+        """Last token of prepositional or bracketed modifiers from ``i`` up to ``verb``.
+
+        None when anything else (a verb, a clause) stands between the noun phrase and
+        the finite verb.
+        """
+        lex = self.lexicon
+        last = None
+        while i < verb:
+            word = tokens[i].text
+            if word == "(":
+                close = next((k for k in range(i, verb) if tokens[k].text == ")"), None)
+                if close is None:
+                    return None
+                last, i = close, close + 1
+                continue
+            if word.lower() in lex.prepositions or word in {"vom", "der", "des"}:
+                inner = self._parse_np(tokens, i + 1, verb, oblique=True)
+                if inner is None:
+                    return None
+                last, i = inner.last, inner.last + 1
+                continue
+            if word in {",", "–"} and i + 1 == verb:
+                return last
+            return None
+        return last
 
     def _subject_after(
         self, tokens: Sequence[Token], i: int, end: int, cue: CueMatch | None
@@ -577,7 +633,8 @@ class SpeakerFinder:
         while k < end and _is_noun(tokens[k].text) and names < 4:
             k += 1
             names += 1
-        if names and k < end and tokens[k].text == ",":
+        closes = k >= end or tokens[k].text in _APPOSITION_END
+        if names and closes:
             words = [tokens[m].text for m in range(i, k)]
             if (
                 words[0] in lex.given_names
@@ -585,15 +642,21 @@ class SpeakerFinder:
                 or (any(lex.role_of(w) for w in head) and names >= 1 and not lex.role_of(words[0]))
             ):
                 return k - 1
-        if tokens[i].text.lower() in lex.determiners_nominative:
-            inner = self._parse_np(tokens, i, end)
-            if (
-                inner is not None
-                and inner.last + 1 < end
-                and tokens[inner.last + 1].text == ","
-                and any(lex.role_of(w) for w in inner.mention.head)
-            ):
-                return inner.last
+        # A role phrase after a name, with or without article: "Bill Graham, Parteichef
+        # der Liberalen", "Ursula Castrup, die Leiterin der Fachstelle".
+        inner = self._parse_np(tokens, i, end)
+        if (
+            inner is not None
+            and not inner.mention.pronoun
+            and (inner.last + 1 >= end or tokens[inner.last + 1].text in _APPOSITION_END)
+            and lex.role_of(inner.mention.head[0])
+            and (
+                not inner.mention.determiner
+                or inner.mention.determiner in lex.determiners_nominative
+            )
+            and not any(lex.role_of(w) for w in head)
+        ):
+            return inner.last
         return None
 
     def _finite_verb(self, tokens: Sequence[Token], start: int) -> int | None:
@@ -658,6 +721,10 @@ class SpeakerFinder:
         return self.lexicon.full_name_pattern.search(gap) is not None
 
 
+# Words that may close a headline-style intro: "Koppelin wörtlich:".
+_INTRO_TAILS = frozenset({"wörtlich", "dazu", "zufolge", "sagte", "sagt", "meinte"})
+# What may follow an apposition: ", Maria Sacharowa, betonte" / "sagte X, Chef von Y."
+_APPOSITION_END = frozenset({",", ".", ":", ";", "!", "?", "(", "–"})
 _FOCUS_PARTICLES = frozenset({"auch", "selbst", "sogar", "nur", "gerade", "ebenfalls", "zudem"})
 _OPENERS = frozenset("„»«‚›‹“\"'(")
 _CLOSERS = frozenset("“”«»‘’›‹\"')")
@@ -683,6 +750,21 @@ def _clause_start(tokens: Sequence[Token], verb: int) -> int:
         if tokens[k].text == ",":
             return k + 1
     return hard
+
+
+def _verb_ends_clause(tokens: Sequence[Token], verb: int, cue: CueMatch | None) -> bool:
+    """Whether the verb closes its clause, as in a subordinate clause ("…, da X betonen")."""
+    last = cue.last_token if cue is not None else verb
+    return last + 1 >= len(tokens) or not tokens[last + 1].text[:1].isalnum()
+
+
+def _name_shaped(words: Sequence[str]) -> bool:
+    """One to three words, all capitalised: "Bild", "France Football", "Goldene Ball"."""
+    return 0 < len(words) <= 3 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
+def _same_sentence_verb(found: _Found) -> bool:
+    return found.cue is not None and found.cue.kind == "verb" and found.confidence >= 0.75
 
 
 def _only_frame_between(tokens: Sequence[Token]) -> bool:
