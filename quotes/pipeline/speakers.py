@@ -165,7 +165,9 @@ class SpeakerFinder:
                     confidence=found.confidence,
                     region_start=min(found.region_start, q.quote.start),
                     region_end=self._region_end(doc, q),
-                    medium=found.cue.medium if found.cue else None,
+                    # Quoted words are spoken unless the cue says otherwise: Speech is
+                    # the medium of two thirds of the corpus's direct quotes.
+                    medium=(found.cue.medium if found.cue else None) or _DEFAULT_DIRECT_MEDIUM,
                 )
             )
             if q.category != "speech":
@@ -721,6 +723,7 @@ class SpeakerFinder:
         return self.lexicon.full_name_pattern.search(gap) is not None
 
 
+_DEFAULT_DIRECT_MEDIUM = "Speech"
 # Words that may close a headline-style intro: "Koppelin wörtlich:".
 _INTRO_TAILS = frozenset({"wörtlich", "dazu", "zufolge", "sagte", "sagt", "meinte"})
 # What may follow an apposition: ", Maria Sacharowa, betonte" / "sagte X, Chef von Y."
