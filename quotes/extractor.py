@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal, overload
@@ -57,16 +58,36 @@ class Extractor:
         lang: str = "de",
         rules: Sequence[str | Path] = (),
     ) -> None:
-        if not isinstance(backend, str):
-            raise TypeError(f"backend must be str, not {type(backend).__name__}")
-        if backend not in BACKENDS:
-            raise BackendError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+        _check_backend(backend)
         if isinstance(rules, str | Path):
             rules = (rules,)
         self.backend = backend
         self.lang = lang
         self._rule_paths = tuple(str(p) for p in rules)
+        self._rule_data: RuleData | None = None
         self.rules: RuleData = load_rules(lang, self._rule_paths)
+        self._compile()
+
+    @classmethod
+    def from_rule_data(
+        cls, rule_data: RuleData, backend: str = "rules", *, lang: str = "de"
+    ) -> Extractor:
+        """An Extractor running already merged rule data (as ``Extractor.rules`` holds it).
+
+        For rules saved with a pipeline (the spaCy component's ``to_disk``): nothing is
+        read from the rule files.
+        """
+        _check_backend(backend)
+        extractor = cls.__new__(cls)
+        extractor.backend = backend
+        extractor.lang = lang
+        extractor._rule_paths = ()
+        extractor._rule_data = rule_data
+        extractor.rules = rule_data
+        extractor._compile()
+        return extractor
+
+    def _compile(self) -> None:
         doc_rules = self.rules.get("document", {})
         self._splitter = SentenceSplitter(
             doc_rules.get("abbreviations", ()), doc_rules.get("no_split_after_ordinal", ())
@@ -82,6 +103,8 @@ class Extractor:
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Rebuild from configuration in worker processes; compiled rules are cached there.
+        if self._rule_data is not None:
+            return (_rebuild_from_data, (dict(self._rule_data), self.backend, self.lang))
         return (_rebuild, (self.backend, self.lang, self._rule_paths))
 
     # -- public API --------------------------------------------------------------------
@@ -176,15 +199,18 @@ class Extractor:
             return
         ctx = multiprocessing.get_context("spawn")
         with ctx.Pool(n_process, initializer=_init_worker, initargs=(self,)) as pool:
-            contexts: list[Any] = []
+            # imap keeps input order, so contexts leave the queue in the order they came:
+            # only the documents in flight are held, however long the stream.
+            contexts: deque[Any] = deque()
 
             def texts_only() -> Iterator[tuple[str, str | None]]:
                 for text, context in items:
                     contexts.append(context)
                     yield text, publisher
 
-            for index, result in enumerate(pool.imap(_work, texts_only(), chunksize=batch_size)):
-                yield (result, contexts[index]) if as_tuples else result
+            for result in pool.imap(_work, texts_only(), chunksize=batch_size):
+                context = contexts.popleft()
+                yield (result, context) if as_tuples else result
 
     # -- helpers -----------------------------------------------------------------------
     def _publisher(self, doc: Document, publisher: str | None) -> Source | None:
@@ -193,6 +219,13 @@ class Extractor:
             name = found[0] if found else publisher
             return Source(name=name, type="publisher", relation="publisher")
         return self._outlets.publisher(doc)
+
+
+def _check_backend(backend: object) -> None:
+    if not isinstance(backend, str):
+        raise TypeError(f"backend must be str, not {type(backend).__name__}")
+    if backend not in BACKENDS:
+        raise BackendError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
 
 
 def _with_publisher(via: tuple[Source, ...], publisher: Source | None) -> tuple[Source, ...]:
@@ -215,6 +248,10 @@ _WORKER: Extractor | None = None
 
 def _rebuild(backend: str, lang: str, rules: tuple[str, ...]) -> Extractor:
     return Extractor(backend, lang=lang, rules=rules)
+
+
+def _rebuild_from_data(rule_data: RuleData, backend: str, lang: str) -> Extractor:
+    return Extractor.from_rule_data(rule_data, backend, lang=lang)
 
 
 def _init_worker(extractor: Extractor) -> None:

@@ -82,7 +82,7 @@ class Lexicon:
     particles: frozenset[str]
     not_speakers: frozenset[str]
     role_suffixes: Mapping[str, tuple[str, Gender]]  # suffix → (canonical role, gender)
-    role_pattern: regex.Pattern[str]  # the longest role suffix at the end of a word
+    role_suffix_lengths: tuple[int, ...]  # distinct suffix lengths, longest first
     organization_suffixes: tuple[str, ...]
     organization_names: frozenset[str]
     organization_aliases: Mapping[str, str]
@@ -90,7 +90,8 @@ class Lexicon:
     full_name_pattern: regex.Pattern[str]
     known_persons: Mapping[str, tuple[str, Gender]]  # alias or name → (full name, gender)
     known_person_pattern: regex.Pattern[str]
-    organization_pattern: regex.Pattern[str]
+    organization_suffix_set: frozenset[str]
+    organization_suffix_lengths: tuple[int, ...]
     finite_verbs: frozenset[str] = frozenset()
     subordinators: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
@@ -118,14 +119,8 @@ class Lexicon:
             if masc.endswith("er") and masc in irregular:  # "Beamter" → "Beamte", "Beamten"
                 roles.append((masc[:-1], role, "m"))
                 roles.append((masc[:-1] + "n", role, "m"))
-        # A search finds the leftmost, so the longest, suffix: "ministerpräsidentin" is
-        # read as a whole before "präsidentin".
-        role_pattern = regex.compile(
-            "(?:"
-            + "|".join(regex.escape(r[0]) for r in sorted(roles, key=lambda r: -len(r[0])))
-            + r")\Z"
-        )
         pattern = _full_name_regex(given)
+        org_suffixes = [x.lower() for x in data.get("organization_suffixes", [])]
         known: dict[str, tuple[str, Gender]] = {}
         for person in rules.get("persons", {}).get("person", []):
             entry = (str(person["name"]), str(person.get("gender", "")))
@@ -142,7 +137,7 @@ class Lexicon:
             particles=frozenset(data.get("particles", [])),
             not_speakers=frozenset(data.get("not_speakers", [])),
             role_suffixes={suffix: (role, gender) for suffix, role, gender in roles},
-            role_pattern=role_pattern,
+            role_suffix_lengths=tuple(sorted({len(r[0]) for r in roles}, reverse=True)),
             organization_suffixes=tuple(s.lower() for s in data.get("organization_suffixes", [])),
             organization_names=frozenset(data.get("organization_names", [])),
             organization_aliases=dict(data.get("organization_aliases", {})),
@@ -152,10 +147,8 @@ class Lexicon:
             known_person_pattern=_names_regex(
                 a for a in known if " " not in a or a.startswith("von ")
             ),
-            organization_pattern=regex.compile(
-                r"(?:\L<suffixes>)(?:e?s)?\Z",
-                suffixes=[x.lower() for x in data.get("organization_suffixes", [])] or ["\x00"],
-            ),
+            organization_suffix_set=frozenset(org_suffixes),
+            organization_suffix_lengths=tuple(sorted({len(x) for x in org_suffixes}, reverse=True)),
             finite_verbs=frozenset(data.get("finite_verbs", [])),
             subordinators=frozenset(data.get("subordinators", [])),
             relative_pronouns=frozenset(data.get("relative_pronouns", [])),
@@ -165,20 +158,26 @@ class Lexicon:
 
     def role_of(self, word: str) -> tuple[str, Gender] | None:
         """The canonical role and gender of a role noun ("Außenministerin" → minister, f)."""
-        match = self.role_pattern.search(word.lower())
-        return self.role_suffixes[match.group()] if match else None
+        low = word.lower()
+        for size in self.role_suffix_lengths:  # longest first
+            found = self.role_suffixes.get(low[-size:])
+            if found is not None:
+                return found
+        return None
 
     def is_organization_word(self, word: str) -> bool:
         if word in self.organization_names or word in self.organization_aliases:
             return True
         low = word.lower()
-        # Genitive forms: "Außenministeriums", "Hauses".
-        stems = (
-            low,
-            low[:-1] if low.endswith("s") else low,
-            low[:-2] if low.endswith("es") else low,
+        # Genitive forms too: "Außenministeriums", "Hauses".
+        stems = (low, low[:-1] if low.endswith("s") else "", low[:-2] if low.endswith("es") else "")
+        suffixes = self.organization_suffix_set
+        return any(
+            stem[-size:] in suffixes
+            for stem in stems
+            if stem
+            for size in self.organization_suffix_lengths
         )
-        return any(stem.endswith(s) for stem in stems for s in self.organization_suffixes)
 
 
 def _role_key(masculine: str) -> str:
