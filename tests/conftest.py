@@ -1,0 +1,25 @@
+"""Shared test configuration: hypothesis profiles.
+
+``ci`` (selected when ``CI=true``): a bounded number of examples, no deadline (shared CI
+machines have noisy timings), so the property tests stay fast and predictable. ``dev``
+(the default elsewhere) explores more. ``HYPOTHESIS_PROFILE=<name>`` overrides both.
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "ci",
+    max_examples=60,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("dev", max_examples=200, deadline=None)
+settings.register_profile("thorough", max_examples=5_000, deadline=None)
+
+_ci = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if _ci else "dev"))
