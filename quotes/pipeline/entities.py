@@ -462,7 +462,7 @@ class EntityResolver:
     def _outlet(self, mention: Mention) -> Entity | None:
         for size in range(len(mention.head), 0, -1):
             for i in range(len(mention.head) - size + 1):
-                found = self.outlets.lookup(" ".join(mention.head[i : i + size]))
+                found = self.outlets.lookup(" ".join(mention.head[i : i + size]), ambiguous=False)
                 if found is not None:
                     return Entity(found[0], "outlet", "n")
         return None
