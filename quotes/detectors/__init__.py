@@ -1,0 +1,21 @@
+"""Parse-based detectors: indirect, reported and free indirect speech.
+
+They read a :class:`~quotes.parse.ParsedDoc` (whatever parser made it) beside the
+:class:`~quotes.document.Document` and the direct quotations the rules pipeline found, and
+return :class:`~quotes.pipeline.speakers.Frame` records like the ones of direct quotes::
+
+    from quotes.detectors import IndirectDetector
+    detector = IndirectDetector.from_rules(rules, cues)       # once
+    frames = detector.detect(parsed, doc, direct_frames, resolver)   # per document
+
+or, in one call, :func:`detect`. The data (verbs, Konjunktiv forms, source prepositions,
+reporting nouns) is in ``rules/<lang>/indirect.toml``.
+"""
+
+from __future__ import annotations
+
+from quotes.detectors.indirect import IndirectDetector, detect
+from quotes.detectors.konjunktiv import KonjunktivRules
+from quotes.detectors.lexicon import DetectorRules, VerbEntry
+
+__all__ = ["DetectorRules", "IndirectDetector", "KonjunktivRules", "VerbEntry", "detect"]

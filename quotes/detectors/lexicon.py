@@ -1,0 +1,233 @@
+"""The compiled rule data of the detectors (``rules/<lang>/indirect.toml``).
+
+Verbs come from two places: the detectors' own lists (``[verbs]``, which say what content
+a verb takes) and the cue lexicon (``cues.toml``), whose surface forms stand in where the
+lemmatiser is wrong ("teilte" → "mitteilen" when "mit" closes the clause).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from quotes.detectors.konjunktiv import KonjunktivRules
+from quotes.pipeline.cues import CueLexicon
+from quotes.rules import RuleData
+
+__all__ = ["DetectorRules", "VerbEntry"]
+
+# Regular verb endings, longest first: "erklärten" → "erklär" + "en".
+_ENDINGS = ("eten", "ete", "test", "ten", "te", "et", "st", "t", "en", "e", "n")
+# Separable particles besides those the speaker rules list.
+_PARTICLES = frozenset(
+    {"ab", "an", "auf", "aus", "bei", "dar", "ein", "fest", "her", "hervor", "hin", "hinzu",
+     "klar", "mit", "nach", "vor", "weg", "zu", "zurück", "bekannt", "kund", "entgegen",
+     "davon", "heraus", "zusammen", "weiter"}
+)  # fmt: skip
+
+
+@attrs.frozen
+class VerbEntry:
+    """What one verb of saying or thinking does in the detectors."""
+
+    lemma: str
+    say: bool = False  # takes a dass/ob/w-clause or a verb-second clause
+    think: bool = False  # takes a dass/ob-clause or a Konjunktiv clause only
+    infinitive: bool = False  # takes a zu-infinitive
+    reported: bool = False  # a speech act with an object: reported speech
+    needs: frozenset[str] = frozenset()  # one of these words must be in its clause
+    addressee_object: bool = False  # its object is the addressee ("Ihm wird vorgeworfen")
+    medium: str | None = None
+
+
+@attrs.frozen
+class DetectorRules:
+    """Everything the detectors read from the rule files, compiled once."""
+
+    verbs: Mapping[str, VerbEntry]
+    #: surface form → (lemma, particle) pairs from the cue lexicon ("" = no particle).
+    cue_forms: Mapping[str, tuple[tuple[str, str], ...]]
+    konjunktiv: KonjunktivRules
+    source_prepositions: frozenset[str]
+    source_postpositions: frozenset[str]
+    nach_nouns: frozenset[str]
+    nach_suffixes: tuple[str, ...]
+    source_adverbs: frozenset[str]
+    source_adverbs_konjunktiv: frozenset[str]
+    reporting_nouns: frozenset[str]
+    infinitive_nouns: frozenset[str]
+    relative_openers: frozenset[str]
+    content_openers: frozenset[str]
+    adverbial_openers: frozenset[str]
+    coordinators: frozenset[str]
+    pronouns: frozenset[str]
+    not_speakers: frozenset[str]
+    default_verb_medium: str
+    default_source_medium: str
+    max_sentences: int
+    max_paragraph_breaks: int
+    without_context: str | None
+    impersonal: frozenset[str]
+    not_reflexive: frozenset[str] = frozenset()
+    reportive_modals: frozenset[str] = frozenset()
+    perfect_auxiliaries: frozenset[str] = frozenset()
+    irregular: Mapping[str, str] = attrs.field(factory=dict)
+    particles: tuple[str, ...] = ()
+
+    @classmethod
+    def from_rules(cls, rules: RuleData, cues: CueLexicon) -> DetectorRules:
+        data: Mapping[str, Any] = rules.get("indirect", {})
+        verbs_table: Mapping[str, Any] = data.get("verbs", {})
+        media: dict[str, str] = {}
+        for medium, lemmas in data.get("medium", {}).items():
+            if isinstance(lemmas, list):
+                for lemma in lemmas:
+                    media.setdefault(str(lemma), str(medium))
+        medium_table = data.get("medium", {})
+
+        def words(table: Mapping[str, Any], key: str, *, lower: bool = True) -> frozenset[str]:
+            return frozenset(str(w).lower() if lower else str(w) for w in table.get(key, ()))
+
+        say = words(verbs_table, "say")
+        think = words(verbs_table, "think")
+        infinitive = words(verbs_table, "infinitive")
+        reported = words(verbs_table, "reported")
+        addressee = words(verbs_table, "addressee_objects")
+        needs = {str(k): frozenset(map(str, v)) for k, v in verbs_table.get("needs", {}).items()}
+        verbs: dict[str, VerbEntry] = {}
+        for lemma in sorted(say | think | infinitive | reported):
+            verbs[lemma] = VerbEntry(
+                lemma=lemma,
+                say=lemma in say,
+                think=lemma in think,
+                infinitive=lemma in infinitive,
+                reported=lemma in reported,
+                needs=needs.get(lemma, frozenset()),
+                addressee_object=lemma in addressee,
+                medium=media.get(lemma),
+            )
+        # Cue-lexicon verbs the detectors' lists lack still introduce speech clauses.
+        cue_forms: dict[str, list[tuple[str, str]]] = {}
+        for form, entries in cues.forms.items():
+            for entry, needs_particle in entries:
+                if entry.kind != "verb":
+                    continue
+                # The cue lexicon lists the bare participle of a separable verb ("gemacht"
+                # of "klarmachen") as complete; here it needs its particle like the rest.
+                separated = entry.particle and not form.startswith(entry.particle)
+                particle = entry.particle if needs_particle or separated else ""
+                pair = (entry.lemma, particle)
+                if pair not in cue_forms.setdefault(form, []):
+                    cue_forms[form].append(pair)
+                if entry.lemma not in verbs:
+                    verbs[entry.lemma] = VerbEntry(
+                        lemma=entry.lemma,
+                        say=True,
+                        needs=needs.get(entry.lemma, frozenset()),
+                        medium=media.get(entry.lemma) or entry.medium,
+                    )
+        sources = data.get("sources", {})
+        nouns = data.get("nouns", {})
+        clauses = data.get("clauses", {})
+        continuation = data.get("continuation", {})
+        speakers = rules.get("speakers", {})
+        return cls(
+            verbs=verbs,
+            cue_forms={k: tuple(v) for k, v in cue_forms.items()},
+            konjunktiv=KonjunktivRules.from_table(data.get("konjunktiv", {})),
+            source_prepositions=words(sources, "prepositions"),
+            source_postpositions=words(sources, "postpositions"),
+            nach_nouns=words(sources, "nach_nouns", lower=False),
+            nach_suffixes=tuple(str(s).lower() for s in sources.get("nach_suffixes", ())),
+            source_adverbs=words(sources, "adverbs"),
+            source_adverbs_konjunktiv=words(sources, "adverbs_konjunktiv"),
+            reporting_nouns=words(nouns, "reporting", lower=False)
+            | words(nouns, "infinitive", lower=False),
+            infinitive_nouns=words(nouns, "infinitive", lower=False),
+            relative_openers=words(nouns, "relative_openers"),
+            content_openers=words(clauses, "content_openers"),
+            adverbial_openers=words(clauses, "adverbial_openers"),
+            coordinators=words(clauses, "coordinators"),
+            pronouns=frozenset(str(p).lower() for p in speakers.get("pronouns", {})),
+            not_speakers=frozenset(map(str, speakers.get("not_speakers", ()))),
+            default_verb_medium=str(medium_table.get("default_verb", "Speech")),
+            default_source_medium=str(medium_table.get("default_source", "SW")),
+            max_sentences=int(continuation.get("max_sentences", 6)),
+            max_paragraph_breaks=int(continuation.get("max_paragraph_breaks", 1)),
+            without_context=_without_context(continuation.get("without_context", "")),
+            impersonal=words(verbs_table, "impersonal"),
+            not_reflexive=words(verbs_table, "not_reflexive"),
+            reportive_modals=words(data.get("free_indirect", {}), "reportive_modals"),
+            perfect_auxiliaries=words(data.get("free_indirect", {}), "perfect_auxiliaries"),
+            irregular={str(k): str(v) for k, v in verbs_table.get("irregular", {}).items()},
+            particles=tuple(
+                sorted(
+                    {str(p) for p in speakers.get("particles", ())} | _PARTICLES,
+                    key=lambda p: -len(p),
+                )
+            ),
+        )
+
+    def medium_of(self, lemma: str) -> str:
+        entry = self.verbs.get(lemma)
+        if entry is not None and entry.medium:
+            return entry.medium
+        return self.default_verb_medium
+
+    def lemma_guesses(self, form: str) -> list[str]:
+        """Lexicon lemmas that ``form`` may be a form of, for when the lemmatiser fails:
+        irregular forms from the table, regular endings stripped, a separable particle
+        and "zu" split off ("vorgeworfen" → "vorwerfen", "mitzuteilen" → "mitteilen")."""
+        word = form.lower()
+        found: list[str] = []
+
+        def add(candidate: str) -> None:
+            if candidate in self.verbs and candidate not in found:
+                found.append(candidate)
+
+        for candidate in self._bases(word):
+            add(candidate)
+        for particle in self.particles:
+            if word.startswith(particle) and len(word) > len(particle) + 3:
+                rest = word[len(particle) :]
+                if rest.startswith("zu"):
+                    add(particle + rest[2:])
+                for candidate in self._bases(rest):
+                    add(particle + candidate)
+        return found
+
+    def lemma_bases(self, form: str) -> list[str]:
+        """Possible infinitives of ``form`` whether or not in the lexicon ("schlug" →
+        "schlagen"), for joining a separated particle to."""
+        return self._bases(form.lower())
+
+    def _bases(self, word: str) -> list[str]:
+        bases = []
+        if word in self.irregular:
+            bases.append(self.irregular[word])
+        stems = [word]
+        if word.startswith("ge") and len(word) > 5:
+            stems.append(word[2:])
+        for stem_source in stems:
+            for ending in _ENDINGS:
+                if stem_source.endswith(ending) and len(stem_source) - len(ending) >= 3:
+                    stem = stem_source[: -len(ending)]
+                    bases.append(stem + "en")
+                    bases.append(stem + "n")
+        return bases
+
+    def is_nach_noun(self, word: str) -> bool:
+        return word in self.nach_nouns or word.lower().endswith(self.nach_suffixes)
+
+
+def _without_context(value: Any) -> Any:
+    if value in ("indirect_free_indirect", "free_indirect"):
+        return value
+    if value in ("", "none", None, False):
+        return None
+    raise ValueError(
+        f"[continuation] without_context must be indirect_free_indirect, free_indirect or "
+        f"none, not {value!r}"
+    )
