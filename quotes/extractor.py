@@ -10,8 +10,11 @@ from typing import Any, Literal, overload
 
 import attrs
 
+from quotes.backends import ParseBackend, make_backend
+from quotes.detectors import IndirectDetector
 from quotes.document import Document, SentenceSplitter
 from quotes.errors import BackendError, check_text
+from quotes.parse import ParsedDoc
 from quotes.pipeline.cues import CueLexicon
 from quotes.pipeline.entities import EntityResolver
 from quotes.pipeline.marks import find_marks
@@ -23,8 +26,11 @@ from quotes.rules import RuleData, load_rules
 
 __all__ = ["Analysis", "Extractor", "extract"]
 
-Backend = Literal["rules"]
-BACKENDS: tuple[str, ...] = ("rules",)
+Backend = Literal["rules", "parse", "stanza"]
+#: rules: tokens, lexicons and punctuation, no model (direct quotations only).
+#: parse: a spaCy German pipeline (the shipped one, or ``nlp=``) adds indirect, reported
+#:        and free indirect speech. stanza: the same with a stanza pipeline (``pipeline=``).
+BACKENDS: tuple[str, ...] = ("rules", "parse", "stanza")
 
 
 @attrs.frozen
@@ -57,6 +63,8 @@ class Extractor:
         *,
         lang: str = "de",
         rules: Sequence[str | Path] = (),
+        nlp: Any = None,
+        pipeline: Any = None,
     ) -> None:
         _check_backend(backend)
         if isinstance(rules, str | Path):
@@ -66,11 +74,18 @@ class Extractor:
         self._rule_paths = tuple(str(p) for p in rules)
         self._rule_data: RuleData | None = None
         self.rules: RuleData = load_rules(lang, self._rule_paths)
+        self._parser = make_backend(backend, nlp=nlp, pipeline=pipeline)
         self._compile()
 
     @classmethod
     def from_rule_data(
-        cls, rule_data: RuleData, backend: str = "rules", *, lang: str = "de"
+        cls,
+        rule_data: RuleData,
+        backend: str = "rules",
+        *,
+        lang: str = "de",
+        nlp: Any = None,
+        pipeline: Any = None,
     ) -> Extractor:
         """An Extractor running already merged rule data (as ``Extractor.rules`` holds it).
 
@@ -84,6 +99,7 @@ class Extractor:
         extractor._rule_paths = ()
         extractor._rule_data = rule_data
         extractor.rules = rule_data
+        extractor._parser = make_backend(backend, nlp=nlp, pipeline=pipeline)
         extractor._compile()
         return extractor
 
@@ -95,6 +111,9 @@ class Extractor:
         self._cues = CueLexicon.from_rules(self.rules)
         self._outlets = OutletFinder.from_rules(self.rules)
         self._speakers = SpeakerFinder.from_rules(self.rules, self._cues, self._outlets)
+        # The detectors of indirect speech compile their data even on the rules backend:
+        # a spaCy component may hand any Extractor a parse (analyze(parsed=...)).
+        self._indirect = IndirectDetector.from_rules(self.rules, self._cues)
 
     def __repr__(self) -> str:
         return (
@@ -103,20 +122,33 @@ class Extractor:
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Rebuild from configuration in worker processes; compiled rules are cached there.
+        parser = self._parser
         if self._rule_data is not None:
-            return (_rebuild_from_data, (dict(self._rule_data), self.backend, self.lang))
-        return (_rebuild, (self.backend, self.lang, self._rule_paths))
+            return (_rebuild_from_data, (dict(self._rule_data), self.backend, self.lang, parser))
+        return (_rebuild, (self.backend, self.lang, self._rule_paths, parser))
 
     # -- public API --------------------------------------------------------------------
-    def extract(self, text: str, publisher: str | None = None) -> list[Attribution]:
-        """All quotations in ``text``, in text order."""
-        return list(self.analyze(text, publisher).attributions)
+    def extract(
+        self, text: str, publisher: str | None = None, *, parsed: ParsedDoc | None = None
+    ) -> list[Attribution]:
+        """All quotations in ``text``, in text order (``parsed``: see :meth:`analyze`)."""
+        return list(self.analyze(text, publisher, parsed=parsed).attributions)
 
-    def analyze(self, text: str, publisher: str | None = None) -> Analysis:
-        """Run the whole pipeline and keep the intermediate results."""
+    def analyze(
+        self, text: str, publisher: str | None = None, *, parsed: ParsedDoc | None = None
+    ) -> Analysis:
+        """Run the whole pipeline and keep the intermediate results.
+
+        ``parsed`` is a parse of exactly ``text`` made elsewhere (the spaCy component passes
+        the Doc's own parse); without it the parse backend, if any, parses the text.
+        """
         text = check_text(text)
         if publisher is not None:
             publisher = check_text(publisher, name="publisher")
+        if parsed is not None and parsed.text != text:
+            raise BackendError("the parse given to analyze() is of another text")
+        if parsed is None and self._parser is not None and text.strip():
+            parsed = self._parser.parse(text)
         doc = Document.build(text, self._splitter, publisher)
         marks = find_marks(doc, self.rules)
         quoted = find_quotations(doc, marks, self.rules)
@@ -124,6 +156,9 @@ class Extractor:
         outlet_mentions = self._outlets.find(doc, titles)
         resolver = EntityResolver(doc, self._speakers.lexicon, self._outlets)
         frames, quoted = self._speakers.find(doc, quoted, outlet_mentions, resolver)
+        if parsed is not None:
+            # Same resolver: "er" in indirect speech can refer to someone quoted earlier.
+            frames += self._indirect.detect(parsed, doc, frames, resolver)
         publisher_source = self._publisher(doc, publisher)
         attributions = []
         for frame in frames:
@@ -246,12 +281,20 @@ def _as_tuple(item: Any) -> tuple[str, Any]:
 _WORKER: Extractor | None = None
 
 
-def _rebuild(backend: str, lang: str, rules: tuple[str, ...]) -> Extractor:
-    return Extractor(backend, lang=lang, rules=rules)
+def _rebuild(
+    backend: str, lang: str, rules: tuple[str, ...], parser: ParseBackend | None = None
+) -> Extractor:
+    extractor = Extractor("rules", lang=lang, rules=rules)
+    extractor.backend, extractor._parser = backend, parser
+    return extractor
 
 
-def _rebuild_from_data(rule_data: RuleData, backend: str, lang: str) -> Extractor:
-    return Extractor.from_rule_data(rule_data, backend, lang=lang)
+def _rebuild_from_data(
+    rule_data: RuleData, backend: str, lang: str, parser: ParseBackend | None = None
+) -> Extractor:
+    extractor = Extractor.from_rule_data(rule_data, "rules", lang=lang)
+    extractor.backend, extractor._parser = backend, parser
+    return extractor
 
 
 def _init_worker(extractor: Extractor) -> None:

@@ -236,12 +236,16 @@ class QuotesComponent(Pipe):
                 error_handler(self.name, self, docs, error)
 
     def _find(self, docs: Sequence[Doc]) -> list[list[Attribution]]:
-        # The hook for a parse backend: the rules backend reads the text alone. A backend that
-        # reads a parse would get it here from each Doc that has one
-        # (quotes.parse.from_spacy(doc) where doc.has_annotation("DEP")), passed along with
-        # the text once the Extractor takes it (Extractor.pipe(..., parses=...)).
-        texts = [doc.text for doc in docs]
-        return list(self.extractor.pipe(texts, publisher=self.publisher))
+        # A Doc parsed by an earlier component (a German pipeline with a parser) lends its
+        # parse to the detectors of indirect speech; otherwise the Extractor's own backend
+        # decides (the rules backend finds direct quotations from the text alone).
+        from quotes.parse import from_spacy
+
+        found = []
+        for doc in docs:
+            parsed = from_spacy(doc) if doc.has_annotation("DEP") else None
+            found.append(self.extractor.extract(doc.text, self.publisher, parsed=parsed))
+        return found
 
     def set_annotations(self, doc: Doc, found: Iterable[Attribution]) -> None:
         """Write ``found`` to ``doc._.quotes``, ``doc.spans[spans_key]`` and the spans."""

@@ -411,9 +411,13 @@ class EntityResolver:
         names = [w for w in mention.head if not lex.role_of(w) and w[:1].isupper()]
         if role_word is not None and not names:
             role, gender = lex.role_of(role_word) or ("", "")
+            named = self._name_right_before(mention.start)
+            if named is not None:
+                # "Maria Sacharowa, die Sprecherin …": the role phrase is an apposition.
+                return self._with_role(named, mention)
             if mention.determiner in {"der", "die", "dem", "den", "des"} and not mention.plural:
                 for entity in self._before(mention.start):
-                    if role in entity.roles:
+                    if role in entity.roles and (not entity.gender or entity.gender == gender):
                         return entity
             description = _description(mention)
             if mention.plural:
@@ -429,6 +433,18 @@ class EntityResolver:
             role = next((lex.role_of(w)[0] for w in mention.head if lex.role_of(w)), None)
             return self._register(name, "person", gender, role, mention.start)
         return Entity(_description(mention) or mention.text, "unknown")
+
+    def _name_right_before(self, offset: int) -> Entity | None:
+        """The person whose full name ends just before ``offset``, followed by a comma."""
+        index = bisect_right(self._full_name_spans, (offset, offset)) - 1
+        if index < 0:
+            return None
+        start, end = self._full_name_spans[index]
+        if self.doc.text[end:offset].strip() != ",":
+            return None
+        name = " ".join(self.doc.text[start:end].split())
+        name = self.lexicon.known_persons.get(name, (name, ""))[0]
+        return self._by_name.get(name)
 
     def _with_role(self, entity: Entity, mention: Mention) -> Entity:
         role = next(
