@@ -13,12 +13,17 @@ Toolkits are imported here and nowhere in the pipeline stages.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from typing import Any, Protocol
 
 from quotes.errors import BackendError
 from quotes.parse import ParsedDoc
+from quotes.parse.model import Entity, Multiword
 
-__all__ = ["ParseBackend", "SpacyBackend", "StanzaBackend", "make_backend"]
+__all__ = ["ParseBackend", "SpacyBackend", "StanzaBackend", "join_parses", "make_backend"]
+
+# Texts longer than this are parsed in chunks that end at line breaks.
+_CHUNK_CHARS = 100_000
 
 
 class ParseBackend(Protocol):
@@ -56,7 +61,17 @@ class SpacyBackend:
     def parse(self, text: str) -> ParsedDoc:
         from quotes.parse import from_spacy
 
-        return from_spacy(self.nlp(text), text)
+        if len(text) <= _CHUNK_CHARS:
+            return from_spacy(self.nlp(text), text)
+        # spaCy refuses texts over nlp.max_length and its memory grows with the text:
+        # parse paragraph-aligned chunks and join their parses.
+        chunks = list(_chunks(text, _CHUNK_CHARS))
+        docs = self.nlp.pipe(text[start:end] for start, end in chunks)
+        pieces = [
+            (start, from_spacy(doc, text[start:end]))
+            for (start, end), doc in zip(chunks, docs, strict=True)
+        ]
+        return join_parses(text, pieces)
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Worker processes load the shipped model themselves instead of unpickling it.
@@ -99,3 +114,68 @@ def make_backend(backend: str, *, nlp: Any = None, pipeline: Any = None) -> Pars
             raise BackendError("backend='stanza' takes pipeline (a stanza.Pipeline), not nlp")
         return StanzaBackend(pipeline)
     raise BackendError(f"unknown backend {backend!r}; choose one of rules, parse, stanza")
+
+
+def _chunks(text: str, size: int) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` pieces of at most ``size`` characters, cut after a line break where
+    there is one, else after a space, else anywhere."""
+    start = 0
+    while len(text) - start > size:
+        limit = start + size
+        cut = text.rfind("\n", start, limit)
+        if cut <= start:
+            cut = text.rfind(" ", start, limit)
+        end = cut + 1 if cut > start else limit
+        yield start, end
+        start = end
+    if start < len(text):
+        yield start, len(text)
+
+
+def join_parses(text: str, pieces: Sequence[tuple[int, ParsedDoc]]) -> ParsedDoc:
+    """One parse of ``text`` from parses of its consecutive pieces (offset, parse)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    columns: dict[str, list[Any]] = {
+        name: [] for name in ("forms", "lemmas", "upos", "tags", "morphs", "deps", "deps_raw")
+    }
+    heads: list[int] = []
+    sentence_starts: list[int] = []
+    entities: list[Entity] = []
+    multiwords: list[Multiword] = []
+    for offset, piece in pieces:
+        base = len(starts)
+        for token in piece.tokens:
+            starts.append(token.start + offset)
+            ends.append(token.end + offset)
+            heads.append(token.head + base)
+            columns["forms"].append(token.form)
+            columns["lemmas"].append(token.lemma)
+            columns["upos"].append(token.upos)
+            columns["tags"].append(token.tag)
+            columns["morphs"].append(token.morph)
+            columns["deps"].append(token.dep)
+            columns["deps_raw"].append(token.dep_raw)
+        sentence_starts.extend(sentence.start + base for sentence in piece.sentences)
+        entities.extend(e._replace(start=e.start + base, end=e.end + base) for e in piece.entities)
+        multiwords.extend(
+            m._replace(start=m.start + base, end=m.end + base) for m in piece.multiwords
+        )
+    first = pieces[0][1] if pieces else None
+    return ParsedDoc.from_columns(
+        text,
+        starts=starts,
+        ends=ends,
+        heads=heads,
+        sentence_starts=sentence_starts or (0,),
+        entities=entities,
+        multiwords=multiwords,
+        scheme=first.scheme if first else None,
+        source=first.source if first else "",
+        has_parse=all(p.has_parse for _, p in pieces),
+        has_tags=all(p.has_tags for _, p in pieces),
+        has_morph=all(p.has_morph for _, p in pieces),
+        has_lemmas=all(p.has_lemmas for _, p in pieces),
+        has_entities=all(p.has_entities for _, p in pieces),
+        **columns,
+    )

@@ -119,3 +119,33 @@ def test_shipped_model_backend_pickles_by_name() -> None:
     function, args = backend.__reduce__()
     assert function is SpacyBackend and args == (None,)
     assert pickle.loads(pickle.dumps(quotes.Extractor()))._parser is None
+
+
+def test_joined_parses_of_pieces_are_one_parse_of_the_text() -> None:
+    from quotes.backends import join_parses
+
+    text = MINISTER + "\n\n" + MINISTER
+    second = len(MINISTER) + 2
+    joined = join_parses(
+        text, [(0, parse(MINISTER, MINISTER_ROWS)), (second, parse(MINISTER, MINISTER_ROWS))]
+    )
+    assert len(joined.sentences) == 2
+    assert all(text[t.start : t.end] == t.text for t in joined)
+    found = quotes.Extractor().extract(text, parsed=joined)
+    assert [a.quote.start for a in found] == [
+        MINISTER.index("er sei"),
+        second + MINISTER.index("er sei"),
+    ]
+    assert all(a.speaker is not None and a.speaker.name == "Minister" for a in found)
+
+
+@pytest.mark.parametrize("size", [1, 7, 40, 1000])
+def test_chunks_cover_the_text_and_end_at_line_breaks(size: int) -> None:
+    from quotes.backends import _chunks
+
+    text = "Erste Zeile.\nZweite Zeile ist länger.\n\nDritte.\n" * 5
+    pieces = list(_chunks(text, size))
+    assert "".join(text[s:e] for s, e in pieces) == text
+    assert all(0 < e - s <= size for s, e in pieces)
+    if size >= 40:
+        assert all(text[e - 1] == "\n" for s, e in pieces[:-1])
