@@ -6,7 +6,7 @@
 """
 
 from quotes.errors import BackendError, QuotesError, RulesError
-from quotes.extractor import Analysis, Extractor, extract
+from quotes.extractor import Analysis, Extractor, default_backend, extract
 from quotes.records import (
     KINDS,
     Attribution,
@@ -34,6 +34,7 @@ __all__ = [
     "Span",
     "Speaker",
     "__version__",
+    "default_backend",
     "extract",
     "from_dict",
     "to_json",

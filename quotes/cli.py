@@ -150,6 +150,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="worker processes (default: 1)",
     )
     extract.add_argument(
+        "--backend",
+        choices=("auto", "rules", "parse"),
+        default="auto",
+        help="rules: direct quotations, fast, no model; parse: also indirect and reported "
+        "speech, with the shipped German model; auto (default): parse where the model is "
+        "installed, else rules",
+    )
+    extract.add_argument(
         "--rules",
         action="append",
         default=[],
@@ -415,10 +423,11 @@ def _results(
 def run_extract(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from quotes.extractor import Extractor
+    from quotes.extractor import Extractor, default_backend
 
     try:
-        extractor = Extractor(rules=args.rules)
+        backend = default_backend() if args.backend == "auto" else args.backend
+        extractor = Extractor(backend, rules=args.rules)
     except QuotesError as error:
         print(f"{PROG}: {error}", file=sys.stderr)
         return 2

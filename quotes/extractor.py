@@ -24,7 +24,7 @@ from quotes.pipeline.speakers import Frame, SpeakerFinder
 from quotes.records import Attribution, Source
 from quotes.rules import RuleData, load_rules
 
-__all__ = ["Analysis", "Extractor", "extract"]
+__all__ = ["Analysis", "Extractor", "default_backend", "extract"]
 
 Backend = Literal["rules", "parse", "stanza"]
 #: rules: tokens, lexicons and punctuation, no model (direct quotations only).
@@ -310,9 +310,21 @@ def _work(job: tuple[str, str | None]) -> list[Attribution]:
 _DEFAULT: dict[str, Extractor] = {}
 
 
+def default_backend() -> str:
+    """The most accurate backend available offline: ``parse`` where the shipped model is
+    installed, else ``rules``."""
+    from quotes.models import model_path
+
+    try:
+        model_path()
+    except FileNotFoundError:
+        return "rules"
+    return "parse"
+
+
 def extract(text: str, *, publisher: str | None = None) -> list[Attribution]:
-    """All quotations in ``text``, with the default extractor (see the README)."""
+    """All quotations in ``text``, with the default extractor: :func:`default_backend`."""
     text = check_text(text)
     if "default" not in _DEFAULT:
-        _DEFAULT["default"] = Extractor()
+        _DEFAULT["default"] = Extractor(default_backend())
     return _DEFAULT["default"].extract(text, publisher)
