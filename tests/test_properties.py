@@ -289,7 +289,10 @@ def test_german_like_text_reaches_attributions() -> None:
 
 
 # -- scaling ----------------------------------------------------------------------------
-def _cpu_seconds(text: str, limit_s: float) -> float:
+RULES = quotes.Extractor("rules")
+
+
+def _cpu_seconds(extractor: quotes.Extractor, text: str, limit_s: float) -> float:
     """CPU time of one extract(), run in a forked child.
 
     CPU time, not wall time, so a busy CI machine does not skew the comparison; a child,
@@ -298,14 +301,14 @@ def _cpu_seconds(text: str, limit_s: float) -> float:
     """
     if "fork" not in multiprocessing.get_all_start_methods():  # pragma: no cover - Windows
         began = time.process_time()
-        quotes.extract(text)
+        extractor.extract(text)
         return time.process_time() - began
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
 
     def work() -> None:
         began = time.process_time()
-        quotes.extract(text)
+        extractor.extract(text)
         send.send(time.process_time() - began)
 
     child = context.Process(target=work, daemon=True)
@@ -321,20 +324,29 @@ def _cpu_seconds(text: str, limit_s: float) -> float:
         child.join()
 
 
-def assert_linear(make: Callable[[int], str], n: int, limit_s: float) -> None:
+def assert_linear(
+    make: Callable[[int], str],
+    n: int,
+    limit_s: float,
+    extractor: quotes.Extractor | None = None,
+) -> None:
     """extract() on 10n takes less than 30 times as long as on n, and under ``limit_s``.
+
+    The rules backend unless ``extractor`` says otherwise: the scaling of the parse path
+    is the parser's, checked separately on smaller texts.
 
     Linear is 10x in theory and up to 20-23x measured (allocation, caches); n log n is
     about 12x, n^1.5 32x, quadratic 100x.
     """
-    quotes.extract(make(1))  # warm up in the parent: rules compiled, caches filled
+    extractor = extractor or RULES
+    extractor.extract(make(1))  # warm up in the parent: rules compiled, caches filled
     small, large = make(n), make(10 * n)
-    runs = [_cpu_seconds(small, limit_s / 10)]
+    runs = [_cpu_seconds(extractor, small, limit_s / 10)]
     while len(runs) < 3 and sum(runs) < 1.0:  # best of a few when they are quick
-        runs.append(_cpu_seconds(small, limit_s / 10))
+        runs.append(_cpu_seconds(extractor, small, limit_s / 10))
     t_small = max(min(runs), 0.02)  # floor: noise on tiny timings
     assert t_small < limit_s / 10, f"{len(small):,} characters took {t_small:.1f} s of CPU"
-    t_large = _cpu_seconds(large, limit_s)
+    t_large = _cpu_seconds(extractor, large, limit_s)
     assert t_large < limit_s, f"{len(large):,} characters took {t_large:.1f} s of CPU"
     assert t_large / t_small < 30, f"n: {t_small:.3f} s, 10n: {t_large:.3f} s"
 
@@ -367,3 +379,16 @@ def test_big_document_scales_linearly() -> None:
 def test_unmatched_marks_scale_linearly(piece: str) -> None:
     # 10n is 100,000 unmatched (or ambiguous) marks.
     assert_linear(lambda k: piece * (k * 1_000), 10, limit_s=10)
+
+
+@pytest.mark.slow
+def test_parse_backend_scales_linearly() -> None:
+    if quotes.default_backend() != "parse":
+        pytest.skip("the shipped model is not installed")
+    parse = quotes.Extractor("parse")
+
+    def make(k: int) -> str:
+        return ARTICLE * max(1, k * 2_000 // len(ARTICLE))
+
+    # 20 kB and 200 kB: the parser dominates; chunking keeps its cost per chunk.
+    assert_linear(make, 10, limit_s=120, extractor=parse)
