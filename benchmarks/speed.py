@@ -365,6 +365,12 @@ def corpus_throughput(
         result = Throughput(f"quotes {backend}", load, float("inf"), len(texts), words)
         results.append(result)
         functions.append((result, extractor.extract))
+        parser = getattr(extractor, "_parser", None)
+        if parser is not None:
+            # The parser alone, in the same passes: what quote extraction adds on top.
+            parsed = Throughput(f"{backend}: parser alone", None, float("inf"), len(texts), words)
+            results.append(parsed)
+            functions.append((parsed, parser.parse))
     started = time.perf_counter()
     nlp = spacy.blank("de")
     load = time.perf_counter() - started
@@ -590,12 +596,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     emit(render_table(header, rows, markdown))
     emit()
     for result in results[:-1]:
-        if not result.error and tokenizer.words_per_cpu_second:
+        if result.name.startswith("quotes") and not result.error and tokenizer.words_per_cpu_second:
             ratio = result.words_per_cpu_second / tokenizer.words_per_cpu_second
             verdict = "meets" if ratio >= 0.5 else "misses"
             emit(
                 f"{result.name}: {ratio:.2f}x the tokenizer's words per CPU second "
                 f"({verdict} the target of 0.5x)"
+            )
+    by_name = {result.name: result for result in results if not result.error}
+    for backend in backends:
+        whole, parser = by_name.get(f"quotes {backend}"), by_name.get(f"{backend}: parser alone")
+        if whole and parser and whole.cpu_seconds:
+            share = max(0.0, 1 - parser.cpu_seconds / whole.cpu_seconds)
+            emit(
+                f"quotes {backend}: quote extraction is {share:.1%} of the CPU time, "
+                f"the parse the rest"
             )
     emit(f"peak resident size of the process so far: {peak_rss_mb():.0f} MB")
 
