@@ -1,0 +1,113 @@
+"""The compact German spaCy pipeline shipped inside the package (``de_quotes_sm``).
+
+>>> from quotes.models import load
+>>> nlp = load()  # doctest: +SKIP
+>>> doc = nlp("Er sagte, er sei müde.")  # doctest: +SKIP
+
+The pipeline is loaded from the package directory with :func:`spacy.load`; nothing is
+downloaded. Components: ``tok2vec``, ``tagger`` (STTS), ``morphologizer`` (UPOS + UD
+features), ``trainable_lemmatizer``, ``parser`` (UD labels, root spelled ``ROOT``), ``ner``
+(PER/ORG/LOC/MISC, with its own tok2vec). The model is CC BY-SA 4.0 (see
+``de_quotes_sm/LICENSE`` and ``de_quotes_sm/MODEL_CARD.md``).
+
+Lemmas: the pipeline's edit-tree lemmatizer has seen only 37k words of training data (GSD dev
+lemma accuracy 92.0 %, verbs 83.3 %). ``load(lemmas="simplemma")`` adds a last step that
+replaces the lemmas of open-class words (NOUN, PROPN, VERB, AUX, ADJ, ADV) by simplemma's
+(MIT): 96.1 % overall, verbs 96.1 %. The default ``lemmas="auto"`` does that when simplemma
+is installed and keeps the model's lemmas otherwise; ``nlp.meta["quotes_lemmas"]`` says which.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+MODEL_NAME = "de_quotes_sm"
+SIMPLEMMA_POS = frozenset({"NOUN", "PROPN", "VERB", "AUX", "ADJ", "ADV"})
+
+__all__ = ["MODEL_NAME", "load", "load_cached", "model_path"]
+
+
+def model_path(name: str = MODEL_NAME) -> Path:
+    """The directory of a pipeline shipped in ``quotes/models`` (as written by ``nlp.to_disk``)."""
+    path = Path(__file__).resolve().parent / name
+    if not (path / "config.cfg").is_file():
+        raise FileNotFoundError(
+            f"shipped spaCy pipeline {name!r} not found at {path}; "
+            "train it with `bash training/train.sh`"
+        )
+    return path
+
+
+def load(
+    name: str = MODEL_NAME,
+    *,
+    exclude: Iterable[str] = (),
+    disable: Iterable[str] = (),
+    config: dict[str, Any] | None = None,
+    lemmas: Literal["auto", "model", "simplemma"] = "auto",
+) -> Language:
+    """Load a shipped pipeline with :func:`spacy.load` (offline; no network access).
+
+    ``exclude``/``disable`` name components to leave out or switch off (e.g. ``exclude=["ner"]``);
+    ``config`` holds spaCy config overrides in dot notation. ``lemmas``: ``"model"`` keeps the
+    edit-tree lemmatizer's lemmas, ``"simplemma"`` re-lemmatises open-class words with
+    simplemma (ImportError if it is missing), ``"auto"`` uses simplemma if it is installed.
+    """
+    import spacy
+
+    nlp = spacy.load(
+        model_path(name), exclude=list(exclude), disable=list(disable), config=config or {}
+    )
+    if lemmas not in ("auto", "model", "simplemma"):
+        raise ValueError(f"lemmas must be 'auto', 'model' or 'simplemma', not {lemmas!r}")
+    if lemmas == "auto":
+        lemmas = "simplemma" if importlib.util.find_spec("simplemma") else "model"
+    if lemmas == "simplemma":
+        nlp.add_pipe("quotes_simplemma_lemmas", last=True)
+    nlp.meta["quotes_lemmas"] = lemmas
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def load_cached(
+    name: str = MODEL_NAME, lemmas: Literal["auto", "model", "simplemma"] = "auto"
+) -> Language:
+    """One shared instance per process and setting."""
+    return load(name, lemmas=lemmas)
+
+
+def _simplemma_lemmas(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    try:
+        import simplemma
+    except ImportError as err:  # pragma: no cover - depends on the environment
+        raise ImportError("lemmas='simplemma' needs `pip install simplemma` (MIT)") from err
+
+    @lru_cache(maxsize=200_000)
+    def lemma(form: str) -> str:
+        return simplemma.lemmatize(form, lang="de")
+
+    def relemmatise(doc: Doc) -> Doc:
+        for token in doc:
+            if token.pos_ in SIMPLEMMA_POS:
+                token.lemma_ = lemma(token.text)
+        return doc
+
+    return relemmatise
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory("quotes_simplemma_lemmas"):
+        Language.factory("quotes_simplemma_lemmas")(_simplemma_lemmas)
+
+
+_register()

@@ -1,0 +1,73 @@
+"""The compact German pipeline shipped in quotes/models loads offline and annotates."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from quotes.models import MODEL_NAME, load, load_cached, model_path
+
+pytest.importorskip("spacy")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_cached()
+
+
+def test_model_files_and_licence() -> None:
+    path = model_path()
+    assert path.name == MODEL_NAME
+    for name in ("config.cfg", "meta.json", "LICENSE", "MODEL_CARD.md", "tok2vec", "parser"):
+        assert (path / name).exists(), name
+    meta = json.loads((path / "meta.json").read_text())
+    assert meta["lang"] == "de"
+    assert meta["license"] == "CC BY-SA 4.0"
+    assert "CC BY-SA 4.0" in (path / "LICENSE").read_text()
+    size = sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+    assert size < 15_000_000
+
+
+def test_pipeline_components(nlp) -> None:
+    assert nlp.lang == "de"
+    for name in ("tok2vec", "tagger", "morphologizer", "trainable_lemmatizer", "parser", "ner"):
+        assert name in nlp.pipe_names
+    assert set(nlp.get_pipe("ner").labels) == {"PER", "ORG", "LOC", "MISC"}
+    assert "nsubj" in nlp.get_pipe("parser").labels
+    assert "ccomp" in nlp.get_pipe("parser").labels
+
+
+def test_subjunctive_and_parse(nlp) -> None:
+    doc = nlp("Er sagte, er sei müde.")
+    assert [t.text for t in doc] == ["Er", "sagte", ",", "er", "sei", "müde", "."]
+    sei = doc[4]
+    assert "Sub" in sei.morph.get("Mood")
+    assert doc[1].lemma_ == "sagen"
+    assert doc[1].tag_ == "VVFIN"
+    assert doc[1].dep_ == "ROOT"
+    assert doc[0].head.i == 1 and doc[0].dep_ == "nsubj"
+    assert all(t.dep_ for t in doc)
+    assert sum(1 for t in doc if t.head.i == t.i) == 1  # one sentence, one root
+
+
+def test_lemma_modes() -> None:
+    model = load("de_quotes_sm", lemmas="model")
+    assert model.meta["quotes_lemmas"] == "model"
+    assert "quotes_simplemma_lemmas" not in model.pipe_names
+    pytest.importorskip("simplemma")
+    nlp = load_cached(lemmas="simplemma")
+    doc = nlp("Die Ministerin betonte, die Gespräche seien konstruktiv gewesen.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert lemmas["betonte"] == "betonen"
+    assert lemmas["seien"] == "sein"
+    assert lemmas["gewesen"] == "sein"
+    with pytest.raises(ValueError):
+        load(lemmas="nope")  # type: ignore[arg-type]
+
+
+def test_entities(nlp) -> None:
+    doc = nlp("Bundeskanzler Olaf Scholz sagte der Süddeutschen Zeitung in Berlin, er sei bereit.")
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert ("Olaf Scholz", "PER") in ents
+    assert any(label == "LOC" and "Berlin" in text for text, label in ents)
