@@ -13,6 +13,7 @@ Toolkits are imported here and nowhere in the pipeline stages.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from typing import Any, Protocol
 
@@ -24,6 +25,23 @@ __all__ = ["ParseBackend", "SpacyBackend", "StanzaBackend", "join_parses", "make
 
 # Texts longer than this are parsed in chunks that end at line breaks.
 _CHUNK_CHARS = 100_000
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_CR_BEFORE_LF = re.compile("\r(?=\n)")
+
+
+def _for_parser(text: str) -> tuple[str, list[int] | None]:
+    """The text a parser sees, and where each of its characters is in ``text``.
+
+    Lone surrogates (which spaCy cannot encode) become U+FFFD, and the CR of a CRLF is
+    dropped, so Windows line ends give the same tokens, hence the same parse, as Unix ones.
+    The offsets are None when nothing was dropped.
+    """
+    text_for_parser = _SURROGATE.sub("\ufffd", text)
+    if "\r\n" not in text_for_parser:
+        unchanged = text_for_parser == text
+        return text_for_parser, (None if unchanged else list(range(len(text) + 1)))
+    kept = [i for i, char in enumerate(text) if not (char == "\r" and text[i + 1 : i + 2] == "\n")]
+    return "".join(text_for_parser[i] for i in kept), [*kept, len(text)]
 
 
 class ParseBackend(Protocol):
@@ -59,6 +77,11 @@ class SpacyBackend:
         self.nlp = nlp
 
     def parse(self, text: str) -> ParsedDoc:
+        clean, offsets = _for_parser(text)
+        parsed = self._parse_clean(clean)
+        return parsed if offsets is None else join_parses(text, [(0, parsed)], offsets)
+
+    def _parse_clean(self, text: str) -> ParsedDoc:
         from quotes.parse import from_spacy
 
         if len(text) <= _CHUNK_CHARS:
@@ -96,7 +119,9 @@ class StanzaBackend:
     def parse(self, text: str) -> ParsedDoc:
         from quotes.parse import from_stanza
 
-        return from_stanza(self.pipeline(text), text)
+        clean, offsets = _for_parser(text)
+        parsed = from_stanza(self.pipeline(clean), clean)
+        return parsed if offsets is None else join_parses(text, [(0, parsed)], offsets)
 
 
 def make_backend(backend: str, *, nlp: Any = None, pipeline: Any = None) -> ParseBackend | None:
@@ -132,8 +157,15 @@ def _chunks(text: str, size: int) -> Iterator[tuple[int, int]]:
         yield start, len(text)
 
 
-def join_parses(text: str, pieces: Sequence[tuple[int, ParsedDoc]]) -> ParsedDoc:
-    """One parse of ``text`` from parses of its consecutive pieces (offset, parse)."""
+def join_parses(
+    text: str, pieces: Sequence[tuple[int, ParsedDoc]], offsets: Sequence[int] | None = None
+) -> ParsedDoc:
+    """One parse of ``text`` from parses of its consecutive pieces (offset, parse).
+
+    With ``offsets``, the pieces' offsets (plus each piece's offset) are positions in a
+    text the parser saw, and ``offsets[i]`` is where position ``i`` lies in ``text``.
+    """
+    where = offsets if offsets is not None else range(len(text) + 1)
     starts: list[int] = []
     ends: list[int] = []
     columns: dict[str, list[Any]] = {
@@ -146,8 +178,12 @@ def join_parses(text: str, pieces: Sequence[tuple[int, ParsedDoc]]) -> ParsedDoc
     for offset, piece in pieces:
         base = len(starts)
         for token in piece.tokens:
-            starts.append(token.start + offset)
-            ends.append(token.end + offset)
+            starts.append(where[token.start + offset])
+            ends.append(
+                where[token.end - 1 + offset] + 1
+                if token.end > token.start
+                else where[token.end + offset]
+            )
             heads.append(token.head + base)
             columns["forms"].append(token.form)
             columns["lemmas"].append(token.lemma)

@@ -158,7 +158,8 @@ class Extractor:
         frames, quoted = self._speakers.find(doc, quoted, outlet_mentions, resolver)
         if parsed is not None:
             # Same resolver: "er" in indirect speech can refer to someone quoted earlier.
-            frames += self._indirect.detect(parsed, doc, frames, resolver)
+            found = self._indirect.detect(parsed, doc, frames, resolver)
+            frames += tuple(f for f in found if _agrees_with_direct(f, frames))
         publisher_source = self._publisher(doc, publisher)
         attributions = []
         for frame in frames:
@@ -254,6 +255,24 @@ class Extractor:
             name = found[0] if found else publisher
             return Source(name=name, type="publisher", relation="publisher")
         return self._outlets.publisher(doc)
+
+
+def _agrees_with_direct(frame: Frame, direct: Sequence[Frame]) -> bool:
+    """Whether a parse-based quotation fits the direct quotations found from the marks.
+
+    It may contain a direct quote (a partial quote inside indirect speech) but must not
+    cross one, nor take in a direct quote's own cue: in "Laut Tass sagte Putin: „…“" the
+    "laut" belongs to the direct quote's chain, not to a second quotation.
+    """
+    quote = frame.quote
+    for other in direct:
+        if quote.overlaps(other.quote) and not (
+            quote.contains(other.quote) or other.quote.contains(quote)
+        ):
+            return False
+        if other.cue is not None and any(quote.contains(part) for part in other.cue.parts):
+            return False
+    return True
 
 
 def _check_backend(backend: object) -> None:

@@ -24,7 +24,8 @@ TEXTS = [
 
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
-    return Extractor()
+    # The backend quotes.extract uses: parse where the shipped model is installed.
+    return Extractor(quotes.default_backend())
 
 
 # -- names ------------------------------------------------------------------------------

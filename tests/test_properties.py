@@ -180,7 +180,7 @@ def test_german_like_text(text: str) -> None:
     check_invariants(text, quotes.extract(text))
 
 
-_SECOND = Extractor()
+_SECOND = Extractor(quotes.default_backend())
 
 
 @given(any_text)
