@@ -107,17 +107,26 @@ class SentenceSplitter:
 
 @attrs.frozen
 class Document:
-    """The original text with its paragraphs and sentences. Never modifies the text."""
+    """The original text with its paragraphs and sentences. Never modifies the text.
+
+    Sentences are split on first use: a document with no quotation mark never needs them.
+    """
 
     text: str
     paragraphs: tuple[Span, ...]
-    sentences: tuple[Span, ...]
+    _sentences: tuple[Span, ...] | None = attrs.field(
+        default=None, alias="sentences", eq=False, repr=False
+    )
     publisher: str | None = None
-    _sentence_starts: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
+    _splitter: SentenceSplitter | None = attrs.field(
+        default=None, alias="splitter", eq=False, repr=False
+    )
+    _sentence_starts: tuple[int, ...] | None = attrs.field(
+        init=False, default=None, repr=False, eq=False
+    )
     _paragraph_starts: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_sentence_starts", tuple(s.start for s in self.sentences))
         object.__setattr__(self, "_paragraph_starts", tuple(p.start for p in self.paragraphs))
 
     @classmethod
@@ -127,12 +136,22 @@ class Document:
             for m in _LINE.finditer(text)
             if not m.group().isspace()
         )
-        sentences = tuple(
-            Span(s, e, text[s:e])
-            for p in paragraphs
-            for s, e in splitter.split(text, *_strip(text, p.start, p.end))
-        )
-        return cls(text, paragraphs, sentences, publisher)
+        return cls(text, paragraphs, publisher=publisher, splitter=splitter)
+
+    @property
+    def sentences(self) -> tuple[Span, ...]:
+        if self._sentences is None:
+            text = self.text
+            if self._splitter is None:
+                sentences = self.paragraphs
+            else:
+                sentences = tuple(
+                    Span(s, e, text[s:e])
+                    for p in self.paragraphs
+                    for s, e in self._splitter.split(text, *_strip(text, p.start, p.end))
+                )
+            object.__setattr__(self, "_sentences", sentences)
+        return self._sentences  # type: ignore[return-value]
 
     # -- lookups ---------------------------------------------------------------------
     def span(self, start: int, end: int) -> Span:
@@ -140,6 +159,8 @@ class Document:
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence that contains ``offset``, or the last one before it."""
+        if self._sentence_starts is None:
+            object.__setattr__(self, "_sentence_starts", tuple(s.start for s in self.sentences))
         return max(bisect_right(self._sentence_starts, offset) - 1, 0)
 
     def paragraph_index(self, offset: int) -> int:

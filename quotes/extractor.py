@@ -152,15 +152,16 @@ class Extractor:
         doc = Document.build(text, self._splitter, publisher)
         marks = find_marks(doc, self.rules)
         quoted = find_quotations(doc, marks, self.rules)
-        titles = [q.content for q in quoted if q.category == "title"]
-        outlet_mentions = self._outlets.find(doc, titles)
         resolver = EntityResolver(doc, self._speakers.lexicon, self._outlets)
-        frames, quoted = self._speakers.find(doc, quoted, outlet_mentions, resolver)
+        frames, quoted = self._speakers.find(doc, quoted, resolver)
         if parsed is not None:
             # Same resolver: "er" in indirect speech can refer to someone quoted earlier.
             found = self._indirect.detect(parsed, doc, frames, resolver)
             frames += tuple(f for f in found if _agrees_with_direct(f, frames))
         publisher_source = self._publisher(doc, publisher)
+        # Outlets matter only for chains: a document that quotes nobody is not read for them.
+        titles = [q.content for q in quoted if q.category == "title"]
+        outlet_mentions = self._outlets.find(doc, titles) if frames else ()
         attributions = []
         for frame in frames:
             via = self._outlets.via(

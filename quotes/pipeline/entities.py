@@ -18,6 +18,7 @@ given-name list), and then resolves each speaker mention against what came befor
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 
@@ -221,8 +222,16 @@ class EntityResolver:
         # antecedents of a following "er" than subjects.
         self._oblique: list[bool] = []
         self._full_name_spans: list[tuple[int, int]] = []  # in text order
+        # The document is read for names on the first resolution, not before: most
+        # documents of an archive quote nobody, and reading them for names would cost a
+        # good share of the rules path.
+        self._scanned = False
+        self._pending: list[tuple[int, str, bool]] | None = None
+
+    def _scan(self) -> None:
         # The scans note mentions out of text order; they are sorted once afterwards.
-        self._pending: list[tuple[int, str, bool]] | None = []
+        self._scanned = True
+        self._pending = []
         self._scan_full_names()
         self._scan_surnames()
         self._scan_indefinite_roles()
@@ -245,7 +254,18 @@ class EntityResolver:
     def _scan_full_names(self) -> None:
         text = self.doc.text
         known = self.lexicon.known_persons
-        for m in self.lexicon.full_name_pattern.finditer(text):
+        given = self.lexicon.given_names
+        pattern = self.lexicon.full_name_pattern
+        last_end = 0
+        # A cheap pass finds capitalised words followed by another word; the full pattern
+        # runs only where the first word is a given name.
+        for candidate in _CAPITALISED_BEFORE_WORD.finditer(text):
+            if candidate.start() < last_end or candidate.group() not in given:
+                continue
+            m = pattern.match(text, candidate.start())
+            if m is None:
+                continue
+            last_end = m.end()
             words = m.group().split()
             words = _trim_trailing_nonname(words, self.lexicon)
             if len(words) < 2:
@@ -377,6 +397,8 @@ class EntityResolver:
     # -- resolution -------------------------------------------------------------------
     def resolve(self, mention: Mention) -> Entity:
         """The entity a speaker mention refers to; remembered for later mentions."""
+        if not self._scanned:
+            self._scan()
         entity = self._resolve(mention)
         if entity.name:
             if entity.name not in self._by_name or entity.type != "person":
@@ -534,6 +556,7 @@ def _oblique(text: str, offset: int, lexicon: Lexicon) -> bool:
     return False
 
 
+_CAPITALISED_BEFORE_WORD = re.compile(r"(?<![\w-])[^\W\d_][\w'’-]*(?=\s+\S)")
 _INDEFINITE_ROLE = regex.compile(
     r"(?<![\p{L}])(?:[Ee]in|[Ee]ine)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}?"
     r"(?P<noun>\p{Lu}[\p{L}-]+)"

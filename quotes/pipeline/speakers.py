@@ -27,7 +27,7 @@ import attrs
 from quotes.document import Document, Token
 from quotes.pipeline.cues import CueLexicon, CueMatch
 from quotes.pipeline.entities import EntityResolver, Lexicon, Mention
-from quotes.pipeline.outlets import OutletFinder, OutletMention
+from quotes.pipeline.outlets import OutletFinder
 from quotes.pipeline.quotations import Quoted
 from quotes.records import Attribution, Cue, Kind, Source, Span, Speaker
 from quotes.rules import RuleData
@@ -112,7 +112,6 @@ class SpeakerFinder:
         self,
         doc: Document,
         quoted: tuple[Quoted, ...],
-        outlet_mentions: Sequence[OutletMention],
         resolver: EntityResolver,
     ) -> tuple[tuple[Frame, ...], tuple[Quoted, ...]]:
         """Frames for the speech quotations, and the quoted spans with final categories."""
