@@ -1,6 +1,6 @@
 """stanza -> parse layer, on Documents read from hand-written CoNLL-U (no model needed).
 
-tests/data/de_mwt.conllu holds two sentences with the multi-word tokens "am", "zum" and
+tests/data/de_mwt.handwritten.conll holds two sentences with the multi-word tokens "am", "zum" and
 "im", offsets as stanza writes them (``start_char=…|end_char=…`` in MISC) and BIOES
 entity tags (``ner=…``).
 """
@@ -18,7 +18,7 @@ stanza_conll = pytest.importorskip("stanza.utils.conll")
 from quotes.errors import BackendError  # noqa: E402
 from quotes.parse import Multiword, ParsedDoc, from_stanza  # noqa: E402
 
-CONLLU = Path(__file__).parent / "data" / "de_mwt.conllu"
+CONLLU = Path(__file__).parent / "data" / "de_mwt.handwritten.conll"
 TEXT = (
     "Die Ministerin sagte am Montag, sie sei zum Gespräch bereit. "
     "Laut Bundesamt für Statistik wird das Gesetz im Herbst beschlossen."
