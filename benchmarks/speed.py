@@ -598,11 +598,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     for result in results[:-1]:
         if result.name.startswith("quotes") and not result.error and tokenizer.words_per_cpu_second:
             ratio = result.words_per_cpu_second / tokenizer.words_per_cpu_second
-            verdict = "meets" if ratio >= 0.5 else "misses"
-            emit(
-                f"{result.name}: {ratio:.2f}x the tokenizer's words per CPU second "
-                f"({verdict} the target of 0.5x)"
-            )
+            # The 0.5x target is the rules backend's; a parse backend runs at its parser's
+            # speed and is judged by the share that extraction adds (below).
+            verdict = ""
+            if result.name == "quotes rules":
+                verdict = f" ({'meets' if ratio >= 0.5 else 'misses'} the target of 0.5x)"
+            emit(f"{result.name}: {ratio:.2f}x the tokenizer's words per CPU second{verdict}")
     by_name = {result.name: result for result in results if not result.error}
     for backend in backends:
         whole, parser = by_name.get(f"quotes {backend}"), by_name.get(f"{backend}: parser alone")
