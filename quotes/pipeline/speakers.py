@@ -559,16 +559,32 @@ class SpeakerFinder:
             adjectives.append(tokens[j].text)
             j += 1
         head: list[int] = []
-        while j < end and len(head) < 6 and _is_noun(tokens[j].text):
+        quoted_name = False
+        if j + 2 < end and tokens[j].text == "„" and _is_noun(tokens[j + 1].text):
+            # A name in quotation marks: die „Computerwoche“, „Die Zeit“.
+            close = next((k for k in range(j + 1, min(end, j + 6)) if tokens[k].text == "“"), None)
+            if close is not None and all(_is_noun(t.text) for t in tokens[j + 1 : close]):
+                head = list(range(j + 1, close))
+                quoted_name, j = True, close + 1
+        while not quoted_name and j < end and len(head) < 6 and _is_noun(tokens[j].text):
             if tokens[j].text in lex.not_speakers and not (determiner or head):
                 break
             if head and tokens[j].text in lex.not_speakers:
                 break
             head.append(j)
             j += 1
+            # Titles and initials keep their dot: "Prof. Dr. Matthias W. Beckmann".
+            if (
+                j + 1 < end
+                and tokens[j].text == "."
+                and (tokens[j - 1].text in _NAME_ABBREVIATIONS or len(tokens[j - 1].text) == 1)
+                and tokens[j].start == tokens[j - 1].end
+                and _is_noun(tokens[j + 1].text)
+            ):
+                j += 1
         if not head:
             return None
-        last = head[-1]
+        last = j - 1 if quoted_name or tokens[j - 1].text == "." else head[-1]
         head_words = tuple(tokens[k].text for k in head)
         genitive: list[str] = []
         role_or_org = any(lex.role_of(w) or lex.is_organization_word(w) for w in head_words)
@@ -646,10 +662,25 @@ class SpeakerFinder:
         # A role phrase after a name, with or without article: "Bill Graham, Parteichef
         # der Liberalen", "Ursula Castrup, die Leiterin der Fachstelle".
         inner = self._parse_np(tokens, i, end)
+        closing = None
+        if inner is not None:
+            # Prepositional modifiers may follow: "die Leiterin der Fachstelle für Sucht".
+            after = inner.last + 1
+            closing = inner.last
+            if after < end and tokens[after].text not in _APPOSITION_END:
+                stop = next(
+                    (
+                        k
+                        for k in range(after, min(end, after + 12))
+                        if tokens[k].text in _APPOSITION_END
+                    ),
+                    end if end - after <= 12 else None,
+                )
+                closing = None if stop is None else self._modifiers_until(tokens, after, stop)
         if (
             inner is not None
+            and closing is not None
             and not inner.mention.pronoun
-            and (inner.last + 1 >= end or tokens[inner.last + 1].text in _APPOSITION_END)
             and lex.role_of(inner.mention.head[0])
             and (
                 not inner.mention.determiner
@@ -657,7 +688,7 @@ class SpeakerFinder:
             )
             and not any(lex.role_of(w) for w in head)
         ):
-            return inner.last
+            return closing
         return None
 
     def _finite_verb(self, tokens: Sequence[Token], start: int) -> int | None:
@@ -727,6 +758,8 @@ _DEFAULT_DIRECT_MEDIUM = "Speech"
 _INTRO_TAILS = frozenset({"wörtlich", "dazu", "zufolge", "sagte", "sagt", "meinte"})
 # What may follow an apposition: ", Maria Sacharowa, betonte" / "sagte X, Chef von Y."
 _APPOSITION_END = frozenset({",", ".", ":", ";", "!", "?", "(", "–"})
+# Abbreviations that stand inside names with their dot.
+_NAME_ABBREVIATIONS = frozenset({"Prof", "Dr", "St", "Sen", "Gen", "Mr", "Mrs", "Ms", "Jr"})
 _FOCUS_PARTICLES = frozenset({"auch", "selbst", "sogar", "nur", "gerade", "ebenfalls", "zudem"})
 _OPENERS = frozenset("„»«‚›‹“\"'(")
 _CLOSERS = frozenset("“”«»‘’›‹\"')")
