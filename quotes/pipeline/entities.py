@@ -498,6 +498,13 @@ class EntityResolver:
         return Entity(mention.text, "unknown", gender)
 
     def _outlet(self, mention: Mention) -> Entity | None:
+        # The mention as written, without article and marks: die „Berliner Zeitung“.
+        bare = " ".join(
+            w.strip('„“”"»«') for w in mention.text.split() if w.lower() != mention.determiner
+        ).strip()
+        found = self.outlets.lookup(bare, ambiguous=False) if bare else None
+        if found is not None:
+            return Entity(found[0], "outlet", "n")
         for size in range(len(mention.head), 0, -1):
             for i in range(len(mention.head) - size + 1):
                 found = self.outlets.lookup(" ".join(mention.head[i : i + size]), ambiguous=False)
