@@ -140,8 +140,7 @@ def test_pronoun_takes_gender_from_given_name(extractor: quotes.Extractor) -> No
 
 def test_pronoun_takes_gender_from_feminine_role_noun(extractor: quotes.Extractor) -> None:
     text = (
-        "Die Außenministerin Kaja Janssen traf Peter Holm. „Die Gespräche waren offen“, "
-        "sagte sie."
+        "Die Außenministerin Kaja Janssen traf Peter Holm. „Die Gespräche waren offen“, sagte sie."
     )
     assert speaker_name(extractor, text, "offen") == "Kaja Janssen"
 
