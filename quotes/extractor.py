@@ -110,7 +110,7 @@ class Extractor:
         )
         self._cues = CueLexicon.from_rules(self.rules)
         self._outlets = OutletFinder.from_rules(self.rules)
-        self._speakers = SpeakerFinder.from_rules(self.rules, self._cues, self._outlets)
+        self._speakers = SpeakerFinder.from_rules(self.rules, self._cues)
         # The detectors of indirect speech compile their data even on the rules backend:
         # a spaCy component may hand any Extractor a parse (analyze(parsed=...)).
         self._indirect = IndirectDetector.from_rules(self.rules, self._cues)

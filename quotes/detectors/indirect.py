@@ -976,6 +976,12 @@ class _Run:
             if phrase is None:
                 return []
             frame = (i, phrase[1])
+        return self._source_candidate(s, i, frame, phrase)
+
+    def _source_candidate(
+        self, s: SentenceView, i: int, frame: TokenRange, phrase: TokenRange
+    ) -> list[_Candidate]:
+        """The indirect quotation around a source phrase ("laut X", "nach Angaben X")."""
         content = self._content_around(s, frame)
         if content is None:
             return []
@@ -1013,15 +1019,7 @@ class _Run:
             frame = (phrase[0], i + 1)
         if phrase is None:
             return []
-        content = self._content_around(s, frame)
-        if content is None:
-            return []
-        return [
-            _Candidate(
-                "indirect", content, (i,), frame, phrase, None,
-                self.rules.default_source_medium, 0.8, s,
-            )
-        ]  # fmt: skip
+        return self._source_candidate(s, i, frame, phrase)
 
     def _so(self, s: SentenceView, i: int) -> list[_Candidate]:
         """ "…, so der Sprecher." — "so" after a comma, a noun phrase, no finite verb."""

@@ -84,7 +84,6 @@ class Lexicon:
     not_speakers: frozenset[str]
     role_suffixes: Mapping[str, tuple[str, Gender]]  # suffix → (canonical role, gender)
     role_suffix_lengths: tuple[int, ...]  # distinct suffix lengths, longest first
-    organization_suffixes: tuple[str, ...]
     organization_names: frozenset[str]
     organization_aliases: Mapping[str, str]
     group_words: frozenset[str]
@@ -114,7 +113,7 @@ class Lexicon:
         for masc in data.get("role_suffixes_masculine", []):
             masc = masc.lower()
             fem = irregular.get(masc, masc + "in")
-            role = _role_key(masc)
+            role = masc
             roles.append((fem, role, "f"))
             roles.append((masc, role, "m"))
             if masc.endswith("er") and masc in irregular:  # "Beamter" → "Beamte", "Beamten"
@@ -139,7 +138,6 @@ class Lexicon:
             not_speakers=frozenset(data.get("not_speakers", [])),
             role_suffixes={suffix: (role, gender) for suffix, role, gender in roles},
             role_suffix_lengths=tuple(sorted({len(r[0]) for r in roles}, reverse=True)),
-            organization_suffixes=tuple(s.lower() for s in data.get("organization_suffixes", [])),
             organization_names=frozenset(data.get("organization_names", [])),
             organization_aliases=dict(data.get("organization_aliases", {})),
             group_words=frozenset(data.get("group_words", [])),
@@ -179,10 +177,6 @@ class Lexicon:
             if stem
             for size in self.organization_suffix_lengths
         )
-
-
-def _role_key(masculine: str) -> str:
-    return masculine
 
 
 def _full_name_regex(given: Mapping[str, Gender]) -> regex.Pattern[str]:
@@ -243,12 +237,6 @@ class EntityResolver:
             self._names_at.append(name)
             self._oblique.append(oblique)
         self._pending = None
-
-    @classmethod
-    def build(
-        cls, doc: Document, rules: RuleData, outlets: OutletFinder, lexicon: Lexicon | None = None
-    ) -> EntityResolver:
-        return cls(doc, lexicon or Lexicon.from_rules(rules), outlets)
 
     # -- the document's people --------------------------------------------------------
     def _scan_full_names(self) -> None:

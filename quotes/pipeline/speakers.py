@@ -27,7 +27,6 @@ import attrs
 from quotes.document import Document, Token
 from quotes.pipeline.cues import CueLexicon, CueMatch
 from quotes.pipeline.entities import EntityResolver, Lexicon, Mention
-from quotes.pipeline.outlets import OutletFinder
 from quotes.pipeline.quotations import Quoted
 from quotes.records import Attribution, Cue, Kind, Source, Span, Speaker
 from quotes.rules import RuleData
@@ -101,12 +100,11 @@ class SpeakerFinder:
     """Finds the frame of each speech quotation with token-level rules."""
 
     cues: CueLexicon
-    outlets: OutletFinder
     lexicon: Lexicon
 
     @classmethod
-    def from_rules(cls, rules: RuleData, cues: CueLexicon, outlets: OutletFinder) -> SpeakerFinder:
-        return cls(cues, outlets, Lexicon.from_rules(rules))
+    def from_rules(cls, rules: RuleData, cues: CueLexicon) -> SpeakerFinder:
+        return cls(cues, Lexicon.from_rules(rules))
 
     def find(
         self,
