@@ -1070,3 +1070,37 @@ def test_a_megabyte_of_news_is_fast(finder: OutletFinder, build: Callable[[str],
     began = time.perf_counter()
     finder.find(doc)
     assert time.perf_counter() - began < 5
+
+
+def _cpu_seconds(work: Callable[[], object]) -> float:
+    """The best of three runs in CPU time: other processes on the machine do not count."""
+    times = []
+    for _ in range(3):
+        began = time.process_time()
+        work()
+        times.append(time.process_time() - began)
+    return min(times)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "line", ["Berlin (dpa) – „Wir sind bereit“, sagte Merz.\n", "(AFP/dpa) -\n"]
+)
+def test_many_dateline_lines_cost_linear_time(
+    finder: OutletFinder, build: Callable[[str], Document], line: str
+) -> None:
+    # Every line a dateline, every line a quotation: each quotation reads its own dateline's
+    # group, not every dateline in the document (issue 9: 57 s for 1.6 M characters).
+    def chains(copies: int) -> Callable[[], object]:
+        doc = build(line * copies)
+        starts = [paragraph.start for paragraph in doc.paragraphs]
+        mentions = finder.find(doc)
+
+        def work() -> object:
+            return [finder.via(doc, mentions, s + 5, s + len(line) - 1) for s in starts]
+
+        return work
+
+    small, large = chains(2_000), chains(8_000)
+    ratio = _cpu_seconds(large) / max(_cpu_seconds(small), 0.01)
+    assert ratio < 10, f"4× the datelines took {ratio:.1f}× the CPU time"

@@ -1,0 +1,242 @@
+"""The chain through which one quotation reached the reader.
+
+:class:`ChainBuilder` turns the outlet mentions around a quotation into ordered sources
+with hops (speaker hop 0, the first outlet hop 1, …).
+"""
+
+from __future__ import annotations
+
+import itertools
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping, Sequence
+
+import attrs
+
+from quotes.document import Document
+from quotes.pipeline.outlets.base import (
+    CLASS_ORDER,
+    MENTION,
+    WINDOW,
+    OutletMention,
+    RelationClass,
+)
+from quotes.pipeline.outlets.compiled import Compiled
+from quotes.records import Source, Span
+
+__all__ = ["ChainBuilder"]
+
+
+@attrs.frozen
+class _Index:
+    """Mentions sorted by start, for the bisect lookups in :meth:`OutletFinder.via`."""
+
+    mentions: tuple[OutletMention, ...]  # linked ones only: plain mentions never count
+    starts: tuple[int, ...]
+    extents: tuple[tuple[int, int], ...]  # name and linking words together
+    datelines: tuple[OutletMention, ...]
+    dateline_starts: tuple[int, ...]
+    # The members of each dateline's group ("(AFP/dpa)"), looked up per quotation: scanning
+    # every dateline for every quotation made "Berlin (dpa) –" line after line quadratic.
+    dateline_groups: Mapping[int, tuple[OutletMention, ...]]
+
+
+@attrs.frozen
+class ChainBuilder:
+    """Orders the mentions around a quotation into its chain."""
+
+    _compiled: Compiled
+    # The last mentions tuple given to via(), indexed; via() is called once per quotation
+    # with the same tuple, and rebuilding the index each time would cost O(mentions).
+    _index_cache: dict[int, tuple[tuple[OutletMention, ...], _Index]] = attrs.field(
+        init=False, repr=False, eq=False, factory=dict
+    )
+
+    # -- via --------------------------------------------------------------------------------
+    def via(
+        self,
+        doc: Document,
+        mentions: Sequence[OutletMention],
+        start: int,
+        end: int,
+        speaker: Span | None = None,
+    ) -> tuple[Source, ...]:
+        """The sources that carried a quotation whose frame spans ``start:end``.
+
+        Ordered from the speaker outward with hops set; the mention that is the speaker
+        itself is left out.
+
+        A mention counts when its name or linking words lie in ``start:end``; so does one
+        in the rest of the region's last sentence ("…, wie suedkurier.de berichtet.",
+        "… n-tv.de."), unless the speaker spoke to or on it, and the latest dateline before
+        the region. Mentions without linking words never count.
+
+        Order: sources the speaker spoke to or on ("gegenüber", "interview", "auf") first,
+        then the outlets that passed the words on, nearest to the speaker first, each
+        preceded by the sources it cites ("laut A unter Berufung auf B": B, then A), then
+        the sources of the whole sentence or text. Coordinated sources share a hop. When
+        the speaker is one of several coordinated sources, the others stand beside it at
+        hop 0. Organisations count only in a chain that has an outlet.
+        """
+        if not mentions or end < start:
+            return ()
+        text = doc.text
+        index = self._index(mentions)
+        if not index.mentions and not index.datelines:
+            return ()
+        last_sentence = doc.sentence_at(max(start, end - 1)) if doc.sentences else None
+        # Bounded: a "sentence" without punctuation may run for megabytes.
+        reach_end = max(end, min(last_sentence.end, end + WINDOW) if last_sentence else end)
+        lo = bisect_left(index.starts, start - WINDOW)
+        hi = bisect_right(index.starts, reach_end + WINDOW)
+        chosen: list[OutletMention] = []
+        for position in range(lo, hi):
+            mention = index.mentions[position]
+            first, last = index.extents[position]
+            in_region = first < end and last > start
+            if not in_region and self._class(mention.relation) != "direct":
+                # The rest of the last sentence: "…, wie suedkurier.de berichtet.",
+                # "… könne n-tv.de." A direct link ("sagte … der dpa") belongs to its own
+                # verb, which lies in the region when it is this quotation's.
+                in_region = (
+                    last_sentence is not None
+                    and first >= start
+                    and last_sentence.start <= first
+                    and last <= min(last_sentence.end, reach_end)
+                )
+            if in_region:
+                chosen.append(mention)
+        dateline_at = bisect_left(index.dateline_starts, start) - 1
+        if dateline_at >= 0:
+            chosen.extend(index.dateline_groups[index.datelines[dateline_at].group])
+        if not chosen:
+            return ()
+        return self._order(text, doc, chosen, speaker)
+
+    def _index(self, mentions: Sequence[OutletMention]) -> _Index:
+        key = id(mentions)
+        cached = self._index_cache.get(key)
+        if cached is not None and cached[0] is mentions:
+            return cached[1]
+        ordered = tuple(mentions)
+        if any(a.span.start > b.span.start for a, b in itertools.pairwise(ordered)):
+            ordered = tuple(sorted(ordered, key=lambda m: (m.span.start, m.span.end)))
+        linked = tuple(m for m in ordered if m.relation not in (MENTION, "dateline"))
+        datelines = tuple(m for m in ordered if m.relation == "dateline")
+        groups: dict[int, list[OutletMention]] = {}
+        for mention in datelines:
+            groups.setdefault(mention.group, []).append(mention)
+        index = _Index(
+            linked,
+            tuple(m.span.start for m in linked),
+            tuple((m.start, m.end) for m in linked),
+            datelines,
+            tuple(m.span.start for m in datelines),
+            {group: tuple(members) for group, members in groups.items()},
+        )
+        if isinstance(mentions, tuple):  # immutable: safe to keep (the entry pins its id)
+            self._index_cache.clear()
+            self._index_cache[key] = (mentions, index)
+        return index
+
+    def _class(self, relation: str) -> RelationClass:
+        return self._compiled.classes.get(relation, "relay")
+
+    def _order(
+        self,
+        text: str,
+        doc: Document,
+        chosen: list[OutletMention],
+        speaker: Span | None,
+    ) -> tuple[Source, ...]:
+        groups: dict[int, list[OutletMention]] = {}
+        for mention in sorted(chosen, key=lambda m: (m.span.start, m.span.end)):
+            groups.setdefault(mention.group, []).append(mention)
+        beside_speaker: list[OutletMention] = []
+        for key in list(groups):
+            members = groups[key]
+            if speaker is not None and any(_overlaps(m.span, speaker) for m in members):
+                beside_speaker.extend(m for m in members if not _overlaps(m.span, speaker))
+                groups[key] = []  # the speaker's own group: what is left stands beside it
+        spoken_in = -1 if speaker is None else doc.sentence_index(speaker.start)
+
+        by_class: dict[RelationClass, list[list[OutletMention]]] = {k: [] for k in CLASS_ORDER}
+        for members in groups.values():
+            if members:
+                by_class[self._class(members[0].relation)].append(members)
+        # Attach each cited group to the group that cites it: the nearest before it in the
+        # same sentence. A citation without one (its citer is the speaker) is a relay.
+        hosts: list[list[OutletMention]] = by_class["direct"] + by_class["relay"]
+        cited_by: dict[int, list[list[OutletMention]]] = {}
+        for members in by_class["cited"]:
+            host = _citer(doc, members, hosts + by_class["cited"])
+            if host is None:
+                by_class["relay"].append(members)
+            else:
+                cited_by.setdefault(id(host), []).append(members)
+
+        def distance(members: list[OutletMention]) -> tuple[int, int]:
+            first = min(m.span.start for m in members)
+            if speaker is None:
+                return (0, first)
+            gap = min(
+                max(speaker.start - m.span.end, m.span.start - speaker.end, 0) for m in members
+            )
+            same_sentence = doc.sentence_index(first) == spoken_in
+            return (gap if same_sentence else gap + len(text), first)
+
+        sequence: list[list[OutletMention]] = []
+
+        def emit(members: list[OutletMention], depth: int = 0) -> None:
+            if depth < 8:  # citations of citations; bounded against cycles
+                for cited in sorted(cited_by.get(id(members), []), key=lambda g: g[0].span.start):
+                    emit(cited, depth + 1)
+            sequence.append(members)
+
+        for members in sorted(by_class["direct"], key=lambda g: g[0].span.start):
+            emit(members)
+        for members in sorted(by_class["relay"], key=distance):
+            emit(members)
+        outer = sorted(
+            by_class["outer"], key=lambda g: (g[0].relation == "dateline", g[0].span.start)
+        )
+        sequence.extend(outer)
+
+        sources: list[Source] = []
+        seen: set[str] = set()
+        for m in beside_speaker:
+            if m.name not in seen:
+                seen.add(m.name)
+                sources.append(Source(m.name, m.type, m.relation, m.span, hop=0))
+        hop = 0
+        for members in sequence:
+            fresh = [m for m in members if m.name not in seen]
+            if not fresh:
+                continue
+            hop += 1
+            for m in fresh:
+                seen.add(m.name)
+                sources.append(Source(m.name, m.type, m.relation, m.span, hop=hop))
+        if not any(s.type != "organization" for s in sources):
+            return ()
+        return tuple(sources)
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _citer(
+    doc: Document, cited: list[OutletMention], candidates: list[list[OutletMention]]
+) -> list[OutletMention] | None:
+    """The group that cites ``cited``: the nearest one ending before its link words."""
+    anchor = cited[0].link.start if cited[0].link is not None else cited[0].span.start
+    sentence = doc.sentence_index(anchor)
+    best: list[OutletMention] | None = None
+    best_end = -1
+    for members in candidates:
+        if members is cited:
+            continue
+        end = max(m.span.end for m in members)
+        if end <= anchor and end > best_end and doc.sentence_index(end - 1) == sentence:
+            best, best_end = members, end
+    return best

@@ -1,0 +1,505 @@
+"""Compiling ``rules/<lang>/outlets.toml``: the gazetteer, type nouns and link patterns.
+
+:func:`compile_rules` turns the rule data into one :class:`Compiled` object that the
+finder's modules share; every rules error is raised here, at load time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Final, cast
+
+import attrs
+import regex
+
+from quotes.errors import RulesError
+from quotes.pipeline.outlets.base import CLASS_ORDER, RelationClass
+from quotes.records import SOURCE_TYPES, SourceType
+from quotes.rules import RuleData
+
+__all__ = ["Alias", "Compiled", "Entry", "LinkRule", "RuleSet", "compile_rules"]
+
+_OPEN_RE: Final = r"(?:''|[„“”\"»«‚‘›‹'])"
+
+
+@attrs.frozen
+class Entry:
+    """A gazetteer outlet: its canonical name and type."""
+
+    name: str
+    type: SourceType
+
+
+@attrs.frozen
+class Alias:
+    entry: Entry
+    ambiguous: bool = False
+    contexts: frozenset[str] = frozenset()
+    strict: bool = False  # link words alone do not license it
+
+
+@attrs.frozen
+class LinkRule:
+    """One [[link]] pattern, compiled: reversed and anchored at the name for "before"."""
+
+    relation: str
+    before: bool
+    pattern: Any  # regex.Pattern[str]
+    types: frozenset[str] | None
+    dets: frozenset[str] | None
+    carrier: bool
+    domain: bool | None
+    licenses: bool = True
+
+
+@attrs.frozen
+class RuleSet:
+    """Link rules in priority order, plus one alternation of them all.
+
+    One regex call per anchor instead of one per rule: the alternation's first matching
+    branch is the rule that wins. Only when that rule's constraints (types, article,
+    carrier) reject the candidate are the rules after it tried one by one.
+    """
+
+    rules: tuple[LinkRule, ...]
+    combined: Any  # regex.Pattern[str] | None
+    markers: tuple[int, ...] = ()  # the group number of each rule's branch in `combined`
+
+    def first(
+        self, text: str, lo: int, at: int, hi: int, accept: Any
+    ) -> tuple[LinkRule, Any] | None:
+        """The first rule that matches at ``at`` (before it, for reversed rules) and that
+        ``accept(rule, match)`` admits."""
+        if self.combined is None:
+            return None
+        m = (
+            self.combined.match(text, lo, at)
+            if self.rules[0].before
+            else self.combined.match(text, at, hi)
+        )
+        if m is None:
+            return None
+        groups = m.groups()
+        winner = next(i for i, g in enumerate(self.markers) if groups[g - 1] is not None)
+        if accept(self.rules[winner], m):
+            return self.rules[winner], _Hit(m, f"r{winner}")
+        for rule in self.rules[winner + 1 :]:
+            single = (
+                rule.pattern.match(text, lo, at)
+                if rule.before
+                else rule.pattern.match(text, at, hi)
+            )
+            if single is not None and accept(rule, single):
+                return rule, _Hit(single, "rule_")
+        return None
+
+
+@attrs.frozen
+class _Hit:
+    """A rule's match and the name of the group that spans the rule's own text."""
+
+    match: Any
+    group: str
+
+    def link(self) -> tuple[int, int]:
+        """The linking words: the group ``link`` if the rule has one, else the rule's text."""
+        m = self.match
+        if "link" in m.re.groupindex and m.group("link") is not None:
+            return cast(tuple[int, int], m.span("link"))
+        return cast(tuple[int, int], m.span(self.group))
+
+
+@attrs.frozen
+class Compiled:
+    aliases: Mapping[str, Alias]
+    folded: Mapping[str, Alias]
+    canonical: Mapping[str, Alias]  # case-folded canonical names, for lookup() only
+    ambiguous_folds: frozenset[str]  # case-folded forms of ambiguous aliases
+    domains: Mapping[str, Entry]
+    gazetteer: re.Pattern[str] | None
+    licence_words: frozenset[str]
+    licence_tails: frozenset[str]
+    type_nouns: Mapping[str, SourceType]
+    type_before: Any  # reversed: a type noun (and article) right before a name
+    type_noun_scan: re.Pattern[str]  # a type noun followed by whitespace
+    type_name: Any  # the unquoted capitalised name after it
+    not_names: frozenset[str]
+    not_name_endings: tuple[str, ...]
+    title_max_words: int
+    title_connectors: frozenset[str]
+    noun_phrase: Any  # reversed: the outlet's noun phrase before its name
+    noun_phrase_full: Any  # the same, forward, to check a shorter phrase
+    before: RuleSet
+    after: RuleSet
+    classes: Mapping[str, RelationClass]
+    org_after_coordinator: Any
+    org_after_citation: Any
+    org_heads: tuple[str, ...]
+    org_names: Mapping[str, str]
+
+
+# -- compiling the rules -------------------------------------------------------------------------
+_MACRO = re.compile(r"\{([a-z_]+)\}")
+
+
+def compile_rules(rules: RuleData) -> Compiled:
+    data: Mapping[str, Any] = rules.get("outlets", {}) if isinstance(rules, Mapping) else {}
+    macros = _macros(data)
+    aliases, domains, names = _gazetteer(data)
+    folded: dict[str, Alias] = {}
+    for written, alias in aliases.items():
+        folded.setdefault(written.casefold(), alias)
+    for written, alias in aliases.items():  # unambiguous spellings win a case-folded clash
+        if not alias.ambiguous:
+            folded[written.casefold()] = alias
+    canonical = {name.casefold(): Alias(entry) for name, entry in names.items()}
+
+    type_nouns: dict[str, SourceType] = {}
+    for item in _list(data, "type_noun"):
+        kind = _source_type(item.get("type"), "type_noun")
+        for word in _strings(item.get("words", ()), "type_noun.words"):
+            type_nouns[word] = kind
+    type_noun_re = _alternation(type_nouns) or "(?!)"
+    macros.setdefault(
+        "type_noun",
+        rf"(?<![\w-])(?:[\p{{L}}\d]+-)?(?:{type_noun_re})(?:es|en|s|n)?(?![\w-])",
+    )
+    expand = _expander(macros)
+    noun_phrase = (
+        r"(?:(?:{det}\s+)?(?:{adj}\s+){0,3}(?P<carrier>{carrier})\s+(?:von\s+)?)?"
+        r"(?:(?P<det>{det})\s+)?(?:{adj}\s+){0,3}(?:(?P<type>{type_noun})\s+)?"
+    )
+    np_expanded = expand(noun_phrase, "noun phrase")
+    quote = rf"(?:{_OPEN_RE})?"
+
+    before: list[LinkRule] = []
+    after: list[LinkRule] = []
+    bodies: dict[int, str] = {}
+    for item in _list(data, "link"):
+        relation = item.get("relation")
+        position = item.get("position", "before")
+        pattern = item.get("pattern")
+        if not isinstance(relation, str) or not relation or not isinstance(pattern, str):
+            raise RulesError(f"outlets.toml: a [[link]] needs a relation and a pattern: {item}")
+        if position not in ("before", "after"):
+            raise RulesError(f"outlets.toml: link position must be before or after: {item}")
+        body = expand(pattern, f"link {relation!r}")
+        # "before" rules are matched in reverse, anchored where the noun phrase begins.
+        source = rf"(?r)(?P<rule_>{body})\s*" if position == "before" else rf"(?P<rule_>{body})"
+        compiled = _regex(source, f"link {relation!r}")
+        types = item.get("types")
+        dets = item.get("det")
+        rule = LinkRule(
+            relation,
+            position == "before",
+            compiled,
+            None if types is None else frozenset(_strings(types, "link.types")),
+            None if dets is None else frozenset(_strings(dets, "link.det")),
+            bool(item.get("carrier", False)),
+            None if item.get("domain") is None else bool(item.get("domain")),
+            bool(item.get("licenses", True)),
+        )
+        (before if rule.before else after).append(rule)
+        bodies[id(rule)] = body
+
+    classes: dict[str, RelationClass] = {}
+    relations = data.get("relations", {})
+    if isinstance(relations, Mapping):
+        for kind in CLASS_ORDER:
+            for relation in _strings(relations.get(kind, ()), f"relations.{kind}"):
+                classes[relation] = kind
+
+    organisations = data.get("organizations", {})
+    if not isinstance(organisations, Mapping):
+        organisations = {}
+    heads = tuple(
+        sorted(
+            {h.lower() for h in _strings(organisations.get("heads", ()), "heads")},
+            key=len,
+            reverse=True,
+        )
+    )
+    carriers = _strings(organisations.get("carriers", ()), "carriers")
+    org_names: dict[str, str] = {}
+    for item in _list(data, "organization"):
+        name = item.get("name")
+        if not isinstance(name, str) or not name:
+            raise RulesError(f"outlets.toml: an [[organization]] needs a name: {item}")
+        for written in [name, *_strings(item.get("aliases", ()), "organization.aliases")]:
+            org_names[written] = name
+    org_name_re = _org_name_pattern(heads, org_names)
+    org_carrier = _alternation(carriers) or "(?!)"
+    org_phrase = expand(
+        r"(?:{det}\s+)?(?:{adj}\s+){0,3}"
+        rf"(?:(?:{org_carrier})\s+(?:von\s+)?(?:{{det}}\s+)?(?:{{adj}}\s+){{0,3}})?"
+        rf"(?P<org>{org_name_re})",
+        "organisation phrase",
+    )
+    coordinator = r"\s*(?:,\s*(?:und|sowie)?|und|sowie|/|&)\s*"
+    cite_patterns = [
+        expand(item["pattern"], "cited link")
+        for item in _list(data, "link")
+        if item.get("position", "before") == "before"
+        and classes.get(str(item.get("relation")), "relay") == "cited"
+    ]
+    cite_re = "|".join(f"(?:{p})" for p in cite_patterns) or "(?!)"
+
+    ambiguity = data.get("ambiguity", {})
+    if not isinstance(ambiguity, Mapping):
+        ambiguity = {}
+    type_names = data.get("type_names", {})
+    if not isinstance(type_names, Mapping):
+        raise RulesError("outlets.toml: [type_names] must be a table")
+    not_names = frozenset(_strings(type_names.get("stop_words", ()), "type_names.stop_words"))
+    not_endings = _strings(type_names.get("stop_endings", ()), "type_names.stop_endings")
+    titles = data.get("titles", {})
+    if not isinstance(titles, Mapping):
+        raise RulesError("outlets.toml: [titles] must be a table")
+    title_max_words = titles.get("max_words", 6)
+    if not isinstance(title_max_words, int) or isinstance(title_max_words, bool):
+        raise RulesError("outlets.toml: titles.max_words must be a whole number")
+    return Compiled(
+        aliases=aliases,
+        folded=folded,
+        canonical=canonical,
+        ambiguous_folds=frozenset(w.casefold() for w, a in aliases.items() if a.ambiguous),
+        domains=domains,
+        gazetteer=_gazetteer_pattern(aliases),
+        licence_words=frozenset(_strings(ambiguity.get("words", ()), "ambiguity.words")),
+        licence_tails=frozenset(_strings(ambiguity.get("tails", ()), "ambiguity.tails")),
+        type_nouns=type_nouns,
+        type_before=_regex(expand(r"(?r)(?<![\w-]){type_noun}\s+", "type noun"), "type noun"),
+        # After a space or a hyphen ("US-Nachrichtenagentur"): matching the compound's
+        # head only spares reading every word twice.
+        type_noun_scan=re.compile(
+            r"(?<!\w)(?P<type>(?:"
+            + _trie_regex(_trie(type_nouns))
+            + r")(?:es|en|s|n)?)(?![\w-])[ \t]+(?=\S)"
+        )
+        if type_nouns
+        else re.compile(r"(?!)"),
+        type_name=_regex(
+            r"(?P<name>(?:[Aa]l-|[Ee]l-)?[\p{Lu}\d][\p{L}\d&'’+\-]*+"
+            r"(?:[ \t]+(?:[\p{Lu}\d][\p{L}\d&'’+\-]*+|am[ \t]+Sonntag|of(?:[ \t]+the)?)){0,3})",
+            "type noun name",
+        ),
+        not_names=not_names,
+        not_name_endings=tuple(ending.lower() for ending in not_endings),
+        title_max_words=title_max_words,
+        title_connectors=frozenset(_strings(titles.get("connectors", ()), "titles.connectors")),
+        noun_phrase=_regex(rf"(?r)(?P<np>{np_expanded}){quote}", "noun phrase"),
+        noun_phrase_full=_regex(rf"(?P<np>{np_expanded}){quote}", "noun phrase"),
+        before=_rule_set(before, bodies),
+        after=_rule_set(after, bodies),
+        classes=classes,
+        org_after_coordinator=_regex(rf"{coordinator}{org_phrase}", "organisation"),
+        org_after_citation=_regex(rf"(?P<cite>{cite_re})\s+{org_phrase}", "organisation"),
+        org_heads=heads,
+        org_names=org_names,
+    )
+
+
+def _rule_set(rules: list[LinkRule], bodies: Mapping[int, str]) -> RuleSet:
+    if not rules:
+        return RuleSet((), None)
+    branches = "|".join(f"(?P<r{i}>{bodies[id(rule)]})" for i, rule in enumerate(rules))
+    source = rf"(?r)(?:{branches})\s*" if rules[0].before else f"(?:{branches})"
+    combined = _regex(source, "link rules")
+    markers = tuple(combined.groupindex[f"r{i}"] for i in range(len(rules)))
+    return RuleSet(tuple(rules), combined, markers)
+
+
+def _gazetteer(
+    data: Mapping[str, Any],
+) -> tuple[dict[str, Alias], dict[str, Entry], dict[str, Entry]]:
+    """Aliases, domains and canonical names: [names] first, then [[outlet]], then [domains].
+
+    A canonical name is matched in text only when it is also listed as an alias: "Freitag"
+    names the weekly in lookups, but in running text it is mostly a day.
+    """
+    aliases: dict[str, Alias] = {}
+    domains: dict[str, Entry] = {}
+    by_name: dict[str, Entry] = {}
+    names = data.get("names", {})
+    if isinstance(names, Mapping):
+        for kind, listed in names.items():
+            source_type = _source_type(kind, "names")
+            for name in _strings(listed, f"names.{kind}"):
+                entry = Entry(name, source_type)
+                by_name[name] = entry
+                for written in _inflected(name):
+                    aliases[written] = Alias(entry)
+    for item in _list(data, "outlet"):
+        name = item.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise RulesError(f"outlets.toml: an [[outlet]] needs a name: {item}")
+        entry = Entry(name, _source_type(item.get("type"), f"outlet {name!r}"))
+        by_name[name] = entry
+        contexts = frozenset(_strings(item.get("contexts", ()), f"outlet {name!r} contexts"))
+        strict = bool(item.get("strict", False))
+        plain = _strings(item.get("aliases", ()), f"outlet {name!r} aliases")
+        ambiguous = _strings(item.get("ambiguous", ()), f"outlet {name!r} ambiguous")
+        for written in ambiguous:
+            for form in _inflected(written):
+                aliases[form] = Alias(entry, True, contexts, strict)
+        for written in plain:
+            for form in _inflected(written):
+                aliases[form] = Alias(entry, False, contexts)
+        for domain in _strings(item.get("domains", ()), f"outlet {name!r} domains"):
+            domains[domain.lower().removeprefix("www.")] = entry
+    table = data.get("domains", {})
+    if isinstance(table, Mapping):
+        for domain, name in table.items():
+            if not isinstance(name, str):
+                raise RulesError(f"outlets.toml: [domains] maps to names, got {name!r}")
+            domains[str(domain).lower().removeprefix("www.")] = by_name.get(
+                name, Entry(name, "outlet")
+            )
+    return aliases, domains, by_name
+
+
+def _inflected(alias: str) -> list[str]:
+    """The alias and, for multi-word names, its weak adjective form.
+
+    German declines the adjectives in a name ("die Süddeutsche Zeitung", "der
+    Süddeutschen Zeitung"); every capitalised non-final word of four or more letters that
+    ends in -e gets an -n. Forms that never occur cost nothing.
+    """
+    words = alias.split(" ")
+    if len(words) < 2:
+        return [alias]
+    declined = [
+        word + "n"
+        if index < len(words) - 1 and len(word) >= 4 and word[0].isupper() and word.endswith("e")
+        else word
+        for index, word in enumerate(words)
+    ]
+    other = " ".join(declined)
+    return [alias] if other == alias else [alias, other]
+
+
+def _gazetteer_pattern(aliases: Mapping[str, Alias]) -> re.Pattern[str] | None:
+    """One regex for all aliases: a character trie, so each position costs O(alias length)."""
+    if not aliases:
+        return None
+    body = _trie_regex(_trie(aliases))
+    # Not inside a word or after a hyphen; a hyphen may follow ("dpa-Meldung").
+    return re.compile(r"(?<![\w-])(?:" + body + r")(?!\w)")
+
+
+def _trie(words: Iterable[str]) -> dict[str, Any]:
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return trie
+
+
+def _trie_regex(node: Mapping[str, Any]) -> str:
+    # Iterative on purpose: an alias of a few hundred characters must not hit the recursion
+    # limit. Children are rendered after their own children, bottom-up.
+    rendered: dict[int, str] = {}
+    stack: list[tuple[Mapping[str, Any], bool]] = [(node, False)]
+    while stack:
+        current, ready = stack.pop()
+        keys = sorted(k for k in current if k)
+        if not ready:
+            stack.append((current, True))
+            stack.extend((current[k], False) for k in keys)
+            continue
+        alternatives = [re.escape(k) + rendered[id(current[k])] for k in keys]
+        if not alternatives:
+            rendered[id(current)] = ""
+            continue
+        singles = [a for a in alternatives if len(a) == 1 or (len(a) == 2 and a[0] == "\\")]
+        multi = [a for a in alternatives if a not in singles]
+        parts = multi + (
+            [f"[{''.join(singles)}]" if len(singles) > 1 else singles[0]] if singles else []
+        )
+        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        if "" in current:
+            body = f"(?:{body})?"
+        rendered[id(current)] = body
+    return rendered[id(node)]
+
+
+def _org_name_pattern(heads: Sequence[str], names: Mapping[str, str]) -> str:
+    known = _alternation(names)
+    parts = []
+    if known:
+        parts.append(rf"(?:{known})(?![\w-])")
+    if heads:
+        lower = "|".join(regex.escape(h) for h in heads)
+        upper = "|".join(regex.escape(h[:1].upper() + h[1:]) for h in heads)
+        parts.append(
+            rf"(?:[\p{{Lu}}\d][\p{{L}}\d]*-)*(?:\p{{Lu}}\p{{Ll}}*?(?:{lower})|(?:{upper}))"
+            r"(?:es|s)?(?![\w-])"
+        )
+    return "|".join(parts) or "(?!)"
+
+
+def _macros(data: Mapping[str, Any]) -> dict[str, str]:
+    table = data.get("macros", {})
+    if not isinstance(table, Mapping):
+        raise RulesError("outlets.toml: [macros] must be a table of patterns")
+    out: dict[str, str] = {}
+    for name, value in table.items():
+        if not isinstance(value, str):
+            raise RulesError(f"outlets.toml: macro {name!r} must be a string")
+        out[str(name)] = value
+    for required in ("det", "adj", "carrier"):
+        out.setdefault(required, "(?!)")
+    return out
+
+
+def _expander(macros: Mapping[str, str]) -> Any:
+    def expand(pattern: str, what: str, depth: int = 0) -> str:
+        if depth > 8:
+            raise RulesError(f"outlets.toml: macros nest too deeply in {what}")
+
+        def replace(m: re.Match[str]) -> str:
+            name = m.group(1)
+            if name not in macros:
+                raise RulesError(f"outlets.toml: unknown macro {{{name}}} in {what}")
+            return "(?:" + expand(macros[name], what, depth + 1) + ")"
+
+        return _MACRO.sub(replace, pattern)
+
+    return expand
+
+
+def _regex(source: str, what: str) -> Any:
+    try:
+        return regex.compile(source, regex.V1)
+    except (regex.error, ValueError, TypeError) as error:
+        raise RulesError(f"outlets.toml: bad pattern in {what}: {error}") from error
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _list(data: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
+        raise RulesError(f"outlets.toml: [[{key}]] must be an array of tables")
+    return value
+
+
+def _strings(value: Any, what: str) -> list[str]:
+    if isinstance(value, str) or not isinstance(value, list | tuple):
+        raise RulesError(f"outlets.toml: {what} must be a list of strings")
+    if not all(isinstance(v, str) for v in value):
+        raise RulesError(f"outlets.toml: {what} must be a list of strings")
+    return [v for v in value if v]
+
+
+def _source_type(value: Any, what: str) -> SourceType:
+    if value not in SOURCE_TYPES:
+        raise RulesError(
+            f"outlets.toml: {what} has type {value!r}; choose one of {', '.join(SOURCE_TYPES)}"
+        )
+    return cast(SourceType, value)

@@ -1,0 +1,327 @@
+"""How the text links each outlet to what is reported, and which outlets it coordinates.
+
+Steps 2 and 3 of :meth:`OutletFinder.find <quotes.pipeline.outlets.OutletFinder.find>`:
+link patterns matched in a bounded window around each candidate, relations that come from
+a name's place (a dateline, a trailing domain), and coordination into groups.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import Any, Final
+
+import attrs
+import regex
+
+from quotes.document import Document
+from quotes.pipeline.outlets.base import CLOSERS, MENTION, WINDOW, Candidate, OutletMention
+from quotes.pipeline.outlets.compiled import Compiled, LinkRule
+from quotes.records import Span
+
+__all__ = ["Link", "Linker"]
+
+# How far after a mention an organisation may be coordinated with it.
+_ORG_WINDOW: Final = 200
+
+# A dateline at the start of a paragraph: "Berlin (dpa) - …", "(AFP/dpa) –".
+_DATELINE: Final = regex.compile(
+    r"[ \t]*(?:\p{Lu}[\p{L}.\-/ ]{0,40}?[ \t]*)?\((?P<inner>[^()\n]{1,60})\)[ \t]*[\-–—:]",
+    regex.V1,
+)
+
+# What may follow a name that ends a sentence as its source: "… könne n-tv.de."
+_TRAILING: Final = regex.compile(r"[ \t]*[)\]]?[ \t]*[.!?…]*[ \t]*(?=$|[\r\n]|[\p{Lu}„“\"»«(])")
+
+_COORDINATOR: Final = regex.compile(r"\s*(?:(?P<comma>,)|/|&|und|sowie|oder|bzw\.)\s*")
+
+_CREDIT_OPEN: Final = regex.compile(r"\((?:\s*[Qq]uellen?\s*:)?\s*$")
+
+_CLAUSE_START: Final = regex.compile(
+    r"(?r)(?:^|[.!?:;,–—(]\s*|[„“\"»«]\s*|(?<![\w-])[Ww]ie\s+)(?:(?:so|auch|jetzt|nun)\s+)?"
+)
+
+
+@attrs.frozen
+class Link:
+    relation: str
+    link: tuple[int, int] | None
+    np_start: int  # where the outlet's noun phrase (articles, adjectives, type noun) begins
+    close_end: int  # after the name and its closing quotation mark
+    has_type_noun: bool
+    licenses: bool = False  # whether the link makes an ambiguous alias an outlet
+    before: bool = False  # found by a "before" pattern
+
+
+@attrs.frozen
+class Linker:
+    """Link patterns, sentence sources and coordination over the candidates."""
+
+    _compiled: Compiled
+
+    # -- links ----------------------------------------------------------------------------
+    def link(self, doc: Document, candidate: Candidate) -> Link:
+        """How the text links one candidate: the first link pattern that fits."""
+        text = doc.text
+        c = self._compiled
+        paragraph = doc.paragraph_at(candidate.start)
+        para_start = paragraph.start if paragraph is not None else 0
+        para_end = max(paragraph.end if paragraph is not None else len(text), candidate.end)
+        lo = max(para_start, candidate.start - WINDOW)
+        hi = min(para_end, candidate.end + WINDOW)
+        close_end = candidate.end
+        if text[close_end : close_end + 2] == "''":
+            close_end += 2
+        elif text[close_end : close_end + 1] in CLOSERS:
+            close_end += 1
+        phrase = c.noun_phrase.match(text, lo, candidate.start)
+        np_start = phrase.start() if phrase is not None else candidate.start
+        has_type = phrase is not None and phrase.group("type") is not None
+        det = phrase.group("det") if phrase is not None else None
+        carrier = phrase is not None and phrase.group("carrier") is not None
+
+        # The noun phrase is matched once, greedily; a rule may need it shorter (its own
+        # last word looking like an adjective), so rules are tried at each word start
+        # inside it as well, longest phrase first.
+        starts = [np_start] + [
+            p
+            for p in range(np_start + 1, candidate.start + 1)
+            if text[p - 1].isspace() and not text[p].isspace()
+        ]
+        phrases: dict[int, Any] = {np_start: phrase}
+        for at in starts:
+            if at not in phrases:
+                phrases[at] = c.noun_phrase_full.fullmatch(text, at, candidate.start)
+            found = phrases[at]
+            if found is None and at != candidate.start:
+                continue  # no noun phrase starts here
+
+            def accept(rule: LinkRule, _m: Any, found: Any = found) -> bool:
+                if not _fits(rule, candidate):
+                    return False
+                found_det = found.group("det") if found is not None else None
+                if rule.dets is not None and found_det not in rule.dets:
+                    return False
+                return not rule.carrier or (found is not None and found.group("carrier"))
+
+            hit = c.before.first(text, lo, at, hi, accept)
+            if hit is not None:
+                rule, matched = hit
+                typed = found is not None and found.group("type") is not None
+                return Link(
+                    rule.relation,
+                    matched.link(),
+                    at,
+                    close_end,
+                    has_type or typed,
+                    rule.licenses,
+                    before=True,
+                )
+
+        def accept_after(rule: LinkRule, _m: Any) -> bool:
+            if not _fits(rule, candidate):
+                return False
+            if rule.dets is not None and det not in rule.dets:
+                return False
+            return not rule.carrier or carrier
+
+        hit = c.after.first(text, lo, close_end, hi, accept_after)
+        if hit is not None:
+            rule, matched = hit
+            licenses = rule.licenses and _clause_start(text, lo, np_start)
+            return Link(rule.relation, matched.link(), np_start, close_end, has_type, licenses)
+        return Link(MENTION, None, np_start, close_end, has_type)
+
+    def mark_sentence_sources(
+        self, doc: Document, candidates: list[Candidate], links: list[Link]
+    ) -> None:
+        """Relations that come from a name's place rather than from words around it.
+
+        A bare domain at the end of a sentence ("… abgeben könne n-tv.de.") names the
+        source of that sentence ("domain"); so does an outlet in parentheses there
+        ("… (dpa).", relation "quelle"); an outlet in a dateline at the start of a
+        paragraph ("Berlin (dpa) - …") names the source of what follows ("dateline").
+        """
+        text = doc.text
+        datelines: list[tuple[int, int]] = []
+        for paragraph in doc.paragraphs:
+            m = _DATELINE.match(text, paragraph.start, min(paragraph.end, paragraph.start + 160))
+            if m is not None:
+                datelines.append(m.span("inner"))
+        dateline_starts = [start for start, _ in datelines]
+        for index, (candidate, link) in enumerate(zip(candidates, links, strict=True)):
+            if link.relation != MENTION:
+                continue
+            at = bisect_right(dateline_starts, candidate.start) - 1
+            if at >= 0 and candidate.end <= datelines[at][1]:
+                links[index] = attrs.evolve(link, relation="dateline")
+                continue
+            paragraph = doc.paragraph_at(candidate.start)
+            if paragraph is None or not _TRAILING.match(text, link.close_end, paragraph.end):
+                continue
+            # Bounded look back: a long paragraph must not make this quadratic.
+            before = text[max(paragraph.start, candidate.start - WINDOW) : candidate.start]
+            if not any(ch.isalpha() for ch in before):
+                continue  # a heading or a masthead, not the end of a sentence
+            stripped = before.rstrip()
+            if candidate.domain and (before[-1:].isspace() or stripped.endswith(("(", "–", "-"))):
+                links[index] = attrs.evolve(link, relation="domain")
+            elif _CREDIT_OPEN.search(before[-40:]) and text[
+                link.close_end : link.close_end + 1
+            ] in (")", "/", ","):
+                links[index] = attrs.evolve(link, relation="quelle")
+
+    # -- coordination -----------------------------------------------------------------------
+    def coordinate(
+        self, doc: Document, candidates: list[Candidate], links: list[Link]
+    ) -> tuple[OutletMention, ...]:
+        """Group coordinated mentions, share their relation, add coordinated organisations."""
+        text = doc.text
+        n = len(candidates)
+        # Which neighbours are coordinated: "und"-like joins count at once, commas only
+        # inside a list that an "und"-like join closes ("Tass, RIA Nowosti und Interfax").
+        joins: list[str | None] = [None] * max(n - 1, 0)
+        for i in range(n - 1):
+            left, right = links[i], links[i + 1]
+            if (
+                left.relation != MENTION
+                and right.relation != MENTION
+                and left.relation != right.relation
+            ):
+                continue
+            if right.np_start < left.close_end or right.np_start - left.close_end > 20:
+                continue
+            m = _COORDINATOR.fullmatch(text, left.close_end, right.np_start)
+            if m is not None:
+                joins[i] = "comma" if m.group("comma") else "and"
+        closing = False
+        for i in range(len(joins) - 1, -1, -1):
+            if joins[i] == "and":
+                closing = True
+            elif joins[i] == "comma":
+                if not closing:
+                    joins[i] = None
+            else:
+                closing = False
+        groups: list[list[int]] = []
+        for i in range(n):
+            if i > 0 and joins[i - 1] is not None:
+                groups[-1].append(i)
+            else:
+                groups.append([i])
+
+        mentions: list[OutletMention] = []
+        for group_id, members in enumerate(groups):
+            shared = next((links[i] for i in members if links[i].relation != MENTION), None)
+            for i in members:
+                own = links[i] if links[i].relation != MENTION or shared is None else shared
+                mentions.append(self._mention(text, candidates[i], own, group_id))
+            if shared is not None:
+                last = links[members[-1]]
+                next_start = candidates[members[-1] + 1].start if members[-1] + 1 < n else None
+                mentions.extend(
+                    self._coordinated_organisations(text, last, shared, group_id, next_start)
+                )
+        mentions.extend(self._cited_organisations(text, mentions, candidates, len(groups)))
+        mentions.sort(key=lambda m: (m.span.start, m.span.end))
+        return tuple(mentions)
+
+    def _mention(self, text: str, candidate: Candidate, link: Link, group: int) -> OutletMention:
+        link_span = None if link.link is None else Span.of(text, *link.link)
+        return OutletMention(
+            Span.of(text, candidate.start, candidate.end),
+            candidate.name,
+            candidate.type,
+            link.relation,
+            link_span,
+            group,
+        )
+
+    def _coordinated_organisations(
+        self, text: str, last: Link, shared: Link, group: int, next_start: int | None
+    ) -> list[OutletMention]:
+        """Organisations coordinated after a linked outlet ("CNN und … des Ministeriums")."""
+        out: list[OutletMention] = []
+        position = last.close_end
+        for _ in range(3):
+            hi = min(len(text), position + _ORG_WINDOW)
+            m = self._compiled.org_after_coordinator.match(text, position, hi)
+            if m is None or (next_start is not None and m.end("org") > next_start):
+                break
+            out.append(self._organisation(text, m, shared.relation, shared.link, group))
+            position = m.end("org")
+        return out
+
+    def _cited_organisations(
+        self,
+        text: str,
+        mentions: list[OutletMention],
+        candidates: list[Candidate],
+        first_group: int,
+    ) -> list[OutletMention]:
+        """Organisations that an outlet cites ("berichtet CNN unter Berufung auf das Pentagon").
+
+        Only near outlets: an organisation without one never enters a chain. The windows
+        are scanned once each, in order, so the cost stays linear.
+        """
+        taken = sorted((m.span.start, m.span.end) for m in mentions)
+        starts = [start for start, _ in taken]
+        out: list[OutletMention] = []
+        group = first_group
+        scanned = 0
+        pattern = self._compiled.org_after_citation
+        for candidate in candidates:
+            lo = max(scanned, candidate.start - WINDOW)
+            hi = min(len(text), candidate.end + WINDOW)
+            if lo >= hi:
+                continue
+            for m in pattern.finditer(text, lo, min(len(text), hi + _ORG_WINDOW)):
+                if m.start() >= hi:
+                    break  # the next window reads it
+                # Skip where an outlet (or an organisation already found) sits in the phrase.
+                at = bisect_left(starts, m.start())
+                if at < len(taken) and taken[at][0] < m.end("org"):
+                    continue
+                link = m.span("cite")
+                out.append(self._organisation(text, m, "unter Berufung auf", link, group))
+                group += 1
+            scanned = hi
+        return out
+
+    def _organisation(
+        self, text: str, m: Any, relation: str, link: tuple[int, int] | None, group: int
+    ) -> OutletMention:
+        start, end = m.span("org")
+        return OutletMention(
+            Span.of(text, start, end),
+            self._organisation_name(text[start:end]),
+            "organization",
+            relation,
+            None if link is None else Span.of(text, *link),
+            group,
+        )
+
+    def _organisation_name(self, written: str) -> str:
+        """The organisation's name: known names from the rules, else without genitive -s.
+
+        "US-Außenministeriums" → "US-Außenministerium", "Weißen Hauses" → "Weißes Haus".
+        """
+        c = self._compiled
+        if written in c.org_names:
+            return c.org_names[written]
+        lowered = written.lower()
+        for head in c.org_heads:
+            for suffix in ("es", "s"):
+                if lowered.endswith(head + suffix):
+                    return written[: -len(suffix)]
+        return written
+
+
+def _fits(rule: LinkRule, candidate: Candidate) -> bool:
+    if rule.types is not None and candidate.type not in rule.types:
+        return False
+    return rule.domain is None or rule.domain == candidate.domain
+
+
+def _clause_start(text: str, lo: int, at: int) -> bool:
+    """Whether a noun phrase at ``at`` starts a sentence or clause, or follows "wie"."""
+    return _CLAUSE_START.match(text, lo, at) is not None
