@@ -1,0 +1,216 @@
+"""The compiled word lists of speaker mentions and entities (``rules/de/speakers.toml``,
+``names.toml``, ``persons.toml``, ``genders.toml``).
+
+One :class:`Lexicon` is built per extractor from the rules; the speakers stage reads its
+closed-class words, the entity resolver its names, roles and genders. Nothing here holds
+state about a document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import attrs
+import regex
+
+from quotes.rules import RuleData
+
+__all__ = ["Gender", "Lexicon"]
+
+Gender = str  # "m", "f", "n", "pl" or "" when unknown
+
+
+@attrs.frozen
+class Lexicon:
+    """The compiled closed-class and noun lists the speaker and entity stages share."""
+
+    given_names: Mapping[str, Gender]
+    pronouns: Mapping[str, Gender]
+    determiners_nominative: frozenset[str]
+    determiners_oblique: frozenset[str]
+    skip_after_verb: frozenset[str]
+    prepositions: frozenset[str]
+    particles: frozenset[str]
+    not_speakers: frozenset[str]
+    role_suffixes: Mapping[str, tuple[str, Gender]]  # suffix → (canonical role, gender)
+    role_suffix_lengths: tuple[int, ...]  # distinct suffix lengths, longest first
+    organization_names: frozenset[str]
+    organization_aliases: Mapping[str, str]
+    group_words: frozenset[str]
+    full_name_pattern: regex.Pattern[str]
+    known_persons: Mapping[str, tuple[str, Gender]]  # alias or name → (full name, gender)
+    known_person_pattern: regex.Pattern[str]
+    organization_suffix_set: frozenset[str]
+    organization_suffix_lengths: tuple[int, ...]
+    finite_verbs: frozenset[str] = frozenset()
+    subordinators: frozenset[str] = frozenset()
+    relative_pronouns: frozenset[str] = frozenset()
+    source_nouns: frozenset[str] = frozenset()
+    back_references: frozenset[str] = frozenset()
+    # -- entity resolution (persons.toml, names.toml, genders.toml) --
+    name_particles: tuple[str, ...] = ()  # "von der", "zu", … longest first
+    role_groups: Mapping[str, frozenset[str]] = attrs.field(factory=dict)
+    affiliation_roles: frozenset[str] = frozenset()
+    organization_classes: tuple[str, ...] = ()  # "gewerkschaft", "partei", … (suffixes)
+    organization_complements: frozenset[str] = frozenset()  # "für"
+    noun_genders: Mapping[str, Gender] = attrs.field(factory=dict)  # lower-case lemma → gender
+    noun_gender_lengths: tuple[int, ...] = ()
+
+    @classmethod
+    def from_rules(cls, rules: RuleData) -> Lexicon:
+        names = rules.get("names", {})
+        data = rules.get("speakers", {})
+        persons = rules.get("persons", {})
+        given: dict[str, Gender] = {}
+        for gender, key in (("m", "male"), ("f", "female")):
+            for name in names.get(key, []):
+                given[name] = "" if given.get(name, gender) != gender else gender
+        roles: list[tuple[str, str, Gender]] = []
+        irregular = {
+            k.lower(): v.lower() for k, v in data.get("role_feminine_irregular", {}).items()
+        }
+        for masc in data.get("role_suffixes_masculine", []):
+            masc = masc.lower()
+            fem = irregular.get(masc, masc + "in")
+            role = masc
+            roles.append((fem, role, "f"))
+            roles.append((masc, role, "m"))
+            if masc.endswith("er") and masc in irregular:  # "Beamter" → "Beamte", "Beamten"
+                roles.append((masc[:-1], role, "m"))
+                roles.append((masc[:-1] + "n", role, "m"))
+        particles = tuple(
+            sorted({str(p) for p in names.get("particles", [])}, key=len, reverse=True)
+        )
+        pattern = _full_name_regex(given, particles)
+        org_suffixes = [x.lower() for x in data.get("organization_suffixes", [])]
+        known: dict[str, tuple[str, Gender]] = {}
+        for person in persons.get("person", []):
+            entry = (str(person["name"]), str(person.get("gender", "")))
+            known[entry[0]] = entry
+            for alias in person.get("aliases", []):
+                known[str(alias)] = entry
+        groups: dict[str, set[str]] = {}
+        for group in persons.get("role_groups", []):
+            members = {str(r).lower() for r in group}
+            for role in members:
+                groups.setdefault(role, set()).update(members)
+        genders = rules.get("genders", {})
+        noun_genders: dict[str, Gender] = {}
+        for gender in ("m", "f", "n"):
+            for word in genders.get(gender, "").split():
+                noun_genders.setdefault(word.lower(), gender)
+        return cls(
+            given_names=given,
+            pronouns={k: v for k, v in data.get("pronouns", {}).items()},
+            determiners_nominative=frozenset(data.get("determiners_nominative", [])),
+            determiners_oblique=frozenset(data.get("determiners_oblique", [])),
+            skip_after_verb=frozenset(data.get("skip_after_verb", [])),
+            prepositions=frozenset(data.get("prepositions", [])),
+            particles=frozenset(data.get("particles", [])),
+            not_speakers=frozenset(data.get("not_speakers", [])),
+            role_suffixes={suffix: (role, gender) for suffix, role, gender in roles},
+            role_suffix_lengths=tuple(sorted({len(r[0]) for r in roles}, reverse=True)),
+            organization_names=frozenset(data.get("organization_names", [])),
+            organization_aliases=dict(data.get("organization_aliases", {})),
+            group_words=frozenset(data.get("group_words", [])),
+            full_name_pattern=pattern,
+            known_persons=known,
+            known_person_pattern=_names_regex(
+                a for a in known if " " not in a or a.split()[0] in particles
+            ),
+            organization_suffix_set=frozenset(org_suffixes),
+            organization_suffix_lengths=tuple(sorted({len(x) for x in org_suffixes}, reverse=True)),
+            finite_verbs=frozenset(data.get("finite_verbs", [])),
+            subordinators=frozenset(data.get("subordinators", [])),
+            relative_pronouns=frozenset(data.get("relative_pronouns", [])),
+            source_nouns=frozenset(data.get("source_nouns", [])),
+            back_references=frozenset(data.get("back_references", [])),
+            name_particles=particles,
+            role_groups={role: frozenset(members) for role, members in groups.items()},
+            affiliation_roles=frozenset(
+                str(r).lower() for r in persons.get("affiliation_roles", [])
+            ),
+            organization_classes=tuple(
+                sorted((str(c).lower() for c in data.get("organization_classes", [])), key=len)
+            ),
+            organization_complements=frozenset(data.get("organization_complements", [])),
+            noun_genders=noun_genders,
+            noun_gender_lengths=tuple(sorted({len(w) for w in noun_genders}, reverse=True)),
+        )
+
+    def role_of(self, word: str) -> tuple[str, Gender] | None:
+        """The canonical role and gender of a role noun ("Außenministerin" → minister, f)."""
+        low = word.lower()
+        for size in self.role_suffix_lengths:  # longest first
+            found = self.role_suffixes.get(low[-size:])
+            if found is not None:
+                return found
+        return None
+
+    def roles_compatible(self, wanted: str, held: Iterable[str]) -> bool:
+        """Whether a person who held ``held`` can be called by the role ``wanted``:
+        the same role, or one of its group in ``persons.toml`` ("kanzler", "regierungschef")."""
+        group = self.role_groups.get(wanted, frozenset({wanted}))
+        return any(role == wanted or role in group for role in held)
+
+    def is_organization_word(self, word: str) -> bool:
+        if word in self.organization_names or word in self.organization_aliases:
+            return True
+        low = word.lower()
+        # Genitive forms too: "Außenministeriums", "Hauses".
+        stems = (low, low[:-1] if low.endswith("s") else "", low[:-2] if low.endswith("es") else "")
+        suffixes = self.organization_suffix_set
+        return any(
+            stem[-size:] in suffixes
+            for stem in stems
+            if stem
+            for size in self.organization_suffix_lengths
+        )
+
+    def is_organization_class(self, word: str) -> bool:
+        """A noun that names the kind of an organisation before its name: "Gewerkschaft"
+        (GEW), "Menschenrechtsorganisation" (Amnesty International)."""
+        low = word.lower()
+        return any(low.endswith(c) for c in self.organization_classes)
+
+    def noun_gender(self, word: str) -> Gender:
+        """The grammatical gender of a noun, compounds by their last part ("Innenministerium"
+        → n), from ``genders.toml``; "" when unknown."""
+        low = word.lower()
+        for stem in (
+            low,
+            low[:-1] if low.endswith("s") else "",
+            low[:-2] if low.endswith("es") else "",
+        ):
+            if not stem:
+                continue
+            for size in self.noun_gender_lengths:
+                if size <= len(stem) and (found := self.noun_genders.get(stem[-size:])):
+                    return found
+        return ""
+
+
+def _full_name_regex(given: Mapping[str, Gender], particles: Iterable[str]) -> regex.Pattern[str]:
+    # A given name (or two joined by a hyphen: "Karl-Theodor") followed by one to three
+    # capitalised name parts, each after an optional particle from names.toml ("von der",
+    # "zu", "al-"): "Recep Tayyip Erdoğan", "Ursula von der Leyen", "Karl-Theodor zu
+    # Guttenberg". The names are a named list (\L<given>), matched as a set lookup.
+    part = r"(?:\p{Lu}[\p{L}\p{M}'’-]*\p{L}|\p{Lu}\.)"
+    spaced = sorted({regex.escape(p) for p in particles if not p.endswith("-")}, key=len)
+    joined = sorted({regex.escape(p) for p in particles if p.endswith("-")}, key=len)
+    options = [rf"(?:{'|'.join(reversed(spaced))})\s+"] if spaced else []
+    options += [rf"(?:{'|'.join(reversed(joined))})"] if joined else []
+    particle = rf"(?:{'|'.join(options)})?" if options else ""
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{M}}-])\L<given>(?:-\p{{Lu}}\p{{Ll}}+)?(?:\s+{particle}{part}){{1,3}}+"
+        rf"(?![\p{{L}}\p{{M}}])",
+        regex.V1,
+        given=sorted(given),
+    )
+
+
+def _names_regex(names: Iterable[str]) -> regex.Pattern[str]:
+    """Whole-word occurrences of any of ``names`` (not inside "Trump-Regierung")."""
+    return regex.compile(
+        r"(?<![\p{L}\p{M}-])\L<names>(?![\p{L}\p{M}-])", regex.V1, names=sorted(names)
+    )

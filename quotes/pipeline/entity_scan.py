@@ -1,0 +1,369 @@
+"""The people and organisations a document introduces, read once before resolution.
+
+:func:`scan` reads the whole text for
+
+* full names (a given name from ``names.toml`` and one to three name parts, particles from
+  ``names.toml`` included: "Ursula von der Leyen", "Karl-Theodor zu Guttenberg"), with the
+  role noun before them ("US-Außenminister Marco Rubio") or around them in an apposition
+  ("Der Vorsitzende der Ministerpräsidentenkonferenz, Boris Rhein (CDU)", "Maria
+  Sacharowa, die Sprecherin …") and the party or organisation in brackets or in a
+  compound role ("(CSU)", "SPD-Politikerin");
+* surname-only mentions of those people and of the well-known people in ``persons.toml``;
+* anonymous people introduced with an indefinite article ("Ein Sprecher der
+  Bundesnetzagentur");
+* organisations with their complements ("Bundesamt für Migration und Flüchtlinge (BAMF)").
+
+Each mention becomes a :class:`Note` with its salience (subject of its sentence, plain, or
+in an oblique slot), which pronouns and role nouns resolve against. The result is an
+immutable :class:`Roster`; nothing about the document is kept anywhere else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+import attrs
+import regex
+
+from quotes.document import Document
+from quotes.pipeline.entity_lexicon import Gender, Lexicon
+from quotes.records import SpeakerType
+
+__all__ = ["OBLIQUE", "PLAIN", "SUBJECT", "Entity", "Note", "Roster", "scan"]
+
+# Salience of a mention: the subject of its sentence (or a speaker) is the likeliest
+# antecedent of a following pronoun, a name in a prepositional or dative phrase the least.
+SUBJECT, PLAIN, OBLIQUE = 2, 1, 0
+
+
+@attrs.frozen
+class Entity:
+    """A person, organisation, outlet or group that a document talks about.
+
+    ``roles`` are canonical role nouns ("präsident", "kanzler"); ``affiliations`` the
+    parties or organisations named with the person ("CSU").
+    """
+
+    name: str
+    type: SpeakerType
+    gender: Gender = ""
+    roles: frozenset[str] = frozenset()
+    affiliations: frozenset[str] = frozenset()
+
+
+@attrs.frozen
+class Note:
+    """One mention of an entity at ``offset``, with its salience."""
+
+    offset: int
+    name: str
+    salience: int = PLAIN
+
+
+@attrs.frozen
+class Roster:
+    """What :func:`scan` found: entities by name, surname index, notes in text order."""
+
+    entities: Mapping[str, Entity]
+    surnames: Mapping[str, tuple[str, ...]]
+    notes: tuple[Note, ...]
+    full_names: tuple[tuple[int, int, str], ...]  # (start, end, canonical name), text order
+    organizations: Mapping[str, tuple[tuple[int, str], ...]]  # head → (offset, full name)
+    organization_spans: tuple[tuple[int, str], ...] = ()  # (offset, full name), text order
+
+
+def scan(doc: Document, lexicon: Lexicon) -> Roster:
+    """Read ``doc`` once for the people and organisations it introduces."""
+    builder = _Builder(doc, lexicon)
+    builder.full_names()
+    builder.surname_mentions()
+    builder.indefinite_roles()
+    builder.organizations_with_complements()
+    return builder.roster()
+
+
+def normal_affiliation(word: str) -> str:
+    """ "Grünen" and "Grüne", "Linken" and "Linke" compare equal."""
+    word = word.strip("()[],.;:")
+    return word[:-1] if word.endswith("n") and len(word) > 4 and not word.isupper() else word
+
+
+class _Builder:
+    def __init__(self, doc: Document, lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lex = lexicon
+        self.entities: dict[str, Entity] = {}
+        self.surnames: dict[str, list[str]] = {}
+        self.notes: list[Note] = []
+        self.spans: list[tuple[int, int, str]] = []
+        self.organizations: dict[str, list[tuple[int, str]]] = {}
+
+    def roster(self) -> Roster:
+        notes: dict[int, Note] = {}
+        for note in self.notes:  # a later note at the same offset wins
+            notes[note.offset] = note
+        return Roster(
+            entities=dict(self.entities),
+            surnames={k: tuple(v) for k, v in self.surnames.items()},
+            notes=tuple(notes[k] for k in sorted(notes)),
+            full_names=tuple(sorted(self.spans)),
+            organizations={k: tuple(v) for k, v in self.organizations.items()},
+            organization_spans=tuple(sorted({e for v in self.organizations.values() for e in v})),
+        )
+
+    def register(
+        self,
+        name: str,
+        type_: SpeakerType,
+        gender: Gender,
+        roles: Iterable[str],
+        offset: int,
+        salience: int,
+        affiliations: Iterable[str] = (),
+    ) -> None:
+        old = self.entities.get(name)
+        self.entities[name] = Entity(
+            name,
+            type_,
+            gender or (old.gender if old else ""),
+            (old.roles if old else frozenset()) | frozenset(roles),
+            (old.affiliations if old else frozenset()) | frozenset(affiliations),
+        )
+        if type_ == "person" and " " in name:
+            bucket = self.surnames.setdefault(name.split()[-1], [])
+            if name not in bucket:
+                bucket.append(name)
+        self.notes.append(Note(offset, name, salience))
+
+    # -- people ---------------------------------------------------------------------------
+    def full_names(self) -> None:
+        text, lex = self.text, self.lex
+        known, given = lex.known_persons, lex.given_names
+        last_end = 0
+        # A cheap pass finds capitalised words followed by another word; the full pattern
+        # runs only where the first word is a given name.
+        for candidate in _CAPITALISED_BEFORE_WORD.finditer(text):
+            first = candidate.group().split("-")[0]
+            if candidate.start() < last_end or first not in given:
+                continue
+            m = lex.full_name_pattern.match(text, candidate.start())
+            if m is None:
+                continue
+            words = _trim_trailing_nonname(m.group().split(), lex)
+            if len(words) < 2:
+                continue
+            last_end = m.end()
+            end = m.start() + len(" ".join(words)) if " ".join(words) in m.group() else m.end()
+            name = " ".join(words)
+            name = known[name][0] if name in known else name  # "Vladimir Putin" → canonical
+            gender = given.get(words[0], "") or given.get(words[0].split("-")[0], "")
+            roles, role_gender, parties = self.roles_around(m.start(), end)
+            self.spans.append((m.start(), end, name))
+            self.register(
+                name,
+                "person",
+                gender or role_gender or (known[name][1] if name in known else ""),
+                roles,
+                m.start(),
+                self.salience(m.start()),
+                parties,
+            )
+
+    def surname_mentions(self) -> None:
+        """Surname-only mentions of the document's people and of well-known people."""
+        text, known = self.text, self.lex.known_persons
+        hits: list[tuple[int, str, str]] = []  # (offset, as written, full name)
+        for m in self.lex.known_person_pattern.finditer(text):
+            hits.append((m.start(), m.group(), known[m.group()][0]))
+        for surname, names in list(self.surnames.items()):
+            if surname in known:
+                continue
+            for offset in _word_offsets(text, surname):
+                hits.append((offset, surname, names[-1]))
+        spans = sorted(self.spans)
+        for offset, written, name in sorted(hits):
+            if _inside(spans, offset):
+                continue
+            roles, role_gender, parties = self.roles_around(offset, offset + len(written))
+            gender = known.get(written, ("", ""))[1] or role_gender
+            self.register(name, "person", gender, roles, offset, self.salience(offset), parties)
+
+    def indefinite_roles(self) -> None:
+        """Anonymous people introduced with an indefinite article: "Ein Beamter des …"."""
+        for m in _INDEFINITE_ROLE.finditer(self.text):
+            noun = m.group("noun")
+            found = self.lex.role_of(noun)
+            if found is None or (noun in self.lex.group_words and not noun.endswith("r")):
+                continue
+            role, gender = found
+            genitive = m.group("genitive") or ""
+            description = " ".join([noun, *genitive.split()]) if genitive else noun
+            if description not in self.entities:
+                start = m.start("noun")
+                self.register(description, "person", gender, {role}, start, self.salience(start))
+
+    def roles_around(self, start: int, end: int) -> tuple[set[str], Gender, set[str]]:
+        """Roles, gender and parties written around a name at ``start:end``."""
+        text, lex = self.text, self.lex
+        roles: set[str] = set()
+        gender: Gender = ""
+        parties: set[str] = set()
+        before = text[max(0, start - 60) : start].split()
+        if before:
+            word = before[-1].strip(",;:()„“")
+            found = lex.role_of(word)
+            if found is not None:
+                roles.add(found[0])
+                gender = found[1]
+                if "-" in word:  # "CSU-Chef Markus Söder", "SPD-Politikerin X"
+                    parties.add(normal_affiliation(word.rsplit("-", 1)[0]))
+        m = _ROLE_THEN_COMMA.search(text, max(0, start - 120), start)
+        if m is not None and m.end() == start:  # "Der Vorsitzende der …, Boris Rhein"
+            found = lex.role_of(m.group("role"))
+            if found is not None:
+                roles.add(found[0])
+                gender = gender or found[1]
+        after = _APPOSITION_ROLE.match(text, end)
+        if after is not None:  # "Maria Sacharowa, die Sprecherin …", "Boris Rhein (CDU)"
+            party = after.group("party")
+            if party and (party in lex.organization_names or party.isupper()):
+                parties.add(normal_affiliation(party))
+            if after.group("role") and (found := lex.role_of(after.group("role"))):
+                roles.add(found[0])
+                gender = gender or found[1]
+        return roles, gender, parties
+
+    def salience(self, offset: int) -> int:
+        """Subject (the first field of its sentence, or right after its finite verb),
+        oblique (after a preposition or a dative/genitive article), or plain."""
+        lex = self.lex
+        window = self.text[max(0, offset - 80) : offset]
+        words = window.split()[-4:]
+        for word in reversed(words):
+            low = word.lower()
+            if low in lex.prepositions or low in _OBLIQUE_ARTICLES:
+                return OBLIQUE
+            if word[:1].isupper() and lex.role_of(word.strip(",")):
+                continue
+            if low in lex.determiners_nominative or (word.islower() and low.endswith(_ENDINGS)):
+                continue
+            break
+        sentence = self.doc.sentence_at(offset)
+        start = sentence.start if sentence is not None else 0
+        lead = self.text[start:offset].split()
+        if all(_modifier_or_role(w, lex) for w in lead):
+            return SUBJECT
+        core = [w for w in lead if not _modifier_or_role(w, lex)]
+        if core and (core[-1] in lex.finite_verbs or _PAST_TENSE.fullmatch(core[-1])):
+            return SUBJECT  # "Am Montag sagte Putin", "Dann erklärte der Minister X"
+        return PLAIN
+
+    # -- organisations ----------------------------------------------------------------------
+    def organizations_with_complements(self) -> None:
+        """ "Bundesamt für Migration und Flüchtlinge": the head's complement is part of the
+        name; an acronym in brackets after it ("(BAMF)") names it too."""
+        text, lex = self.text, self.lex
+        if not lex.organization_complements:
+            return
+        for m in _COMPLEMENT.finditer(text):
+            if m.group("link") not in lex.organization_complements:
+                continue
+            head = m.group("head")
+            if not lex.is_organization_word(head) or lex.role_of(head):
+                continue
+            article = text[max(0, m.start() - 8) : m.start()].split()[-1:]
+            nominative = _nominative(head, article[0].lower() if article else "", lex)
+            name = " ".join([nominative, *text[m.end("head") : m.end()].split()])
+            self.organizations.setdefault(nominative, []).append((m.start(), name))
+            gender = lex.noun_gender(nominative)
+            self.register(name, "organization", gender, (), m.start(), self.salience(m.start()))
+            acronym = _ACRONYM_AFTER.match(text, m.end())
+            if acronym is not None:
+                self.organizations.setdefault(acronym.group(1), []).append((m.start(), name))
+
+
+def _nominative(head: str, article: str, lex: Lexicon) -> str:
+    """ "des Bundesamtes" → "Bundesamt"."""
+    if article in {"des", "eines"} and head.endswith("s") and len(head) > 4:
+        stem = head[:-2] if head.endswith("es") and not head.endswith("ses") else head[:-1]
+        if lex.is_organization_word(stem):
+            return stem
+    return head
+
+
+def _modifier_or_role(word: str, lex: Lexicon) -> bool:
+    low = word.lower().strip(",")
+    return (
+        low in lex.determiners_nominative
+        or (word.islower() and low.endswith(_ENDINGS))
+        or (word[:1].isupper() and lex.role_of(word.strip(",")) is not None)
+        or ("-" in word and word.rsplit("-", 1)[1][:1].islower())
+    )
+
+
+def _inside(spans: list[tuple[int, int, str]], offset: int) -> bool:
+    return any(start <= offset < end for start, end, _ in spans)
+
+
+def _word_offsets(text: str, word: str) -> Iterable[int]:
+    """Offsets of ``word`` as a whole word in ``text``."""
+    start = text.find(word)
+    while start != -1:
+        end = start + len(word)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalpha() or before == "-") and not (after.isalpha() or after == "-"):
+            yield start
+        start = text.find(word, end)
+
+
+def _trim_trailing_nonname(words: list[str], lexicon: Lexicon) -> list[str]:
+    # A following noun can be swallowed ("Angela Merkel zu Besuch", headlines): stop at role
+    # nouns, organisation words, known non-names and common nouns after a particle.
+    out = [words[0]]
+    for word in words[1:]:
+        if (
+            word in lexicon.not_speakers
+            or lexicon.role_of(word)
+            or lexicon.is_organization_word(word)
+            or (out[-1].islower() and word.lower() in lexicon.noun_genders)
+        ):
+            break
+        out.append(word)
+    while out and out[-1][:1].islower():  # a particle left dangling: "Merkel zu"
+        out.pop()
+    return out
+
+
+_ENDINGS = ("e", "en", "er", "es", "em")
+_OBLIQUE_ARTICLES = frozenset({"dem", "den", "des", "einem", "einen", "eines"})
+_PAST_TENSE = re.compile(r"[a-zäöüß]{3,}(?:te|ten)")
+_CAPITALISED_BEFORE_WORD = re.compile(r"(?<![\w-])[^\W\d_][\w'’-]*(?=\s+\S)")
+_INDEFINITE_ROLE = regex.compile(
+    r"(?<![\p{L}])(?:[Ee]in|[Ee]ine)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}?"
+    r"(?P<noun>\p{Lu}[\p{L}-]+)"
+    r"(?P<genitive>\s+(?:des|der)\s+(?:\p{Ll}\p{L}+\s+)?\p{Lu}[\p{L}-]+)?",
+    regex.V1,
+)
+# "Der Vorsitzende der Ministerpräsidentenkonferenz, " right before a name.
+_ROLE_THEN_COMMA = regex.compile(
+    r"(?<![\p{L}])(?:[Dd]er|[Dd]ie|[Dd]es)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}(?P<role>\p{Lu}[\p{L}-]+)"
+    r"(?:\s+(?:des|der)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)?"
+    r",\s+",
+    regex.V1,
+)
+# After a name: " (CDU)", ", die Sprecherin", " (CDU), der Vorsitzende".
+_APPOSITION_ROLE = regex.compile(
+    r"(?:\s*\((?P<party>[\p{Lu}][\p{L}/ -]{0,20})\))?"
+    r"(?:,\s+(?:der|die)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}(?P<role>\p{Lu}[\p{L}-]+))?",
+    regex.V1,
+)
+_COMPLEMENT = regex.compile(
+    r"(?<![\p{L}-])(?P<head>\p{Lu}[\p{L}-]+)\s+(?P<link>für|zur|zum)\s+"
+    r"(?:(?:die|den|das|der)\s+)?(?:\p{Ll}+e[nmrs]?\s+)?\p{Lu}[\p{L}-]+"
+    r"(?:\s+und\s+(?:\p{Ll}+e[nmrs]?\s+)?\p{Lu}[\p{L}-]+){0,2}",
+    regex.V1,
+)
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-ZÄÖÜ][A-ZÄÖÜa-z]{1,9})\)")

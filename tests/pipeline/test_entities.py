@@ -1,0 +1,311 @@
+"""One test group per resolution rule of quotes.pipeline.entities, on hand-written German
+sentences. Mentions are built by hand (as the attribution stage would), so these tests
+do not depend on how mentions are found."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from quotes.document import Document, SentenceSplitter
+from quotes.pipeline.entities import Entity, EntityResolver, Mention, MentionResolver
+from quotes.pipeline.outlets import OutletFinder
+from quotes.rules import load_rules
+
+RULES = load_rules("de")
+RESOLVER = MentionResolver.from_rules(RULES, OutletFinder.from_rules(RULES))
+SPLITTER = SentenceSplitter(
+    RULES["document"].get("abbreviations", ()), RULES["document"].get("no_split_after_ordinal", ())
+)
+DETERMINERS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "beide"}
+
+
+def mention(text: str, phrase: str, nth: int = 0, **parts: object) -> Mention:
+    """The mention of the ``nth`` occurrence of ``phrase``; parts not given are read off
+    the phrase: a first-word determiner, then capitalised words up to a genitive article
+    or comma as the head, the capitalised words after a comma as the apposition."""
+    found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)]
+    start = found[nth]
+    words = phrase.split()
+    if len(words) == 1 and words[0].lower() in RULES["speakers"]["pronouns"]:
+        return Mention(start, start + len(phrase), phrase, pronoun=phrase, **parts)  # type: ignore[arg-type]
+    determiner = words[0].lower() if words[0].lower() in DETERMINERS else ""
+    rest = words[1:] if determiner else words
+    head: list[str] = []
+    adjectives: list[str] = []
+    genitive: list[str] = []
+    apposition: list[str] = []
+    part = "head"
+    for word in rest:
+        bare = word.strip(",()")
+        if part == "head" and head and word in {"des", "der"}:
+            part = "genitive"
+        if part == "genitive" and word.endswith(","):
+            genitive.append(bare)
+            part = "apposition"
+            continue
+        if part == "head" and word.endswith(",") and head:
+            head.append(bare)
+            part = "apposition"
+            continue
+        if part == "genitive":
+            genitive.append(bare)
+        elif part == "apposition":
+            if bare[:1].isupper():
+                apposition.append(bare)
+        elif bare[:1].islower() and not head:
+            adjectives.append(bare)
+        elif bare[:1].isupper():
+            head.append(bare)
+    fields: dict[str, object] = {
+        "head": tuple(head),
+        "determiner": determiner,
+        "adjectives": tuple(adjectives),
+        "genitive": tuple(genitive),
+        "apposition": tuple(apposition),
+    }
+    fields.update(parts)
+    return Mention(start, start + len(phrase), phrase, **fields)  # type: ignore[arg-type]
+
+
+def resolve(text: str, *mentions: Mention) -> tuple[Entity, ...]:
+    return RESOLVER.resolve(Document.build(text, SPLITTER), mentions)
+
+
+def names(text: str, *mentions: Mention) -> list[str]:
+    return [e.name for e in resolve(text, *mentions)]
+
+
+# -- the interface: a pure step ------------------------------------------------------------
+def test_resolution_is_pure_and_in_text_order() -> None:
+    text = "Präsident Wladimir Putin traf Donald Trump. „Gut“, sagte er. „Ja“, sagte der Präsident."
+    er = mention(text, "er")
+    president = mention(text, "der Präsident")
+    doc = Document.build(text, SPLITTER)
+    # Given out of order, resolved in text order, returned aligned with the input.
+    first = RESOLVER.resolve(doc, (president, er))
+    second = RESOLVER.resolve(doc, (president, er))
+    assert [e.name for e in first] == ["Wladimir Putin", "Wladimir Putin"]
+    assert first == second  # nothing carried over between calls
+    assert RESOLVER.resolve(doc, ()) == ()
+
+
+def test_equal_mentions_get_the_same_entity() -> None:
+    text = "„Wir sind bereit“, sagte Kremlsprecher Dmitri Peskow, „und wir warten.“"
+    m = mention(text, "Kremlsprecher Dmitri Peskow")
+    assert names(text, m, m) == ["Dmitri Peskow", "Dmitri Peskow"]
+
+
+def test_bad_input_types() -> None:
+    with pytest.raises(TypeError, match="Document"):
+        RESOLVER.resolve("text", ())  # type: ignore[arg-type]
+    doc = Document.build("Text.", SPLITTER)
+    with pytest.raises(TypeError, match="Mention"):
+        RESOLVER.resolve(doc, ("er",))  # type: ignore[list-item]
+
+
+def test_deprecated_stateful_adapter_still_works() -> None:
+    text = "Bundeskanzlerin Angela Merkel reiste ab. „Nein“, sagte die Kanzlerin."
+    doc = Document.build(text, SPLITTER)
+    legacy = EntityResolver(doc, RESOLVER.lexicon, RESOLVER.outlets)
+    assert legacy.resolve(mention(text, "die Kanzlerin")).name == "Angela Merkel"
+
+
+# -- apposition names -----------------------------------------------------------------------
+def test_apposition_name_after_role() -> None:
+    text = (
+        "Der Vorsitzende der Ministerpräsidentenkonferenz, Boris Rhein (CDU), sagte: "
+        "„Wir brauchen eine Einigung.“"
+    )
+    m = mention(text, "Der Vorsitzende der Ministerpräsidentenkonferenz, Boris Rhein (CDU)")
+    (entity,) = resolve(text, m)
+    assert (entity.name, entity.type) == ("Boris Rhein", "person")
+    assert "vorsitzender" in entity.roles and "CDU" in entity.affiliations
+
+
+def test_apposition_role_after_name_and_later_role_mention() -> None:
+    text = (
+        "Maria Sacharowa, die Sprecherin des Außenministeriums, äußerte sich am Abend. "
+        "„Das ist eine Provokation“, sagte die Sprecherin."
+    )
+    assert names(text, mention(text, "die Sprecherin", 1)) == ["Maria Sacharowa"]
+
+
+def test_name_in_a_von_attribute_is_not_the_speaker() -> None:
+    text = "„Kein Kommentar“, sagte ein Sprecher von Angela Merkel."
+    m = mention(text, "ein Sprecher von Angela Merkel", head=("Sprecher",))
+    assert names(text, m) != ["Angela Merkel"]
+
+
+def test_genitive_surname_is_not_the_speaker() -> None:
+    text = "Olaf Scholz reiste nach Paris. „Wir warten ab“, sagte Scholz' Sprecher."
+    m = mention(text, "Scholz' Sprecher", head=("Scholz'", "Sprecher"))
+    assert names(text, m) != ["Olaf Scholz"]
+
+
+def test_two_names_joined_by_und_are_a_group() -> None:
+    text = (
+        "US-Außenminister Marco Rubio und sein russischer Amtskollege Sergej Lawrow "
+        "einigten sich darauf, die Gespräche fortzusetzen."
+    )
+    m = mention(text, "US-Außenminister Marco Rubio und sein russischer Amtskollege Sergej Lawrow")
+    (entity,) = resolve(text, m)
+    assert (entity.name, entity.type) == ("Marco Rubio und Sergej Lawrow", "group")
+
+
+# -- roles ----------------------------------------------------------------------------------
+def test_role_refers_to_the_person_named_with_it() -> None:
+    text = (
+        "Bundeskanzlerin Angela Merkel besuchte Paris. „Europa hält zusammen“, sagte die Kanzlerin."
+    )
+    assert names(text, mention(text, "die Kanzlerin")) == ["Angela Merkel"]
+
+
+def test_role_with_party_compound_refers_to_the_party_member() -> None:
+    text = (
+        "Ministerpräsident Markus Söder (CSU) kritisierte die Pläne. Auch Olaf Scholz "
+        "äußerte sich. „Das ist ein Angriff auf Bayern“, sagte der bayerische CSU-Chef."
+    )
+    m = mention(text, "der bayerische CSU-Chef")
+    assert names(text, m) == ["Markus Söder"]
+
+
+def test_party_compound_needs_the_party() -> None:
+    text = "Ministerpräsident Markus Söder (CSU) sprach. „Nein“, sagte die SPD-Chefin."
+    (entity,) = resolve(text, mention(text, "die SPD-Chefin"))
+    assert entity.name != "Markus Söder"
+
+
+def test_compatible_role_from_role_groups() -> None:
+    text = (
+        "Bundeskanzler Olaf Scholz traf Macron. „Wir handeln gemeinsam“, sagte der Regierungschef."
+    )
+    assert names(text, mention(text, "der Regierungschef")) == ["Olaf Scholz"]
+
+
+def test_role_refers_to_the_last_person_with_it() -> None:
+    text = (
+        "US-Präsident Donald Trump telefonierte mit Präsident Wladimir Putin. „Ein gutes "
+        "Gespräch“, sagte er. „Wir bleiben im Kontakt“, sagte der Präsident."
+    )
+    er, president = mention(text, "er"), mention(text, "der Präsident")
+    assert names(text, er, president) == ["Donald Trump", "Donald Trump"]
+
+
+def test_role_gender_must_agree() -> None:
+    text = "Bundeskanzler Olaf Scholz sprach. „Nein“, sagte die Kanzlerin."
+    assert names(text, mention(text, "die Kanzlerin")) != ["Olaf Scholz"]
+
+
+# -- pronouns -------------------------------------------------------------------------------
+def test_pronoun_prefers_the_subject_over_a_nearer_object() -> None:
+    text = (
+        "Der russische Präsident Wladimir Putin empfing Xi Jinping im Kreml. "
+        "„Unsere Beziehungen sind gut“, sagte er."
+    )
+    assert names(text, mention(text, "er")) == ["Wladimir Putin"]
+
+
+def test_pronoun_gender_agreement() -> None:
+    text = (
+        "Außenministerin Annalena Baerbock traf Sergej Lawrow in Genf. "
+        "„Wir reden weiter“, sagte sie. „Nicht mit uns“, sagte er."
+    )
+    assert names(text, mention(text, "sie"), mention(text, "er")) == [
+        "Annalena Baerbock",
+        "Sergej Lawrow",
+    ]
+
+
+def test_pronoun_prefers_the_last_speaker() -> None:
+    text = (
+        "Friedrich Merz sprach mit Journalisten über Olaf Scholz. „Das reicht nicht“, sagte "
+        "Merz. Olaf Scholz reiste am Abend ab. „Wir bleiben dabei“, sagte er."
+    )
+    merz, er = mention(text, "Merz", 1), mention(text, "er")
+    # The last subject (Scholz in the sentence before) wins over the earlier speaker.
+    assert names(text, merz, er) == ["Friedrich Merz", "Olaf Scholz"]
+
+
+def test_plural_sie_by_its_verb() -> None:
+    text = (
+        "Die Demonstranten zogen vor das Rathaus, Bürgermeisterin Petra Roth sah zu. "
+        "„Wir bleiben“, riefen sie."
+    )
+    demonstrators = mention(text, "Die Demonstranten", plural=True)
+    sie = mention(text, "sie")
+    entities = resolve(text, demonstrators, sie)
+    assert entities[1].type == "group" and entities[1].name == entities[0].name
+
+
+def test_organisation_pronoun_by_grammatical_gender() -> None:
+    text = "Der Konzern Siemens kündigte Stellenabbau an. Er werde 2000 Stellen streichen."
+    konzern, er = mention(text, "Der Konzern Siemens"), mention(text, "Er")
+    assert names(text, konzern, er) == ["Siemens", "Siemens"]
+
+
+def test_pronoun_without_antecedent_stays_as_written() -> None:
+    text = "„Wir kommen wieder“, sagte er."
+    (entity,) = resolve(text, mention(text, "er"))
+    assert (entity.name, entity.type) == ("er", "unknown")
+
+
+# -- name particles -------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("full", "short"),
+    [
+        ("Karl-Theodor zu Guttenberg", "zu Guttenberg"),
+        ("Karl-Theodor zu Guttenberg", "Guttenberg"),
+        ("Ursula von der Leyen", "von der Leyen"),
+        ("Rafael van der Vaart", "van der Vaart"),
+    ],
+)
+def test_name_with_particle_and_its_short_form_are_one_person(full: str, short: str) -> None:
+    text = f"{full} meldete sich zu Wort. „Ich habe Fehler gemacht“, sagte {short}."
+    first = mention(text, full)
+    second = mention(text, short, 1 if short in full else 0, head=(short.split()[-1],))
+    assert names(text, first, second) == [full, full]
+
+
+def test_particle_does_not_swallow_a_common_noun() -> None:
+    text = "Angela Merkel zu Besuch in Paris. „Schön hier“, sagte sie."
+    assert names(text, mention(text, "sie")) == ["Angela Merkel"]
+
+
+# -- organisations --------------------------------------------------------------------------
+def test_organisation_keeps_its_complement() -> None:
+    text = "„Die Zahl der Anträge sinkt“, teilte das Bundesamt für Migration und Flüchtlinge mit."
+    m = mention(text, "das Bundesamt für Migration und Flüchtlinge", head=("Bundesamt",))
+    (entity,) = resolve(text, m)
+    assert (entity.name, entity.type) == ("Bundesamt für Migration und Flüchtlinge", "organization")
+
+
+def test_short_mention_of_an_organisation_with_complement() -> None:
+    text = (
+        "Das Bundesamt für Migration und Flüchtlinge (BAMF) legte Zahlen vor. "
+        "„Die Lage bleibt angespannt“, teilte das Bundesamt mit."
+    )
+    assert names(text, mention(text, "das Bundesamt")) == [
+        "Bundesamt für Migration und Flüchtlinge"
+    ]
+
+
+def test_organisation_class_noun_before_its_name() -> None:
+    text = "„Die Lehrkräfte sind am Limit“, sagte die Gewerkschaft GEW."
+    (entity,) = resolve(text, mention(text, "die Gewerkschaft GEW"))
+    assert (entity.name, entity.type) == ("GEW", "organization")
+
+
+# -- anonymous speakers ---------------------------------------------------------------------
+def test_anonymous_speaker_keeps_its_description() -> None:
+    text = (
+        "„Die Netze sind stabil“, sagte ein Sprecher der Bundesnetzagentur. "
+        "„Es gibt keinen Grund zur Sorge“, fügte der Sprecher hinzu."
+    )
+    first = mention(text, "ein Sprecher der Bundesnetzagentur")
+    later = mention(text, "der Sprecher")
+    assert names(text, first, later) == [
+        "Sprecher der Bundesnetzagentur",
+        "Sprecher der Bundesnetzagentur",
+    ]
