@@ -101,22 +101,23 @@ class RegexBaseline:
 class ExtractorSystem:
     """A :class:`quotes.Extractor` with the given backend."""
 
-    def __init__(self, backend: str) -> None:
+    def __init__(self, backend: str, *, parse_on_demand: bool = True) -> None:
         from quotes import Extractor
 
-        self.extractor = Extractor(backend=backend)
-        self.name = f"quotes ({backend} backend)"
+        self.extractor = Extractor(backend=backend, parse_on_demand=parse_on_demand)
+        full = "" if parse_on_demand or backend == "rules" else ", full parse"
+        self.name = f"quotes ({backend} backend{full})"
 
     def extract(self, text: str) -> list[Attribution]:
         return self.extractor.extract(text)
 
 
-def make_system(backend: str, baseline: str | None) -> System:
+def make_system(backend: str, baseline: str | None, *, full_parse: bool = False) -> System:
     if baseline == "regex":
         return RegexBaseline()
     if baseline is not None:
         raise SystemExit(f"unknown baseline {baseline!r}; the one baseline is 'regex'")
-    return ExtractorSystem(backend)
+    return ExtractorSystem(backend, parse_on_demand=not full_parse)
 
 
 def run_system(
@@ -406,6 +407,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--predictions", help="where to write the predictions (JSON lines)")
     parser.add_argument("--backend", default="rules", help="extractor backend (default: rules)")
     parser.add_argument("--baseline", choices=["regex"], help="score a baseline instead")
+    parser.add_argument(
+        "--full-parse",
+        action="store_true",
+        help="parse every sentence (parse_on_demand=False) instead of the candidates only",
+    )
     parser.add_argument("--score", metavar="FILE", help="score an existing predictions file")
     parser.add_argument("--errors", action="store_true", help="print an error analysis")
     parser.add_argument("--examples", type=int, default=10, help="examples per type (--errors)")
@@ -437,7 +443,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         predictions = read_predictions(args.score)
         system_name = f"predictions {Path(args.score).name}"
     else:
-        system = make_system(args.backend, args.baseline)
+        system = make_system(args.backend, args.baseline, full_parse=args.full_parse)
         system_name = system.name
 
         def remember(document: CorpusDocument, error: BaseException) -> None:

@@ -13,8 +13,10 @@ Toolkits are imported here and nowhere in the pipeline stages.
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Iterator, Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
 from quotes.errors import BackendError
@@ -25,6 +27,10 @@ __all__ = ["ParseBackend", "SpacyBackend", "StanzaBackend", "join_parses", "make
 
 # Texts longer than this are parsed in chunks that end at line breaks.
 _CHUNK_CHARS = 100_000
+# One call of nlp.pipe gets at most this many characters (and _BATCH_TEXTS texts): spaCy
+# holds a whole batch at once, so this bounds the parser's memory whatever the input.
+_BATCH_CHARS = 200_000
+_BATCH_TEXTS = 256
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CR_BEFORE_LF = re.compile("\r(?=\n)")
 
@@ -50,6 +56,10 @@ class ParseBackend(Protocol):
     name: str
 
     def parse(self, text: str) -> ParsedDoc: ...
+
+    def parse_texts(self, texts: Iterable[str]) -> Iterator[ParsedDoc]:
+        """Parses of many texts, in order (batched where the toolkit can)."""
+        ...
 
 
 class SpacyBackend:
@@ -77,24 +87,66 @@ class SpacyBackend:
         self.nlp = nlp
 
     def parse(self, text: str) -> ParsedDoc:
-        clean, offsets = _for_parser(text)
-        parsed = self._parse_clean(clean)
-        return parsed if offsets is None else join_parses(text, [(0, parsed)], offsets)
+        return next(self.parse_texts((text,)))
 
-    def _parse_clean(self, text: str) -> ParsedDoc:
+    def parse_texts(self, texts: Iterable[str]) -> Iterator[ParsedDoc]:
+        """Parses of ``texts``, in order, lazily, with ``nlp.pipe`` over bounded batches.
+
+        Long texts are cut into paragraph-aligned chunks of at most 100k characters whose
+        parses are joined; a batch never holds more than about 200k characters, so the
+        parser's memory stays bounded however long a text or a stream is. Each batch runs
+        in ``nlp.memory_zone()`` (spaCy >= 3.8): the strings it adds to the vocabulary are
+        freed when the batch has been converted, so a long stream does not grow the
+        process. ``nlp.pipe`` gives the same parses as ``nlp(text)``, one text at a time.
+        """
         from quotes.parse import from_spacy
 
-        if len(text) <= _CHUNK_CHARS:
-            return from_spacy(self.nlp(text), text)
-        # spaCy refuses texts over nlp.max_length and its memory grows with the text:
-        # parse paragraph-aligned chunks and join their parses.
-        chunks = list(_chunks(text, _CHUNK_CHARS))
-        docs = self.nlp.pipe(text[start:end] for start, end in chunks)
-        pieces = [
-            (start, from_spacy(doc, text[start:end]))
-            for (start, end), doc in zip(chunks, docs, strict=True)
-        ]
-        return join_parses(text, pieces)
+        # Texts wait in ``pending`` (original, clean text, offsets, number of chunks) until
+        # every chunk of theirs is parsed; chunks go to the parser in bounded batches.
+        pending: deque[tuple[str, str, list[int] | None, int]] = deque()
+        parts: deque[list[tuple[int, ParsedDoc]]] = deque()  # parsed chunks, per pending text
+        batch: list[tuple[int, int, int]] = []  # (place in pending, start, end)
+        batch_chars = 0
+
+        def run_batch() -> None:
+            with self._memory_zone():
+                # A Language always has pipe(); a bare callable parses text by text.
+                pipe = getattr(self.nlp, "pipe", None) or (lambda texts: map(self.nlp, texts))
+                docs = pipe(pending[k][1][start:end] for k, start, end in batch)
+                for (k, start, end), doc in zip(batch, docs, strict=True):
+                    parts[k].append((start, from_spacy(doc, pending[k][1][start:end])))
+
+        def finished() -> Iterator[ParsedDoc]:
+            while pending and len(parts[0]) == pending[0][3]:
+                original, _clean, offsets, _n = pending.popleft()
+                done = parts.popleft()
+                if offsets is None and len(done) == 1:
+                    yield done[0][1]
+                else:
+                    yield join_parses(original, done, offsets)
+
+        for text in texts:
+            clean, offsets = _for_parser(text)
+            chunks = list(_chunks(clean, _CHUNK_CHARS)) or [(0, 0)]
+            pending.append((text, clean, offsets, len(chunks)))
+            parts.append([])
+            for start, end in chunks:
+                if batch and (
+                    batch_chars + end - start > _BATCH_CHARS or len(batch) >= _BATCH_TEXTS
+                ):
+                    run_batch()
+                    batch, batch_chars = [], 0
+                    # Texts leave ``pending`` here, so the batch's places are counted anew.
+                    yield from finished()
+                batch.append((len(pending) - 1, start, end))
+                batch_chars += end - start
+        if batch:
+            run_batch()
+        yield from finished()
+
+    def _memory_zone(self) -> contextlib.AbstractContextManager[Any]:
+        zone = getattr(self.nlp, "memory_zone", None)
+        return zone() if zone is not None else contextlib.nullcontext()
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Worker processes load the shipped model themselves instead of unpickling it.
@@ -122,6 +174,11 @@ class StanzaBackend:
         clean, offsets = _for_parser(text)
         parsed = from_stanza(self.pipeline(clean), clean)
         return parsed if offsets is None else join_parses(text, [(0, parsed)], offsets)
+
+    def parse_texts(self, texts: Iterable[str]) -> Iterator[ParsedDoc]:
+        """One text at a time: stanza batches the sentences of a text itself."""
+        for text in texts:
+            yield self.parse(text)
 
 
 def make_backend(backend: str, *, nlp: Any = None, pipeline: Any = None) -> ParseBackend | None:
@@ -197,7 +254,8 @@ def join_parses(
         multiwords.extend(
             m._replace(start=m.start + base, end=m.end + base) for m in piece.multiwords
         )
-    first = pieces[0][1] if pieces else None
+    # Filler pieces (parse on demand) name no scheme or source: take the first real parse's.
+    first = next((p for _, p in pieces if p.source), pieces[0][1] if pieces else None)
     return ParsedDoc.from_columns(
         text,
         starts=starts,

@@ -1,0 +1,211 @@
+"""Parse on demand, batched parsing in pipe(), bad items in pipe(), bounded parse batches."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import quotes.backends as backends
+import quotes.extractor as extractor_module
+from quotes import Extractor
+from quotes.document import Document
+from quotes.extractor import ItemError
+from quotes.parse.demand import runs
+
+pytest.importorskip("spacy")
+
+# Every sentence holds a trigger (a verb of saying, Konjunktiv, "laut", "nach Angaben").
+ALL_CANDIDATES = [
+    "Die Ministerin sagte, sie sei mit dem Ergebnis zufrieden. Laut dem Sprecher "
+    "habe die Regierung keine Wahl.\n\nNach Angaben der Polizei wurden drei Menschen "
+    "verletzt. Er erklärte, man werde die Ursache prüfen.",
+    "„Wir brauchen mehr Zeit“, sagte der Trainer. Er betonte, das Team sei bereit.",
+    "Der Bürgermeister kündigte an, dass die Brücke im Herbst saniert werde.",
+]
+MIXED = [
+    "Stadtrat streitet über Haushalt\n\nAm Dienstagabend kamen rund 300 Menschen in die "
+    "Stadthalle. Die Sitzung dauerte mehr als vier Stunden. Die Bürgermeisterin sagte, "
+    "die Stadt brauche neue Busse. Der Haushalt sieht Ausgaben von 40 Millionen Euro vor."
+    "\n\nDas Spiel endete nach Verlängerung mit 2:1. Dem Trainer zufolge sei die Mannschaft "
+    "erschöpft. Im vergangenen Jahr stieg die Zahl der Besucher um zehn Prozent.",
+    "Der Roman erschien vor zwei Tagen. Die Arbeiten an der Brücke sollen im Herbst beginnen.",
+    "",
+    "   \n  ",
+    "Er soll geholfen haben. Danach ging er nach Hause.\r\nDie Polizei teilte mit, der Mann "
+    "sei festgenommen worden.",
+]
+
+
+@pytest.fixture(scope="module")
+def on_demand() -> Extractor:
+    return Extractor("parse")
+
+
+@pytest.fixture(scope="module")
+def full(on_demand: Extractor) -> Extractor:
+    extractor = Extractor("parse", parse_on_demand=False)
+    extractor._parser = on_demand._parser  # one model loaded for both
+    return extractor
+
+
+def _offsets_exact(text: str, attributions: list[Any]) -> None:
+    for a in attributions:
+        spans = [a.quote, a.content, a.frame, a.addressee]
+        spans += [a.speaker.mention] if a.speaker else []
+        spans += list(a.cue.parts) if a.cue else []
+        for span in spans:
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+
+
+def test_all_candidates_gives_the_full_parse(on_demand: Extractor, full: Extractor) -> None:
+    for text in ALL_CANDIDATES:
+        doc = Document.build(text, on_demand._splitter)
+        assert all(on_demand._triggers.candidates(doc)), text
+        assert on_demand.extract(text) == full.extract(text)
+
+
+def test_parse_on_demand_offsets_are_exact(on_demand: Extractor) -> None:
+    for text in MIXED + ALL_CANDIDATES:
+        found = on_demand.extract(text)
+        _offsets_exact(text, found)
+        for part in on_demand._parses(Document.build(text, on_demand._splitter)):
+            assert part.text == text
+            for token in part:
+                assert text[token.start : token.end] == token.text
+
+
+def test_parse_on_demand_parses_only_candidates(on_demand: Extractor) -> None:
+    text = MIXED[0]
+    doc = Document.build(text, on_demand._splitter)
+    flags = on_demand._triggers.candidates(doc)
+    assert 0 < sum(flags) < len(flags)
+    (part,) = list(on_demand._parses(doc))
+    for sentence, parsed in zip(doc.sentences, flags, strict=True):
+        tokens = part.tokens_in(sentence.start, sentence.end)
+        assert tokens
+        assert any(t.tag for t in tokens) == parsed  # filler tokens carry no tags
+    # What the candidates say is still found, with the speakers of the full parse.
+    kinds = {
+        (a.kind, a.speaker.mention.text if a.speaker else None) for a in on_demand.extract(text)
+    }
+    assert ("indirect", "Die Bürgermeisterin") in kinds
+
+
+def test_runs_cover_the_text_when_all_sentences_are_parsed(on_demand: Extractor) -> None:
+    text = "  Er sagte, es sei gut.  Sie sagte, es sei schlecht.\n"
+    doc = Document.build(text, on_demand._splitter)
+    assert runs(doc, [True, True]) == ((0, len(text)), [(0, len(text))])
+    window, pieces = runs(doc, [False, True])
+    assert window == (0, len(text)) and pieces == [(doc.sentences[1].start, len(text))]
+
+
+def test_switch_must_be_a_bool() -> None:
+    with pytest.raises(TypeError):
+        Extractor("rules", parse_on_demand="no")  # type: ignore[arg-type]
+
+
+def test_long_texts_are_analysed_in_windows(
+    on_demand: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Paragraphs that do not depend on each other: windows give the same result.
+    text = "\n\n".join(MIXED[0] for _ in range(6))
+    whole = on_demand.extract(text)
+    monkeypatch.setattr(extractor_module, "_WINDOW_CHARS", 1200)
+    doc = Document.build(text, on_demand._splitter)
+    assert len(list(on_demand._parses(doc))) > 2
+    assert on_demand.extract(text) == whole
+
+
+def test_parse_texts_batches_are_bounded(
+    on_demand: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parser = on_demand._parser
+    assert isinstance(parser, backends.SpacyBackend)
+    texts = [*ALL_CANDIDATES, MIXED[4], "", MIXED[0]]
+    one_by_one = [parser.parse(t) for t in texts]
+    sizes: list[int] = []
+    real_pipe = parser.nlp.pipe
+
+    def counting_pipe(stream: Any, **kwargs: Any) -> Any:
+        batch = list(stream)
+        sizes.append(sum(len(t) for t in batch))
+        return real_pipe(batch, **kwargs)
+
+    monkeypatch.setattr(parser.nlp, "pipe", counting_pipe)
+    monkeypatch.setattr(backends, "_BATCH_CHARS", 300)
+    assert list(parser.parse_texts(texts)) == one_by_one
+    assert len(sizes) > 2 and max(sizes) <= max(300, *(len(t) for t in texts))
+    # A text longer than a chunk is cut and its parses joined, in bounded batches too.
+    monkeypatch.setattr(backends, "_CHUNK_CHARS", 120)
+    sizes.clear()
+    long_text = MIXED[0]
+    joined = next(parser.parse_texts([long_text]))
+    assert joined.text == long_text and len(sizes) > 1 and max(sizes) <= 300
+    assert [t.text for t in joined] == [t.text for t in one_by_one[-1]]
+
+
+# -- pipe ------------------------------------------------------------------------------
+def test_pipe_matches_extract(on_demand: Extractor, full: Extractor) -> None:
+    texts = (MIXED + ALL_CANDIDATES) * 3
+    for extractor in (on_demand, full):
+        assert list(extractor.pipe(texts, batch_size=4)) == [extractor.extract(t) for t in texts]
+
+
+def test_pipe_serial_raises_at_the_bad_item(on_demand: Extractor) -> None:
+    texts: list[Any] = [ALL_CANDIDATES[0], MIXED[0], None, ALL_CANDIDATES[1]]
+    got = []
+    with pytest.raises(TypeError):
+        for result in on_demand.pipe(texts, batch_size=8):
+            got.append(result)
+    assert got == [on_demand.extract(t) for t in texts[:2]]
+
+
+def test_pipe_returns_an_error_result_for_the_bad_item_only(on_demand: Extractor) -> None:
+    texts: list[Any] = [ALL_CANDIDATES[0], 5, MIXED[0], b"x", ALL_CANDIDATES[1]]
+    results = list(on_demand.pipe(texts, batch_size=8, errors="return"))
+    assert isinstance(results[1], ItemError) and results[1].index == 1
+    assert results[1].error_type == "TypeError"
+    assert isinstance(results[3], ItemError) and results[3].index == 3
+    assert [results[0], results[2], results[4]] == [
+        on_demand.extract(t) for t in (texts[0], texts[2], texts[4])
+    ]
+    pairs = [(ALL_CANDIDATES[0], "a"), "no pair", (MIXED[0], "c")]
+    out = list(on_demand.pipe(pairs, as_tuples=True, errors="return"))
+    assert [context for _, context in out] == ["a", None, "c"]
+    assert isinstance(out[1][0], ItemError)
+
+
+def test_pipe_a_failing_parse_costs_only_its_item(
+    on_demand: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parser = on_demand._parser
+    real = parser.parse_texts
+
+    def failing(texts: Any) -> Any:
+        texts = list(texts)
+        if any("Bürgermeisterin" in t for t in texts):
+            raise RuntimeError("the parser broke")
+        return real(texts)
+
+    monkeypatch.setattr(parser, "parse_texts", failing)
+    texts = [ALL_CANDIDATES[0], MIXED[0], ALL_CANDIDATES[1]]
+    results = list(on_demand.pipe(texts, batch_size=8, errors="return"))
+    assert isinstance(results[1], ItemError) and results[1].error_type == "RuntimeError"
+    monkeypatch.undo()
+    assert [results[0], results[2]] == [on_demand.extract(t) for t in (texts[0], texts[2])]
+
+
+def test_pipe_with_processes_delivers_everything_before_the_bad_item(
+    on_demand: Extractor,
+) -> None:
+    texts: list[Any] = [*ALL_CANDIDATES, *MIXED, None, ALL_CANDIDATES[0]]
+    got = []
+    with pytest.raises(TypeError):
+        for result in on_demand.pipe(texts, n_process=2, batch_size=2):
+            got.append(result)
+    assert got == [on_demand.extract(t) for t in texts[: texts.index(None)]]
+    results = list(on_demand.pipe(texts, n_process=2, batch_size=2, errors="return"))
+    assert isinstance(results[texts.index(None)], ItemError)
+    assert results[-1] == on_demand.extract(ALL_CANDIDATES[0])
