@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import multiprocessing
 import pickle
+import signal
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -318,7 +320,14 @@ class Extractor:
                     yield (result, context) if as_tuples else result
             return
         ctx = multiprocessing.get_context("spawn")
-        with ctx.Pool(n_process, initializer=_init_worker, initargs=(self,)) as pool:
+        # Ctrl-C goes to this process only: the workers ignore SIGINT (they inherit it while
+        # they start), and leaving the generator terminates the pool.
+        previous = _ignore_sigint()
+        try:
+            pool = ctx.Pool(n_process, initializer=_init_worker, initargs=(self,))
+        finally:
+            _restore_sigint(previous)
+        with pool:
             # A few batches per process in flight: the input is read as the work goes, and
             # only the documents in flight are held, however long the stream.
             in_flight: deque[tuple[list[_Item], Any]] = deque()
@@ -504,7 +513,19 @@ def _rebuild_from_data(
 
 def _init_worker(extractor: Extractor) -> None:
     global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER = extractor
+
+
+def _ignore_sigint() -> Any:
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _restore_sigint(previous: Any) -> None:
+    if previous is not None:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _work(job: tuple[list[Any], str | None]) -> list[list[Attribution] | _Failure]:
