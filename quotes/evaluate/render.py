@@ -50,8 +50,9 @@ def _score_cells(score: Score) -> list[str]:
     return [_pct(score.precision), _pct(score.recall), _pct(score.f1)]
 
 
-def main_table(report: Report) -> Table:
-    """The one table: corpus metric (all / top-level) and our stricter measures."""
+def main_table(report: Report, *, medium: bool = True) -> Table:
+    """The one table: corpus metric (all / top-level) and our stricter measures; ``medium``
+    False leaves out the rows about media (for gold that annotates none)."""
     assert report.all is not None and report.top_level is not None
     table = Table(["measure", "P", "R", "F1", "P top", "R top", "F1 top", "n"])
     everything: ScorerScores = report.all
@@ -72,12 +73,14 @@ def main_table(report: Report) -> Table:
         ("Type", everything.type, top.type),
         ("Medium", everything.medium, top.medium),
     ]
+    if not medium:
+        corpus_rows.pop()
     for label, score_all, score_top in corpus_rows:
         table.add(label, *_score_cells(score_all), *_score_cells(score_top), groups)
     counted("Detection (quotes, any token overlap)", report.detection)
     counted("Direct exact span", report.direct_exact)
     speakers = report.direct_speaker
-    agreement, medium = report.type_agreement, report.medium_agreement
+    agreement, media = report.type_agreement, report.medium_agreement
     single_rows = [
         ("Direct speaker token F1", speakers.token_f1, f"{speakers.quotes} gold"),
         ("Direct speaker exact", speakers.exact_accuracy, f"{speakers.exact}/{speakers.quotes}"),
@@ -99,9 +102,11 @@ def main_table(report: Report) -> Table:
         (
             "Medium accuracy (overlapping pairs)",
             report.medium_accuracy,
-            f"{medium.tp}/{medium.tp + medium.fp}",
+            f"{media.tp}/{media.tp + media.fp}",
         ),
     ]
+    if not medium:
+        single_rows.pop()
     for label, value, tally in single_rows:
         single(label, value, tally)
     for type_name in [*CORPUS_TYPES, *sorted(set(report.per_type) - set(CORPUS_TYPES))]:
