@@ -13,6 +13,9 @@ from typing import Any, Literal, overload
 
 import attrs
 
+from quotes.attribution import Attributor
+from quotes.attribution.patterns.nested import inherit
+from quotes.attribution.resolve import resolve_speakers
 from quotes.backends import ParseBackend, make_backend
 from quotes.detectors import IndirectDetector
 from quotes.document import Document, SentenceSplitter
@@ -163,6 +166,9 @@ class Extractor:
         self._indirect = IndirectDetector.from_rules(self.rules, self._cues)
         # Parse on demand: which sentences the parse backend parses (rules/<lang>/parse.toml).
         self._triggers = ParseTriggers.from_rules(self.rules, self._indirect.rules)
+        self._attributor = Attributor.from_rules(
+            self.rules, self._indirect.rules, self._speakers.lexicon
+        )
 
     def __repr__(self) -> str:
         return (
@@ -201,12 +207,27 @@ class Extractor:
         marks = find_marks(doc, self.rules)
         quoted = find_quotations(doc, marks, self.rules)
         resolver = EntityResolver(doc, self._speakers.lexicon, self._outlets)
-        frames, quoted = self._speakers.find(doc, quoted, resolver)
-        direct = frames
+        # Direct quotations: cues and candidate speakers from the surface; over each parse
+        # (one per window of the text), the speakers the syntax gives (quotes.attribution).
+        # Names are resolved in text order once a window's direct quotations are settled,
+        # before the detectors of indirect speech read them as context.
+        found_direct, quoted = self._speakers.find(doc, quoted)
+        direct = list(found_direct)
+        resolved = 0
+        indirect: list[Frame] = []
         for part in (parsed,) if parsed is not None else self._parses(doc):
+            direct = list(self._attributor.direct(part, doc, direct))
+            window_end = part[len(part) - 1].end if len(part) else 0
+            upto = resolved
+            while upto < len(direct) and direct[upto].quote.start < window_end:
+                upto += 1
+            direct[resolved:upto] = resolve_speakers(direct[resolved:upto], resolver.resolve)
+            resolved = upto
             # Same resolver: "er" in indirect speech can refer to someone quoted earlier.
             found = self._indirect.detect(part, doc, direct, resolver)
-            frames += tuple(f for f in found if _agrees_with_direct(f, direct))
+            indirect.extend(f for f in found if _agrees_with_direct(f, direct))
+        direct[resolved:] = resolve_speakers(direct[resolved:], resolver.resolve)
+        frames = inherit(direct, indirect) + tuple(indirect)
         publisher_source = self._publisher(doc, publisher)
         # Outlets matter only for chains: a document that quotes nobody is not read for them.
         titles = [q.content for q in quoted if q.category == "title"]

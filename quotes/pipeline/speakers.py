@@ -26,7 +26,7 @@ import attrs
 
 from quotes.document import Document, Token
 from quotes.pipeline.cues import CueLexicon, CueMatch
-from quotes.pipeline.entities import EntityResolver, Lexicon, Mention
+from quotes.pipeline.entities import Lexicon, Mention
 from quotes.pipeline.quotations import Quoted
 from quotes.records import Attribution, Cue, Kind, Source, Span, Speaker
 from quotes.rules import RuleData
@@ -58,6 +58,10 @@ class Frame:
     region_start: int
     region_end: int
     medium: str | None = None
+    #: The speaker's mention split into its parts, for the entity resolver: frames leave
+    #: the speaker stages with ``speaker.name`` provisional (the mention as written) and
+    #: the Extractor resolves all mentions at the end.
+    mention: Mention | None = None
 
     def to_attribution(self, via: tuple[Source, ...]) -> Attribution:
         return Attribution(
@@ -93,6 +97,7 @@ class _Found:
     region_start: int
     frame: tuple[int, int] | None = None
     speaker: Speaker | None = None  # set when carried over from another quote
+    mention: Mention | None = None  # the carried speaker's mention
 
 
 @attrs.frozen
@@ -110,9 +115,12 @@ class SpeakerFinder:
         self,
         doc: Document,
         quoted: tuple[Quoted, ...],
-        resolver: EntityResolver,
     ) -> tuple[tuple[Frame, ...], tuple[Quoted, ...]]:
-        """Frames for the speech quotations, and the quoted spans with final categories."""
+        """Frames for the speech quotations, and the quoted spans with final categories.
+
+        Speakers are not resolved here: each frame's ``speaker.name`` is the mention as
+        written and ``mention`` holds its parts for the resolver.
+        """
         frames: list[Frame] = []
         final: list[Quoted] = []
         previous: tuple[Quoted, _Found] | None = None
@@ -147,7 +155,10 @@ class SpeakerFinder:
                 found.cue is None or found.cue.kind != "verb" or found.confidence < 0.75
             ):
                 continue
-            speaker = found.speaker or self._speaker(found.phrase, resolver)
+            if found.speaker is not None:
+                speaker, mention = found.speaker, found.mention
+            else:
+                speaker, mention = self._speaker(doc, found.phrase)
             cue = Cue(found.cue.parts) if found.cue is not None else None
             frame_span = doc.span(*found.frame) if found.frame else None
             frames.append(
@@ -165,11 +176,12 @@ class SpeakerFinder:
                     # Quoted words are spoken unless the cue says otherwise: Speech is
                     # the medium of two thirds of the corpus's direct quotes.
                     medium=(found.cue.medium if found.cue else None) or _DEFAULT_DIRECT_MEDIUM,
+                    mention=mention,
                 )
             )
             if q.category != "speech":
                 final.append(attrs.evolve(q, category="speech"))
-            previous = (q, attrs.evolve(found, speaker=speaker))
+            previous = (q, attrs.evolve(found, speaker=speaker, mention=mention))
         replaced = {(q.quote.start, q.quote.end): q for q in final}
         categories = tuple(replaced.get((q.quote.start, q.quote.end), q) for q in quoted)
         return tuple(frames), categories
@@ -240,7 +252,14 @@ class SpeakerFinder:
         ):
             gap = text[prev_q.quote.end : q.quote.start]
             if gap.count("\n") <= 2 and len(gap) < 400 and not self._has_person_between(gap):
-                return _Found(None, None, 0.4, q.quote.start, speaker=previous[1].speaker)
+                return _Found(
+                    None,
+                    None,
+                    0.4,
+                    q.quote.start,
+                    speaker=previous[1].speaker,
+                    mention=previous[1].mention,
+                )
         return None
 
     def _after_quote(self, text: str, post: Sequence[Token], q: Quoted) -> _Found | None:
@@ -735,13 +754,16 @@ class SpeakerFinder:
             confidence = min(confidence, 0.5)
         return _Found(phrase, cue, confidence, region_start, frame)
 
-    def _speaker(self, phrase: _NounPhrase | None, resolver: EntityResolver) -> Speaker | None:
+    def _speaker(
+        self, doc: Document, phrase: _NounPhrase | None
+    ) -> tuple[Speaker | None, Mention | None]:
+        """The provisional speaker (named as written) and its mention."""
         if phrase is None:
-            return None
-        text = resolver.doc.text
+            return None, None
+        text = doc.text
         mention = attrs.evolve(phrase.mention, text=text[phrase.mention.start : phrase.mention.end])
-        entity = resolver.resolve(mention)
-        return Speaker(Span(mention.start, mention.end, mention.text), entity.name, entity.type)
+        span = Span(mention.start, mention.end, mention.text)
+        return Speaker(span, mention.text, "unknown"), mention
 
     def _region_end(self, doc: Document, q: Quoted) -> int:
         sentence = doc.sentence_at(max(q.quote.end - 1, 0))

@@ -1,0 +1,209 @@
+"""The attribution engine: cue, speaker mention and frame of every direct quotation, read
+off the parse whenever there is one.
+
+The surface stage (:mod:`quotes.pipeline.speakers`) finds each direct quotation's cue from
+the marks and the cue lexicon. Over a parse, this engine builds one :class:`Candidate` per
+quotation and asks the patterns, in this order, who the speaker is:
+
+1. a source word as cue ("so X", "laut X", "X zufolge", "nach Angaben X"):
+   :mod:`.patterns.source`;
+2. a verb (or a cue noun whose verb is found above it): impersonal verbs
+   (:mod:`.patterns.intro`), the passive's agent and quoting verbs
+   (:mod:`.patterns.agent`), then the subject (:mod:`.patterns.subject`).
+
+A finding replaces the surface speaker. Where the patterns find nothing, the surface
+speaker stays only if the parse agrees it can be one (:mod:`.valid`); otherwise the
+quotation keeps its cue, loses the speaker and its confidence drops: a wrong speaker is
+worse than none.
+
+Nothing is resolved here: each frame carries the :class:`~quotes.pipeline.entities.Mention`
+of its speaker, and the Extractor resolves all mentions afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from quotes.attribution.candidate import Candidate, Finding
+from quotes.attribution.lexicon import AttributionRules
+from quotes.attribution.patterns import agent, intro, source, subject
+from quotes.attribution.syntax import ParseSyntax, Syntax, TokenRange
+from quotes.attribution.valid import is_speaker_word
+from quotes.detectors.lexicon import DetectorRules
+from quotes.detectors.syntax import mention_of
+from quotes.document import Document
+from quotes.parse import ParsedDoc
+from quotes.pipeline.entities import Lexicon
+from quotes.pipeline.speakers import Frame
+from quotes.records import Cue, Span, Speaker
+from quotes.rules import RuleData
+
+__all__ = ["VERB_PATTERNS", "Attributor"]
+
+VerbPattern = Callable[[Syntax, AttributionRules, Candidate, int], Finding | None]
+
+#: The patterns tried for a verb cue, in order; the first finding wins.
+VERB_PATTERNS: tuple[VerbPattern, ...] = (intro.impersonal, agent.find, subject.find)
+
+# Confidence of a quotation whose cue has no valid speaker.
+_NO_SPEAKER_CONFIDENCE = 0.4
+
+
+@attrs.frozen
+class Attributor:
+    """Attributes direct quotations over a parse; compiled once per Extractor."""
+
+    rules: AttributionRules
+
+    @classmethod
+    def from_rules(cls, rules: RuleData, detector: DetectorRules, lexicon: Lexicon) -> Attributor:
+        return cls(AttributionRules.from_rules(rules, detector, lexicon))
+
+    def direct(
+        self, parsed: ParsedDoc, doc: Document, frames: Sequence[Frame]
+    ) -> tuple[Frame, ...]:
+        """``frames`` with the speakers of their direct quotations read off the parse
+        (``parsed`` is a parse of ``doc.text``; its sentences are the Document's)."""
+        if not len(parsed):
+            return tuple(frames)
+        syn = ParseSyntax(
+            parsed,
+            [f.quote for f in frames if f.kind == "direct"],
+            self.rules.phrase_prepositions,
+            doc.sentences,
+        )
+        return tuple(self._one(syn, parsed, f) if f.kind == "direct" else f for f in frames)
+
+    # -- one quotation --------------------------------------------------------------------
+    def _one(self, syn: ParseSyntax, parsed: ParsedDoc, frame: Frame) -> Frame:
+        if frame.cue is None:
+            enclosing = self._enclosing(syn, parsed, frame)
+            return enclosing if enclosing is not None else self._checked(syn, frame, None)
+        cue_tokens = tuple(
+            i for part in frame.cue.parts for i in range(*syn.range_of(part.start, part.end))
+        )
+        if not cue_tokens or not syn.is_parsed(cue_tokens[0]):
+            return frame  # outside this window, or a sentence the parser did not read
+        quote = syn.range_of(frame.quote.start, frame.quote.end)
+        first_cue = cue_tokens[0]
+        sentence = syn.sentence_of(first_cue)
+        cand = Candidate(frame.kind, quote, cue_tokens, sentence)
+        finding = self._find(syn, cand)
+        if finding is None:
+            return self._checked(syn, frame, cand)
+        if finding.speaker is None:
+            return attrs.evolve(
+                frame,
+                speaker=None,
+                mention=None,
+                confidence=min(frame.confidence, _NO_SPEAKER_CONFIDENCE),
+            )
+        return self._with_speaker(parsed, frame, finding.speaker)
+
+    def _enclosing(self, syn: ParseSyntax, parsed: ParsedDoc, frame: Frame) -> Frame | None:
+        """A quote without a cue of its own inside the content of a verb of saying:
+        "Von der Leyen betonte, unter den Verkäuferinnen seien „viele Frauen …“"."""
+        first, end = syn.range_of(frame.quote.start, frame.quote.end)
+        if end <= first or not syn.is_parsed(first):
+            return None
+        k = _root_of(syn, first, end)
+        verbs = self.rules.detector.verbs
+        for _ in range(4):
+            head = syn.token(k).head
+            if head == k:
+                return None
+            k = head
+            if syn.in_quote(k):
+                continue
+            token = syn.token(k)
+            if token.upos != "VERB":
+                continue
+            particles = [c for c in syn.children(k, "compound:prt") if not syn.in_quote(c.i)]
+            lemma = token.lemma.lower()
+            if particles:
+                lemma = particles[0].text.lower() + lemma
+            entry = verbs.get(lemma)
+            if entry is None or not (entry.say or entry.think):
+                continue
+            cue = (k, *(c.i for c in particles))
+            cand = Candidate(frame.kind, (first, end), cue, syn.sentence_of(k))
+            finding = self._find(syn, cand)
+            if finding is None or finding.speaker is None:
+                return None
+            parts = tuple(syn.span(i, i + 1) for i in sorted(cue))
+            found = self._with_speaker(parsed, frame, finding.speaker)
+            return attrs.evolve(found, cue=Cue(parts), confidence=max(frame.confidence, 0.7))
+        return None
+
+    def _find(self, syn: Syntax, cand: Candidate) -> Finding | None:
+        first = cand.cue[0]
+        if source.is_source_word(self.rules, syn.text(first)):
+            return source.find(syn, self.rules, cand, first)
+        verbs = [i for i in cand.cue if syn.token(i).upos == "VERB"] or list(cand.cue)
+        verb = syn.verb_of(verbs[0])
+        if verb is None:
+            return None
+        for pattern in VERB_PATTERNS:
+            finding = pattern(syn, self.rules, cand, verb)
+            if finding is not None:
+                return finding
+        return None
+
+    def _checked(self, syn: ParseSyntax, frame: Frame, cand: Candidate | None) -> Frame:
+        """The surface speaker, if the parse lets it be one; else no speaker."""
+        speaker = frame.speaker
+        if speaker is None or speaker.mention is None:
+            return frame
+        first, end = syn.range_of(speaker.mention.start, speaker.mention.end)
+        if end <= first or not syn.is_parsed(first) or self._can_speak(syn, first, end, cand):
+            return frame
+        return attrs.evolve(
+            frame,
+            speaker=None,
+            mention=None,
+            confidence=min(frame.confidence, _NO_SPEAKER_CONFIDENCE),
+        )
+
+    def _can_speak(self, syn: ParseSyntax, first: int, end: int, cand: Candidate | None) -> bool:
+        head = _root_of(syn, first, end)
+        token = syn.token(head)
+        if not is_speaker_word(syn, self.rules, head):
+            return False
+        if cand is None:
+            return True
+        # An object or an oblique of the cue verb itself is no speaker ("nannte die
+        # Aussage", "sagte der Zeitung").
+        verbs = {syn.verb_of(i) for i in cand.cue}
+        return not (token.head in verbs and token.dep in self.rules.never_speaker_deps)
+
+    def _with_speaker(self, parsed: ParsedDoc, frame: Frame, phrase: TokenRange) -> Frame:
+        first, end = phrase
+        span = parsed.span(first, end)
+        mention = mention_of(parsed, first, end, tuple(self.rules.detector.pronouns))
+        frame_span = frame.frame
+        if frame_span is not None and not _overlaps(span, frame.quote):
+            start = min(frame_span.start, span.start)
+            stop = max(frame_span.end, span.end)
+            if not (start < frame.quote.start < stop):
+                frame_span = Span(start, stop, parsed.text[start:stop])
+        return attrs.evolve(
+            frame,
+            speaker=Speaker(span, span.text, "unknown"),
+            mention=mention,
+            frame=frame_span,
+        )
+
+
+def _root_of(syn: Syntax, first: int, end: int) -> int:
+    """The word of ``first:end`` whose head lies outside it (the first such)."""
+    for i in range(first, end):
+        head = syn.token(i).head
+        if head == i or not first <= head < end:
+            return i
+    return first
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end

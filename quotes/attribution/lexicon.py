@@ -1,0 +1,75 @@
+"""The compiled word lists of the attribution engine (``rules/<lang>/attribution.toml``).
+
+Compiled once per Extractor (:meth:`AttributionRules.from_rules`) and passed to every
+pattern; nothing here is cached by object identity.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from quotes.detectors.lexicon import DetectorRules
+from quotes.pipeline.entities import Lexicon
+from quotes.rules import RuleData
+
+__all__ = ["AttributionRules"]
+
+
+def _words(table: dict[str, object], key: str, *, lower: bool = True) -> frozenset[str]:
+    values = table.get(key, ())
+    if not isinstance(values, list | tuple):
+        return frozenset()
+    return frozenset(str(v).lower() if lower else str(v) for v in values)
+
+
+@attrs.frozen
+class AttributionRules:
+    """What the patterns read: closed-class words and labels, plus the detectors' data
+    (pronouns, source prepositions, verbs) so that there is one lexicon of verbs."""
+
+    detector: DetectorRules
+    expletives: frozenset[str]
+    agent_prepositions: frozenset[str]
+    object_speaker_verbs: frozenset[str]
+    source_nouns: frozenset[str]
+    never_speaker_deps: frozenset[str]
+    never_subject_cases: frozenset[str]
+    sentence_adverbs: frozenset[str]
+    relative_pronouns: frozenset[str]
+    subject_pronouns: frozenset[str]
+    document_prepositions: frozenset[str]
+    phrase_prepositions: frozenset[str]
+    feminine_suffixes: tuple[str, ...]
+    masculine_nominative_determiners: frozenset[str]
+    never_nominative_determiners: frozenset[str]
+    ambiguous_pronouns: frozenset[str]
+    #: The speakers stage's lexicon: role nouns and given names (who can be a person).
+    lexicon: Lexicon
+
+    @classmethod
+    def from_rules(
+        cls, rules: RuleData, detector: DetectorRules, lexicon: Lexicon
+    ) -> AttributionRules:
+        data = dict(rules.get("attribution", {}))
+        adverbs = _words(data, "sentence_adverbs") | _words(
+            dict(rules.get("speakers", {})), "skip_after_verb"
+        )
+        return cls(
+            detector=detector,
+            expletives=_words(data, "expletives"),
+            agent_prepositions=_words(data, "agent_prepositions"),
+            object_speaker_verbs=_words(data, "object_speaker_verbs"),
+            source_nouns=_words(data, "source_nouns", lower=False),
+            never_speaker_deps=_words(data, "never_speaker_deps"),
+            never_subject_cases=_words(data, "never_subject_cases", lower=False),
+            sentence_adverbs=adverbs,
+            relative_pronouns=_words(data, "relative_pronouns"),
+            subject_pronouns=_words(data, "subject_pronouns"),
+            document_prepositions=_words(data, "document_prepositions"),
+            phrase_prepositions=_words(data, "phrase_prepositions"),
+            feminine_suffixes=tuple(sorted(_words(data, "feminine_suffixes"))),
+            masculine_nominative_determiners=_words(data, "masculine_nominative_determiners"),
+            never_nominative_determiners=_words(data, "never_nominative_determiners"),
+            ambiguous_pronouns=_words(data, "ambiguous_pronouns"),
+            lexicon=lexicon,
+        )

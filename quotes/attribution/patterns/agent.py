@@ -1,0 +1,47 @@
+"""Speakers that are not the subject of the cue: the agent of a passive ("wurde von
+Innenminister X zitiert", "durch den Sprecher bestätigt") and the object of verbs that
+quote someone ("Die Zeitung zitiert einen Augenzeugen mit den Worten: „…“").
+
+A passive cue without an agent has no speaker here: its subject is what was said or who
+was spoken about, never the speaker.
+"""
+
+from __future__ import annotations
+
+from quotes.attribution.candidate import Candidate, Finding
+from quotes.attribution.lexicon import AttributionRules
+from quotes.attribution.syntax import Syntax
+from quotes.attribution.valid import is_speaker_word
+
+__all__ = ["find"]
+
+
+def find(syn: Syntax, rules: AttributionRules, cand: Candidate, verb: int) -> Finding | None:
+    lo, hi = cand.sentence
+    lemma = syn.token(verb).lemma.lower()
+    quoting = lemma in rules.object_speaker_verbs
+    if syn.is_passive(verb):
+        if quoting:
+            # "Freiberg wird mit den Worten zitiert": the one quoted is the subject.
+            for child in syn.children(verb, "nsubj"):
+                if lo <= child.i < hi and is_speaker_word(syn, rules, child.i):
+                    return _found(syn, cand, child.i, "agent", oblique=False)
+        for child in syn.children(verb, "obl"):
+            if not lo <= child.i < hi or syn.in_quote(child.i):
+                continue
+            cases = [c.text.lower() for c in syn.children(child.i, "case")]
+            if (child.dep == "obl:agent" or any(c in rules.agent_prepositions for c in cases)) and (
+                is_speaker_word(syn, rules, child.i)
+            ):
+                return _found(syn, cand, child.i, "agent", oblique=True)
+        return Finding("agent", None, 0.4)
+    if quoting:
+        for child in syn.children(verb, "obj"):
+            if lo <= child.i < hi and is_speaker_word(syn, rules, child.i):
+                return _found(syn, cand, child.i, "quoted-object", oblique=True)
+    return None
+
+
+def _found(syn: Syntax, cand: Candidate, head: int, pattern: str, *, oblique: bool) -> Finding:
+    phrase = syn.phrase(head, *cand.sentence)
+    return Finding(pattern, phrase, 0.85 if phrase else 0.4, oblique=oblique)

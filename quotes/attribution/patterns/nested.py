@@ -1,0 +1,61 @@
+"""A direct quotation inside indirect speech: "Von der Leyen betonte, unter den
+Verkäuferinnen seien „viele Frauen …“" — the partial quote is von der Leyen's, as the
+indirect speech around it is. Only a direct quote without a speaker of its own, or with
+one that lies outside the indirect speech's sentence, takes it over.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from quotes.pipeline.speakers import Frame
+
+__all__ = ["inherit"]
+
+_CARRIERS = ("indirect", "indirect_free_indirect", "free_indirect", "reported")
+
+
+def inherit(direct: Sequence[Frame], others: Sequence[Frame]) -> tuple[Frame, ...]:
+    """``direct`` with speakers carried over from the speech they are nested in."""
+    carriers = sorted(
+        (f for f in others if f.kind in _CARRIERS and f.speaker is not None),
+        key=lambda f: f.quote.start,
+    )
+    out: list[Frame] = []
+    k = 0
+    for frame in direct:
+        while k < len(carriers) and carriers[k].quote.end <= frame.quote.start:
+            k += 1
+        outer = next(
+            (
+                c
+                for c in carriers[k : k + 3]
+                if c.quote.start <= frame.quote.start and frame.quote.end <= c.quote.end
+            ),
+            None,
+        )
+        if outer is not None and _belongs_to(frame, outer):
+            frame = attrs.evolve(
+                frame,
+                speaker=outer.speaker,
+                mention=outer.mention,
+                cue=frame.cue or outer.cue,
+                confidence=max(min(outer.confidence, 0.8), frame.confidence),
+            )
+        out.append(frame)
+    return tuple(out)
+
+
+def _belongs_to(frame: Frame, outer: Frame) -> bool:
+    """Whether the direct quote's own attribution, if any, lies inside the speech around
+    it (its "cue" is a word of that speech: "die Aktion erinnere „fatal …“")."""
+    if frame.speaker is None or frame.cue is None:
+        return True
+    quote = outer.quote
+    inside = [p for p in frame.cue.parts if quote.start <= p.start and p.end <= quote.end]
+    mention = frame.speaker.mention
+    return len(inside) == len(frame.cue.parts) or (
+        mention is not None and quote.start <= mention.start and mention.end <= quote.end
+    )

@@ -1,0 +1,161 @@
+"""The speaker's noun phrase over a parse: the one chunker the attribution patterns use.
+
+The corpus convention is the whole noun phrase with its apposition and attributes:
+"Der Präsident des Europäischen Rates, António Costa", "Sascha Kempf vom Max-Planck-
+Institut für Kernphysik in Heidelberg", "Sonia und Willy Bogner". The compact parser often
+splits such a phrase into siblings ("EADS-Vorstandsvorsitzender" as ``dep`` beside the
+subject "Louis Gallois") or hangs the verb's phrases on the noun ("Kirchner mit folgenden
+Worten"), so the subtree is read with German checks: prepositional attributes only with
+the prepositions of ``phrase_prepositions``; bare nominal neighbours that the tree attaches
+to the phrase or to the same verb are taken in; clauses, verbs and quotations never.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from quotes.parse import ParsedDoc, ParsedToken
+
+__all__ = ["speaker_phrase"]
+
+TokenRange = tuple[int, int]
+
+_ALWAYS = frozenset(
+    {"det", "det:poss", "amod", "flat", "flat:name", "compound", "nummod", "appos", "conj",
+     "cc", "punct", "fixed", "nmod:poss", "goeswith", "dep"}
+)  # fmt: skip
+_NOMINAL = frozenset({"NOUN", "PROPN", "X", "NUM"})
+_PHRASE_WORDS = frozenset({"NOUN", "PROPN", "X", "NUM", "ADJ", "DET"})
+_EDGE = frozenset({"ADP", "CCONJ", "SCONJ", "PUNCT", "ADV", "VERB", "AUX", "PART"})
+# Sibling slots the parser gives to a split-off part of the subject.
+_SIBLING_DEPS = frozenset({"dep", "nsubj", "appos", "compound", "flat", "nmod", "obl"})
+
+
+def speaker_phrase(
+    parsed: ParsedDoc,
+    head: int,
+    lo: int,
+    hi: int,
+    prepositions: frozenset[str],
+    blocked: Callable[[int], bool],
+) -> TokenRange | None:
+    """The phrase headed by ``head`` inside ``lo:hi``; ``blocked(i)`` marks words that may
+    not be in it (a quotation's)."""
+    keep = _subtree(parsed, head, lo, hi, prepositions, blocked)
+    first = last = head
+    while first - 1 >= lo and (first - 1) in keep:
+        first -= 1
+    while last + 1 < hi and (last + 1) in keep:
+        last += 1
+    verb = parsed[head].head
+    # Split-off parts on the left: "EADS-Vorstandsvorsitzender | Louis Gallois".
+    while first - 1 >= lo and not blocked(first - 1):
+        token = parsed[first - 1]
+        if token.upos not in _PHRASE_WORDS or not token.text[:1].isalnum():
+            break
+        attached = token.head in keep or (token.head == verb and token.dep in _SIBLING_DEPS)
+        if not attached and not (token.upos in ("DET", "ADJ") and token.head >= first):
+            break
+        if parsed.children(token.i, "case"):
+            break
+        first -= 1
+        keep |= _subtree(parsed, token.i, lo, first + 1, prepositions, blocked)
+    # Split-off names on the right: "Human Rights Watch-Sprecher | Malinowski".
+    while last + 1 < hi and not blocked(last + 1):
+        token = parsed[last + 1]
+        if token.upos not in ("PROPN", "NOUN") or not token.text[:1].isupper():
+            break
+        # The root of a run of names ("Dmitri" → "Peskow"), then how it is attached.
+        root = token
+        while last + 1 < root.head < min(hi, last + 6) and _is_name(parsed[root.head]):
+            if any(not _is_name(parsed[k]) for k in range(root.i, root.head)):
+                break
+            root = parsed[root.head]
+        sibling = root.dep in _SIBLING_DEPS or (
+            root.dep == "obj" and root.upos == "PROPN" and root.morph.case in ("Nom", "")
+        )
+        attached = root.head in keep or (root.head == verb and sibling)
+        if not attached or parsed.children(root.i, "case"):
+            break
+        end = max(root.i, token.i)
+        for k in range(token.i, end + 1):
+            keep.add(k)
+        last = end
+    # An apposition in commas the tree did not attach: "…, General George Casey".
+    if last + 2 < hi and parsed[last + 1].text == "," and not blocked(last + 2):
+        nxt = parsed[last + 2]
+        if nxt.upos in ("DET", "ADJ") and last + 2 < nxt.head < hi:
+            nxt = parsed[nxt.head]
+        if (
+            nxt.upos in ("PROPN", "NOUN")
+            and nxt.text[:1].isupper()
+            and nxt.head in keep | {verb}
+            and nxt.dep in ("appos", "flat", "nmod", "dep", "conj")
+            and not parsed.children(nxt.i, "case")
+        ):
+            sub = _subtree(parsed, nxt.i, last + 2, hi, prepositions, blocked)
+            end = last + 2
+            while end + 1 < hi and (end + 1) in sub:
+                end += 1
+            last = end
+    while first < head and (parsed[first].upos in _EDGE or not parsed[first].text[:1].isalnum()):
+        if parsed[first].text in ("„", "»"):
+            break
+        first += 1
+    while last > head and (
+        parsed[last].upos in _EDGE | {"DET"} or parsed[last].text in (",", "(", "„", "»", "–")
+    ):
+        if parsed[last].text in (")", "“", "«") and _paired(parsed, first, last):
+            break
+        last -= 1
+    if last < first:
+        return None
+    return first, last + 1
+
+
+def _is_name(token: ParsedToken) -> bool:
+    return token.upos in ("PROPN", "NOUN", "X") and token.text[:1].isupper()
+
+
+def _paired(parsed: ParsedDoc, first: int, last: int) -> bool:
+    closing = parsed[last].text
+    opening = {")": "(", "“": "„", "«": "»"}[closing]
+    return any(parsed[k].text == opening for k in range(first, last))
+
+
+def _subtree(
+    parsed: ParsedDoc,
+    head: int,
+    lo: int,
+    hi: int,
+    prepositions: frozenset[str],
+    blocked: Callable[[int], bool],
+) -> set[int]:
+    keep = {head}
+    stack = [head]
+    while stack:
+        i = stack.pop()
+        for child in parsed.children(i):
+            j = child.i
+            if j == i or not lo <= j < hi or j in keep or blocked(j):
+                continue
+            dep = child.dep
+            if child.upos in ("VERB", "AUX") and dep != "amod":
+                continue
+            if dep == "case":
+                if i == head:
+                    continue  # the phrase's own preposition ("laut", "von") stays outside
+            elif dep == "nmod":
+                cases = [c.text.lower() for c in parsed.children(j, "case")]
+                if cases and not all(c in prepositions for c in cases):
+                    continue
+                name_like = child.text[:1].isupper() and abs(j - i) == 1
+                if not cases and child.morph.case in ("Dat", "Acc") and not name_like:
+                    continue
+            elif dep not in _ALWAYS:
+                continue
+            if dep == "dep" and child.upos not in _NOMINAL | {"ADJ", "DET", "PUNCT"}:
+                continue
+            keep.add(j)
+            stack.append(j)
+    return keep

@@ -1,0 +1,96 @@
+"""The valid-speaker rule (issue 7 §2).
+
+A speaker is a noun phrase (name, noun or pronoun) that is the subject or agent of the
+cue, or the X of "laut X" / "so X" / "X zufolge" / "nach Angaben X". It is never an
+adverb ("Ähnlich äußerte sich …"), a prepositional phrase, an object, the dative addressee
+("sagte der Zeitung"), an expletive "es", or a word of the quotation itself.
+"""
+
+from __future__ import annotations
+
+from quotes.attribution.lexicon import AttributionRules
+from quotes.attribution.syntax import Syntax
+
+__all__ = ["is_person_like", "is_speaker_word", "is_valid_subject", "phrase_case"]
+
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "X", "NUM"})
+
+
+def is_speaker_word(syn: Syntax, rules: AttributionRules, i: int) -> bool:
+    """Whether the word at ``i`` can head a speaker phrase at all, whatever its slot."""
+    token = syn.token(i)
+    if syn.in_quote(i):
+        return False
+    if _name_particle(syn, i):
+        return True  # "Von der Leyen", parsed as a preposition
+    low = token.text.lower()
+    if low in rules.expletives or low in rules.sentence_adverbs:
+        return False
+    if token.upos == "PRON" or token.tag.startswith("PPER"):
+        return low in rules.subject_pronouns
+    if token.upos not in _NOMINAL and not (token.text[:1].isupper() and token.upos in ("", "X")):
+        return False
+    if not token.text[:1].isalnum():
+        return False
+    return token.text not in rules.detector.not_speakers
+
+
+def phrase_case(syn: Syntax, i: int) -> tuple[str, str]:
+    """The case of the noun at ``i`` and of its determiner ("" where unknown)."""
+    determiners = syn.children(i, "det")
+    return syn.token(i).morph.case, determiners[0].morph.case if determiners else ""
+
+
+def is_valid_subject(syn: Syntax, rules: AttributionRules, i: int) -> bool:
+    """A word that can be the subject: a speaker word, no preposition of its own, and not
+    in an oblique case where the parser says so ("Der Zeitung sagte X" has the dative)."""
+    if not is_speaker_word(syn, rules, i):
+        return False
+    if any(c.upos == "ADP" and not _name_particle(syn, c.i) for c in syn.children(i, "case")):
+        return False
+    determiners = syn.children(i, "det", "det:poss")
+    if any(d.text.lower() in rules.never_nominative_determiners for d in determiners):
+        return False
+    noun_case, det_case = phrase_case(syn, i)
+    if noun_case in ("Dat", "Gen") and det_case != "Nom":
+        return False
+    if noun_case in ("Dat", "Gen") and det_case == "Nom" and syn.token(i).upos != "PRON":
+        # The two disagree: the noun's own ending is the better witness.
+        return False
+    if noun_case == "Acc" and det_case in ("", "Acc"):
+        return False
+    return not _feminine_after_der(syn, rules, i)
+
+
+def _feminine_after_der(syn: Syntax, rules: AttributionRules, i: int) -> bool:
+    """ "Der Zeitung": a noun that is always feminine after "der" is not nominative."""
+    word = syn.text(i).lower()
+    if not word.endswith(rules.feminine_suffixes):
+        return False
+    return any(
+        d.text.lower() in rules.masculine_nominative_determiners for d in syn.children(i, "det")
+    )
+
+
+def is_person_like(syn: Syntax, rules: AttributionRules, first: int, end: int) -> bool:
+    """Whether a phrase names or describes a person: a name or a role noun in it."""
+    lexicon = rules.lexicon
+    for k in range(first, end):
+        token = syn.token(k)
+        if token.upos == "PROPN" or token.text in lexicon.given_names:
+            return True
+        if token.text[:1].isupper() and lexicon.role_of(token.text):
+            return True
+    return False
+
+
+def _name_particle(syn: Syntax, i: int) -> bool:
+    """ "Von der Leyen betonte": a capitalised name particle opening a name, not a
+    preposition."""
+    word = syn.text(i)
+    return (
+        word in ("Von", "Van", "Zu", "De")
+        and i + 2 < len(syn)
+        and syn.text(i + 1) in ("der", "den", "de")
+        and syn.text(i + 2)[:1].isupper()
+    )
