@@ -84,8 +84,7 @@ class ParseSyntax:
     def is_parsed(self, i: int) -> bool:
         """Whether the parser read token ``i`` (parse on demand leaves some sentences as
         bare tokens: no tags, every token its own root)."""
-        token = self.parsed[i]
-        return bool(token.dep or token.upos or token.tag)
+        return bool(self.parsed[i].dep)
 
     def range_of(self, start: int, end: int) -> TokenRange:
         """The tokens that overlap the characters ``start:end``."""
