@@ -44,7 +44,9 @@ from quotes.pipeline.entity_scan import (
     SUBJECT,
     Entity,
     Roster,
+    group_name,
     normal_affiliation,
+    organization_name_with,
     scan,
 )
 from quotes.pipeline.outlets import OutletFinder
@@ -238,6 +240,15 @@ class _Run:
         classed = self._organization_class_name(mention)
         if classed is not None:
             return classed
+        if (
+            mention.determiner in _DEFINITE | {"das"}
+            and len(mention.head) == 1
+            and self.lex.is_organization_class(mention.head[0])
+            and not self.lex.role_of(mention.head[0])
+        ):
+            earlier = self._classed_before(mention)
+            if earlier is not None:
+                return earlier
         role_word = next((w for w in reversed(mention.head) if lex.role_of(w)), None)
         names = [w for w in mention.head if not lex.role_of(w) and w[:1].isupper()]
         if role_word is not None and not names:
@@ -245,7 +256,12 @@ class _Run:
         if self._is_organization(mention):
             return self._organization(mention)
         if mention.plural or (mention.head and mention.head[-1] in lex.group_words):
-            return Entity(_description(mention), "group", "pl")
+            if mention.determiner == "beide" or mention.text.split()[0].lower() == "beide":
+                pair = self._last_pair(mention.start)  # "Beide Seiten" after "X und Y"
+                if pair is not None:
+                    return pair
+            adjectives, head = self._split_initial_adjective(mention)
+            return Entity(group_name(adjectives, head, mention.genitive), "group", "pl")
         if names:
             name = " ".join(names)
             gender = lex.given_names.get(names[0], "") if len(names) > 1 else ""
@@ -320,6 +336,11 @@ class _Run:
                     continue
                 if lex.roles_compatible(role, entity.roles):
                     return entity
+            only = self._only_person_before(mention.start)
+            if only is not None and (not only.gender or only.gender == gender) and not party:
+                # "Karl-Theodor zu Guttenberg … Der frühere Verteidigungsminister …": with
+                # one person named so far, a definite role noun refers to that person.
+                return self._with_role(only, mention)
         description = _description(mention)
         if mention.plural:
             return Entity(description, "group", "pl", frozenset({role}))
@@ -341,6 +362,38 @@ class _Run:
             elif entity.type == "organization" and entity.gender and entity.gender == gender:
                 return entity
         return Entity(mention.text, "unknown", gender)
+
+    def _split_initial_adjective(self, mention: Mention) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """ "Russische Staatsmedien" at a sentence start: the capital is the sentence's, the
+        word an adjective (inflected, and not a noun of ``genders.toml``)."""
+        head = mention.head
+        sentence = self.doc.sentence_at(mention.start)
+        if (
+            len(head) > 1
+            and sentence is not None
+            and sentence.start == mention.start
+            and "-" not in head[0]
+            and head[0].endswith(("e", "en"))
+            and head[0].lower() not in self.lex.noun_genders
+        ):
+            return (*mention.adjectives, head[0]), head[1:]
+        return mention.adjectives, head
+
+    def _only_person_before(self, offset: int) -> Entity | None:
+        """The one person the document has named before ``offset`` by name (full name
+        or surname), if exactly one; anonymous descriptions do not count."""
+        index = bisect_left(self._offsets, offset)
+        person: Entity | None = None
+        for i in range(index):
+            entity = self._by_name[self._names_at[i]]
+            if entity.type != "person":
+                continue
+            if " " not in entity.name or entity.name[:1].islower():
+                return None  # an anonymous description ("Sprecher der …") or unclear
+            if person is not None and person.name != entity.name:
+                return None
+            person = entity
+        return person
 
     def _plural_verb_near(self, mention: Mention) -> bool:
         """ "sie sagten", "erklärten sie", "sie seien": the verb next to "sie" is plural."""
@@ -369,7 +422,8 @@ class _Run:
             "person",
             gender or (old.gender if old else ""),
             (old.roles if old else frozenset()) | frozenset(roles),
-            old.affiliations if old else frozenset(),
+            (old.affiliations if old else frozenset())
+            | self.lex.known_parties.get(name, frozenset()),
         )
         self._by_name[name] = entity
         if " " in name:
@@ -465,13 +519,47 @@ class _Run:
         assert self._roster is not None
         name = self._organization_name(mention)
         head = name.split()[-1] if name else ""
+        gender = self.lex.noun_gender(head) if head else ""
+        definite = mention.determiner in _DEFINITE | {"das"}
         for offset, full in reversed(self._roster.organizations.get(head, ())):
             inside = mention.start <= offset < mention.end
             earlier = offset < mention.start and len(name.split()) == 1
-            if inside or (earlier and mention.determiner in _DEFINITE | {"das"}):
-                name = full
-                break
-        return Entity(name, "organization", self.lex.noun_gender(head) if head else "")
+            if inside or (earlier and definite):
+                return Entity(full, "organization", gender)
+        if definite and len(mention.head) == 1 and name == head:
+            earlier_one = self._classed_before(mention) or self._organization_ending_in(
+                head, mention.start
+            )
+            if earlier_one is not None:
+                return earlier_one
+            name = organization_name_with(mention.adjectives, head, gender)
+        return Entity(name, "organization", gender)
+
+    def _classed_before(self, mention: Mention) -> Entity | None:
+        """ "die Gewerkschaft" after "Die Gewerkschaft GEW", "der Konzern" after "Der
+        Autokonzern Volkswagen": the organisation last named with that class noun."""
+        assert self._roster is not None
+        noun = mention.head[-1].lower()
+        for offset, cls, name in reversed(self._roster.classed):
+            if offset < mention.start and cls.endswith(noun):
+                return self._by_name.get(name) or Entity(name, "organization")
+        return None
+
+    def _organization_ending_in(self, head: str, offset: int) -> Entity | None:
+        """ "das Ministerium" after "das polnische Innenministerium"."""
+        low = head.lower()
+        for entity in self._before(offset):
+            if entity.type == "organization" and entity.name != head:
+                last = entity.name.split()[-1].lower()
+                if last.endswith(low) and " für " not in entity.name:
+                    return entity
+        return None
+
+    def _last_pair(self, offset: int) -> Entity | None:
+        for entity in self._before(offset):
+            if entity.type == "group" and " und " in entity.name:
+                return entity
+        return None
 
     def _organization_name(self, mention: Mention) -> str:
         aliases = self.lex.organization_aliases
@@ -499,9 +587,12 @@ def _description(mention: Mention) -> str:
     head = list(mention.head)
     if head and mention.determiner == "der" and head[-1].endswith("te"):
         head[-1] = head[-1] + "r"  # "der Beamte" → "Beamter", the form without article
-    adjectives = list(mention.adjectives) if mention.plural else []
-    return " ".join([*adjectives, *head, *mention.genitive])
+    if mention.plural or (head and head[-1] in _GROUP_HEADS):
+        return group_name(mention.adjectives, head, mention.genitive)
+    return " ".join([*head, *mention.genitive])
 
 
+# Heads that name a group even in the singular-looking form.
+_GROUP_HEADS = frozenset({"Quellen", "Kreise", "Staatsmedien", "Medien"})
 # Words that make a following name an attribute of the mention, not its referent.
 _ATTRIBUTE_LINKS = frozenset({"von", "vom", "des", "der", "dem", "mit", "für", "gegen", "über"})

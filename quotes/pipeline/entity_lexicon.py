@@ -55,6 +55,8 @@ class Lexicon:
     organization_complements: frozenset[str] = frozenset()  # "für"
     noun_genders: Mapping[str, Gender] = attrs.field(factory=dict)  # lower-case lemma → gender
     noun_gender_lengths: tuple[int, ...] = ()
+    known_parties: Mapping[str, frozenset[str]] = attrs.field(factory=dict)  # full name → parties
+    organization_class_pattern: regex.Pattern[str] | None = None
 
     @classmethod
     def from_rules(cls, rules: RuleData) -> Lexicon:
@@ -78,15 +80,18 @@ class Lexicon:
             if masc.endswith("er") and masc in irregular:  # "Beamter" → "Beamte", "Beamten"
                 roles.append((masc[:-1], role, "m"))
                 roles.append((masc[:-1] + "n", role, "m"))
-        particles = tuple(
+        name_particles = tuple(
             sorted({str(p) for p in names.get("particles", [])}, key=len, reverse=True)
         )
-        pattern = _full_name_regex(given, particles)
+        pattern = _full_name_regex(given, name_particles)
         org_suffixes = [x.lower() for x in data.get("organization_suffixes", [])]
         known: dict[str, tuple[str, Gender]] = {}
+        parties: dict[str, frozenset[str]] = {}
         for person in persons.get("person", []):
             entry = (str(person["name"]), str(person.get("gender", "")))
             known[entry[0]] = entry
+            if person.get("parties"):
+                parties[entry[0]] = frozenset(str(p) for p in person["parties"])
             for alias in person.get("aliases", []):
                 known[str(alias)] = entry
         groups: dict[str, set[str]] = {}
@@ -116,7 +121,7 @@ class Lexicon:
             full_name_pattern=pattern,
             known_persons=known,
             known_person_pattern=_names_regex(
-                a for a in known if " " not in a or a.split()[0] in particles
+                a for a in known if " " not in a or a.split()[0] in name_particles
             ),
             organization_suffix_set=frozenset(org_suffixes),
             organization_suffix_lengths=tuple(sorted({len(x) for x in org_suffixes}, reverse=True)),
@@ -125,7 +130,7 @@ class Lexicon:
             relative_pronouns=frozenset(data.get("relative_pronouns", [])),
             source_nouns=frozenset(data.get("source_nouns", [])),
             back_references=frozenset(data.get("back_references", [])),
-            name_particles=particles,
+            name_particles=name_particles,
             role_groups={role: frozenset(members) for role, members in groups.items()},
             affiliation_roles=frozenset(
                 str(r).lower() for r in persons.get("affiliation_roles", [])
@@ -136,6 +141,8 @@ class Lexicon:
             organization_complements=frozenset(data.get("organization_complements", [])),
             noun_genders=noun_genders,
             noun_gender_lengths=tuple(sorted({len(w) for w in noun_genders}, reverse=True)),
+            known_parties=parties,
+            organization_class_pattern=_class_regex(data.get("organization_classes", [])),
         )
 
     def role_of(self, word: str) -> tuple[str, Gender] | None:
@@ -206,6 +213,20 @@ def _full_name_regex(given: Mapping[str, Gender], particles: Iterable[str]) -> r
         rf"(?![\p{{L}}\p{{M}}])",
         regex.V1,
         given=sorted(given),
+    )
+
+
+def _class_regex(classes: Iterable[str]) -> regex.Pattern[str] | None:
+    """A class noun (or a compound ending in one) and the name after it: "Die Gewerkschaft
+    GEW", "der Autokonzern Volkswagen", "Die Menschenrechtsorganisation Amnesty
+    International"."""
+    suffixes = sorted({regex.escape(str(c).lower()) for c in classes}, key=len, reverse=True)
+    if not suffixes:
+        return None
+    return regex.compile(
+        rf"(?<![\p{{L}}-])(?P<cls>(?=\p{{Lu}})[\p{{L}}-]*?(?i:{'|'.join(suffixes)}))(?!\p{{L}})"
+        r"\s+(?P<name>\p{Lu}[\p{L}\p{N}&.-]*(?:\s+\p{Lu}[\p{L}\p{N}&.-]*){0,2})",
+        regex.V1,
     )
 
 

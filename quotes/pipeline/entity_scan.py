@@ -71,6 +71,7 @@ class Roster:
     full_names: tuple[tuple[int, int, str], ...]  # (start, end, canonical name), text order
     organizations: Mapping[str, tuple[tuple[int, str], ...]]  # head → (offset, full name)
     organization_spans: tuple[tuple[int, str], ...] = ()  # (offset, full name), text order
+    classed: tuple[tuple[int, str, str], ...] = ()  # (offset, class noun lower, name)
 
 
 def scan(doc: Document, lexicon: Lexicon) -> Roster:
@@ -80,6 +81,8 @@ def scan(doc: Document, lexicon: Lexicon) -> Roster:
     builder.surname_mentions()
     builder.indefinite_roles()
     builder.organizations_with_complements()
+    builder.organizations_by_class()
+    builder.definite_groups()
     return builder.roster()
 
 
@@ -99,6 +102,7 @@ class _Builder:
         self.notes: list[Note] = []
         self.spans: list[tuple[int, int, str]] = []
         self.organizations: dict[str, list[tuple[int, str]]] = {}
+        self.classed: list[tuple[int, str, str]] = []
 
     def roster(self) -> Roster:
         notes: dict[int, Note] = {}
@@ -111,6 +115,7 @@ class _Builder:
             full_names=tuple(sorted(self.spans)),
             organizations={k: tuple(v) for k, v in self.organizations.items()},
             organization_spans=tuple(sorted({e for v in self.organizations.values() for e in v})),
+            classed=tuple(sorted(self.classed)),
         )
 
     def register(
@@ -168,7 +173,7 @@ class _Builder:
                 roles,
                 m.start(),
                 self.salience(m.start()),
-                parties,
+                parties | lex.known_parties.get(name, frozenset()),
             )
 
     def surname_mentions(self) -> None:
@@ -188,6 +193,7 @@ class _Builder:
                 continue
             roles, role_gender, parties = self.roles_around(offset, offset + len(written))
             gender = known.get(written, ("", ""))[1] or role_gender
+            parties |= self.lex.known_parties.get(name, frozenset())
             self.register(name, "person", gender, roles, offset, self.salience(offset), parties)
 
     def indefinite_roles(self) -> None:
@@ -283,6 +289,69 @@ class _Builder:
             if acronym is not None:
                 self.organizations.setdefault(acronym.group(1), []).append((m.start(), name))
 
+    def organizations_by_class(self) -> None:
+        """ "Die Gewerkschaft GEW", "der Autokonzern Volkswagen": the name after a class
+        noun, which later "die Gewerkschaft", "der Konzern" refer back to."""
+        lex = self.lex
+        if lex.organization_class_pattern is None:
+            return
+        for m in lex.organization_class_pattern.finditer(self.text):
+            words: list[str] = []
+            for word in m.group("name").split():
+                if word in lex.not_speakers or lex.role_of(word) or word.lower() in _ARTICLES:
+                    break
+                words.append(word)
+            if not words or (lex.is_organization_word(words[-1]) and not words[-1].isupper()):
+                continue
+            name = " ".join(words).rstrip(".")
+            cls = m.group("cls")
+            start = m.start("name")
+            self.classed.append((start, cls.lower(), name))
+            gender = lex.noun_gender(cls)
+            self.register(name, "organization", gender, (), start, self.salience(m.start()))
+
+    def definite_groups(self) -> None:
+        """ "Die Demonstranten zogen …": a group that a later "sie" (plural) refers to."""
+        lex = self.lex
+        for m in _DEFINITE_GROUP.finditer(self.text):
+            noun = m.group("noun")
+            if noun not in lex.group_words or lex.is_organization_word(noun):
+                continue
+            adjectives = tuple(m.group("adjectives").split())
+            name = group_name(adjectives, (noun,))
+            self.register(name, "group", "pl", (), m.start(), self.salience(m.start()))
+
+
+def group_name(adjectives: Iterable[str], head: Iterable[str], genitive: Iterable[str] = ()) -> str:
+    """A group's name in the nominative without article: "die russischen Staatsmedien" →
+    "russische Staatsmedien", "laut offiziellen Quellen" → "offizielle Quellen"."""
+    words = []
+    for adjective in adjectives:
+        if "-" not in adjective and adjective[:1].isupper():
+            adjective = adjective[:1].lower() + adjective[1:]  # sentence-initial capital
+        if adjective.endswith("en") and len(adjective) > 4:
+            adjective = adjective[:-1]
+        words.append(adjective)
+    return " ".join([*words, *head, *genitive])
+
+
+def organization_name_with(adjectives: Iterable[str], head: str, gender: Gender) -> str:
+    """An organisation with its adjectives in the nominative without article: "der
+    ukrainischen Regierung" → "ukrainische Regierung", "des polnischen Innenministeriums"
+    → "polnisches Innenministerium"; without a known gender the adjectives are left out."""
+    ending = {"m": "er", "f": "e", "n": "es"}.get(gender)
+    words = []
+    for adjective in adjectives:
+        if ending is None or not adjective.islower() or not adjective.isalpha():
+            return head
+        stem = adjective
+        for suffix in ("en", "em", "er", "es", "e"):
+            if stem.endswith(suffix) and len(stem) > len(suffix) + 2:
+                stem = stem[: -len(suffix)]
+                break
+        words.append(stem + ending)
+    return " ".join([*words, head])
+
 
 def _nominative(head: str, article: str, lex: Lexicon) -> str:
     """ "des Bundesamtes" → "Bundesamt"."""
@@ -338,6 +407,11 @@ def _trim_trailing_nonname(words: list[str], lexicon: Lexicon) -> list[str]:
 
 
 _ENDINGS = ("e", "en", "er", "es", "em")
+_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des"})
+_DEFINITE_GROUP = regex.compile(
+    r"(?<![\p{L}])(?:[Dd]ie)\s+(?P<adjectives>(?:\p{Ll}[\p{L}-]*e[n]?\s+){0,2})(?P<noun>\p{Lu}\p{L}+)",
+    regex.V1,
+)
 _OBLIQUE_ARTICLES = frozenset({"dem", "den", "des", "einem", "einen", "eines"})
 _PAST_TENSE = re.compile(r"[a-zäöüß]{3,}(?:te|ten)")
 _CAPITALISED_BEFORE_WORD = re.compile(r"(?<![\w-])[^\W\d_][\w'’-]*(?=\s+\S)")

@@ -309,3 +309,77 @@ def test_anonymous_speaker_keeps_its_description() -> None:
         "Sprecher der Bundesnetzagentur",
         "Sprecher der Bundesnetzagentur",
     ]
+
+
+def test_class_noun_alone_refers_to_the_organisation_named_with_it() -> None:
+    text = (
+        "Die Gewerkschaft GEW warnte vor Lehrermangel. Auch der Konzern Siemens äußerte sich. "
+        "„Wir fordern kleinere Klassen“, sagte die Gewerkschaft."
+    )
+    assert names(text, mention(text, "die Gewerkschaft")) == ["GEW"]
+
+
+def test_organisation_by_a_shorter_head_and_its_pronoun() -> None:
+    text = (
+        "Das polnische Innenministerium wies die Vorwürfe zurück. "
+        "Es halte sich an geltendes Recht, erklärte das Ministerium."
+    )
+    first = mention(text, "Das polnische Innenministerium")
+    es = mention(text, "Es")
+    later = mention(text, "das Ministerium")
+    assert names(text, first, es, later) == ["polnisches Innenministerium"] * 3
+
+
+def test_organisation_adjectives_in_the_nominative() -> None:
+    text = "Die Vorwürfe seien haltlos, hieß es von der ukrainischen Regierung."
+    m = mention(text, "der ukrainischen Regierung")
+    assert names(text, m) == ["ukrainische Regierung"]
+
+
+# -- groups ---------------------------------------------------------------------------------
+def test_plural_pronoun_refers_to_a_group_named_before() -> None:
+    text = "Die Demonstranten zogen vor das Rathaus. „Wir bleiben“, riefen sie."
+    (entity,) = resolve(text, mention(text, "sie"))
+    assert (entity.name, entity.type) == ("Demonstranten", "group")
+
+
+def test_group_adjectives_in_the_nominative() -> None:
+    text = "Russische Staatsmedien berichteten, die Gespräche seien gut verlaufen."
+    m = mention(text, "Russische Staatsmedien", plural=True)
+    assert names(text, m) == ["russische Staatsmedien"]
+
+
+def test_beide_seiten_after_a_pair() -> None:
+    text = (
+        "US-Außenminister Marco Rubio und sein russischer Amtskollege Sergej Lawrow trafen "
+        "sich in Riad. Beide Seiten hätten sich auf weitere Gespräche geeinigt."
+    )
+    pair = mention(
+        text, "US-Außenminister Marco Rubio und sein russischer Amtskollege Sergej Lawrow"
+    )
+    sides = mention(text, "Beide Seiten", plural=True, determiner="beide", head=("Seiten",))
+    assert names(text, pair, sides) == ["Marco Rubio und Sergej Lawrow"] * 2
+
+
+# -- roles: the only person named so far, and well-known parties ------------------------------
+def test_definite_role_refers_to_the_only_person_named() -> None:
+    text = (
+        "Karl-Theodor zu Guttenberg äußerte sich wieder politisch. Der frühere "
+        "Verteidigungsminister sprach in Kulmbach."
+    )
+    m = mention(text, "Der frühere Verteidigungsminister")
+    assert names(text, m) == ["Karl-Theodor zu Guttenberg"]
+
+
+def test_definite_role_with_two_people_named_stays_unresolved() -> None:
+    text = (
+        "Friedrich Merz traf Olaf Scholz im Bundestag. „Es reicht“, sagte der frühere "
+        "Verteidigungsminister."
+    )
+    m = mention(text, "der frühere Verteidigungsminister")
+    assert names(text, m) == ["Verteidigungsminister"]
+
+
+def test_party_of_a_well_known_person_from_persons_toml() -> None:
+    text = "Friedrich Merz griff die Regierung an. „Davon merkt niemand etwas“, sagte der CDU-Chef."
+    assert names(text, mention(text, "der CDU-Chef")) == ["Friedrich Merz"]
