@@ -136,7 +136,7 @@ def test_json_format(capsys: pytest.CaptureFixture[str], tree: Path, fake: None)
 
 def test_json_format_without_documents(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, out, err = run(capsys, "extract", "--format", "json", tmp_path)
-    assert code == 0 and json.loads(out) == []
+    assert code == 1 and json.loads(out) == []  # an empty input set is an error
     assert err == f"quotes: no files matching '*.txt' in {tmp_path}\n"
 
 
@@ -291,7 +291,18 @@ def test_glob(capsys: pytest.CaptureFixture[str], tree: Path, fake: None) -> Non
     assert code == 0 and len(jsonl(out)) == 1
 
 
-def test_jobs_give_the_same_output(capsys: pytest.CaptureFixture[str], tree: Path) -> None:
+@pytest.fixture
+def workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """--jobs N starts its N workers however little input there is."""
+    import quotes.cli.extract
+
+    monkeypatch.setattr(quotes.cli.extract, "MIN_CHARS_PER_WORKER", {})
+    monkeypatch.setattr(quotes.cli.extract, "_cpus", lambda: 8)
+
+
+def test_jobs_give_the_same_output(
+    capsys: pytest.CaptureFixture[str], tree: Path, workers: None
+) -> None:
     for path in SEEDS.glob("*.txt"):
         shutil.copy(path, tree / path.name)
     serial = run(capsys, "extract", tree)
@@ -301,7 +312,9 @@ def test_jobs_give_the_same_output(capsys: pytest.CaptureFixture[str], tree: Pat
     assert len(jsonl(serial[1])) == 4 + len(list(SEEDS.glob("*.txt")))
 
 
-def test_jobs_report_bad_files_in_order(capsys: pytest.CaptureFixture[str], tree: Path) -> None:
+def test_jobs_report_bad_files_in_order(
+    capsys: pytest.CaptureFixture[str], tree: Path, workers: None
+) -> None:
     (tree / "a" / "3.txt").write_bytes(b"\xff")
     code, out, err = run(capsys, "extract", "-j", "2", tree, tree / "gone.txt")
     assert code == 1
