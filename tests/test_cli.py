@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import io
 import json
 import os
@@ -414,3 +415,377 @@ def test_readme_quickstart_matches_ci() -> None:
     install, test = lines
     assert install.split(" && ")[0] in ci
     assert test in ci.splitlines() or any(line.strip().startswith(test) for line in ci.splitlines())
+
+
+# -- issue 9 §5: paths that are not regular files ----------------------------------------------
+def _script(*argv: str | Path) -> list[str]:
+    return [sys.executable, "-m", "quotes", *(str(a) for a in argv)]
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(ROOT)}
+
+
+def test_non_regular_files_in_a_directory_are_reported(
+    capsys: pytest.CaptureFixture[str], tree: Path, fake: None
+) -> None:
+    os.mkfifo(tree / "a" / "fifo.txt")
+    (tree / "a" / "broken.txt").symlink_to(tree / "nowhere.txt")
+    (tree / "b" / "loop.txt").symlink_to(tree / "b" / "loop.txt")
+    (tree / "b" / "fifo.md").symlink_to(tree / "a" / "fifo.txt")  # not *.txt: not looked at
+    code, out, err = run(capsys, "extract", tree)
+    assert code == 1
+    assert err.splitlines() == [
+        f"quotes: cannot read {tree / 'a' / 'broken.txt'}: broken symbolic link "
+        f"(to {tree / 'nowhere.txt'})",
+        f"quotes: cannot read {tree / 'a' / 'fifo.txt'}: not a regular file (FIFO)",
+        f"quotes: cannot read {tree / 'b' / 'loop.txt'}: symbolic link loop",
+    ]
+    assert [r["document"] for r in jsonl(out)] == expected_order(tree)
+
+
+def test_non_regular_files_named_never_block(tmp_path: Path, tree: Path) -> None:
+    fifo = tmp_path / "named.fifo"
+    os.mkfifo(fifo)
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    broken = tmp_path / "broken"
+    broken.symlink_to(tmp_path / "gone")
+    good = tree / "a" / "10.txt"
+    done = subprocess.run(
+        _script("extract", "--backend", "rules", fifo, "/dev/null", loop, broken, good),
+        capture_output=True,
+        env=_env(),
+        timeout=120,  # before: blocked forever on the FIFO
+    )
+    assert done.returncode == 1
+    assert done.stderr.decode().splitlines() == [
+        f"quotes: cannot read {fifo}: not a regular file (FIFO)",
+        "quotes: cannot read /dev/null: not a regular file (character device)",
+        f"quotes: cannot read {loop}: symbolic link loop",
+        f"quotes: cannot read {broken}: broken symbolic link (to {tmp_path / 'gone'})",
+    ]
+    assert [r["document"] for r in jsonl(done.stdout.decode())] == [str(good)]
+
+
+@pytest.mark.parametrize("codec", ["rot13", "base64", "zlib", "hex", "bz2"])
+def test_encoding_accepts_text_encodings_only(
+    capsys: pytest.CaptureFixture[str], codec: str
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["extract", "--encoding", codec, "-"])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert f"{codec!r} is not a text encoding" in err and "Traceback" not in err
+
+
+# -- issue 9 §5: broken stdout, closed stderr ----------------------------------------------------
+def test_full_disk_is_one_line_and_exit_1(tree: Path) -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            _script("extract", "--backend", "rules", tree),
+            stdout=full,
+            stderr=subprocess.PIPE,
+            env=_env(),
+            timeout=120,
+        )
+    assert done.returncode == 1
+    assert done.stderr.decode() == "quotes: cannot write output: No space left on device\n"
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "text", "csv"])
+def test_closed_pipe_stops_quietly(tree: Path, fmt: str) -> None:
+    process = subprocess.Popen(
+        _script("extract", "--backend", "rules", "--format", fmt, tree),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_env(),
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before the first line
+    err = process.stderr.read()
+    assert process.wait(timeout=120) == 141
+    assert err == b""
+
+
+def test_closed_stdout_is_one_line_and_exit_1(tree: Path) -> None:
+    done = subprocess.run(
+        ["sh", "-c", 'exec >&-; exec "$0" "$@"', *_script("extract", "--backend", "rules", tree)],
+        stderr=subprocess.PIPE,
+        env=_env(),
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert done.stderr.decode() == "quotes: cannot write output: standard output is closed\n"
+
+
+def test_closed_stderr_never_reaches_stdout(tree: Path) -> None:
+    (tree / "a" / "3.txt").write_bytes(b"\xff")
+    os.mkfifo(tree / "a" / "4.txt")
+    done = subprocess.run(
+        ["sh", "-c", 'exec 2>&-; exec "$0" "$@"', *_script("extract", "--backend", "rules", tree)],
+        stdout=subprocess.PIPE,
+        env=_env(),
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert [r["document"] for r in jsonl(done.stdout.decode())] == expected_order(tree)
+
+
+# -- issue 9 §5: rules errors come first ---------------------------------------------------------
+def test_rules_error_before_any_input_is_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import quotes.cli.extract
+
+    def no_reading(*_args: Any) -> None:
+        raise AssertionError("an input was read")
+
+    monkeypatch.setattr(quotes.cli.extract, "read_item", no_reading)
+    monkeypatch.setattr(quotes.cli.extract, "iter_items", no_reading)
+    bad = tmp_path / "cues.toml"
+    bad.write_text("[[[", encoding="utf-8")
+    for jobs in ("1", "2"):
+        code, out, err = run(capsys, "extract", "--jobs", jobs, "--rules", bad, SEEDS)
+        assert (code, out) == (2, "")
+        assert err.startswith("quotes: cannot read rules file") and err.count("\n") == 1
+
+
+# -- issue 10 §5: csv, empty input, --jobs on little input -----------------------------------
+def test_csv_format(capsys: pytest.CaptureFixture[str], tree: Path, fake: None) -> None:
+    import csv
+
+    code, out, err = run(capsys, "extract", "--format", "csv", "--publisher", "Epoch Times", tree)
+    assert (code, err) == (0, "")
+    rows = list(csv.reader(io.StringIO(out, newline="")))
+    assert rows[0] == ["document", "kind", "start", "end", "quote", "speaker", "cue", "chain"]
+    body = rows[1:]
+    assert len(body) == 2 + 1 + 2  # one row per quotation; 2.txt has none
+    first = body[0]
+    assert first[0] == str(tree / "0.txt") and first[1] == "direct"
+    start, end = int(first[2]), int(first[3])
+    assert ARTICLE[start:end] == first[4] == f"„{LONG}“"
+    assert first[5:] == ["Wladimir Putin", "sagte", "Wladimir Putin via Tass via Epoch Times"]
+    crlf = [row for row in body if row[0] == str(tree / "b" / "sub" / "1.txt")]
+    assert [row[4] for row in crlf] == ["„Zwei“", "„Drei“"]
+
+
+def test_csv_quotes_fields_with_commas_quotes_and_newlines(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fake: None
+) -> None:
+    import csv
+
+    text = '„Eins, zwei\n"drei"“, sagte er.'
+    (tmp_path / "x.txt").write_text(text, encoding="utf-8")
+    code, out, _ = run(capsys, "extract", "-f", "csv", tmp_path)
+    assert code == 0
+    rows = list(csv.reader(io.StringIO(out, newline="")))
+    assert rows[1][4] == '„Eins, zwei\n"drei"“'
+
+
+def test_an_empty_directory_among_others_is_a_warning(
+    capsys: pytest.CaptureFixture[str], tree: Path, tmp_path: Path, fake: None
+) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, out, err = run(capsys, "extract", empty, tree)
+    assert code == 0
+    assert err == f"quotes: no files matching '*.txt' in {empty}\n"
+    assert len(jsonl(out)) == 4
+    code, out, err = run(capsys, "extract", "-f", "csv", empty)
+    assert code == 1 and err == f"quotes: no files matching '*.txt' in {empty}\n"
+
+
+def test_jobs_on_little_input_says_so_and_runs_one_process(
+    capsys: pytest.CaptureFixture[str], tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import quotes.cli.extract
+
+    monkeypatch.setattr(quotes.cli.extract, "_cpus", lambda: 8)
+
+    def no_pool(*_args: Any, **_kwargs: Any) -> None:
+        raise AssertionError("worker processes were started")
+
+    monkeypatch.setattr(Extractor, "pipe", no_pool)
+    serial = run(capsys, "extract", "--backend", "rules", tree)
+    code, out, err = run(capsys, "extract", "--backend", "rules", "--jobs", "3", tree)
+    assert (code, out) == (0, serial[1])
+    assert err.startswith("quotes: --jobs 3: only 4 document(s), ") and err.count("\n") == 1
+    assert "one process" in err
+
+
+def test_jobs_above_the_cpus_are_capped(
+    capsys: pytest.CaptureFixture[str], tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import quotes.cli.extract
+
+    monkeypatch.setattr(quotes.cli.extract, "_cpus", lambda: 1)
+    code, _, err = run(capsys, "extract", "--backend", "rules", "--jobs", "4", tree)
+    assert code == 0
+    assert err == "quotes: --jobs 4: this machine has 1 CPU(s); using 1\n"
+
+
+# -- issue 11 §5: --resume ---------------------------------------------------------------------
+def test_resume_continues_a_killed_run(
+    capsys: pytest.CaptureFixture[str], tree: Path, tmp_path: Path, fake: None
+) -> None:
+    full = run(capsys, "extract", tree)[1]
+    lines = full.splitlines(keepends=True)
+    out = tmp_path / "out.jsonl"
+    # Killed while writing the third document: two whole lines and half of the third.
+    out.write_text("".join(lines[:2]) + lines[2][: len(lines[2]) // 2], encoding="utf-8")
+    code, stdout, err = run(capsys, "extract", "--resume", out, tree)
+    assert (code, stdout) == (0, "")
+    assert out.read_text(encoding="utf-8") == full
+    assert "dropped a cut-off last line" in err.splitlines()[0]
+    assert err.splitlines()[-1] == f"quotes: 2 of 4 document(s) already in {out}, skipped"
+    # Resuming a finished run adds nothing.
+    code, _, err = run(capsys, "extract", "--resume", out, tree)
+    assert code == 0 and out.read_text(encoding="utf-8") == full
+    assert err == f"quotes: 4 of 4 document(s) already in {out}, skipped\n"
+
+
+def test_resume_skips_documents_without_reading_them(
+    capsys: pytest.CaptureFixture[str], tree: Path, tmp_path: Path, fake: None
+) -> None:
+    out = tmp_path / "out.jsonl"
+    assert run(capsys, "extract", "--resume", out, tree / "0.txt")[0] == 0  # creates out
+    (tree / "0.txt").write_bytes(b"\xff")  # would now fail to decode
+    code, _, err = run(capsys, "extract", "--resume", out, tree)
+    assert code == 0, err
+    assert [r["document"] for r in jsonl(out.read_text(encoding="utf-8"))] == expected_order(tree)
+
+
+def test_resume_needs_jsonl(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["extract", "--resume", str(tmp_path / "o.jsonl"), "-f", "csv", "-"])
+    assert exited.value.code == 2
+
+
+# -- issue 9 §5: Ctrl-C ----------------------------------------------------------------------------
+def test_the_console_script_imports_nothing_heavy_before_main() -> None:
+    # Until main() runs, a Ctrl-C would be a traceback: that window must be short.
+    code = "import sys, quotes.cli; print(sorted(m for m in sys.modules if m.startswith('q')))"
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, env=_env(), timeout=60, check=True
+    )
+    loaded = ast.literal_eval(done.stdout.decode())
+    assert "quotes.extractor" not in loaded and "quotes.cli.extract" not in loaded
+    assert "spacy" not in done.stdout.decode()
+
+
+_READY_THEN_MAIN = (
+    "import os, sys, quotes.cli; os.write(int(sys.argv[1]), b'r'); "
+    "sys.exit(quotes.cli.main(sys.argv[2:]))"
+)
+
+
+def _interrupt(argv: list[str], delay: float) -> tuple[int, bytes, bytes]:
+    """Run ``quotes ARGV``, press Ctrl-C ``delay`` seconds after main() starts."""
+    import signal
+    import time
+
+    read_end, write_end = os.pipe()
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-c", _READY_THEN_MAIN, str(write_end), *argv],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=_env(),
+            pass_fds=(write_end,),
+        )
+        os.close(write_end)
+        assert os.read(read_end, 1) == b"r"
+    finally:
+        os.close(read_end)
+    time.sleep(delay)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=120)
+    return process.returncode, out, err
+
+
+@pytest.mark.parametrize("delay", [0.0, 0.3, 1.0, 2.5])
+@pytest.mark.parametrize("fmt", ["jsonl", "json"])
+def test_ctrl_c_leaves_whole_records_only(tmp_path: Path, delay: float, fmt: str) -> None:
+    for copy in range(40):
+        for path in SEEDS.glob("*.txt"):
+            shutil.copy(path, tmp_path / f"{copy:02}-{path.name}")
+    # The default backend loads its model first: early delays fall into that start-up.
+    code, out, err = _interrupt(["extract", "--format", fmt, str(tmp_path)], delay)
+    assert b"Traceback" not in err, err.decode()
+    if code == 0:  # finished before the signal came
+        assert err == b""
+    else:
+        assert (code, err) == (130, b"quotes: interrupted\n")
+    text = out.decode("utf-8")
+    records = jsonl(text) if fmt == "jsonl" else json.loads(text or "[]")
+    assert all(set(r) == {"document", "attributions"} for r in records)
+
+
+# -- issue 10 §5: help and README ---------------------------------------------------------------
+def test_help_says_what_the_default_backend_is(capsys: pytest.CaptureFixture[str]) -> None:
+    for argv in (["--help"], ["extract", "--help"]):
+        with pytest.raises(SystemExit):
+            main(argv)
+        out = " ".join(capsys.readouterr().out.split())
+        assert "Runs offline, on rules" not in out
+        assert "default backend" in out and "parse" in out
+    with pytest.raises(SystemExit):
+        main(["extract", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert f"in this installation: {quotes.default_backend()}." in out
+
+
+def test_readme_table_lists_every_option() -> None:
+    from quotes.cli import build_parser
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Command line", 1)[1].split("\n## ", 1)[0]
+    table = [line for line in section.splitlines() if line.startswith("| `")]
+    documented = {option for line in table for option in re.findall(r"--[a-z-]+", line)}
+    extract = build_parser()._subparsers._group_actions[0].choices["extract"]  # type: ignore[union-attr]
+    options = {
+        option
+        for action in extract._actions
+        for option in action.option_strings
+        if option.startswith("--") and option != "--help"
+    }
+    assert options - documented == set()
+    assert options
+    from quotes.cli.output import FORMATS
+
+    formats = re.search(r"--format ([a-z\\|]+)", "\n".join(table))
+    assert formats is not None
+    assert formats.group(1).split("\\|") == list(FORMATS)
+
+
+def test_readme_quickstart_keeps_pip_quiet() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Quickstart", 1)[1]
+    block = re.search(r"```[a-z]*\n(.*?)```", section, re.S)
+    assert block is not None
+    install = block.group(1).strip().splitlines()[0]
+    assert re.search(r"pip install (\S+ )*-q\b", install), install
+
+
+def test_readme_rules_example_adds_an_outlet_that_is_not_shipped(tmp_path: Path) -> None:
+    import tomllib
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Extending the rules", 1)[1].split("\n## ", 1)[0]
+    toml = re.search(r"```toml\n(# my_rules/de/outlets.toml[^\n]*\n)(.*?)```", section, re.S)
+    assert toml is not None
+    [outlet] = tomllib.loads(toml.group(2))["outlet"]
+    shipped = (ROOT / "rules" / "de" / "outlets.toml").read_text(encoding="utf-8")
+    assert outlet["name"] not in shipped
+    assert all(alias not in shipped for alias in outlet["aliases"])
+    (tmp_path / "de").mkdir()
+    (tmp_path / "de" / "outlets.toml").write_text(toml.group(2), encoding="utf-8")
+    python = re.search(r"```python\n(extractor = quotes.Extractor.*?)```", section, re.S)
+    assert python is not None
+    lines = python.group(1).strip().splitlines()
+    text = ast.literal_eval(lines[1].split(" = ", 1)[1])
+    expected = ast.literal_eval(lines[2].split("# ", 1)[1])
+    with_rules = Extractor("parse", rules=[tmp_path])
+    assert [str(a.chain) for a in with_rules.extract(text)] == expected
+    assert [str(a.chain) for a in Extractor("parse").extract(text)] != expected  # shows something

@@ -19,9 +19,10 @@ from __future__ import annotations
 import argparse
 import importlib
 from collections.abc import Sequence
+from typing import Any
 
+# Only the standard library before main() runs: Ctrl-C is handled from its first moment.
 from quotes.cli.common import PROG, OutputError, say, silence_stdout
-from quotes.cli.output import format_attribution, shorten
 
 __all__ = ["SUBCOMMANDS", "build_parser", "format_attribution", "main", "shorten"]
 
@@ -31,8 +32,18 @@ SUBCOMMANDS: tuple[str, ...] = ("quotes.cli.extract",)
 DESCRIPTION = """\
 Find quotations in German news text and attribute them: who said it, the cue ("sagte",
 "laut"), and the chain of outlets that carried the words ("Wladimir Putin via Tass via
-Epoch Times"). Runs offline; nothing is downloaded.
+Epoch Times"). Runs offline; nothing is downloaded. The default backend is parse (the
+German model shipped inside the package; it also finds indirect and reported speech) where
+that model is installed, else rules (direct quotations only).
 """
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("format_attribution", "shorten"):
+        from quotes.cli import output
+
+        return getattr(output, name)
+    raise AttributeError(f"module 'quotes.cli' has no attribute {name!r}")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -13,6 +13,7 @@ import argparse
 import contextlib
 import itertools
 import os
+import textwrap
 from collections.abc import Iterator
 from typing import Any
 
@@ -35,11 +36,12 @@ CHUNK_DOCS = {"rules": 32, "parse": 4, "stanza": 2}
 def _backend_line() -> str:
     from quotes.extractor import default_backend
 
-    return (
+    line = (
         "The default backend (--backend auto) is parse, with the German model shipped inside "
         "the package, where that model is installed, else rules (direct quotations only); "
         f"in this installation: {default_backend()}. Runs offline; nothing is downloaded."
     )
+    return textwrap.fill(line, width=88)
 
 
 DESCRIPTION = """\
@@ -100,7 +102,7 @@ def register(commands: Any) -> None:
     parser = commands.add_parser(
         "extract",
         help="find and attribute the quotations in text files or stdin",
-        description=f"{DESCRIPTION}{backend_line}",
+        description=f"{DESCRIPTION}\n{backend_line}",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
