@@ -12,20 +12,47 @@
 
 Settings (``[components.quotes]`` in a pipeline config), all optional:
 
-* ``backend`` (``"rules"``): the :class:`quotes.Extractor` backend;
+* ``backend`` (``"auto"``): what parses a Doc that arrives without a parse. ``"auto"``, the
+  same default as :func:`quotes.extract`: the shipped German model where it is installed
+  (:func:`quotes.default_backend`), else ``"rules"`` (direct quotations only); or any
+  :class:`quotes.Extractor` backend by name. A Doc parsed by an earlier component is never
+  parsed again: its own parse goes to the detectors of indirect speech, whatever the backend;
 * ``rules`` (``[]``): user rule files or folders added to the shipped rules, as strings
   (see :mod:`quotes.rules`);
 * ``publisher`` (``null``): the outlet that published every text, the last link of each chain;
 * ``spans_key`` (``"quotes"``): the ``doc.spans`` group to write;
 * ``overwrite`` (``true``): replace that group and ``doc._.quotes``; ``false`` adds to them;
+* ``alignment`` (``"retokenize"``): how quotations whose edges fall inside a token get their
+  span (see below); ``"strict"`` or ``"expand"`` instead;
 * ``scorer`` (``{"@scorers": "quotes.scorer.v1"}``): see :func:`score_quotes`.
 
 What it assigns (see :mod:`quotes.extensions`): ``doc._.quotes``, the
 :class:`~quotes.records.Attribution` records with character offsets into ``doc.text``;
-``doc.spans[spans_key]``, one Span per quotation, the tokens covering the quote's characters
-(``alignment_mode="expand"``), labelled with its kind (``"direct"``, ``"indirect"``, …); and
-``span._.attribution`` on those spans. The rules backend reads ``doc.text`` alone, so the
-component needs no tagger or parser and works on ``spacy.blank("de")``.
+``doc.spans[spans_key]``, one Span per quotation, labelled with its kind (``"direct"``,
+``"indirect"``, …); and ``span._.attribution`` on those spans. The component needs no tagger
+or parser before it and works on ``spacy.blank("de")``.
+
+Spans and records agree: a span's ``start_char``/``end_char`` are its record's quote offsets
+whenever the quote's edges fall on token boundaries. Where an edge falls inside a token (a
+mark glued to a word, ``sagte:„Wir`` or ``bereit.“Danach``, which spaCy's tokenizer keeps
+as one token), ``alignment`` decides:
+
+* ``"retokenize"`` (default): on a Doc without a dependency parse, the token is split at the
+  edge (``sagte:`` + ``„Wir``), so every span is exact; the other span groups are moved to
+  the new tokens by their characters. A Doc parsed by an earlier component keeps its tokens
+  (splitting would invent a parse for the pieces), and there ``"strict"`` applies;
+* ``"strict"``: such a quotation gets no span; it stays in ``doc._.quotes``, and
+  ``[q for q in doc._.quotes if q not in {s._.attribution for s in doc.spans["quotes"]}]``
+  lists the quotations without one;
+* ``"expand"``: the span takes the whole tokens (``sagte:„Wir … bereit.“Danach``), wider
+  than its record.
+
+Both parse paths read the same text: the parse backends drop the CR of a CRLF before
+parsing (:mod:`quotes.backends`), and for a Doc parsed by an earlier component whose text
+holds CRLF line ends, the component parses the text without those CRs once more with the
+pipeline's components before it, so the detectors see what ``Extractor("parse", nlp=...)``
+would give them. (In ``nlp.pipe(n_process=...)`` workers, which receive the component
+without its pipeline, such a Doc's own parse is used.)
 
 Rules are data. The component reads its rule files when it first needs them (the first
 Doc, ``nlp.initialize()`` or ``nlp.to_disk()``), not when it is created: ``spacy.load``
@@ -38,6 +65,7 @@ extension of the installed shipped rules, so it loads where those are the rules 
 saved with; elsewhere loading fails with a RulesError that says so.)
 """
 
+import itertools
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -48,7 +76,7 @@ from spacy import util
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.scorer import Scorer
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, SpanGroup
 from spacy.training import Example
 from spacy.util import SimpleFrozenList, registry
 
@@ -70,6 +98,9 @@ __all__ = [
 ]
 
 DEFAULT_SPANS_KEY = "quotes"
+#: ``backend="auto"``: :func:`quotes.default_backend` for Docs that come without a parse.
+AUTO = "auto"
+ALIGNMENTS = ("retokenize", "strict", "expand")
 Scores = dict[str, Any]
 
 
@@ -150,19 +181,21 @@ class QuotesComponent(Pipe):
         nlp: Language,
         name: str = "quotes",
         *,
-        backend: str = "rules",
+        backend: str = AUTO,
         rules: Sequence[str | Path] = (),
         publisher: str | None = None,
         spans_key: str = DEFAULT_SPANS_KEY,
         overwrite: bool = True,
+        alignment: str = "retokenize",
         scorer: Callable[..., Scores] | None = score_quotes,
     ) -> None:
         # Check every setting now: the rule files are read later (see the module docstring),
         # so this is where a wrong setting can still be reported at add_pipe.
         if not isinstance(backend, str):
             raise TypeError(f"backend must be str, not {type(backend).__name__}")
-        if backend not in BACKENDS:
-            raise BackendError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+        if backend != AUTO and backend not in BACKENDS:
+            choices = ", ".join((AUTO, *BACKENDS))
+            raise BackendError(f"unknown backend {backend!r}; choose one of {choices}")
         if isinstance(rules, str | Path) or not all(isinstance(p, str | Path) for p in rules):
             raise TypeError('rules must be a list of paths, e.g. ["my_rules"]')
         if publisher is not None:
@@ -171,6 +204,8 @@ class QuotesComponent(Pipe):
             raise ValueError(f"spans_key must be a non-empty string, got {spans_key!r}")
         if not isinstance(overwrite, bool):
             raise TypeError(f"overwrite must be true or false, not {overwrite!r}")
+        if alignment not in ALIGNMENTS:
+            raise ValueError(f"alignment must be one of {', '.join(ALIGNMENTS)}, not {alignment!r}")
         if scorer is not None and not callable(scorer):
             raise TypeError(f"scorer must be callable or None, not {type(scorer).__name__}")
         self.name = name
@@ -180,10 +215,14 @@ class QuotesComponent(Pipe):
         self.publisher = publisher
         self.spans_key = spans_key
         self.overwrite = overwrite
+        self.alignment = alignment
         self.scorer = scorer
         # Merged rule data loaded by from_disk/from_bytes; None: read the rule_paths.
         self._rule_data: dict[str, Any] | None = None
-        self._extractor: Extractor | None = None
+        # By backend: "rules" for Docs that bring their own parse, self.backend's for others.
+        self._extractors: dict[str, Extractor] = {}
+        # The pipeline, to parse a CRLF text without its CRs (not pickled; see __reduce__).
+        self._nlp: Language | None = nlp
         set_extensions()
 
     def __repr__(self) -> str:
@@ -198,21 +237,40 @@ class QuotesComponent(Pipe):
         return KINDS
 
     @property
+    def resolved_backend(self) -> str:
+        """The backend that parses Docs without a parse (``"auto"`` resolved)."""
+        if self.backend == AUTO:
+            from quotes.extractor import default_backend
+
+            return default_backend()
+        return self.backend
+
+    @property
     def extractor(self) -> Extractor:
-        """The :class:`quotes.Extractor` this component runs, built on first use."""
-        if self._extractor is None:
+        """The :class:`quotes.Extractor` for Docs without a parse, built on first use."""
+        return self._extractor_for(self.resolved_backend)
+
+    def _extractor_for(self, backend: str) -> Extractor:
+        extractor = self._extractors.get(backend)
+        if extractor is None:
+            # One set of compiled rules for both: the rules Extractor is that of the
+            # backend's where it is built already.
             if self._rule_data is None:
-                self._extractor = Extractor(self.backend, lang=self.lang, rules=self.rule_paths)
+                extractor = Extractor(backend, lang=self.lang, rules=self.rule_paths)
             else:
-                self._extractor = Extractor.from_rule_data(
-                    self._rule_data, self.backend, lang=self.lang
-                )
-        return self._extractor
+                extractor = Extractor.from_rule_data(self._rule_data, backend, lang=self.lang)
+            self._extractors[backend] = extractor
+        return extractor
+
+    @property
+    def _text_extractor(self) -> Extractor:
+        """An Extractor for Docs that bring their parse: no model of its own is loaded."""
+        return self._extractor_for("rules")
 
     @property
     def rule_data(self) -> dict[str, Any]:
         """The merged rule data, by rule set: what to_disk writes."""
-        return _plain(self.extractor.rules)
+        return _plain(self._text_extractor.rules)
 
     # -- processing ----------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -237,15 +295,29 @@ class QuotesComponent(Pipe):
 
     def _find(self, docs: Sequence[Doc]) -> list[list[Attribution]]:
         # A Doc parsed by an earlier component (a German pipeline with a parser) lends its
-        # parse to the detectors of indirect speech; otherwise the Extractor's own backend
-        # decides (the rules backend finds direct quotations from the text alone).
-        from quotes.parse import from_spacy
-
+        # parse to the detectors of indirect speech; otherwise the component's backend
+        # parses it (the rules backend finds direct quotations from the text alone).
         found = []
         for doc in docs:
-            parsed = from_spacy(doc) if doc.has_annotation("DEP") else None
-            found.append(self.extractor.extract(doc.text, self.publisher, parsed=parsed))
+            if doc.has_annotation("DEP"):
+                parsed = self._own_parse(doc)
+                extractor = self._text_extractor
+            else:
+                parsed, extractor = None, self.extractor
+            found.append(extractor.extract(doc.text, self.publisher, parsed=parsed))
         return found
+
+    def _own_parse(self, doc: Doc) -> Any:
+        """The parse layer of a parsed Doc, of the text the parse backends would parse."""
+        from quotes.parse import from_spacy
+
+        if "\r\n" not in doc.text or self._nlp is None:
+            return from_spacy(doc)
+        # The parse backends drop the CR of each CRLF before parsing; the Doc's parse saw
+        # them. Parse the text as they would, with this pipeline's components before us.
+        from quotes.backends import SpacyBackend
+
+        return SpacyBackend(_Before(self._nlp, self.name)).parse(doc.text)
 
     def set_annotations(self, doc: Doc, found: Iterable[Attribution]) -> None:
         """Write ``found`` to ``doc._.quotes``, ``doc.spans[spans_key]`` and the spans."""
@@ -262,12 +334,23 @@ class QuotesComponent(Pipe):
                 )
             )
         set_quotes(doc, records)
+        mode = self.alignment
+        if mode == "retokenize":
+            if doc.has_annotation("DEP"):
+                mode = "strict"
+            else:
+                edges = {edge for r in found for edge in (r.quote.start, r.quote.end)}
+                if _split_at(doc, edges):
+                    # Token indices moved: rebuild the kept spans from their characters.
+                    spans = [_same_span(doc, span) for span in spans]
+                mode = "strict"
         seen = {(span.start, span.end, span.label_) for span in spans}
         for record in found:
             span = doc.char_span(
-                record.quote.start, record.quote.end, label=record.kind, alignment_mode="expand"
+                record.quote.start, record.quote.end, label=record.kind, alignment_mode=mode
             )
-            # None: the quote covers no token (whitespace only); the record keeps it.
+            # None: the quote covers no token (whitespace only), or, strict, an edge falls
+            # inside a token; the record keeps it.
             if span is not None and (span.start, span.end, span.label_) not in seen:
                 seen.add((span.start, span.end, span.label_))
                 spans.append(span)
@@ -277,7 +360,7 @@ class QuotesComponent(Pipe):
         self, get_examples: Callable[[], Iterable[Example]] | None = None, *, nlp: Any = None
     ) -> None:
         """Read the rules now (``nlp.initialize()``), so that a bad rule file shows here."""
-        self.extractor  # noqa: B018 (built for its errors)
+        self._text_extractor  # noqa: B018 (built for its errors)
 
     def score(self, examples: Iterable[Example], **kwargs: Any) -> Scores:
         """Score the quotation spans; ``nlp.evaluate`` calls this."""
@@ -355,14 +438,14 @@ class QuotesComponent(Pipe):
                 f"these rules were saved for language {saved_lang!r}, "
                 f"but this pipeline is {self.lang!r}"
             )
-        previous = (self._rule_data, self._extractor)
-        self._rule_data, self._extractor = rule_data, None
+        previous = (self._rule_data, self._extractors)
+        self._rule_data, self._extractors = rule_data, {}
         # Built now, not on first use, so that rules this version cannot run fail at load,
         # and the component keeps the rules it had.
         try:
-            self.extractor  # noqa: B018
+            self._text_extractor  # noqa: B018
         except RulesError as error:
-            self._rule_data, self._extractor = previous
+            self._rule_data, self._extractors = previous
             saved_by = cfg.get("quotes_version", "an unknown version")
             raise RulesError(f"{error} (rules saved by quotes {saved_by})") from error
 
@@ -370,15 +453,84 @@ class QuotesComponent(Pipe):
         # For nlp.pipe(n_process=...) where workers are spawned: the Extractor and its
         # compiled rules are rebuilt in the worker from the settings and the rule data.
         # ``name`` is a slot of spaCy's Pipe, not in __dict__.
-        state = {key: value for key, value in self.__dict__.items() if key != "_extractor"}
+        # The pipeline is not sent along (it is what is being pickled).
+        skip = {"_extractors", "_nlp"}
+        state = {key: value for key, value in self.__dict__.items() if key not in skip}
         return (_restore_component, (self.name, state))
 
 
 def _restore_component(name: str, state: dict[str, Any]) -> QuotesComponent:
     component = QuotesComponent.__new__(QuotesComponent)
     component.name = name
-    component.__dict__.update(state, _extractor=None)
+    component.__dict__.update(state, _extractors={}, _nlp=None)
     return component
+
+
+class _Before:
+    """The components of ``nlp`` before ``name``, callable on a text like a pipeline."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.pipe_names = []
+        for pipe_name in nlp.pipe_names:
+            if pipe_name == name:
+                break
+            self.pipe_names.append(pipe_name)
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.nlp.make_doc(text)
+        for pipe_name, component in self.nlp.pipeline:
+            if pipe_name == self.name:
+                break
+            doc = component(doc)
+        return doc
+
+    def pipe(self, texts: Iterable[str], **_settings: Any) -> Iterator[Doc]:
+        return (self(text) for text in texts)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.nlp, name)  # e.g. memory_zone, vocab
+
+
+def _split_at(doc: Doc, edges: set[int]) -> bool:
+    """Split the tokens of ``doc`` (which has no parse) that ``edges`` fall inside.
+
+    Whether any token was split. The other span groups are moved to the new tokens.
+    """
+    cuts: dict[int, list[int]] = {}
+    for token in doc:
+        inside = sorted(e for e in edges if token.idx < e < token.idx + len(token.text))
+        if inside:
+            cuts[token.i] = inside
+    if not cuts:
+        return False
+    groups = {
+        key: (group.attrs, [(s.start_char, s.end_char, s.label, s.kb_id, s.id) for s in group])
+        for key, group in doc.spans.items()
+    }
+    with doc.retokenize() as retokenizer:
+        for i, inside in cuts.items():
+            token = doc[i]
+            bounds = [token.idx, *inside, token.idx + len(token.text)]
+            orths = [doc.text[a:b] for a, b in itertools.pairwise(bounds)]
+            # No parse to keep: each piece heads itself, as the unsplit token did.
+            heads = [(token, k) for k in range(len(orths))]
+            retokenizer.split(token, orths, heads=heads)
+    for key, (attrs, saved) in groups.items():
+        moved = [
+            Span(doc, span.start, span.end, label=label, kb_id=kb_id, span_id=span_id)
+            for start, end, label, kb_id, span_id in saved
+            if (span := doc.char_span(start, end, alignment_mode="expand")) is not None
+        ]
+        doc.spans[key] = SpanGroup(doc, name=key, attrs=attrs, spans=moved)
+    return True
+
+
+def _same_span(doc: Doc, span: Span) -> Span:
+    moved = doc.char_span(span.start_char, span.end_char, alignment_mode="expand")
+    assert moved is not None  # splitting tokens keeps every character in a token
+    return Span(doc, moved.start, moved.end, label=span.label, kb_id=span.kb_id, span_id=span.id)
 
 
 def _checked_lang(lang: str | None) -> str:
@@ -396,11 +548,12 @@ def _checked_lang(lang: str | None) -> str:
     assigns=["doc._.quotes", "doc.spans", "span._.attribution"],
     requires=[],
     default_config={
-        "backend": "rules",
+        "backend": AUTO,
         "rules": [],
         "publisher": None,
         "spans_key": DEFAULT_SPANS_KEY,
         "overwrite": True,
+        "alignment": "retokenize",
         "scorer": {"@scorers": "quotes.scorer.v1"},
     },
     default_score_weights={
@@ -421,6 +574,7 @@ def make_quotes_component(
     publisher: str | None,
     spans_key: str,
     overwrite: bool,
+    alignment: str,
     scorer: Callable[..., Scores] | None,
 ) -> QuotesComponent:
     """Create the ``quotes`` component (``nlp.add_pipe("quotes")``)."""
@@ -432,6 +586,7 @@ def make_quotes_component(
         publisher=publisher,
         spans_key=spans_key,
         overwrite=overwrite,
+        alignment=alignment,
         scorer=scorer,
     )
 

@@ -80,17 +80,18 @@ def test_blank_german_pipeline_finds_speaker_and_span(nlp: spacy.language.Langua
     assert doc._.quote_speakers == ("Olaf Scholz",)
 
 
-def test_span_expands_to_whole_tokens_and_record_keeps_exact_offsets(
-    nlp: spacy.language.Language,
-) -> None:
+def test_alignment_expand_takes_whole_tokens_and_record_keeps_exact_offsets() -> None:
+    pipeline = spacy.blank("de")
+    pipeline.add_pipe("quotes", config={"alignment": "expand", "backend": "rules"})
     words = ["x„Wir", "sind", "bereit“,", "sagte", "Olaf", "Scholz."]
-    doc = Doc(nlp.vocab, words=words, spaces=[True] * 5 + [False])
-    doc = nlp.get_pipe("quotes")(doc)
+    doc = Doc(pipeline.vocab, words=words, spaces=[True] * 5 + [False])
+    doc = pipeline.get_pipe("quotes")(doc)
     (record,) = doc._.quotes
     (span,) = doc.spans["quotes"]
     assert record.quote.text == "„Wir sind bereit“"
     assert span.text == "x„Wir sind bereit“,"  # the tokens that hold the quote's characters
     assert span._.attribution == record
+    assert len(doc) == 6  # tokens untouched
 
 
 def test_text_without_quotes_gets_empty_results(nlp: spacy.language.Language) -> None:
@@ -287,11 +288,12 @@ def test_scores_follow_the_spans_key() -> None:
 def test_default_config_is_declared(nlp: spacy.language.Language) -> None:
     assert dict(nlp.config["components"]["quotes"]) == {
         "factory": "quotes",
-        "backend": "rules",
+        "backend": "auto",
         "rules": [],
         "publisher": None,
         "spans_key": "quotes",
         "overwrite": True,
+        "alignment": "retokenize",
         "scorer": {"@scorers": "quotes.scorer.v1"},
     }
     assert isinstance(nlp.get_pipe("quotes"), QuotesComponent)
@@ -300,13 +302,14 @@ def test_default_config_is_declared(nlp: spacy.language.Language) -> None:
 @pytest.mark.parametrize(
     ("config", "error", "message"),
     [
-        ({"backend": "parser"}, BackendError, "unknown backend 'parser'; choose one of rules"),
+        ({"backend": "parser"}, BackendError, "unknown backend 'parser'; choose one of auto, "),
         (
             {"rules": "my_rules"},
             ConfigValidationError,
             r"quotes -> rules\s.*'my_rules' is not list\[str\]",
         ),
         ({"spans_key": ""}, ValueError, "spans_key must be a non-empty string"),
+        ({"alignment": "loose"}, ValueError, "alignment must be one of retokenize, strict"),
         ({"overwrite": "sometimes"}, ConfigValidationError, "overwrite"),
         ({"rule_files": []}, ConfigValidationError, "rule_files"),
     ],
@@ -400,3 +403,139 @@ def test_installed_package_declares_the_entry_point() -> None:
 
 def test_entry_point_value_names_the_registered_factory() -> None:
     assert spacy.registry.factories.get("quotes") is quotes.spacy_component.make_quotes_component
+
+
+# -- issue 9 §8: spans agree with the records -------------------------------------------------
+GLUED = (
+    "Der Minister sagte:„Wir sind bereit.“ Danach ging er. Sie sagte,„wir gehen“,und ging. "
+    "Er nannte das „Unsinn“-Politik."
+)
+
+
+def _exact(doc: Doc) -> bool:
+    by_record = {span._.attribution: span for span in doc.spans["quotes"]}
+    return all(
+        (by_record[r].start_char, by_record[r].end_char) == (r.quote.start, r.quote.end)
+        for r in doc._.quotes
+    )
+
+
+def test_glued_marks_are_split_so_every_span_is_exact() -> None:
+    pipeline = spacy.blank("de")
+    pipeline.add_pipe("quotes", config={"backend": "rules"})
+    doc = pipeline.make_doc(GLUED)
+    doc.spans["mine"] = [doc[0:2]]  # "Der Minister": moved with the tokens
+    doc.spans["mine"].attrs["by"] = "me"
+    doc = pipeline.get_pipe("quotes")(doc)
+    assert len(doc._.quotes) >= 2
+    assert len(doc.spans["quotes"]) == len(doc._.quotes)
+    assert _exact(doc)
+    for span in doc.spans["quotes"]:
+        assert span.text == span._.attribution.quote.text
+    assert "„Wir" in [token.text for token in doc]  # "sagte:„Wir" was split at the mark
+    assert doc.text == GLUED
+    assert [s.text for s in doc.spans["mine"]] == ["Der Minister"]
+    assert doc.spans["mine"].attrs == {"by": "me"}
+
+
+def test_tokens_already_on_the_edges_stay_as_they_are() -> None:
+    pipeline = spacy.blank("de")
+    pipeline.add_pipe("quotes", config={"backend": "rules"})
+    before = [t.text for t in pipeline.make_doc(TWO_QUOTES)]
+    doc = pipeline(TWO_QUOTES)
+    assert [t.text for t in doc] == before and _exact(doc)
+
+
+def test_strict_alignment_leaves_unaligned_quotations_without_a_span() -> None:
+    pipeline = spacy.blank("de")
+    pipeline.add_pipe("quotes", config={"backend": "rules", "alignment": "strict"})
+    doc = pipeline(GLUED + " " + SCHOLZ)
+    tokens = [t.text for t in pipeline.make_doc(GLUED + " " + SCHOLZ)]
+    assert [t.text for t in doc] == tokens  # never retokenised
+    with_span = {span._.attribution for span in doc.spans["quotes"]}
+    without = [q for q in doc._.quotes if q not in with_span]
+    assert without and with_span  # "sagte:„Wir …" has none, Scholz's quote has one
+    for span in doc.spans["quotes"]:
+        assert (span.start_char, span.end_char) == (
+            span._.attribution.quote.start,
+            span._.attribution.quote.end,
+        )
+
+
+def test_a_parsed_doc_keeps_its_tokens_and_gets_exact_spans_only() -> None:
+    from quotes.models import load
+
+    pipeline = load()
+    pipeline.add_pipe("quotes")
+    tokens = [t.text for t in pipeline.make_doc(GLUED)]
+    doc = pipeline(GLUED)
+    assert [t.text for t in doc] == tokens
+    for span in doc.spans["quotes"]:
+        assert span.text == span._.attribution.quote.text
+
+
+# -- issue 9 §8: both parse paths see the same text ----------------------------------------------
+CRLF = (
+    "Berlin. Der Minister sagte am Montag, die Regierung werde die Steuern nicht erhöhen.\r\n\r\n"
+    "Die Opposition warf ihm vor, er habe die Zahlen geschönt.\r\n"
+    "„Das ist falsch“, sagte der Sprecher.\r\n"
+)
+
+
+def test_crlf_text_gives_what_the_extractor_gives() -> None:
+    from quotes.extractor import Extractor
+    from quotes.models import load
+    from quotes.parse import from_spacy
+
+    pipeline = load()
+    pipeline.add_pipe("quotes")
+    extractor = Extractor("parse")  # the shipped model, CRs dropped first
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    texts = [CRLF] + [
+        path.read_text(encoding="utf-8").replace("\n", "\r\n")
+        for path in sorted(seeds.glob("*.txt"))
+    ]
+    differed = 0
+    for text in texts:
+        expected = extractor.extract(text)
+        assert list(pipeline(text)._.quotes) == expected
+        # Before: the Doc's own parse, made with the CRs, was used as it is.
+        with pipeline.select_pipes(disable=["quotes"]):
+            with_crs = pipeline(text)
+        as_is = Extractor("rules").extract(text, parsed=from_spacy(with_crs))
+        differed += as_is != expected
+    assert differed  # the texts hold a case where the two parses disagree
+    # On a blank pipeline the component's own backend parses: the same again.
+    blank = spacy.blank("de")
+    blank.add_pipe("quotes", config={"backend": "parse"})
+    assert list(blank(CRLF)._.quotes) == extractor.extract(CRLF)
+
+
+# -- issue 10 §5: the same default as quotes.extract ----------------------------------------------
+def test_default_backend_is_that_of_quotes_extract() -> None:
+    import quotes
+
+    pipeline = spacy.blank("de")
+    component = pipeline.add_pipe("quotes")
+    assert component.backend == "auto"
+    assert component.resolved_backend == quotes.default_backend() == "parse"
+    text = "Der Minister sagte am Montag, die Regierung werde die Steuern nicht erhöhen."
+    found = pipeline(text)._.quotes
+    assert list(found) == quotes.extract(text)
+    assert [record.kind for record in found] == ["indirect"]  # rules alone find none
+    rules_only = spacy.blank("de")
+    rules_only.add_pipe("quotes", config={"backend": "rules"})
+    assert rules_only(text)._.quotes == ()
+
+
+def test_auto_falls_back_to_rules_without_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    import quotes.models
+
+    def missing() -> Path:
+        raise FileNotFoundError("no model")
+
+    monkeypatch.setattr(quotes.models, "model_path", missing)
+    pipeline = spacy.blank("de")
+    component = pipeline.add_pipe("quotes")
+    assert component.resolved_backend == "rules"
+    assert chains(pipeline(SCHOLZ)) == ["Olaf Scholz"]
