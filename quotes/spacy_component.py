@@ -50,9 +50,11 @@ as one token), ``alignment`` decides:
 Both parse paths read the same text: the parse backends drop the CR of a CRLF before
 parsing (:mod:`quotes.backends`), and for a Doc parsed by an earlier component whose text
 holds CRLF line ends, the component parses the text without those CRs once more with the
-pipeline's components before it, so the detectors see what ``Extractor("parse", nlp=...)``
-would give them. (In ``nlp.pipe(n_process=...)`` workers, which receive the component
-without its pipeline, such a Doc's own parse is used.)
+pipeline's components before it, so the detectors see what
+``Extractor("parse", nlp=..., parse_on_demand=False)`` would give them (a Doc parsed by the
+pipeline is parsed in full; a Doc without a parse is parsed by the component's backend on
+demand, as ``quotes.extract`` does). In ``nlp.pipe(n_process=...)`` workers, which receive
+the component without its pipeline, such a Doc's own parse is used.
 
 Rules are data. The component reads its rule files when it first needs them (the first
 Doc, ``nlp.initialize()`` or ``nlp.to_disk()``), not when it is created: ``spacy.load``
@@ -489,8 +491,11 @@ class _Before:
     def pipe(self, texts: Iterable[str], **_settings: Any) -> Iterator[Doc]:
         return (self(text) for text in texts)
 
+    # No memory zone: this runs inside the pipeline's own call on a Doc.
+    memory_zone = None
+
     def __getattr__(self, name: str) -> Any:
-        return getattr(self.nlp, name)  # e.g. memory_zone, vocab
+        return getattr(self.nlp, name)
 
 
 def _split_at(doc: Doc, edges: set[int]) -> bool:

@@ -30,7 +30,9 @@ LONG = (
 ARTICLE = f"„{LONG}“, sagte er.\n\nLaut Tass sagte Wladimir Putin: „Wir sind bereit.“\n"
 
 
-def fake_extract(self: Extractor, text: str, publisher: str | None = None) -> list[Attribution]:
+def fake_extract(
+    self: Extractor, text: str, publisher: str | None = None, *, parsed: Any = None
+) -> list[Attribution]:
     """A stand-in pipeline with a predictable result: every „…“ is Putin via Tass."""
     text = check_text(text)
     if "BOOM" in text:
@@ -603,8 +605,11 @@ def test_jobs_on_little_input_says_so_and_runs_one_process(
 
     monkeypatch.setattr(quotes.cli.extract, "_cpus", lambda: 8)
 
-    def no_pool(*_args: Any, **_kwargs: Any) -> None:
-        raise AssertionError("worker processes were started")
+    pipe = Extractor.pipe
+
+    def no_pool(self: Extractor, texts: Any, **settings: Any) -> Any:
+        assert settings["n_process"] == 1, "worker processes were started"
+        return pipe(self, texts, **settings)
 
     monkeypatch.setattr(Extractor, "pipe", no_pool)
     serial = run(capsys, "extract", "--backend", "rules", tree)
@@ -674,9 +679,11 @@ def test_the_console_script_imports_nothing_heavy_before_main() -> None:
     assert "spacy" not in done.stdout.decode()
 
 
+# Says "r" on a pipe from inside main() (its first call), then runs on.
 _READY_THEN_MAIN = (
-    "import os, sys, quotes.cli; os.write(int(sys.argv[1]), b'r'); "
-    "sys.exit(quotes.cli.main(sys.argv[2:]))"
+    "import os, sys, quotes.cli as cli; build = cli.build_parser; "
+    "cli.build_parser = lambda: (os.write(int(sys.argv[1]), b'r'), build())[1]; "
+    "sys.exit(cli.main(sys.argv[2:]))"
 )
 
 
@@ -693,30 +700,47 @@ def _interrupt(argv: list[str], delay: float) -> tuple[int, bytes, bytes]:
             stderr=subprocess.PIPE,
             env=_env(),
             pass_fds=(write_end,),
+            start_new_session=True,  # a group of its own, as a terminal's job
         )
         os.close(write_end)
         assert os.read(read_end, 1) == b"r"
     finally:
         os.close(read_end)
     time.sleep(delay)
-    process.send_signal(signal.SIGINT)
+    os.killpg(process.pid, signal.SIGINT)  # Ctrl-C reaches the whole group, workers too
     out, err = process.communicate(timeout=120)
     return process.returncode, out, err
 
 
-@pytest.mark.parametrize("delay", [0.0, 0.3, 1.0, 2.5])
-@pytest.mark.parametrize("fmt", ["jsonl", "json"])
-def test_ctrl_c_leaves_whole_records_only(tmp_path: Path, delay: float, fmt: str) -> None:
+@pytest.mark.parametrize(
+    ("delay", "fmt", "jobs"),
+    [
+        (0.0, "jsonl", "1"),
+        (0.3, "json", "1"),
+        (1.0, "jsonl", "1"),
+        (2.5, "json", "1"),
+        (4.0, "jsonl", "1"),
+        (1.0, "jsonl", "2"),
+        (4.0, "jsonl", "2"),
+        (8.0, "json", "2"),
+    ],
+)
+def test_ctrl_c_leaves_whole_records_only(
+    tmp_path: Path, delay: float, fmt: str, jobs: str
+) -> None:
     for copy in range(40):
         for path in SEEDS.glob("*.txt"):
             shutil.copy(path, tmp_path / f"{copy:02}-{path.name}")
     # The default backend loads its model first: early delays fall into that start-up.
-    code, out, err = _interrupt(["extract", "--format", fmt, str(tmp_path)], delay)
+    argv = ["extract", "--format", fmt, "--jobs", jobs, str(tmp_path)]
+    code, out, err = _interrupt(argv, delay)
     assert b"Traceback" not in err, err.decode()
     if code == 0:  # finished before the signal came
-        assert err == b""
+        assert b"interrupted" not in err
     else:
-        assert (code, err) == (130, b"quotes: interrupted\n")
+        assert code == 130
+        assert err.decode().splitlines()[-1] == "quotes: interrupted"
+        assert all(line.startswith("quotes: ") for line in err.decode().splitlines())
     text = out.decode("utf-8")
     records = jsonl(text) if fmt == "jsonl" else json.loads(text or "[]")
     assert all(set(r) == {"document", "attributions"} for r in records)
@@ -789,3 +813,51 @@ def test_readme_rules_example_adds_an_outlet_that_is_not_shipped(tmp_path: Path)
     with_rules = Extractor("parse", rules=[tmp_path])
     assert [str(a.chain) for a in with_rules.extract(text)] == expected
     assert [str(a.chain) for a in Extractor("parse").extract(text)] != expected  # shows something
+
+
+# -- issue 9 §5: one failing document never stops the others ------------------------------------
+_SITECUSTOMIZE = """
+import quotes.cli.extract
+import quotes.extractor
+
+_extract = quotes.extractor.Extractor.extract
+
+
+def extract(self, text, publisher=None, *, parsed=None):
+    if "BOOM" in text:
+        raise RuntimeError("stage exploded")
+    return _extract(self, text, publisher, parsed=parsed)
+
+
+quotes.extractor.Extractor.extract = extract
+quotes.cli.extract.MIN_CHARS_PER_WORKER = {}  # workers however little the input
+quotes.cli.extract._cpus = lambda: 8
+"""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_failing_document_never_stops_the_others(tree: Path, tmp_path: Path, jobs: str) -> None:
+    # The failure is planted in every process of the run, the workers' too.
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    (hooks / "sitecustomize.py").write_text(_SITECUSTOMIZE, encoding="utf-8")
+    for name in ("a/11.txt", "b/0.txt"):
+        (tree / name).write_text("„BOOM“, sagte er.", encoding="utf-8")
+    env = {**_env(), "PYTHONPATH": f"{hooks}{os.pathsep}{ROOT}"}
+    done = subprocess.run(
+        _script("extract", "--backend", "rules", "--jobs", jobs, tree),
+        capture_output=True,
+        env=env,
+        timeout=300,
+    )
+    assert done.returncode == 1
+    assert done.stderr.decode().splitlines() == [
+        f"quotes: internal error on {tree / name}: RuntimeError: stage exploded"
+        for name in ("a/11.txt", "b/0.txt")
+    ]
+    records = jsonl(done.stdout.decode())
+    assert [r["document"] for r in records] == expected_order(tree)
+    rules = Extractor("rules")
+    for record in records:
+        text = Path(record["document"]).read_bytes().decode("utf-8")
+        assert [from_dict(a) for a in record["attributions"]] == rules.extract(text)

@@ -233,23 +233,23 @@ def plan_jobs(
 def _results(
     jobs: Iterator[Job], extractor: Any, publisher: str | None, n_process: int, report: Reporter
 ) -> Iterator[tuple[Job, list[Attribution] | None]]:
-    """Each job with its attributions (None where it failed), in input order."""
-    if n_process == 1:
-        for job in jobs:
-            if job.text is None:
-                yield job, None
-                continue
-            try:
-                yield job, extractor.extract(job.text, publisher)
-            except Exception as error:  # a bug in a pipeline stage: report, go on
-                report(f"internal error on {job.name}: {type(error).__name__}: {error}")
-                yield job, None
-        return
+    """Each job with its attributions (None where it failed), in input order.
+
+    Through :meth:`quotes.Extractor.pipe`, which batches the parse across documents and, with
+    ``errors="return"``, gives a document that fails its own error result: the run goes on.
+    """
+    from quotes.extractor import ItemError
+
     # Only texts travel to the workers; each job waits here, as the context of its text.
     items = ((job.text if job.text is not None else "", job) for job in jobs)
-    chunk = CHUNK_DOCS.get(extractor.backend, 8)
+    chunk = CHUNK_DOCS.get(extractor.backend, 8) if n_process > 1 else 64
     results = extractor.pipe(
-        items, publisher=publisher, n_process=n_process, as_tuples=True, batch_size=chunk
+        items,
+        publisher=publisher,
+        n_process=n_process,
+        as_tuples=True,
+        batch_size=chunk,
+        errors="return",
     )
     try:
         while True:
@@ -257,12 +257,12 @@ def _results(
                 attributions, job = next(results)
             except StopIteration:
                 return
-            except Exception as error:  # the pool cannot go on after a worker's error
+            except Exception as error:  # the pool itself failed: nothing more comes
                 report(f"internal error: {type(error).__name__}: {error}; stopping")
                 return
-            if isinstance(attributions, BaseException):  # an error result for one item
-                error = attributions
-                report(f"internal error on {job.name}: {type(error).__name__}: {error}")
+            if isinstance(attributions, ItemError):  # this document failed, the rest goes on
+                error = f"{attributions.error_type}: {attributions.message}"
+                report(f"internal error on {job.name}: {error}")
                 attributions = None
             yield job, (attributions if job.text is not None else None)
     finally:
