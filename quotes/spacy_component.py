@@ -299,15 +299,21 @@ class QuotesComponent(Pipe):
         # A Doc parsed by an earlier component (a German pipeline with a parser) lends its
         # parse to the detectors of indirect speech; otherwise the component's backend
         # parses it (the rules backend finds direct quotations from the text alone).
-        found = []
-        for doc in docs:
+        found: list[list[Attribution] | None] = [None] * len(docs)
+        unparsed = []
+        for k, doc in enumerate(docs):
             if doc.has_annotation("DEP"):
                 parsed = self._own_parse(doc)
-                extractor = self._text_extractor
+                found[k] = self._text_extractor.extract(doc.text, self.publisher, parsed=parsed)
             else:
-                parsed, extractor = None, self.extractor
-            found.append(extractor.extract(doc.text, self.publisher, parsed=parsed))
-        return found
+                unparsed.append(k)
+        if unparsed:
+            # One call for the batch: the parse backend parses the documents together.
+            texts = [docs[k].text for k in unparsed]
+            results = self.extractor.pipe(texts, publisher=self.publisher, batch_size=len(texts))
+            for k, result in zip(unparsed, results, strict=True):
+                found[k] = result
+        return [result if result is not None else [] for result in found]
 
     def _own_parse(self, doc: Doc) -> Any:
         """The parse layer of a parsed Doc, of the text the parse backends would parse."""

@@ -30,7 +30,7 @@ DEFAULT_FORMAT = "jsonl"
 #: faster, and the run says so and uses one.
 MIN_CHARS_PER_WORKER = {"rules": 2_000_000, "parse": 60_000, "stanza": 20_000}
 #: Documents a worker takes at a time (``Extractor.pipe``'s batch_size).
-CHUNK_DOCS = {"rules": 32, "parse": 4, "stanza": 2}
+CHUNK_DOCS = {"rules": 64, "parse": 16, "stanza": 4}
 
 
 def _backend_line() -> str:
