@@ -861,3 +861,44 @@ def test_a_failing_document_never_stops_the_others(tree: Path, tmp_path: Path, j
     for record in records:
         text = Path(record["document"]).read_bytes().decode("utf-8")
         assert [from_dict(a) for a in record["attributions"]] == rules.extract(text)
+
+
+def test_every_subcommand_is_registered_with_help(capsys: pytest.CaptureFixture[str]) -> None:
+    from quotes.cli import SUBCOMMANDS, build_parser
+
+    action = build_parser()._subparsers._group_actions[0]  # type: ignore[union-attr]
+    commands = list(action.choices)
+    assert len(commands) == len(SUBCOMMANDS) and commands[0] == "extract"
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    listed = capsys.readouterr().out
+    assert all(name in listed for name in commands)
+    for name in commands:
+        with pytest.raises(SystemExit) as exited:
+            main([name, "--help"])
+        assert exited.value.code == 0
+        assert capsys.readouterr().out.startswith(f"usage: quotes {name}")
+
+
+def test_a_ctrl_c_that_python_swallows_still_stops_the_run(
+    capsys: pytest.CaptureFixture[str], tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import signal
+
+    class Trap:
+        def __del__(self) -> None:
+            # A Ctrl-C arriving while a destructor runs: Python cannot raise it from here.
+            signal.raise_signal(signal.SIGINT)
+            for _ in range(100):
+                pass
+
+    def extract(self: Extractor, text: str, publisher: Any = None, *, parsed: Any = None) -> Any:
+        if "Eins" in text:
+            Trap()  # dropped at once
+        return fake_extract(self, text, publisher)
+
+    monkeypatch.setattr(Extractor, "extract", extract)
+    code, out, err = run(capsys, "extract", "--backend", "rules", tree)
+    assert (code, err) == (130, "quotes: interrupted\n")  # no "Exception ignored …"
+    # The document in work is finished and written whole; the run stops before the next.
+    assert [r["document"] for r in jsonl(out)] == expected_order(tree)[:2]

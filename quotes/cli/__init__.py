@@ -22,12 +22,19 @@ from collections.abc import Sequence
 from typing import Any
 
 # Only the standard library before main() runs: Ctrl-C is handled from its first moment.
-from quotes.cli.common import PROG, OutputError, say, silence_stdout
+from quotes.cli.common import (
+    PROG,
+    OutputError,
+    check_interrupt,
+    interrupt_handling,
+    say,
+    silence_stdout,
+)
 
 __all__ = ["SUBCOMMANDS", "build_parser", "format_attribution", "main", "shorten"]
 
 #: The modules of the subcommands, in the order ``quotes --help`` lists them.
-SUBCOMMANDS: tuple[str, ...] = ("quotes.cli.extract",)
+SUBCOMMANDS: tuple[str, ...] = ("quotes.cli.extract", "quotes.evaluate.cli")
 
 DESCRIPTION = """\
 Find quotations in German news text and attribute them: who said it, the cue ("sagte",
@@ -65,9 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``quotes`` console script and ``python -m quotes``."""
     try:
-        parser = build_parser()
-        args = parser.parse_args(argv)
-        return int(args.run(args))
+        with interrupt_handling():
+            parser = build_parser()
+            args = parser.parse_args(argv)
+            status = int(args.run(args))
+            check_interrupt()
+            return status
     except KeyboardInterrupt:
         say("interrupted")
         return 130

@@ -21,7 +21,16 @@ import threading
 from collections.abc import Iterator
 from typing import IO, Any
 
-__all__ = ["PROG", "Output", "OutputError", "Reporter", "blocked_interrupts", "say"]
+__all__ = [
+    "PROG",
+    "Output",
+    "OutputError",
+    "Reporter",
+    "blocked_interrupts",
+    "check_interrupt",
+    "interrupt_handling",
+    "say",
+]
 
 PROG = "quotes"
 
@@ -34,6 +43,55 @@ def say(message: str) -> None:
     with contextlib.suppress(OSError, ValueError):
         stream.write(f"{PROG}: {message}\n")
         stream.flush()
+
+
+_interrupted = False
+
+
+def _on_sigint(_signum: int, _frame: Any) -> None:
+    global _interrupted
+    _interrupted = True
+    raise KeyboardInterrupt
+
+
+def _unraisable(hook: Any) -> Any:
+    def quiet(info: Any) -> None:
+        # Ctrl-C raised inside a __del__ or a callback cannot propagate; the flag keeps it,
+        # and check_interrupt() raises it at the next document.
+        if info.exc_type is not None and issubclass(info.exc_type, KeyboardInterrupt):
+            return
+        hook(info)
+
+    return quiet
+
+
+@contextlib.contextmanager
+def interrupt_handling() -> Iterator[None]:
+    """Ctrl-C as KeyboardInterrupt, also where Python would swallow it (see check_interrupt).
+
+    Python raises KeyboardInterrupt wherever the signal finds the main thread; inside a
+    ``__del__`` it would be printed as "Exception ignored" and lost, and the run would go
+    on. Here it is remembered, kept off stderr, and raised again by :func:`check_interrupt`.
+    """
+    global _interrupted
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, _on_sigint) if main else None
+    previous_hook = sys.unraisablehook
+    sys.unraisablehook = _unraisable(previous_hook)
+    _interrupted = False
+    try:
+        yield
+    finally:
+        sys.unraisablehook = previous_hook
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+        _interrupted = False
+
+
+def check_interrupt() -> None:
+    """Raise KeyboardInterrupt if a Ctrl-C came and was swallowed on its way."""
+    if _interrupted:
+        raise KeyboardInterrupt
 
 
 class OutputError(Exception):

@@ -17,7 +17,7 @@ import textwrap
 from collections.abc import Iterator
 from typing import Any
 
-from quotes.cli.common import PROG, Output, Reporter, isatty, say, stdout
+from quotes.cli.common import PROG, Output, Reporter, check_interrupt, isatty, say, stdout
 from quotes.cli.inputs import STDIN, Job, iter_items, read_item, text_encoding
 from quotes.cli.output import FORMATS, Writer
 from quotes.records import Attribution
@@ -253,6 +253,7 @@ def _results(
     )
     try:
         while True:
+            check_interrupt()
             try:
                 attributions, job = next(results)
             except StopIteration:
@@ -283,6 +284,7 @@ def run(args: argparse.Namespace) -> int:
     # Everything that can be wrong with the command comes before any input is read.
     backend = default_backend() if args.backend == "auto" else args.backend
     extractor = Extractor(backend, rules=args.rules)
+    check_interrupt()
     done: set[str] = set()
     if args.resume is not None:
         try:
