@@ -67,7 +67,6 @@ extension of the installed shipped rules, so it loads where those are the rules 
 saved with; elsewhere loading fails with a RulesError that says so.)
 """
 
-import itertools
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -78,7 +77,7 @@ from spacy import util
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.scorer import Scorer
-from spacy.tokens import Doc, Span, SpanGroup
+from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import SimpleFrozenList, registry
 
@@ -90,6 +89,7 @@ from quotes.extensions import get_quotes, set_extensions, set_quotes
 from quotes.extractor import BACKENDS, Extractor
 from quotes.records import KINDS, Attribution
 from quotes.rules import rules_dir
+from quotes.spacy_align import PipelineBefore, same_span, split_at
 
 __all__ = [
     "DEFAULT_SPANS_KEY",
@@ -325,7 +325,7 @@ class QuotesComponent(Pipe):
         # them. Parse the text as they would, with this pipeline's components before us.
         from quotes.backends import SpacyBackend
 
-        return SpacyBackend(_Before(self._nlp, self.name)).parse(doc.text)
+        return SpacyBackend(PipelineBefore(self._nlp, self.name)).parse(doc.text)
 
     def set_annotations(self, doc: Doc, found: Iterable[Attribution]) -> None:
         """Write ``found`` to ``doc._.quotes``, ``doc.spans[spans_key]`` and the spans."""
@@ -348,9 +348,9 @@ class QuotesComponent(Pipe):
                 mode = "strict"
             else:
                 edges = {edge for r in found for edge in (r.quote.start, r.quote.end)}
-                if _split_at(doc, edges):
+                if split_at(doc, edges):
                     # Token indices moved: rebuild the kept spans from their characters.
-                    spans = [_same_span(doc, span) for span in spans]
+                    spans = [same_span(doc, span) for span in spans]
                 mode = "strict"
         seen = {(span.start, span.end, span.label_) for span in spans}
         for record in found:
@@ -472,76 +472,6 @@ def _restore_component(name: str, state: dict[str, Any]) -> QuotesComponent:
     component.name = name
     component.__dict__.update(state, _extractors={}, _nlp=None)
     return component
-
-
-class _Before:
-    """The components of ``nlp`` before ``name``, callable on a text like a pipeline."""
-
-    def __init__(self, nlp: Language, name: str) -> None:
-        self.nlp = nlp
-        self.name = name
-        self.pipe_names = []
-        for pipe_name in nlp.pipe_names:
-            if pipe_name == name:
-                break
-            self.pipe_names.append(pipe_name)
-
-    def __call__(self, text: str) -> Doc:
-        doc = self.nlp.make_doc(text)
-        for pipe_name, component in self.nlp.pipeline:
-            if pipe_name == self.name:
-                break
-            doc = component(doc)
-        return doc
-
-    def pipe(self, texts: Iterable[str], **_settings: Any) -> Iterator[Doc]:
-        return (self(text) for text in texts)
-
-    # No memory zone: this runs inside the pipeline's own call on a Doc.
-    memory_zone = None
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.nlp, name)
-
-
-def _split_at(doc: Doc, edges: set[int]) -> bool:
-    """Split the tokens of ``doc`` (which has no parse) that ``edges`` fall inside.
-
-    Whether any token was split. The other span groups are moved to the new tokens.
-    """
-    cuts: dict[int, list[int]] = {}
-    for token in doc:
-        inside = sorted(e for e in edges if token.idx < e < token.idx + len(token.text))
-        if inside:
-            cuts[token.i] = inside
-    if not cuts:
-        return False
-    groups = {
-        key: (group.attrs, [(s.start_char, s.end_char, s.label, s.kb_id, s.id) for s in group])
-        for key, group in doc.spans.items()
-    }
-    with doc.retokenize() as retokenizer:
-        for i, inside in cuts.items():
-            token = doc[i]
-            bounds = [token.idx, *inside, token.idx + len(token.text)]
-            orths = [doc.text[a:b] for a, b in itertools.pairwise(bounds)]
-            # No parse to keep: each piece heads itself, as the unsplit token did.
-            heads = [(token, k) for k in range(len(orths))]
-            retokenizer.split(token, orths, heads=heads)
-    for key, (attrs, saved) in groups.items():
-        moved = [
-            Span(doc, span.start, span.end, label=label, kb_id=kb_id, span_id=span_id)
-            for start, end, label, kb_id, span_id in saved
-            if (span := doc.char_span(start, end, alignment_mode="expand")) is not None
-        ]
-        doc.spans[key] = SpanGroup(doc, name=key, attrs=attrs, spans=moved)
-    return True
-
-
-def _same_span(doc: Doc, span: Span) -> Span:
-    moved = doc.char_span(span.start_char, span.end_char, alignment_mode="expand")
-    assert moved is not None  # splitting tokens keeps every character in a token
-    return Span(doc, moved.start, moved.end, label=span.label, kb_id=span.kb_id, span_id=span.id)
 
 
 def _checked_lang(lang: str | None) -> str:
