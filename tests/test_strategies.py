@@ -135,13 +135,6 @@ def test_generated_records_round_trip_through_json(data: st.DataObject) -> None:
 
 
 # -- the self-check ----------------------------------------------------------------------
-@pytest.mark.xfail(
-    strict=False,
-    reason="library misses, reported to the lead (issue 10, 2026-12-01): 322/339 = 0.950 < 0.95 "
-    "at 2716d7a; two people with the same surname in one article are merged ('Miriam Müller' "
-    "resolved to 'Thomas Müller'), and the role 'Landrat' is kept in the name ('Landrat Holger "
-    "Becker'). The threshold and the generator are unchanged: remove this mark once it passes.",
-)
 def test_planted_direct_quotations_are_found_with_their_speaker(
     extractor: quotes.Extractor,
 ) -> None:

@@ -224,6 +224,10 @@ class _Run:
             candidates = (None if genitive else self._surnames.get(word)) or (
                 self._surnames.get(word[:-1]) if word.endswith("s") and not genitive else None
             )
+            before = words[k - 1] if k > 0 else ""
+            if candidates and before[:1].isupper() and not self._describes(before):
+                # "Miriam Müller" is not "Thomas Müller": a first name must agree.
+                candidates = [c for c in candidates if before in c.split()[:-1]]
             if candidates:
                 best = self._most_recent(candidates, mention.start)
                 return self._with_role(self._by_name[best], mention)
@@ -271,8 +275,8 @@ class _Run:
 
     def _names_inside(self, mention: Mention) -> Entity | None:
         """The person (or persons, joined by "und") whose full names the document wrote
-        inside the mention, in its head or in an apposition; not in a genitive or "von"
-        attribute ("die Sprecherin von Angela Merkel" is not Merkel)."""
+        inside the mention (starting in it), in its head or in an apposition; not in a
+        genitive or "von" attribute ("die Sprecherin von Angela Merkel" is not Merkel)."""
         assert self._roster is not None
         spans = self._roster.full_names
         index = bisect_left(spans, (mention.start, -1, ""))
@@ -281,8 +285,8 @@ class _Run:
         while index < len(spans) and spans[index][0] < mention.end:
             start, end, name = spans[index]
             index += 1
-            if end > mention.end:
-                break
+            # A name may run past a mention cut short ("Gewerkschaftschef Holger" of
+            # "… Holger Zimmermann"): it is still the name the mention starts.
             lead = text[mention.start : start]
             tail = lead.rsplit(",", 1)[-1].rsplit("(", 1)[-1].split()
             between = text[found[-1][1] : start].split() if found else []
@@ -378,6 +382,10 @@ class _Run:
         ):
             return (*mention.adjectives, head[0]), head[1:]
         return mention.adjectives, head
+
+    def _describes(self, word: str) -> bool:
+        """A role or organisation word before a surname ("Landrätin Müller"), not a name."""
+        return bool(self.lex.role_of(word) or self.lex.is_organization_word(word))
 
     def _only_person_before(self, offset: int) -> Entity | None:
         """The one person the document has named before ``offset`` by name (full name

@@ -383,3 +383,25 @@ def test_definite_role_with_two_people_named_stays_unresolved() -> None:
 def test_party_of_a_well_known_person_from_persons_toml() -> None:
     text = "Friedrich Merz griff die Regierung an. „Davon merkt niemand etwas“, sagte der CDU-Chef."
     assert names(text, mention(text, "der CDU-Chef")) == ["Friedrich Merz"]
+
+
+# -- surnames shared by two people ----------------------------------------------------------
+def test_a_first_name_keeps_two_people_with_one_surname_apart() -> None:
+    text = (
+        "„Wir sind bereit“, sagte Miriam Müller am Montag. Später äußerte sich auch "
+        "Thomas Müller. „Nein“, sagte Müller."
+    )
+    miriam = mention(text, "Miriam Müller")
+    later = mention(text, "Müller", 2)
+    assert names(text, miriam, later) == ["Miriam Müller", "Thomas Müller"]
+
+
+def test_a_mention_cut_short_still_names_the_person() -> None:
+    text = "„Das prüfen wir“, kritisierte Gewerkschaftschef Holger Zimmermann."
+    m = mention(text, "Gewerkschaftschef Holger")
+    assert names(text, m) == ["Holger Zimmermann"]
+
+
+def test_role_before_a_name_is_not_part_of_it() -> None:
+    text = "„Das prüfen wir“, sagte Landrätin Miriam Becker."
+    assert names(text, mention(text, "Landrätin Miriam Becker")) == ["Miriam Becker"]
