@@ -208,6 +208,7 @@ class _Run:
         lex = self.lex
         if mention.pronoun:
             return self._resolve_pronoun(mention)
+        mention = self._without_adverbials(mention)
         named = self._names_inside(mention)
         if named is not None:
             return named
@@ -238,6 +239,10 @@ class _Run:
         outlet = self._outlet(mention)
         if outlet is not None:
             return outlet
+        if not mention.determiner and mention.head and len(mention.head) == 1:
+            government = lex.capital_governments.get(mention.head[0])
+            if government is not None and mention.text.strip() == mention.head[0]:
+                return Entity(government, "organization", "f")  # "Washington fordert …"
         organization = self._organization_inside(mention)
         if organization is not None:
             return organization
@@ -272,6 +277,34 @@ class _Run:
             roles = {found[0] for w in mention.head if (found := lex.role_of(w))}
             return self._register(name, gender, roles, mention.start)
         return Entity(_description(mention) or mention.text, "unknown")
+
+    def _without_adverbials(self, mention: Mention) -> Mention:
+        """The mention's parts without a trailing adverbial that a chunker took in ("der
+        CSU-Chef am Rande einer Sitzung", "eine Sprecherin am Sonntag"): they stop at the
+        first preposition that cannot belong to a name ("für", "von" can) and leave out
+        weekdays and other words of ``not_speakers``."""
+        lex = self.lex
+        words = mention.text.split()
+        cut = next(
+            (
+                k
+                for k, word in enumerate(words[1:], 1)
+                if word.lower() in lex.prepositions and word.lower() not in _NAME_LINKS
+            ),
+            len(words),
+        )
+        if cut == len(words) and not any(w in lex.not_speakers for w in mention.head):
+            return mention
+        kept = set(words[:cut])
+        head = tuple(w for w in mention.head if w in kept and w not in lex.not_speakers)
+        genitive: list[str] = []
+        for word in mention.genitive:
+            if word not in kept:
+                break
+            genitive.append(word)
+        if not head:
+            return mention
+        return attrs.evolve(mention, head=head, genitive=tuple(genitive))
 
     def _names_inside(self, mention: Mention) -> Entity | None:
         """The person (or persons, joined by "und") whose full names the document wrote
@@ -600,6 +633,9 @@ def _description(mention: Mention) -> str:
     return " ".join([*head, *mention.genitive])
 
 
+# Prepositions that may stand inside a speaker's name ("Bundesamt für Migration", "Ursula
+# von der Leyen", "zu Guttenberg").
+_NAME_LINKS = frozenset({"für", "von", "vom", "zu", "zur", "zum"})
 # Heads that name a group even in the singular-looking form.
 _GROUP_HEADS = frozenset({"Quellen", "Kreise", "Staatsmedien", "Medien"})
 # Words that make a following name an attribute of the mention, not its referent.

@@ -57,6 +57,7 @@ class Lexicon:
     noun_gender_lengths: tuple[int, ...] = ()
     known_parties: Mapping[str, frozenset[str]] = attrs.field(factory=dict)  # full name → parties
     organization_class_pattern: regex.Pattern[str] | None = None
+    capital_governments: Mapping[str, str] = attrs.field(factory=dict)
 
     @classmethod
     def from_rules(cls, rules: RuleData) -> Lexicon:
@@ -143,6 +144,7 @@ class Lexicon:
             noun_gender_lengths=tuple(sorted({len(w) for w in noun_genders}, reverse=True)),
             known_parties=parties,
             organization_class_pattern=_class_regex(data.get("organization_classes", [])),
+            capital_governments=dict(data.get("capital_governments", {})),
         )
 
     def role_of(self, word: str) -> tuple[str, Gender] | None:

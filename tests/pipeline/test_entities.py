@@ -405,3 +405,27 @@ def test_a_mention_cut_short_still_names_the_person() -> None:
 def test_role_before_a_name_is_not_part_of_it() -> None:
     text = "„Das prüfen wir“, sagte Landrätin Miriam Becker."
     assert names(text, mention(text, "Landrätin Miriam Becker")) == ["Miriam Becker"]
+
+
+def test_adverbials_taken_into_a_mention_are_not_names() -> None:
+    text = (
+        "Ministerpräsident Markus Söder (CSU) kritisierte die Pläne. „Das ist ein Angriff“, "
+        "sagte der CSU-Chef am Rande einer Sitzung in München. „Nein“, sagte eine "
+        "Polizeisprecherin am Sonntag."
+    )
+    chef = mention(
+        text,
+        "der CSU-Chef am Rande einer Sitzung in München",
+        head=("CSU-Chef", "Rande"),
+        genitive=("einer", "Sitzung", "in", "München"),
+    )
+    spokeswoman = mention(
+        text, "eine Polizeisprecherin am Sonntag", head=("Polizeisprecherin", "Sonntag")
+    )
+    assert names(text, chef, spokeswoman) == ["Markus Söder", "Polizeisprecherin"]
+
+
+def test_a_speaking_capital_is_its_government() -> None:
+    text = "Washington fordert besseren Zugang zu Bankdienstleistungen."
+    (entity,) = resolve(text, mention(text, "Washington"))
+    assert (entity.name, entity.type) == ("US-Regierung", "organization")
