@@ -70,7 +70,9 @@ class SentenceSplitter:
         # Sentence-final punctuation, then optional closing marks/brackets, then space,
         # then something that can start a sentence. Lookahead only: linear.
         pattern = regex.compile(
-            r"(?<=[.!?…])[\"'“”»«›‹’)\]]*+[ \t\u00a0]++(?=[\"„“»«‚›‹(\[]?[\p{Lu}\d])",
+            r"(?<=[.!?…])(?:[\"'“”»«›‹’)\]]*+[ \t\u00a0]++(?=[\"„“»«‚›‹(\[]?[\p{Lu}\d])"
+            # a closing mark glued to the next sentence: „Wir sind bereit.“Danach ging er.
+            r"|[\"“”»«›‹]++(?=\p{Lu}\p{Ll}))",
             regex.V1,
         )
         object.__setattr__(self, "_boundary", pattern)

@@ -221,3 +221,15 @@ def test_readme_example_prints_what_the_readme_shows(capsys: pytest.CaptureFixtu
     assert match is not None, "README: a python block followed by its output"
     exec(compile(match.group(1), "README.md", "exec"), {})
     assert capsys.readouterr().out == match.group(2)
+
+
+def test_no_empty_quotations_from_a_run_of_straight_marks() -> None:
+    # issue 9 §7: a run of typewriter marks gave three empty quotations.
+    assert quotes.Extractor("rules").extract('Michael Jackson sagte """""" geben.') == []
+
+
+def test_a_glued_closer_does_not_lend_the_next_sentence_a_speaker() -> None:
+    text = "„Wir sind bereit.“Danach sagte er nichts mehr."
+    (found,) = quotes.Extractor("rules").extract(text)
+    assert found.quote.text == "„Wir sind bereit.“"
+    assert found.speaker is None

@@ -570,3 +570,50 @@ def test_ten_megabytes() -> None:
     assert len(text) > 9_900_000
     assert len(quoted) == count * 3
     assert seconds < 20  # about 2 µs per character at the very worst; usually 0.2
+
+
+# -- issue 9 §7: no empty quotations, glued closers ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Michael Jackson sagte """""" geben.',
+        "Sie sagte „“ und ging.",
+        "Sie sagte „ “ und ging.",
+        "Er rief »…« in den Saal.",
+        "''''''",
+        '"" "" ""',
+    ],
+)
+def test_marks_with_nothing_between_them_quote_nothing(text: str) -> None:
+    assert found(text) == []
+
+
+def test_an_empty_pair_does_not_hide_the_quote_around_it() -> None:
+    text = "„Er schrieb nur ‚‘ darunter“, sagte sie."
+    assert found(text) == ["„Er schrieb nur ‚‘ darunter“"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("„Wir sind bereit.“Danach ging er.", "„Wir sind bereit.“"),
+        ('"Wir sind bereit."Danach ging er.', '"Wir sind bereit."'),
+        ("»Wir kommen!«Dann schwieg sie.", "»Wir kommen!«"),
+        ("„Ja,“sagte er.", "„Ja,“"),
+    ],
+)
+def test_a_closer_glued_to_the_next_word_still_closes(text: str, quote: str) -> None:
+    assert found(text) == [quote]
+
+
+def test_a_glued_closer_ends_the_quote_not_the_paragraph() -> None:
+    text = "„Wir sind bereit.“Danach ging er. Später sagte er „nein“ zu allem."
+    assert found(text) == ["„Wir sind bereit.“", "„nein“"]
+
+
+def test_a_mark_after_a_full_stop_still_opens_where_nothing_is_open() -> None:
+    # English style: “ opens; with nothing open it cannot close.
+    text = "Er sagte.“Wir kommen.” Dann ging er."
+    assert found(text) == ["“Wir kommen.”"]

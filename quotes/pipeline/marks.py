@@ -8,7 +8,9 @@ to the end of a word closes, a mark with words on both sides may do either.
 
 Apostrophes are not quotation marks and are dropped here: an apostrophe-like character
 between two letters or digits ("geht's", "Trump’s", "90’ern"), one before an elided word
-("Rock 'n' Roll", "so 'ne Sache") or before two digits ("'90er"). A straight mark after a
+("Rock 'n' Roll", "so 'ne Sache") or before two digits ("'90er"). A mark after sentence
+punctuation and glued to the next word ("bereit.“Danach") may still close: the space
+was lost. A straight mark after a
 number (27", 5') is an inch or minute mark: it is kept as a *weak* closer that may only
 close a quotation opened right before it, and never opens one.
 
@@ -66,6 +68,10 @@ _DIGIT: Final = 3
 _CLASS_CACHE: dict[str, int] = {}
 _NEVER_AFTER_OPENER: Final = frozenset(",.;:!?)]}…")
 _NEVER_BEFORE_CLOSER: Final = frozenset("([{")
+# A mark right after one of these and glued to the next word can still close a quotation
+# („Wir sind bereit.“Danach ging er.): the space after the closer is missing, a typo far
+# more common than a sentence that opens a quote right after a full stop with no space.
+_ENDS_QUOTED_TEXT: Final = frozenset(".,;:!?…)]")
 
 
 def _char_class(char: str) -> int:
@@ -252,6 +258,10 @@ def find_marks(doc: Document, rules: RuleData) -> tuple[Mark, ...]:
         if left_flanking or right_flanking:
             can_open = left_flanking and char in opener_family
             can_close = right_flanking and char in closer_family
+            if not can_close and word_after and text[start - 1] in _ENDS_QUOTED_TEXT:
+                # A closer glued to the next word ("bereit.“Danach"); pairing tries it as
+                # a closer first and lets it open only where nothing is open.
+                can_close = start > 0 and char in closer_family
         else:
             # Free-standing (space on both sides, or space and a comma): a sloppy closer
             # ("sagte er “ und") or opener („ Wir …), or French spacing (« Bonjour »,). A

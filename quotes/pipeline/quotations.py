@@ -183,6 +183,7 @@ class _Pairing:
         self.text = doc.text
         self.inventory = inventory
         self.pieces: list[_Piece] = []
+        self.last_start = 0  # where the last quotation closed began, empty ones included
 
     def run(self, marks: list[Mark]) -> list[_Piece]:
         text = self.text
@@ -213,7 +214,7 @@ class _Pairing:
                 if skip_first and position == 0:
                     continue  # the repeated opener of a continued quotation
                 if self._close(stack, mark):
-                    closed_from_before |= self.pieces[-1].start < paragraph_start
+                    closed_from_before |= self.last_start < paragraph_start
                     continue
                 if (
                     mark.role == "either"
@@ -402,6 +403,9 @@ class _Pairing:
         family: str,
         paragraph_start: int,
     ) -> None:
+        self.last_start = start
+        if _EMPTY_CONTENT.fullmatch(self.text, content_start, max(content_start, content_end)):
+            return  # "" or „ “: marks with nothing between them quote nothing
         self.pieces.append(
             _Piece(
                 start,
@@ -462,6 +466,9 @@ _PASSIVE_AUXILIARY = regex.compile(
     regex.V1,
 )
 _AGENT = regex.compile(r"(?:^|[^\p{L}])(?:von|vom|durch)(?:$|[^\p{L}])", regex.V1)
+# Content without a letter or digit ("", „ “, "…") is no quotation. Possessive, so the
+# test costs one pass over the content.
+_EMPTY_CONTENT = regex.compile(r"[^\p{L}\p{N}]*+", regex.V1)
 _CAMEL_CASE = regex.compile(r"\p{Ll}\p{Lu}", regex.V1)
 _DOMAIN = regex.compile(r"\p{L}\.\p{L}{2,}$", regex.V1)
 _SENTENCE_FINAL = frozenset(".!?…:;")
