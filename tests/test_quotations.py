@@ -617,3 +617,41 @@ def test_a_mark_after_a_full_stop_still_opens_where_nothing_is_open() -> None:
     # English style: “ opens; with nothing open it cannot close.
     text = "Er sagte.“Wir kommen.” Dann ging er."
     assert found(text) == ["“Wir kommen.”"]
+
+
+# -- marks that are not speech (issue 8 §4) ---------------------------------------------------
+
+
+def category_of(text: str) -> str:
+    return only(text).category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das berichtet die Online-Ausgabe des „Tagesspiegel“ am Montag.",
+        "Der Bundestag beschloss ein „Gesetz zur Stärkung der Pflege“ mit großer Mehrheit.",
+        "Die Band spielte zum Schluss ihr „Born in the USA“ vor vollen Rängen.",
+        "Sie stellte am Abend „Into the Wild“ vor.",
+        "Er ist Mitglied der „Union pour un Mouvement Populaire“ geblieben.",
+    ],
+)
+def test_names_and_foreign_titles_in_marks_are_titles(text: str) -> None:
+    assert category_of(text) == "title"
+
+
+def test_a_motto_is_a_term_however_long() -> None:
+    text = "Sie zogen unter dem Motto „Wir zahlen nicht für eure Krise!“ durch die Stadt."
+    assert category_of(text) == "term"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Er nannte die Lage „extrem ernst“.",
+        "Er sagte: „Let it be, we are done.“",
+        "Die Demonstranten riefen die Parole „Wir sind das Volk“ vor dem Rathaus.",
+    ],
+)
+def test_words_somebody_said_stay_speech(text: str) -> None:
+    assert category_of(text) == "speech"

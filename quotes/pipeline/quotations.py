@@ -22,7 +22,10 @@ Classification (:attr:`Quoted.category`) looks only at the words right around th
 (a few words before the opener, one after the closer), so it costs the same for every
 quote. A title noun before the opener (Zeitung „…“, Nachrichtenagentur „…“, Film „…“), or
 a name-shaped quote in a nominal slot (die „Epoch Times“, laut „Spiegel“, „Tass“ meldete)
-makes a title. A term marker (sogenannte „…“, ein solcher „…“), a noun such as Begriff or
+makes a title; so does a title noun before a genitive (die Online-Ausgabe des „Spiegel“),
+a quote that starts with a title noun („Gesetz zur Änderung des Passgesetzes“) and a short
+quote in another language („Piper at the Gates of Dawn“). "Motto" makes a term of a quote
+of any length. A term marker (sogenannte „…“, ein solcher „…“), a noun such as Begriff or
 Motto, a gloss (kurz „GTA“, Kapitelzeichen („Bookmarks“)), a hyphen compound
 („Jamaika“-Koalition) or gilt als „…“ / wird als „…“ bezeichnet makes a term. Everything
 else is speech, including "bezeichnete die Pläne als „Wortbruch“": somebody's words.
@@ -452,6 +455,8 @@ _RIGHT_WINDOW = 40
 # Longer content is never a title or a term (max_title_words words fit well within it);
 # checking the length first keeps the classifier's work per quote constant.
 _MAX_NAME_CHARACTERS = 200
+# A foreign title is short: longer foreign words in marks are a quotation.
+_MAX_FOREIGN_TITLE_WORDS = 8
 # Words before the opener the classifier looks at.
 _TAIL_TOKENS = 6
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.&+-]*+", regex.V1)
@@ -630,6 +635,10 @@ class QuotedClassifier:
 
     title_nouns: _NounLexicon
     term_nouns: _NounLexicon
+    slogan_nouns: _NounLexicon
+    title_genitive_links: frozenset[str]
+    foreign_words: frozenset[str]
+    german_words: frozenset[str]
     noun_links: frozenset[str]
     title_families: frozenset[str]
     articles: frozenset[str]
@@ -656,6 +665,10 @@ class QuotedClassifier:
                 _words(section, "title_nouns"), min_length, _words(section, "not_title_nouns")
             ),
             term_nouns=_NounLexicon.build(_words(section, "term_nouns"), min_length),
+            slogan_nouns=_NounLexicon.build(_words(section, "slogan_nouns"), min_length),
+            title_genitive_links=_words(section, "title_genitive_links"),
+            foreign_words=frozenset(w.lower() for w in _words(section, "foreign_title_words")),
+            german_words=frozenset(w.lower() for w in _words(section, "german_function_words")),
             noun_links=_words(section, "title_noun_links"),
             title_families=_words(section, "title_families"),
             articles=_words(section, "title_articles"),
@@ -685,7 +698,11 @@ class QuotedClassifier:
         if not words:
             return "speech"
         context = _Context.of(text, piece)
+        if context.last_word() in self.slogan_nouns:
+            return "term"  # unter dem Motto „…“, however long
         if self._is_title_by_noun(context, content, words):
+            return "title"
+        if self._is_title_by_content(content, words):
             return "title"
         if self._is_term(context, content, words):
             return "term"
@@ -716,7 +733,32 @@ class QuotedClassifier:
             return False
         if not (content[0].isupper() or content[0].isdigit() or _has_name_shape(words[0])):
             return False
-        return context.last_word(self.noun_links) in self.title_nouns
+        if context.last_word(self.noun_links) in self.title_nouns:
+            return True
+        # A genitive between: die Online-Ausgabe des „Spiegel“, ein Bericht der „Zeit“.
+        tail = context.tail
+        return (
+            len(tail) >= 2
+            and tail[-1] in self.title_genitive_links
+            and _is_word(tail[-2])
+            and tail[-2] in self.title_nouns
+        )
+
+    # The quote names itself: „Gesetz zur Änderung des Passgesetzes“, „Rat für nationale
+    # Sicherheit“ (a title noun first), or a foreign title („Piper at the Gates of Dawn“).
+    def _is_title_by_content(self, content: str, words: list[str]) -> bool:
+        if len(words) < 2 or len(words) > self.max_title_words:
+            return False
+        if content[-1] in _SENTENCE_FINAL or not words[0][0].isupper():
+            return False
+        if words[0] in self.title_nouns:
+            return True
+        if len(words) > _MAX_FOREIGN_TITLE_WORDS or "," in content:
+            return False
+        lowered = [w.lower() for w in words]
+        return any(w in self.foreign_words for w in lowered) and not any(
+            w in self.german_words for w in lowered
+        )
 
     # A name in a nominal slot: die „Epoch Times“, laut „Spiegel“, „Figaro“ zufolge.
     def _is_title_by_slot(
