@@ -18,6 +18,10 @@ from quotes.attribution.patterns.nested import inherit
 from quotes.attribution.resolve import resolve_speakers
 from quotes.backends import ParseBackend, make_backend
 from quotes.detectors import IndirectDetector
+from quotes.detectors.medium import MediumRules, refine_medium
+from quotes.detectors.nested import nested_direct
+from quotes.detectors.partial import partial_quotes
+from quotes.detectors.parts import split_interrupted
 from quotes.document import Document, SentenceSplitter
 from quotes.errors import BackendError, QuotesError, check_text
 from quotes.parse import ParsedDoc
@@ -164,6 +168,7 @@ class Extractor:
         # The detectors of indirect speech compile their data even on the rules backend:
         # a spaCy component may hand any Extractor a parse (analyze(parsed=...)).
         self._indirect = IndirectDetector.from_rules(self.rules, self._cues)
+        self._medium = MediumRules.from_rules(self.rules)
         # Parse on demand: which sentences the parse backend parses (rules/<lang>/parse.toml).
         self._triggers = ParseTriggers.from_rules(self.rules, self._indirect.rules)
         self._attributor = Attributor.from_rules(
@@ -205,13 +210,13 @@ class Extractor:
             raise BackendError("the parse given to analyze() is of another text")
         doc = Document.build(text, self._splitter, publisher)
         marks = find_marks(doc, self.rules)
-        quoted = find_quotations(doc, marks, self.rules)
+        classified = find_quotations(doc, marks, self.rules)
         resolver = EntityResolver(doc, self._speakers.lexicon, self._outlets)
         # Direct quotations: cues and candidate speakers from the surface; over each parse
         # (one per window of the text), the speakers the syntax gives (quotes.attribution).
         # Names are resolved in text order once a window's direct quotations are settled,
         # before the detectors of indirect speech read them as context.
-        found_direct, quoted = self._speakers.find(doc, quoted)
+        found_direct, quoted = self._speakers.find(doc, classified)
         direct = list(found_direct)
         resolved = 0
         indirect: list[Frame] = []
@@ -228,6 +233,17 @@ class Extractor:
             indirect.extend(f for f in found if _agrees_with_direct(f, direct))
         direct[resolved:] = resolve_speakers(direct[resolved:], resolver.resolve)
         frames = inherit(direct, indirect) + tuple(indirect)
+        if indirect:
+            # Partial quotes inside indirect speech are its speaker's words, and a frame
+            # inside an indirect quote splits it into parts (detect hooks).
+            partial, quoted = partial_quotes(classified, quoted, frames)
+            frames = split_interrupted(text, frames) + partial
+        # Quotes nested in a direct quote that names their own speaker (detect hook).
+        frames += nested_direct(
+            doc, classified, frames, self._speakers, self._splitter, resolver.resolve
+        )
+        # Reports and papers write (detect hook).
+        frames = refine_medium(frames, self._medium)
         publisher_source = self._publisher(doc, publisher)
         # Outlets matter only for chains: a document that quotes nobody is not read for them.
         titles = [q.content for q in quoted if q.category == "title"]

@@ -232,6 +232,11 @@ class Attribution:
 
     ``quote`` covers the quotation as the Wikinews corpus marks it (for direct quotes,
     with the quotation marks); ``content`` is the same without the marks.
+
+    ``quote_parts`` is set when a frame interrupts the quotation ("Ein Verdacht bestehe
+    nach Angaben der Polizei nicht"): one span per part ("Ein Verdacht bestehe" …
+    "nicht"), in text order, inside ``quote``; ``quote`` still spans the whole stretch.
+    It is empty for a quotation in one piece; :attr:`parts` gives the parts either way.
     """
 
     kind: Kind = attrs.field(validator=_one_of(KINDS))
@@ -250,6 +255,7 @@ class Attribution:
     medium: str | None = attrs.field(
         default=None, validator=attrs.validators.optional(_one_of(MEDIA))
     )
+    quote_parts: tuple[Span, ...] = attrs.field(default=(), converter=tuple)
 
     def __attrs_post_init__(self) -> None:
         if not self.quote.contains(self.content):
@@ -257,6 +263,20 @@ class Attribution:
                 f"content {self.content.start}:{self.content.end} must lie inside "
                 f"quote {self.quote.start}:{self.quote.end}"
             )
+        previous_end = self.quote.start
+        for part in self.quote_parts:
+            if not isinstance(part, Span):
+                raise TypeError(f"quote_parts holds Spans, got {type(part).__name__}")
+            if part.start < previous_end or not self.quote.contains(part):
+                raise ValueError(
+                    "quote_parts must lie inside the quote, in text order, without overlap"
+                )
+            previous_end = part.end
+
+    @property
+    def parts(self) -> tuple[Span, ...]:
+        """The stretches of text quoted: ``quote_parts``, or ``(quote,)`` if it is empty."""
+        return self.quote_parts or (self.quote,)
 
     @property
     def chain(self) -> Chain:

@@ -6,6 +6,7 @@ The JSON shape is part of the public API:
 * ``speaker`` is ``{"name", "type", "mention"}``;
 * ``cue`` is ``{"text", "parts"}``;
 * ``via`` is a list of ``{"name", "type", "relation", "mention", "hop"}``;
+* ``quote_parts`` is a list of spans (empty unless a frame interrupts the quote);
 * plus ``chain`` (text), ``kind``, ``confidence``, ``medium``, ``frame`` and ``addressee``.
 
 ``from_dict`` reads the same shape back, so JSONL written by the CLI round-trips.
@@ -43,6 +44,7 @@ _FIELD_ORDER = (
     "kind",
     "quote",
     "content",
+    "quote_parts",
     "speaker",
     "cue",
     "via",

@@ -243,6 +243,7 @@ def test_to_dict_shape() -> None:
         "kind",
         "quote",
         "content",
+        "quote_parts",
         "speaker",
         "cue",
         "via",

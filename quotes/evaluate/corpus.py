@@ -359,7 +359,7 @@ def attribution_to_annotation(attribution: Attribution, text: str, index: TokenI
         else []
     )
     parts = {
-        "quote": _char_part([attribution.quote], text, index),
+        "quote": _char_part(list(attribution.parts), text, index),
         "speaker": _char_part(speaker_spans, text, index),
         "cue": _char_part(list(attribution.cue.parts) if attribution.cue else [], text, index),
         "frame": _char_part([attribution.frame] if attribution.frame else [], text, index),

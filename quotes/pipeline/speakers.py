@@ -62,6 +62,8 @@ class Frame:
     #: the speaker stages with ``speaker.name`` provisional (the mention as written) and
     #: the Extractor resolves all mentions at the end.
     mention: Mention | None = None
+    # Set when a frame interrupts the quote (see Attribution.quote_parts).
+    quote_parts: tuple[Span, ...] = ()
 
     def to_attribution(self, via: tuple[Source, ...]) -> Attribution:
         return Attribution(
@@ -75,6 +77,7 @@ class Frame:
             addressee=self.addressee,
             confidence=self.confidence,
             medium=self.medium,
+            quote_parts=self.quote_parts,
         )
 
 

@@ -1,0 +1,64 @@
+"""The medium from the speaker: reports and papers write (issue 8)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes.detectors.medium import MediumRules, refine_medium
+from quotes.pipeline.speakers import Frame
+from quotes.records import Span, Speaker
+from quotes.rules import load_rules
+
+RULES = MediumRules.from_rules(load_rules("de"))
+
+
+def frame(speaker: str | None, medium: str | None, kind: str = "person") -> Frame:
+    text = "Die Lage sei ernst"
+    quote = Span(0, len(text), text)
+    return Frame(
+        kind="indirect",
+        quote=quote,
+        content=quote,
+        speaker=Speaker(Span(30, 30 + len(speaker), speaker), speaker, kind)  # type: ignore[arg-type]
+        if speaker
+        else None,
+        cue=None,
+        frame=None,
+        addressee=None,
+        confidence=0.8,
+        region_start=0,
+        region_end=60,
+        medium=medium,
+    )
+
+
+@pytest.mark.parametrize(
+    ("speaker", "kind"),
+    [
+        ("einem Bericht der Zeitung", "person"),  # the last word decides: "Zeitung"
+        ("dem Zeitungsbericht", "person"),  # compounds count
+        ("der neuen Studie", "organization"),
+        ("Süddeutsche Zeitung", "outlet"),
+    ],
+)
+def test_written_sources_write(speaker: str, kind: str) -> None:
+    (refined,) = refine_medium([frame(speaker, "SW", kind)], RULES)
+    assert refined.medium == "Writing"
+
+
+@pytest.mark.parametrize(
+    ("speaker", "medium"),
+    [
+        ("der Minister", "SW"),  # a person: unchanged
+        ("Medienberichten", "SW"),  # "Medienberichten zufolge" is SW as often as Writing
+        ("Angaben der Polizei", "Speech"),  # "Angaben" is said as often as written
+        (None, "SW"),
+        ("Tass", "SW"),  # an outlet by name alone: agencies are Speech or SW as often
+        ("dem Bericht", "Thought"),  # the cue said Thought: kept
+    ],
+)
+def test_other_media_stay(speaker: str | None, medium: str) -> None:
+    (refined,) = refine_medium(
+        [frame(speaker, medium, "outlet" if speaker == "Tass" else "person")], RULES
+    )
+    assert refined.medium == medium
