@@ -50,6 +50,8 @@ def nested_direct(
     for q in classified:
         if q.parent is None or q.category != "speech" or q.family in _NOT_NESTED_FAMILIES:
             continue
+        if q.close_mark is None or q.open_mark is None:
+            continue  # an opener never closed, or a closer whose opener was lost: no quote
         parent_quote = classified[q.parent].quote
         parent = enclosing.get((parent_quote.start, parent_quote.end))
         if parent is None or (q.quote.start, q.quote.end) in enclosing:
