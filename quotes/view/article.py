@@ -13,6 +13,7 @@ holding ``<script>`` shows it as text.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -67,11 +68,9 @@ class ArticleView:
         title: str | None = None,
     ) -> ArticleView:
         """Analyse ``text`` (with ``extractor``, default: the default backend's) and wrap it."""
-        from quotes.extractor import Extractor, default_backend
-
         text = check_text(text)
         if extractor is None:
-            extractor = Extractor(default_backend())
+            extractor = _default_extractor()
         analysis = extractor.analyze(text, publisher)
         speech = {(a.quote.start, a.quote.end) for a in analysis.attributions}
         rejected = tuple(
@@ -155,6 +154,14 @@ class ArticleView:
             "quotations": self.quotations(),
             "rejected": len(self.rejected),
         }
+
+
+@functools.cache
+def _default_extractor() -> Any:
+    """One extractor of the default backend for every view made without one."""
+    from quotes.extractor import Extractor, default_backend
+
+    return Extractor(default_backend())
 
 
 def articles_html(views: Sequence[ArticleView], page_title: str | None = None) -> str:
