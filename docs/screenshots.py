@@ -37,7 +37,7 @@ def main() -> None:
             )
             page = browser.new_page(viewport={"width": 1280, "height": 860})
             page.goto(article.as_uri())
-            page.hover('[data-first="4"]')
+            page.locator(".qv-text .k-direct[data-first]").first.hover()
             page.screenshot(path=str(out / "article-view.png"))
             page.goto(report.as_uri())
             page.screenshot(path=str(out / "report.png"))

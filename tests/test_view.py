@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html.parser
+import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -10,6 +12,7 @@ from hypothesis import strategies as st
 
 import quotes
 from quotes.records import Attribution, Cue, Source, Span, Speaker
+from quotes.serialize import attribution_to_dict
 from quotes.view import ArticleView
 from quotes.view.layers import Layer, segment
 from quotes.view.report import NO_SPEAKER, ReportDocument, report_html, summarise
@@ -203,3 +206,47 @@ def test_report_page_escapes_names_and_bounds_the_table() -> None:
     page = report_html([ReportDocument("d", [a] * 5)], max_rows=2, charts=False)
     assert "<script>x()" not in page
     assert "3 more not listed" in page
+
+
+# -- the commands -------------------------------------------------------------------------
+def test_view_command_reports_unreadable_files_and_shows_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from quotes.cli import main
+
+    good = tmp_path / "good.txt"
+    good.write_text(TEXT, encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe kaputt")
+    out = tmp_path / "out.html"
+    status = main(["view", "--backend", "rules", str(bad), str(good), "-o", str(out)])
+    assert status == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(f"quotes: cannot read {bad}")
+    assert "Dmitri Peskow" in out.read_text(encoding="utf-8")
+
+
+def test_report_command_reads_extract_output_and_finds_the_texts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from quotes.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    results = tmp_path / "quotes.jsonl"
+    lines = [
+        json.dumps(
+            {"document": str(article), "attributions": [attribution_to_dict(_attribution(TEXT))]}
+        ),
+        json.dumps({"document": "gone.txt", "attributions": []}),
+    ]
+    results.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "r.html"
+    assert main(["report", str(results), "-o", str(out), "--no-charts"]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert 'href="r_articles/00001.html#article-0-q0"' in page
+    assert (tmp_path / "r_articles" / "00001.html").is_file()
+    assert not (tmp_path / "r_articles" / "00002.html").exists()  # no text, no view
+    capsys.readouterr()
+    assert main(["report", str(tmp_path / "empty_dir_missing"), "-o", str(out)]) == 1
+    assert "quotes:" in capsys.readouterr().err

@@ -34,7 +34,11 @@ from quotes.cli.common import (
 __all__ = ["SUBCOMMANDS", "build_parser", "format_attribution", "main", "shorten"]
 
 #: The modules of the subcommands, in the order ``quotes --help`` lists them.
-SUBCOMMANDS: tuple[str, ...] = ("quotes.cli.extract", "quotes.evaluate.cli")
+SUBCOMMANDS: tuple[str, ...] = (
+    "quotes.cli.extract",
+    "quotes.evaluate.cli",
+    "quotes.view.commands",
+)
 
 DESCRIPTION = """\
 Find quotations in German news text and attribute them: who said it, the cue ("sagte",

@@ -14,12 +14,13 @@ used only if every attribution matches it.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
-import sys
 from pathlib import Path
 from typing import Any
+
+from quotes.cli.common import say as _say
+from quotes.cli.inputs import iter_items, read_item, text_encoding
 
 __all__ = ["register"]
 
@@ -34,6 +35,13 @@ examples:
   quotes report seeds/ -o report.html                  analyse the texts, then report
   quotes extract archive/ > quotes.jsonl && quotes report quotes.jsonl -o report.html
 """
+
+
+def _encoding(value: str) -> str:
+    try:
+        return text_encoding(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -59,7 +67,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="a rules file or folder that extends the shipped rules (repeatable)",
     )
-    parser.add_argument("--encoding", default="utf-8", help="input encoding (default utf-8)")
+    parser.add_argument(
+        "--encoding", type=_encoding, default="utf-8", help="input encoding (default utf-8)"
+    )
     parser.add_argument(
         "--glob",
         default="*.txt",
@@ -126,11 +136,6 @@ def register(commands: Any) -> None:
     report.set_defaults(run=run_report)
 
 
-def _say(message: str) -> None:
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        print(f"quotes: {message}", file=sys.stderr)
-
-
 def _extractor(args: argparse.Namespace) -> Any:
     from quotes.extractor import Extractor, default_backend
 
@@ -140,10 +145,9 @@ def _extractor(args: argparse.Namespace) -> Any:
 
 def _texts(args: argparse.Namespace, paths: list[str]) -> Any:
     """(name, text or None) for every text input, errors said on stderr."""
-    from quotes.cli import iter_jobs
-
-    for job in iter_jobs(paths, args.glob, args.encoding):
-        if getattr(job, "warning", None):
+    for item in iter_items(paths, args.glob):
+        job = read_item(item, args.encoding)
+        if job.warning is not None:
             _say(job.warning)
             yield job.name, None
         elif job.error is not None:
