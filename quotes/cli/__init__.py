@@ -38,6 +38,7 @@ SUBCOMMANDS: tuple[str, ...] = (
     "quotes.cli.extract",
     "quotes.evaluate.cli",
     "quotes.view.commands",
+    "quotes.view.report_command",
 )
 
 DESCRIPTION = """\
