@@ -128,7 +128,8 @@ def stream(args: argparse.Namespace) -> None:
     from quotes import Extractor
 
     extractor = Extractor(args.backend)
-    checkpoints = {10_000: 0.0, args.docs: 0.0}
+    checkpoints = dict.fromkeys(range(10_000, args.docs + 1, 10_000), 0.0)
+    checkpoints[args.docs] = 0.0
     started = time.process_time()
     results = extractor.pipe(_stream_docs(args.docs), batch_size=64)
     for done, _ in enumerate(results, start=1):
