@@ -342,7 +342,7 @@ def test_the_seeds_scores_are_the_seeds_tests_scores() -> None:
 # -- the command -------------------------------------------------------------------------
 def run_cli(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "quotes.evaluate.cli", *args],
+        [sys.executable, "-m", "quotes", "evaluate", *args],
         cwd=cwd,
         capture_output=True,
         text=True,
@@ -403,3 +403,12 @@ def test_the_command_converts_between_the_formats(tmp_path: Path) -> None:
     assert run_cli("--gold", str(folder), "--convert", str(back)).returncode == 0
     documents = read_gold(back)
     assert sum(len(d.quotations) for d in documents) == 97
+
+
+def test_quotes_help_lists_evaluate() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "quotes", "--help"], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0 and "evaluate" in done.stdout
+    done = run_cli("--help")
+    assert done.returncode == 0 and "--gold-format" in done.stdout

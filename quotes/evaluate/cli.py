@@ -4,7 +4,8 @@
                     [--predictions FILE] [--report report.json] [--errors] [--markdown]
     quotes evaluate --gold PATH --convert OUT     # Wikinews folder <-> JSONL file
 
-Registered by :mod:`quotes.cli` through :func:`register`; everything else lives here.
+Registered by :mod:`quotes.cli` through :func:`register` (``register(commands)`` adds the
+subcommand, ``run(args)`` returns the exit status); everything else lives here.
 """
 
 from __future__ import annotations
@@ -219,16 +220,3 @@ def _evaluate(args: argparse.Namespace) -> int:
             return _fail(f"cannot write the report {report}: {error}")
         print(f"report written to {report}", file=sys.stderr)
     return 0
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m quotes.evaluate.cli``: the same as ``quotes evaluate``."""
-    parser = argparse.ArgumentParser(prog="quotes")
-    commands = parser.add_subparsers(dest="command", required=True)
-    register(commands)
-    args = parser.parse_args(["evaluate", *(sys.argv[1:] if argv is None else argv)])
-    return int(args.run(args))
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
