@@ -248,16 +248,13 @@ class Extractor:
         # Outlets matter only for chains: a document that quotes nobody is not read for them.
         titles = [q.content for q in quoted if q.category == "title"]
         outlet_mentions = self._outlets.find(doc, titles) if frames else ()
-        attributions = []
-        for frame in frames:
-            via = self._outlets.via(
-                doc,
-                outlet_mentions,
-                frame.region_start,
-                frame.region_end,
-                frame.speaker.mention if frame.speaker else None,
-            )
-            attributions.append(frame.to_attribution(_with_publisher(via, publisher_source)))
+        # The outlet stage settles speaker and chain together: "Wie die NYT unter Berufung
+        # auf Diplomaten berichtet" is Diplomaten via New York Times.
+        chained = self._outlets.chains(doc, outlet_mentions, frames, publisher_source)
+        attributions = [
+            attrs.evolve(frame.to_attribution(c.via), speaker=c.speaker)
+            for frame, c in zip(frames, chained, strict=True)
+        ]
         attributions.sort(key=lambda a: (a.quote.start, a.quote.end))
         return Analysis(doc, quoted, frames, tuple(attributions), publisher_source)
 
@@ -466,15 +463,6 @@ def _check_backend(backend: object) -> None:
         raise TypeError(f"backend must be str, not {type(backend).__name__}")
     if backend not in BACKENDS:
         raise BackendError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
-
-
-def _with_publisher(via: tuple[Source, ...], publisher: Source | None) -> tuple[Source, ...]:
-    if publisher is None:
-        return via
-    if via and via[-1].name == publisher.name:
-        return via  # the text names its own publisher as the last link already
-    hop = (via[-1].hop + 1) if via else 1
-    return (*via, attrs.evolve(publisher, hop=hop))
 
 
 def _check_switch(value: object) -> bool:

@@ -195,7 +195,16 @@ def test_with_publisher(text: str, publisher: str) -> None:
     result = quotes.extract(text, publisher=publisher)
     check_invariants(text, result)
     for attribution in result:
+        # The speaker is never in its own chain (issue 7 §4): "Laut Tass …" published by
+        # Tass is Tass, not "Tass via Tass".
+        if attribution.speaker is not None and attribution.speaker.name in {
+            publisher,
+            *(s.name for s in attribution.via),
+        }:
+            assert attribution.speaker.name not in [s.name for s in attribution.via]
+            continue
         assert attribution.via, "a publisher ends every chain"
+        assert attribution.via[-1].type == "publisher"
 
 
 def _lf_offset(crlf_text: str) -> Callable[[int], int]:

@@ -24,7 +24,8 @@ that may stand beside an outlet, and the link patterns ("laut", "unter Berufung 
 
 The stage is split along these seams: :mod:`.compiled` (the rules, compiled once),
 :mod:`.gazetteer` (step 1 and lookups), :mod:`.links` (steps 2 and 3) and :mod:`.chains`
-(:meth:`OutletFinder.via`).
+(:meth:`OutletFinder.via`, one quotation) and :mod:`.passages` (:meth:`OutletFinder.chains`,
+all quotations of a document: the real source first, interviews carried through).
 """
 
 from __future__ import annotations
@@ -39,10 +40,11 @@ from quotes.pipeline.outlets.chains import ChainBuilder
 from quotes.pipeline.outlets.compiled import Compiled, compile_rules
 from quotes.pipeline.outlets.gazetteer import Gazetteer
 from quotes.pipeline.outlets.links import Link, Linker
+from quotes.pipeline.outlets.passages import Chained, ChainRequest, PassageChains
 from quotes.records import Source, SourceType, Span
 from quotes.rules import RuleData
 
-__all__ = ["MENTION", "OutletFinder", "OutletMention"]
+__all__ = ["MENTION", "ChainRequest", "Chained", "OutletFinder", "OutletMention"]
 
 
 @attrs.frozen
@@ -54,13 +56,16 @@ class OutletFinder:
     _gazetteer: Gazetteer = attrs.field(init=False, repr=False, eq=False)
     _linker: Linker = attrs.field(init=False, repr=False, eq=False)
     _chains: ChainBuilder = attrs.field(init=False, repr=False, eq=False)
+    _passages: PassageChains = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         compiled = compile_rules(self.rules)
         object.__setattr__(self, "_compiled", compiled)
         object.__setattr__(self, "_gazetteer", Gazetteer(compiled))
         object.__setattr__(self, "_linker", Linker(compiled))
-        object.__setattr__(self, "_chains", ChainBuilder(compiled))
+        builder = ChainBuilder(compiled)
+        object.__setattr__(self, "_chains", builder)
+        object.__setattr__(self, "_passages", PassageChains(compiled, builder))
 
     @classmethod
     def from_rules(cls, rules: RuleData) -> OutletFinder:
@@ -103,6 +108,20 @@ class OutletFinder:
         See :meth:`ChainBuilder.via <quotes.pipeline.outlets.chains.ChainBuilder.via>`.
         """
         return self._chains.via(doc, mentions, start, end, speaker)
+
+    def chains(
+        self,
+        doc: Document,
+        mentions: Sequence[OutletMention],
+        frames: Sequence[ChainRequest],
+        publisher: Source | None = None,
+    ) -> tuple[Chained, ...]:
+        """Speaker and chain for every frame of a document, in the order given.
+
+        The real source first (the speaker may change: see
+        :mod:`quotes.pipeline.outlets.passages`), each source once, the publisher last.
+        """
+        return self._passages.chains(doc, mentions, frames, publisher)
 
     def publisher(self, doc: Document) -> Source | None:
         """The publisher named in a header at the top of the text ("RENEWZ.de"), if any.

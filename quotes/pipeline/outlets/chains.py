@@ -23,11 +23,11 @@ from quotes.pipeline.outlets.base import (
 from quotes.pipeline.outlets.compiled import Compiled
 from quotes.records import Source, Span
 
-__all__ = ["ChainBuilder"]
+__all__ = ["ChainBuilder", "MentionIndex"]
 
 
 @attrs.frozen
-class _Index:
+class MentionIndex:
     """Mentions sorted by start, for the bisect lookups in :meth:`OutletFinder.via`."""
 
     mentions: tuple[OutletMention, ...]  # linked ones only: plain mentions never count
@@ -38,6 +38,26 @@ class _Index:
     # The members of each dateline's group ("(AFP/dpa)"), looked up per quotation: scanning
     # every dateline for every quotation made "Berlin (dpa) –" line after line quadratic.
     dateline_groups: Mapping[int, tuple[OutletMention, ...]]
+    every: tuple[OutletMention, ...] = ()  # all mentions, plain ones too
+    every_starts: tuple[int, ...] = ()
+
+    def mention_in(self, span: Span) -> OutletMention | None:
+        """The first mention (of any relation) whose name overlaps ``span``."""
+        at = max(bisect_left(self.every_starts, span.start) - 1, 0)
+        for i in range(at, len(self.every)):
+            mention = self.every[i]
+            if mention.span.start >= span.end:
+                return None
+            if _overlaps(mention.span, span):
+                return mention
+        return None
+
+    def linked_between(self, start: int, end: int) -> bool:
+        """Whether a linked mention or a dateline starts in ``start:end``."""
+        for starts in (self.starts, self.dateline_starts):
+            if bisect_left(starts, start) < bisect_left(starts, end):
+                return True
+        return False
 
 
 @attrs.frozen
@@ -47,7 +67,7 @@ class ChainBuilder:
     _compiled: Compiled
     # The last mentions tuple given to via(), indexed; via() is called once per quotation
     # with the same tuple, and rebuilding the index each time would cost O(mentions).
-    _index_cache: dict[int, tuple[tuple[OutletMention, ...], _Index]] = attrs.field(
+    _index_cache: dict[int, tuple[tuple[OutletMention, ...], MentionIndex]] = attrs.field(
         init=False, repr=False, eq=False, factory=dict
     )
 
@@ -80,7 +100,7 @@ class ChainBuilder:
         if not mentions or end < start:
             return ()
         text = doc.text
-        index = self._index(mentions)
+        index = self.index(mentions)
         if not index.mentions and not index.datelines:
             return ()
         last_sentence = doc.sentence_at(max(start, end - 1)) if doc.sentences else None
@@ -105,6 +125,7 @@ class ChainBuilder:
                 )
             if in_region:
                 chosen.append(mention)
+        chosen.extend(self._citers(doc, index, chosen, lo))
         dateline_at = bisect_left(index.dateline_starts, start) - 1
         if dateline_at >= 0:
             chosen.extend(index.dateline_groups[index.datelines[dateline_at].group])
@@ -112,7 +133,32 @@ class ChainBuilder:
             return ()
         return self._order(text, doc, chosen, speaker)
 
-    def _index(self, mentions: Sequence[OutletMention]) -> _Index:
+    def _citers(
+        self, doc: Document, index: MentionIndex, chosen: list[OutletMention], lo: int
+    ) -> list[OutletMention]:
+        """Outlets outside the region that cite a source inside it: in "Laut „Spiegel“ unter
+        Berufung auf Reuters sagte Merz" the frame may start after „Spiegel“."""
+        taken = {id(m) for m in chosen}
+        out: list[OutletMention] = []
+        for mention in chosen:
+            if self._class(mention.relation) != "cited" or mention.link is None:
+                continue
+            anchor = mention.link.start
+            sentence = doc.sentence_index(anchor)
+            at = bisect_left(index.starts, anchor) - 1
+            while at >= lo:
+                other = index.mentions[at]
+                if doc.sentence_index(other.span.start) != sentence or other.span.end > anchor:
+                    break
+                if self._class(other.relation) in ("direct", "relay"):
+                    if id(other) not in taken:
+                        taken.add(id(other))
+                        out.append(other)
+                    break
+                at -= 1
+        return out
+
+    def index(self, mentions: Sequence[OutletMention]) -> MentionIndex:
         key = id(mentions)
         cached = self._index_cache.get(key)
         if cached is not None and cached[0] is mentions:
@@ -125,18 +171,24 @@ class ChainBuilder:
         groups: dict[int, list[OutletMention]] = {}
         for mention in datelines:
             groups.setdefault(mention.group, []).append(mention)
-        index = _Index(
+        index = MentionIndex(
             linked,
             tuple(m.span.start for m in linked),
             tuple((m.start, m.end) for m in linked),
             datelines,
             tuple(m.span.start for m in datelines),
             {group: tuple(members) for group, members in groups.items()},
+            ordered,
+            tuple(m.span.start for m in ordered),
         )
         if isinstance(mentions, tuple):  # immutable: safe to keep (the entry pins its id)
             self._index_cache.clear()
             self._index_cache[key] = (mentions, index)
         return index
+
+    def relation_class(self, relation: str) -> RelationClass:
+        """How close to the speaker a relation puts an outlet (see [relations])."""
+        return self._class(relation)
 
     def _class(self, relation: str) -> RelationClass:
         return self._compiled.classes.get(relation, "relay")

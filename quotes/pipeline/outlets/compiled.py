@@ -137,6 +137,10 @@ class Compiled:
     org_after_citation: Any
     org_heads: tuple[str, ...]
     org_names: Mapping[str, str]
+    # [chains]: relations that carry through a passage, and who an outlet cites
+    carry: frozenset[str] = frozenset()
+    cited_speaker: Any = None  # after an outlet: "… unter Berufung auf Diplomaten"
+    cited_singular: frozenset[str] = frozenset()
 
 
 # -- compiling the rules -------------------------------------------------------------------------
@@ -244,6 +248,7 @@ def compile_rules(rules: RuleData) -> Compiled:
         and classes.get(str(item.get("relation")), "relay") == "cited"
     ]
     cite_re = "|".join(f"(?:{p})" for p in cite_patterns) or "(?!)"
+    carry, cited_speaker, cited_singular = _chains(data, expand, cite_re)
 
     ambiguity = data.get("ambiguity", {})
     if not isinstance(ambiguity, Mapping):
@@ -297,7 +302,58 @@ def compile_rules(rules: RuleData) -> Compiled:
         org_after_citation=_regex(rf"(?P<cite>{cite_re})\s+{org_phrase}", "organisation"),
         org_heads=heads,
         org_names=org_names,
+        carry=carry,
+        cited_speaker=cited_speaker,
+        cited_singular=cited_singular,
     )
+
+
+def _chains(
+    data: Mapping[str, Any], expand: Any, cite_re: str
+) -> tuple[frozenset[str], Any, frozenset[str]]:
+    """The [chains] table: relations that carry, the pattern of a cited speaker, and the
+    articles of a cited person.
+
+    The pattern is matched right after an outlet that is a quotation's speaker: linking
+    words of a `cited` relation, then a noun phrase that names who, not what (not one of
+    ``cited_things``, unless one of ``cited_through`` leads on to who).
+    """
+    table = data.get("chains", {})
+    if not isinstance(table, Mapping):
+        raise RulesError("outlets.toml: [chains] must be a table")
+    carry = frozenset(_strings(table.get("carry", ()), "chains.carry"))
+    things = _alternation(_strings(table.get("cited_things", ()), "chains.cited_things"))
+    through = _alternation(_strings(table.get("cited_through", ()), "chains.cited_through"))
+    end = table.get("cited_end", r"(?=\s*(?:[,.;:!?)]|$))")
+    if not isinstance(end, str):
+        raise RulesError("outlets.toml: chains.cited_end must be a pattern (a string)")
+    coordinators = _alternation(_strings(table.get("cited_and", ()), "chains.cited_and"))
+    genitive = _alternation(_strings(table.get("cited_genitive", ()), "chains.cited_genitive"))
+    singular = frozenset(
+        w.casefold() for w in _strings(table.get("cited_singular", ()), "chains.cited_singular")
+    )
+    word = r"\p{Lu}[\p{L}\d\-]*+"
+    person = (
+        rf"(?:{{det}}\s+)?(?:{{adj}}\s+){{0,3}}(?!(?:{things or '(?!)'})(?![\p{{L}}\d\-])){word}"
+        rf"(?:\s+{word}){{0,2}}"
+        + (rf"(?:\s+(?:{genitive})\s+(?:{{adj}}\s+){{0,2}}{word})?" if genitive else "")
+    )
+    more = rf"(?:\s+(?P<and>{coordinators})\s+{person})?" if coordinators else ""
+    lead = (
+        rf"(?:(?:{{det}}\s+)?(?:{{adj}}\s+){{0,3}}(?:{things})\s+(?:{through})\s+)?"
+        if things and through
+        else ""
+    )
+    source = expand(
+        r"(?:''|[“”\"«»‘’‹›'])?(?:-[\p{L}\d]+)?{report_gap}\s*(?P<cite>"
+        + cite_re
+        + r")\s+"
+        + lead
+        + rf"(?P<who>{person}{more})"
+        + end,
+        "chains.cited_end",
+    )
+    return carry, _regex(source, "chains (cited speaker)"), singular
 
 
 def _rule_set(rules: list[LinkRule], bodies: Mapping[int, str]) -> RuleSet:
@@ -452,6 +508,7 @@ def _macros(data: Mapping[str, Any]) -> dict[str, str]:
         out[str(name)] = value
     for required in ("det", "adj", "carrier"):
         out.setdefault(required, "(?!)")
+    out.setdefault("report_gap", r"(?:\s+[^\s,.;:!?]+){0,4}?")
     return out
 
 

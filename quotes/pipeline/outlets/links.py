@@ -24,8 +24,13 @@ __all__ = ["Link", "Linker"]
 _ORG_WINDOW: Final = 200
 
 # A dateline at the start of a paragraph: "Berlin (dpa) - …", "(AFP/dpa) –".
+# The dash may be missing ("(epd) „…“", "Hamburg (AFP). Die …") after a place of capitalised
+# (or short) words; only an outlet in the parentheses makes it a dateline.
 _DATELINE: Final = regex.compile(
-    r"[ \t]*(?:\p{Lu}[\p{L}.\-/ ]{0,40}?[ \t]*)?\((?P<inner>[^()\n]{1,60})\)[ \t]*[\-–—:]",
+    r"[ \t]*(?:"
+    r"(?:\p{Lu}[\p{L}.\-/ ]{0,40}?[ \t]*)?\((?P<inner>[^()\n]{1,60})\)[ \t]*[\-–—:]"
+    r"|(?:\p{Lu}[\p{L}.\-/]*(?:[ \t]+(?:\p{Lu}[\p{L}.\-/]*|\p{Ll}{1,3})){0,3}[ \t]*)?"
+    r"\((?P<inner>[^()\n]{1,60})\)\.?(?=[ \t]+[\p{Lu}„“\"»]))",
     regex.V1,
 )
 
@@ -281,6 +286,8 @@ class Linker:
                 at = bisect_left(starts, m.start())
                 if at < len(taken) and taken[at][0] < m.end("org"):
                     continue
+                if self._is_type_noun(m.group("org")):
+                    continue  # "die Nachrichtenagentur Reuters": the outlet's type noun
                 link = m.span("cite")
                 out.append(self._organisation(text, m, "unter Berufung auf", link, group))
                 group += 1
@@ -298,6 +305,14 @@ class Linker:
             relation,
             None if link is None else Span.of(text, *link),
             group,
+        )
+
+    def _is_type_noun(self, word: str) -> bool:
+        types = self._compiled.type_nouns
+        head = word.rsplit("-", 1)[-1]
+        return any(
+            head.endswith(suffix) and head[: len(head) - len(suffix)] in types
+            for suffix in ("", "es", "en", "s", "n")
         )
 
     def _organisation_name(self, written: str) -> str:

@@ -1,0 +1,312 @@
+"""Chains for all quotations of a document: the real source first, each source once.
+
+:meth:`PassageChains.chains` runs after attribution, once per document, over the frames
+in text order. For each one it asks :class:`~quotes.pipeline.outlets.chains.ChainBuilder`
+for the sources around the quotation and then:
+
+* **cited source:** when the speaker is an outlet that cites someone ("Wie die „New York
+  Times“ unter Berufung auf Diplomaten berichtet, …"), the cited noun phrase becomes the
+  speaker and the outlet the first hop; when the outlet cites other outlets or
+  organisations ("Laut RENEWZ unter Berufung auf CNN und …"), the speaker is unknown and
+  the outlet stands after them in the chain;
+* **addressee:** an outlet that the attribution stage found as the addressee ("sagte X
+  der Nachrichtenagentur Reuters") is the first hop even where no link pattern tied it;
+* **interviews carry through:** after "In einem Interview mit dem ZDF sagte Wüst, …" the
+  speaker's further statements carry the same outlet until another source is named,
+  another speaker is quoted, or a heading or a dateline starts a new passage;
+* **each source once:** no source twice, never the speaker in its own chain, the
+  publisher last and only once.
+
+Each frame costs what its own region holds (bisect lookups in the mention index), so a
+document costs linear time in its frames and mentions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+import attrs
+
+from quotes.document import Document
+from quotes.pipeline.outlets.base import OutletMention
+from quotes.pipeline.outlets.chains import ChainBuilder, MentionIndex
+from quotes.pipeline.outlets.compiled import Compiled
+from quotes.records import Source, Span, Speaker, SpeakerType
+
+__all__ = ["ChainRequest", "Chained", "PassageChains"]
+
+# A paragraph this short that does not end like a sentence is a heading.
+_HEADING_MAX = 120
+_SENTENCE_ENDS = frozenset(".!?:;…“”\"»«’'")
+# The relation given to an outlet that was the speaker and moves into the chain without
+# linking words of its own.
+_REPORTED = "berichtet"
+
+
+class ChainRequest(Protocol):
+    """What the outlet stage reads from a frame of the attribution stage."""
+
+    @property
+    def region_start(self) -> int: ...
+    @property
+    def region_end(self) -> int: ...
+    @property
+    def quote(self) -> Span: ...
+    @property
+    def speaker(self) -> Speaker | None: ...
+    @property
+    def addressee(self) -> Span | None: ...
+
+
+@attrs.frozen
+class Chained:
+    """The speaker and the sources for one quotation, as the outlet stage settles them.
+
+    ``speaker`` is the frame's own speaker unless the outlet stage found the real source
+    behind an outlet ("Diplomaten" for a speaker "New York Times"), or found that the
+    outlet only passes on the words of the sources it cites (then ``None``).
+    """
+
+    speaker: Speaker | None
+    via: tuple[Source, ...] = ()
+
+
+@attrs.frozen
+class _Carry:
+    """An interview that the speaker's further statements carry."""
+
+    name: str
+    sources: tuple[Source, ...]
+    position: int  # where the last quotation that carried it ends
+
+
+@attrs.frozen
+class PassageChains:
+    """The document-level pass over all frames (see the module docstring)."""
+
+    _compiled: Compiled
+    _builder: ChainBuilder
+
+    def chains(
+        self,
+        doc: Document,
+        mentions: Sequence[OutletMention],
+        frames: Sequence[ChainRequest],
+        publisher: Source | None = None,
+    ) -> tuple[Chained, ...]:
+        """One :class:`Chained` per frame, in the order the frames are given."""
+        order = sorted(
+            range(len(frames)), key=lambda i: (frames[i].quote.start, -frames[i].quote.end)
+        )
+        index = self._builder.index(mentions) if mentions else None
+        out: list[Chained] = [Chained(frame.speaker) for frame in frames]
+        carry: _Carry | None = None
+        for i in order:
+            frame = frames[i]
+            chained = Chained(frame.speaker)
+            if index is not None:
+                chained = self._one(doc, mentions, index, frame)
+                chained, carry = self._carry(doc, index, frame, chained, carry)
+            out[i] = _finish(chained, publisher)
+        return tuple(out)
+
+    # -- one quotation ---------------------------------------------------------------------
+    def _one(
+        self,
+        doc: Document,
+        mentions: Sequence[OutletMention],
+        index: MentionIndex,
+        frame: ChainRequest,
+    ) -> Chained:
+        start, end = frame.region_start, frame.region_end
+        speaker = frame.speaker
+        span = speaker.mention if speaker is not None else None
+        if speaker is not None and span is not None:
+            outlet = index.mention_in(span)
+            if outlet is not None or speaker.type == "outlet":
+                moved = self._behind_outlet(doc, mentions, index, frame, speaker, span, outlet)
+                if moved is not None:
+                    return moved
+        via = self._builder.via(doc, mentions, start, end, span)
+        return Chained(speaker, self._with_addressee(index, frame.addressee, via))
+
+    def _behind_outlet(
+        self,
+        doc: Document,
+        mentions: Sequence[OutletMention],
+        index: MentionIndex,
+        frame: ChainRequest,
+        speaker: Speaker,
+        span: Span,
+        outlet: OutletMention | None,
+    ) -> Chained | None:
+        """The real source when the speaker is an outlet that cites one, else None."""
+        start, end = frame.region_start, frame.region_end
+        cited = self._cited_speaker(doc, index, span)
+        if cited is not None:
+            via = self._builder.via(doc, mentions, start, end, cited.mention)
+            if not any(s.mention is not None and _overlaps(s.mention, span) for s in via):
+                kind = outlet.type if outlet is not None else "outlet"
+                own = Source(speaker.name, kind, _REPORTED, span, hop=1)
+                via = (own, *_shifted(via, 1))
+            return Chained(cited, via)
+        loose = self._builder.via(doc, mentions, start, end, None)
+        own_hop = next(
+            (s.hop for s in loose if s.mention is not None and _overlaps(s.mention, span)), None
+        )
+        cited_hops = [
+            s.hop
+            for s in loose
+            if self._builder.relation_class(s.relation) == "cited"
+            and s.mention is not None
+            and s.mention.start >= span.end
+        ]
+        if own_hop is not None and any(hop < own_hop for hop in cited_hops):
+            return Chained(None, loose)  # "Laut RENEWZ unter Berufung auf CNN und …"
+        if own_hop is None and outlet is None and cited_hops:
+            # The speaker is an outlet no pattern found (the attribution stage knew it):
+            # it stands right after the sources it cites.
+            hop = max(cited_hops) + 1
+            own = Source(speaker.name, "outlet", _REPORTED, span, hop=hop)
+            return Chained(
+                None,
+                (
+                    *[s for s in loose if s.hop < hop],
+                    own,
+                    *_shifted([s for s in loose if s.hop >= hop], 1),
+                ),
+            )
+        return None
+
+    def _cited_speaker(self, doc: Document, index: MentionIndex, span: Span) -> Speaker | None:
+        """Who an outlet named at ``span`` cites: "… unter Berufung auf Diplomaten"."""
+        pattern = self._compiled.cited_speaker
+        if pattern is None:
+            return None
+        text = doc.text
+        sentence = doc.sentence_at(span.start) if doc.sentences else None
+        hi = min(len(text), span.end + 300)
+        if sentence is not None:
+            hi = min(hi, max(sentence.end, span.end))
+        m = pattern.match(text, span.end, hi)
+        if m is None:
+            return None
+        who = Span.of(text, *m.span("who"))
+        if index.mention_in(who) is not None:
+            return None  # an outlet or organisation: the chain itself names it
+        words = who.text.split()
+        kind: SpeakerType = "unknown"
+        coordinated = "and" in m.re.groupindex and m.group("and") is not None
+        if coordinated or (words[0][:1].isupper() and len(words) == 1):
+            kind = "group"  # "Diplomaten", "Diplomaten und Militärs"
+        elif all(word[:1].isupper() for word in words):
+            kind = "person"  # "Regierungssprecher Steffen Hebestreit"
+        elif words[0].casefold() in self._compiled.cited_singular:
+            kind = "person"  # "einen Diplomaten"
+        return Speaker(who, _bare(who.text), kind)
+
+    def _with_addressee(
+        self, index: MentionIndex, addressee: Span | None, via: tuple[Source, ...]
+    ) -> tuple[Source, ...]:
+        """An outlet the speaker spoke to is the first hop ("sagte X der dpa")."""
+        if addressee is None:
+            return via
+        outlet = index.mention_in(addressee)
+        if outlet is None or outlet.type == "organization":
+            return via
+        if any(s.mention is not None and _overlaps(s.mention, outlet.span) for s in via):
+            return via  # a link pattern placed it already
+        first = Source(outlet.name, outlet.type, "gegenüber", outlet.span, hop=1)
+        return (first, *_shifted([s for s in via if s.name != outlet.name], 1))
+
+    # -- interviews carry through ------------------------------------------------------------
+    def _carry(
+        self,
+        doc: Document,
+        index: MentionIndex,
+        frame: ChainRequest,
+        chained: Chained,
+        carry: _Carry | None,
+    ) -> tuple[Chained, _Carry | None]:
+        speaker = chained.speaker
+        own = [s for s in chained.via if self._builder.relation_class(s.relation) != "outer"]
+        if carry is not None and not self._passage_goes_on(doc, index, carry, frame):
+            carry = None
+        if carry is not None and speaker is not None and speaker.name == carry.name and not own:
+            outer = chained.via
+            via = (*carry.sources, *_shifted(outer, max(s.hop for s in carry.sources)))
+            return Chained(speaker, via), attrs.evolve(
+                carry, position=max(carry.position, frame.region_end)
+            )
+        if speaker is not None and (own or (carry is not None and speaker.name != carry.name)):
+            carry = None  # another source is named, or another speaker speaks
+        first = tuple(s for s in chained.via if s.hop == 1)
+        if (
+            speaker is not None
+            and first
+            and all(s.relation in self._compiled.carry for s in first)
+            and all(s.hop >= 1 for s in chained.via)
+        ):
+            carry = _Carry(speaker.name, first, frame.region_end)
+        elif carry is not None:
+            carry = attrs.evolve(carry, position=max(carry.position, frame.region_end))
+        return chained, carry
+
+    def _passage_goes_on(
+        self, doc: Document, index: MentionIndex, carry: _Carry, frame: ChainRequest
+    ) -> bool:
+        """No source, dateline or heading between the carrying quotation and this one."""
+        start = frame.region_start
+        if start <= carry.position:
+            return True
+        if index.linked_between(carry.position, start):
+            return False
+        first = doc.paragraph_index(carry.position)
+        last = doc.paragraph_index(start)
+        text = doc.text
+        for at in range(first + 1, last + 1):
+            paragraph = doc.paragraphs[at]
+            line = text[paragraph.start : paragraph.end].strip()
+            if line and len(line) <= _HEADING_MAX and line[-1] not in _SENTENCE_ENDS:
+                return False
+        return True
+
+
+# -- helpers ---------------------------------------------------------------------------------
+def _finish(chained: Chained, publisher: Source | None) -> Chained:
+    """Each source once, never the speaker, the publisher last; hops without gaps."""
+    speaker = chained.speaker
+    banned = {speaker.name} if speaker is not None else set()
+    seen: set[str] = set()
+    kept: list[Source] = []
+    for source in chained.via:
+        if source.name in banned or source.name in seen:
+            continue
+        seen.add(source.name)
+        if publisher is not None and source.name == publisher.name:
+            source = attrs.evolve(source, type="publisher")
+        kept.append(source)
+    if publisher is not None and publisher.name not in seen and publisher.name not in banned:
+        kept.append(attrs.evolve(publisher, hop=(kept[-1].hop + 1) if kept else 1))
+    hops: dict[int, int] = {0: 0}
+    for source in kept:
+        hops.setdefault(source.hop, len(hops))
+    via = tuple(attrs.evolve(s, hop=hops[s.hop]) for s in kept)
+    return Chained(speaker, via)
+
+
+def _shifted(via: Sequence[Source], by: int) -> tuple[Source, ...]:
+    return tuple(attrs.evolve(s, hop=s.hop + by) if s.hop > 0 else s for s in via)
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _bare(text: str) -> str:
+    """The cited phrase without a leading article: "den Diplomaten" → "Diplomaten"."""
+    first, _, rest = text.partition(" ")
+    if rest and first[:1].islower():
+        return rest
+    return text

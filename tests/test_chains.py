@@ -1,0 +1,411 @@
+"""Outlet chains that put the real source first (issue 7 §4), one test per pattern.
+
+Two levels: :meth:`OutletFinder.chains` on hand-built frames (what the attribution stage
+hands over), and the whole extractor on hand-written German sentences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import attrs
+import pytest
+
+import quotes
+from quotes.document import Document, SentenceSplitter
+from quotes.pipeline.outlets import Chained, OutletFinder
+from quotes.records import Source, Span, Speaker
+from quotes.rules import RuleData, load_rules
+
+
+@pytest.fixture(scope="module")
+def rules() -> RuleData:
+    return load_rules()
+
+
+@pytest.fixture(scope="module")
+def finder(rules: RuleData) -> OutletFinder:
+    return OutletFinder.from_rules(rules)
+
+
+@pytest.fixture(scope="module")
+def build(rules: RuleData) -> Callable[..., Document]:
+    doc_rules = rules["document"]
+    splitter = SentenceSplitter(
+        doc_rules.get("abbreviations", ()), doc_rules.get("no_split_after_ordinal", ())
+    )
+    return lambda text, publisher=None: Document.build(text, splitter, publisher)
+
+
+@pytest.fixture(scope="module")
+def rules_extractor() -> quotes.Extractor:
+    return quotes.Extractor("rules")
+
+
+@pytest.fixture(scope="module")
+def parse_extractor() -> quotes.Extractor:
+    return quotes.Extractor("parse")
+
+
+@attrs.frozen
+class Frame:
+    """The part of an attribution frame the outlet stage reads."""
+
+    region_start: int
+    region_end: int
+    quote: Span
+    speaker: Speaker | None
+    addressee: Span | None = None
+
+
+def at(text: str, needle: str, after: str = "") -> Span:
+    start = text.index(needle, text.index(after) if after else 0)
+    return Span.of(text, start, start + len(needle))
+
+
+def frame(
+    text: str,
+    quote: str,
+    speaker: str | None,
+    name: str | None = None,
+    kind: str = "person",
+    *,
+    sentence: str | None = None,
+    addressee: str | None = None,
+) -> Frame:
+    """A frame over the sentence that holds ``quote`` (or over ``sentence``)."""
+    q = at(text, quote)
+    region = at(text, sentence) if sentence else q
+    who = None
+    if speaker is not None:
+        who = Speaker(at(text, speaker), name or speaker, kind)  # type: ignore[arg-type]
+    to = at(text, addressee) if addressee else None
+    return Frame(region.start, region.end, q, who, to)
+
+
+def chain(c: Chained) -> str:
+    return str(quotes.records.Chain(c.speaker, c.via))
+
+
+def run(
+    finder: OutletFinder,
+    build: Callable[..., Document],
+    text: str,
+    frames: list[Frame],
+    publisher: str | None = None,
+) -> list[Chained]:
+    doc = build(text, publisher)
+    source = Source(publisher, "publisher", "publisher") if publisher else None
+    return list(finder.chains(doc, finder.find(doc), frames, source))
+
+
+def texts(extractor: quotes.Extractor, text: str, publisher: str | None = None) -> list[str]:
+    return [str(a.chain) for a in extractor.extract(text, publisher)]
+
+
+# -- cited source: the outlet's source is the speaker -----------------------------------------
+def test_cited_person_becomes_the_speaker(
+    finder: OutletFinder, build: Callable[..., Document]
+) -> None:
+    text = "Wie die „New York Times“ unter Berufung auf Diplomaten berichtet, sei ein Abkommen nah."
+    f = frame(
+        text,
+        "sei ein Abkommen nah",
+        "die „New York Times“",
+        "New York Times",
+        "outlet",
+        sentence=text,
+    )
+    (c,) = run(finder, build, text, [f])
+    assert c.speaker is not None
+    assert c.speaker.name == "Diplomaten"
+    assert c.speaker.type == "group"
+    assert c.speaker.mention == at(text, "Diplomaten")
+    assert chain(c) == "Diplomaten via New York Times"
+    assert c.via[0].mention == at(text, "New York Times")
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "kind"),
+    [
+        (
+            "„Das Abkommen steht“, berichtet die „New York Times“ unter Berufung auf Diplomaten.",
+            "Diplomaten",
+            "group",
+        ),
+        (
+            "„Das Abkommen steht“, meldete der „Guardian“ unter Berufung auf einen Diplomaten.",
+            "Diplomaten",
+            "person",
+        ),
+        (
+            "„Das Abkommen steht“, schreibt die „Times“ unter Berufung auf Informationen aus "
+            "Regierungskreisen.",
+            "Regierungskreisen",
+            "group",
+        ),
+        (
+            "„Das Abkommen steht“, berichtet die „Times“ unter Berufung auf Diplomaten und "
+            "Militärs.",
+            "Diplomaten und Militärs",
+            "group",
+        ),
+    ],
+)
+def test_cited_source_in_the_whole_pipeline(
+    rules_extractor: quotes.Extractor, text: str, who: str, kind: str
+) -> None:
+    (a,) = rules_extractor.extract(text)
+    assert a.speaker is not None
+    assert a.speaker.name == who
+    assert a.speaker.type == kind
+    assert a.speaker.mention is not None and a.speaker.mention.text.endswith(who)
+    assert len(a.via) == 1 and a.via[0].hop == 1 and a.via[0].type == "outlet"
+
+
+def test_a_cited_thing_is_no_speaker(rules_extractor: quotes.Extractor) -> None:
+    text = "„Das Abkommen steht“, berichtet die „New York Times“ unter Berufung auf einen Bericht."
+    (a,) = rules_extractor.extract(text)
+    assert a.speaker is not None and a.speaker.name == "New York Times"
+    assert a.via == ()
+
+
+def test_cited_outlets_stand_before_the_citing_outlet(
+    finder: OutletFinder, build: Callable[..., Document]
+) -> None:
+    # The seeds bug: "RENEWZ via CNN & US-Außenministerium via RENEWZ".
+    text = (
+        "Laut RENEWZ unter Berufung auf CNN und offizielle Berichte des US-Außenministeriums "
+        "wurde die Lage der Botschaft diskutiert."
+    )
+    f = frame(
+        text, "wurde die Lage der Botschaft diskutiert", "RENEWZ", "RENEWZ", "outlet", sentence=text
+    )
+    (c,) = run(finder, build, text, [f], publisher="RENEWZ")
+    assert c.speaker is None
+    assert chain(c) == "? via CNN & US-Außenministerium via RENEWZ"
+    assert [s.hop for s in c.via] == [1, 1, 2]
+    assert c.via[-1].type == "publisher" and c.via[-1].relation == "laut"
+
+
+def test_seeds_renewz_chain(parse_extractor: quotes.Extractor) -> None:
+    from pathlib import Path
+
+    (path,) = (Path(__file__).resolve().parent.parent / "seeds").glob("003_*.txt")
+    text = path.read_text(encoding="utf-8")
+    (a,) = [x for x in parse_extractor.extract(text) if "prekäre Lage" in x.quote.text]
+    assert str(a.chain) == "? via CNN & US-Außenministerium via RENEWZ"
+
+
+# -- reporting outlet ----------------------------------------------------------------------
+def test_reporting_outlet_is_the_first_hop(parse_extractor: quotes.Extractor) -> None:
+    text = "Wie der „Guardian“ berichtet, sagte ein Minister, die Regierung werde nicht nachgeben."
+    assert texts(parse_extractor, text) == ["Minister via Guardian"]
+    assert texts(parse_extractor, text, "Kieler Nachrichten") == [
+        "Minister via Guardian via Kieler Nachrichten"
+    ]
+
+
+def test_cited_source_with_the_parse_backend(parse_extractor: quotes.Extractor) -> None:
+    text = (
+        "Wie die „New York Times“ unter Berufung auf Diplomaten berichtet, sei ein Abkommen "
+        "in Reichweite."
+    )
+    assert texts(parse_extractor, text) == ["Diplomaten via New York Times"]
+
+
+# -- each source once, never the speaker --------------------------------------------------------
+def test_the_speaker_is_never_in_its_own_chain(
+    finder: OutletFinder, build: Callable[..., Document]
+) -> None:
+    text = "„Wir bleiben dabei“, sagte ein Sprecher laut Tass, wie Tass meldete."
+    f = frame(text, "„Wir bleiben dabei“", "Tass", "Tass", "outlet", sentence=text)
+    (c,) = run(finder, build, text, [f], publisher="Tass")
+    assert c.speaker is not None and c.speaker.name == "Tass"
+    assert c.via == ()
+
+
+def test_no_source_twice_and_the_publisher_once(
+    finder: OutletFinder, build: Callable[..., Document]
+) -> None:
+    text = "„Wir sind bereit“, sagte Merz laut dpa, wie die dpa meldete."
+    f = frame(text, "„Wir sind bereit“", "Merz", sentence=text)
+    (c,) = run(finder, build, text, [f], publisher="Deutsche Presse-Agentur")
+    assert chain(c) == "Merz via Deutsche Presse-Agentur"
+    assert c.via[0].type == "publisher"
+
+
+def test_hops_stay_without_gaps(finder: OutletFinder, build: Callable[..., Document]) -> None:
+    text = "„Es ist kalt“, sagte Putin laut Tass unter Berufung auf RIA Nowosti."
+    f = frame(text, "„Es ist kalt“", "Putin", sentence=text)
+    (c,) = run(finder, build, text, [f], publisher="Epoch Times")
+    assert chain(c) == "Putin via RIA Nowosti via Tass via Epoch Times"
+    assert [s.hop for s in c.via] == [1, 2, 3]
+
+
+# -- addressees that are outlets -----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("„Wir verhandeln nicht“, sagte Merz der Nachrichtenagentur Reuters.", "Reuters"),
+        ("„Das ist falsch“, sagte Merz der „Rheinischen Post“.", "Rheinische Post"),
+        ("„Wir brauchen Geld“, sagte Söder im Gespräch mit dem Bayerischen Rundfunk.", "BR"),
+        ("„Das war ein Fehler“, sagte Lindner in der ARD-Sendung „Maischberger“.", "ARD"),
+        ("„Das war ein Fehler“, sagte Lindner dem Sender Phoenix.", "Phoenix"),
+    ],
+)
+def test_addressee_outlets_are_the_first_hop(
+    rules_extractor: quotes.Extractor, text: str, expected: str
+) -> None:
+    (a,) = rules_extractor.extract(text, "Kieler Nachrichten")
+    assert [s.name for s in a.via] == [expected, "Kieler Nachrichten"]
+    assert a.via[0].hop == 1 and a.via[0].relation in ("gegenüber", "interview")
+
+
+def test_an_addressee_outlet_without_link_words_is_the_first_hop(
+    finder: OutletFinder, build: Callable[..., Document]
+) -> None:
+    # The attribution stage found the addressee; no link pattern ties "Phoenix" here.
+    text = "„Das war ein Fehler“, antwortete Lindner dem Sender Phoenix."
+    f = frame(text, "„Das war ein Fehler“", "Lindner", sentence=text, addressee="Phoenix")
+    (c,) = run(finder, build, text, [f], publisher="Kieler Nachrichten")
+    assert chain(c) == "Lindner via Phoenix via Kieler Nachrichten"
+    assert c.via[0].relation == "gegenüber"
+
+
+# -- interviews carry through ---------------------------------------------------------------
+INTERVIEW = (
+    "In einem Interview mit dem ZDF sagte Hendrik Wüst, die Union sei bereit. "
+    "„Wir stehen zusammen“, sagte er.\n"
+    "„Es gibt keinen Streit“, sagte Wüst weiter.\n"
+)
+
+
+def _interview_frames(text: str) -> list[Frame]:
+    first = "In einem Interview mit dem ZDF sagte Hendrik Wüst, die Union sei bereit."
+    return [
+        frame(text, "die Union sei bereit", "Hendrik Wüst", sentence=first),
+        frame(
+            text,
+            "„Wir stehen zusammen“",
+            "er",
+            "Hendrik Wüst",
+            sentence="„Wir stehen zusammen“, sagte er.",
+        ),
+        frame(
+            text,
+            "„Es gibt keinen Streit“",
+            "Wüst",
+            "Hendrik Wüst",
+            sentence="„Es gibt keinen Streit“, sagte Wüst weiter.",
+        ),
+    ]
+
+
+def test_interview_carries_through_the_passage(
+    finder: OutletFinder, build: Callable[..., Document]
+) -> None:
+    chained = run(finder, build, INTERVIEW, _interview_frames(INTERVIEW), "Kieler Nachrichten")
+    assert [chain(c) for c in chained] == ["Hendrik Wüst via ZDF via Kieler Nachrichten"] * 3
+    assert {c.via[0].mention for c in chained} == {at(INTERVIEW, "ZDF")}
+
+
+def test_interview_ends_where_another_source_is_named(
+    finder: OutletFinder, build: Callable[..., Document]
+) -> None:
+    text = INTERVIEW + "Laut dpa sagte Wüst: „Wir regieren gut.“\n„Das bleibt so“, sagte Wüst.\n"
+    frames = [
+        *_interview_frames(text),
+        frame(
+            text,
+            "„Wir regieren gut.“",
+            "Wüst",
+            "Hendrik Wüst",
+            sentence="Laut dpa sagte Wüst: „Wir regieren gut.“",
+        ),
+        frame(
+            text, "„Das bleibt so“", "Wüst", "Hendrik Wüst", sentence="„Das bleibt so“, sagte Wüst."
+        ),
+    ]
+    chained = run(finder, build, text, frames)
+    assert [chain(c) for c in chained] == [
+        *["Hendrik Wüst via ZDF"] * 3,
+        "Hendrik Wüst via Deutsche Presse-Agentur",
+        "Hendrik Wüst",
+    ]
+
+
+def test_interview_ends_with_another_speaker_or_a_heading(
+    finder: OutletFinder, build: Callable[..., Document]
+) -> None:
+    text = INTERVIEW + "„Nein“, sagte Merz.\n„Doch“, sagte Wüst.\n"
+    frames = [
+        *_interview_frames(text),
+        frame(text, "„Nein“", "Merz", sentence="„Nein“, sagte Merz."),
+        frame(text, "„Doch“", "Wüst", "Hendrik Wüst", sentence="„Doch“, sagte Wüst."),
+    ]
+    assert [chain(c) for c in run(finder, build, text, frames)][3:] == ["Merz", "Hendrik Wüst"]
+
+    text = INTERVIEW + "Streit um den Haushalt\n„Doch“, sagte Wüst.\n"
+    frames = [
+        *_interview_frames(text),
+        frame(text, "„Doch“", "Wüst", "Hendrik Wüst", sentence="„Doch“, sagte Wüst."),
+    ]
+    assert chain(run(finder, build, text, frames)[3]) == "Hendrik Wüst"
+
+
+def test_interview_carries_in_the_whole_pipeline(parse_extractor: quotes.Extractor) -> None:
+    assert texts(parse_extractor, INTERVIEW) == ["Hendrik Wüst via ZDF"] * 3
+
+
+def test_frames_out_of_order_keep_their_order(
+    finder: OutletFinder, build: Callable[..., Document]
+) -> None:
+    frames = _interview_frames(INTERVIEW)
+    chained = run(finder, build, INTERVIEW, frames[::-1])
+    assert [chain(c) for c in chained] == ["Hendrik Wüst via ZDF"] * 3
+
+
+# -- dateline agencies -----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("dateline", "agency"),
+    [
+        ("Hamburg (dpa) - ", "Deutsche Presse-Agentur"),
+        ("(AFP) – ", "AFP"),
+        ("(epd) ", "epd"),
+        ("Frankfurt am Main (Reuters). ", "Reuters"),
+    ],
+)
+def test_dateline_agency_is_the_hop_before_the_publisher(
+    rules_extractor: quotes.Extractor, dateline: str, agency: str
+) -> None:
+    text = dateline + "„Der Hafen bleibt offen“, sagte Bürgermeister Peter Tschentscher."
+    (a,) = rules_extractor.extract(text, "Kieler Nachrichten")
+    assert [(s.name, s.hop) for s in a.via] == [(agency, 1), ("Kieler Nachrichten", 2)]
+    assert a.via[0].relation == "dateline"
+
+
+def test_dateline_comes_after_the_outlets_of_the_sentence(
+    rules_extractor: quotes.Extractor,
+) -> None:
+    text = "Berlin (dpa) - „Wir sind bereit“, sagte Merz der „Rheinischen Post“."
+    assert texts(rules_extractor, text, "Kieler Nachrichten") == [
+        "Friedrich Merz via Rheinische Post via Deutsche Presse-Agentur via Kieler Nachrichten"
+    ]
+
+
+def test_a_sentence_ending_in_parentheses_is_no_dateline(
+    finder: OutletFinder, build: Callable[..., Document]
+) -> None:
+    (mention,) = finder.find(build("Die Regierung senkt die Steuern (dpa). Mehr folgt."))
+    assert mention.relation == "quelle"
+
+
+def test_chains_without_mentions_or_frames(
+    finder: OutletFinder, build: Callable[..., Document]
+) -> None:
+    doc = build("„Ja“, sagte sie.")
+    f = frame(doc.text, "„Ja“", "sie")
+    assert finder.chains(doc, (), []) == ()
+    (c,) = finder.chains(doc, (), [f], Source("Zeit", "publisher", "publisher"))
+    assert chain(c) == "sie via Zeit"
