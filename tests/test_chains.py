@@ -409,3 +409,17 @@ def test_chains_without_mentions_or_frames(
     assert finder.chains(doc, (), []) == ()
     (c,) = finder.chains(doc, (), [f], Source("Zeit", "publisher", "publisher"))
     assert chain(c) == "sie via Zeit"
+
+
+def test_spoke_to_an_outlet_carries_only_to_the_end_of_the_paragraph(
+    rules_extractor: quotes.Extractor,
+) -> None:
+    text = (
+        "„Es gibt keinen Plan B“, sagte Christian Lindner der „Bild am Sonntag“. "
+        "„Wir sparen“, sagte Lindner.\n\n"
+        "Am Abend sagte Lindner im Bundestag: „Wir bleiben dabei.“\n"
+    )
+    chains = {a.quote.text: str(a.chain) for a in rules_extractor.extract(text)}
+    assert chains["„Es gibt keinen Plan B“"] == "Christian Lindner via Bild am Sonntag"
+    assert chains["„Wir sparen“"] == "Christian Lindner via Bild am Sonntag"
+    assert chains["„Wir bleiben dabei.“"] == "Christian Lindner"

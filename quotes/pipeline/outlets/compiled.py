@@ -139,6 +139,7 @@ class Compiled:
     org_names: Mapping[str, str]
     # [chains]: relations that carry through a passage, and who an outlet cites
     carry: frozenset[str] = frozenset()
+    carry_in_paragraph: frozenset[str] = frozenset()
     cited_speaker: Any = None  # after an outlet: "… unter Berufung auf Diplomaten"
     cited_singular: frozenset[str] = frozenset()
 
@@ -249,6 +250,10 @@ def compile_rules(rules: RuleData) -> Compiled:
     ]
     cite_re = "|".join(f"(?:{p})" for p in cite_patterns) or "(?!)"
     carry, cited_speaker, cited_singular = _chains(data, expand, cite_re)
+    chains_table = data.get("chains", {})
+    carry_in_paragraph = frozenset(
+        _strings(chains_table.get("carry_in_paragraph", ()), "chains.carry_in_paragraph")
+    )
 
     ambiguity = data.get("ambiguity", {})
     if not isinstance(ambiguity, Mapping):
@@ -303,6 +308,7 @@ def compile_rules(rules: RuleData) -> Compiled:
         org_heads=heads,
         org_names=org_names,
         carry=carry,
+        carry_in_paragraph=carry_in_paragraph,
         cited_speaker=cited_speaker,
         cited_singular=cited_singular,
     )

@@ -13,7 +13,8 @@ for the sources around the quotation and then:
   der Nachrichtenagentur Reuters") is the first hop even where no link pattern tied it;
 * **interviews carry through:** after "In einem Interview mit dem ZDF sagte Wüst, …" the
   speaker's further statements carry the same outlet until another source is named,
-  another speaker is quoted, or a heading or a dateline starts a new passage;
+  another speaker is quoted, or a heading or a dateline starts a new passage; after "sagte
+  er der dpa" (relations in ``carry_in_paragraph``) only to the end of the paragraph;
 * **each source once:** no source twice, never the speaker in its own chain, the
   publisher last and only once.
 
@@ -79,6 +80,7 @@ class _Carry:
     name: str
     sources: tuple[Source, ...]
     position: int  # where the last quotation that carried it ends
+    paragraph: int | None = None  # the one paragraph it holds for, or None: the passage
 
 
 @attrs.frozen
@@ -242,13 +244,18 @@ class PassageChains:
         if speaker is not None and (own or (carry is not None and speaker.name != carry.name)):
             carry = None  # another source is named, or another speaker speaks
         first = tuple(s for s in chained.via if s.hop == 1)
+        c = self._compiled
         if (
             speaker is not None
             and first
-            and all(s.relation in self._compiled.carry for s in first)
+            and all(s.relation in c.carry or s.relation in c.carry_in_paragraph for s in first)
             and all(s.hop >= 1 for s in chained.via)
         ):
-            carry = _Carry(speaker.name, first, frame.region_end)
+            # "im Interview mit dem ZDF" holds for the passage; "sagte er der dpa" only for
+            # the rest of its paragraph.
+            passage = all(s.relation in c.carry for s in first)
+            paragraph = None if passage else doc.paragraph_index(frame.quote.start)
+            carry = _Carry(speaker.name, first, frame.region_end, paragraph)
         elif carry is not None:
             carry = attrs.evolve(carry, position=max(carry.position, frame.region_end))
         return chained, carry
@@ -258,6 +265,11 @@ class PassageChains:
     ) -> bool:
         """No source, dateline or heading between the carrying quotation and this one."""
         start = frame.region_start
+        if (
+            carry.paragraph is not None
+            and doc.paragraph_index(frame.quote.start) != carry.paragraph
+        ):
+            return False
         if start <= carry.position:
             return True
         if index.linked_between(carry.position, start):
