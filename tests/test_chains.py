@@ -423,3 +423,47 @@ def test_spoke_to_an_outlet_carries_only_to_the_end_of_the_paragraph(
     assert chains["„Es gibt keinen Plan B“"] == "Christian Lindner via Bild am Sonntag"
     assert chains["„Wir sparen“"] == "Christian Lindner via Bild am Sonntag"
     assert chains["„Wir bleiben dabei.“"] == "Christian Lindner"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "Im Interview mit dem ZDF sagte Wüst: „Ja.“ „Nein“, sagte Wüst.\n",
+        "Berlin (dpa) - „Ja“, sagte die „Times“ unter Berufung auf Diplomaten.\n",
+        "„Ja“, sagte Merz der dpa. „Nein“, sagte er.\nÜberschrift\n",
+    ],
+)
+def test_chains_cost_linear_time(
+    finder: OutletFinder, build: Callable[..., Document], unit: str
+) -> None:
+    import time
+
+    def work(copies: int) -> Callable[[], object]:
+        text = unit * copies
+        doc = build(text)
+        mentions = finder.find(doc)
+        frames = []
+        for paragraph in doc.paragraphs:
+            line = text[paragraph.start : paragraph.end]
+            at = line.find("„")
+            if at < 0:
+                continue
+            quote = Span.of(text, paragraph.start + at, paragraph.start + at + 4)
+            word = line.split()[-1].strip(".")
+            start = paragraph.start + line.rfind(word)
+            speaker = Speaker(Span.of(text, start, start + len(word)), word, "person")
+            frames.append(Frame(paragraph.start, paragraph.end, quote, speaker))
+        return lambda: finder.chains(doc, mentions, frames)
+
+    def cpu(job: Callable[[], object]) -> float:
+        times = []
+        for _ in range(3):
+            began = time.process_time()
+            job()
+            times.append(time.process_time() - began)
+        return min(times)
+
+    small, large = work(1_000), work(4_000)
+    ratio = cpu(large) / max(cpu(small), 0.01)
+    assert ratio < 10, f"4× the quotations took {ratio:.1f}× the CPU time"
