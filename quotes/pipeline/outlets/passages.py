@@ -299,8 +299,12 @@ def _finish(chained: Chained, publisher: Source | None) -> Chained:
         if publisher is not None and source.name == publisher.name:
             source = attrs.evolve(source, type="publisher")
         kept.append(source)
-    if publisher is not None and publisher.name not in seen and publisher.name not in banned:
-        kept.append(attrs.evolve(publisher, hop=(kept[-1].hop + 1) if kept else 1))
+    if publisher is not None and publisher.name not in banned:
+        # The publisher ends the chain, also where the text names it ("laut Epoch Times").
+        named = next((s for s in kept if s.name == publisher.name), None)
+        kept = [s for s in kept if s.name != publisher.name]
+        last = publisher if named is None else named
+        kept.append(attrs.evolve(last, hop=(max(s.hop for s in kept) + 1) if kept else 1))
     hops: dict[int, int] = {0: 0}
     for source in kept:
         hops.setdefault(source.hop, len(hops))
