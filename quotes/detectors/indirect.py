@@ -203,6 +203,9 @@ class _Run:
             for i in range(first, last):
                 self.in_direct[i] = True
         self.direct_starts = [f.quote.start for f in self.direct]
+        self._addressee_words = [
+            i for i, t in enumerate(parsed) if t.text.lower() in _ADDRESSEE_CASES
+        ]
         self._cuts: dict[int, list[int]] = {}
 
     # -- candidates of one sentence -----------------------------------------------------------
@@ -932,12 +935,16 @@ class _Run:
                 return self._phrase(child.i, lo, hi)
             if child.dep == "obj" and child.morph.case == "Dat" and child.upos in _SUBJECT_UPOS:
                 return self._phrase(child.i, lo, hi)
-        # Surface: "gegenüber der Zeitung".
-        for j in range(lo, hi):
-            if parsed[j].text.lower() in _ADDRESSEE_CASES and j + 1 < hi:
-                phrase = noun_phrase_after(parsed, j + 1, hi)
-                if phrase is not None:
-                    return phrase
+        # Surface: "gegenüber der Zeitung". The positions of such words are indexed once
+        # per document: scanning the clause once per verb is quadratic in a long clause.
+        at = self._addressee_words
+        for k in range(bisect.bisect_left(at, lo), len(at)):
+            j = at[k]
+            if j + 1 >= hi:
+                break
+            phrase = noun_phrase_after(parsed, j + 1, hi)
+            if phrase is not None:
+                return phrase
         return None
 
     # -- prepositions, "so", adverbs and nouns ---------------------------------------------

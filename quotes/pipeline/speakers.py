@@ -37,6 +37,8 @@ __all__ = ["Frame", "SpeakerFinder"]
 _TERM_MAX_WORDS = 4
 # How many tokens a subject may lie from its verb.
 _REACH = 40
+# How many characters around a partial quote its sentence is read for a cue.
+_REACH_CHARS = 400
 
 
 @attrs.frozen
@@ -127,6 +129,9 @@ class SpeakerFinder:
         frames: list[Frame] = []
         final: list[Quoted] = []
         previous: tuple[Quoted, _Found] | None = None
+        # What a neighbouring sentence gives, read once per sentence however many quotes
+        # ask for it.
+        memo: dict[tuple[str, int], _Found | None] = {}
         top_level = [i for i, q in enumerate(quoted) if q.parent is None]
         for position, index in enumerate(top_level):
             q = quoted[index]
@@ -134,7 +139,7 @@ class SpeakerFinder:
             next_q = quoted[top_level[position + 1]] if position + 1 < len(top_level) else None
             if q.category == "title":
                 continue
-            found = self._find_one(doc, q, prev_q, next_q, previous)
+            found = self._find_one(doc, q, prev_q, next_q, previous, memo)
             words = q.content.text.split()
             short = len(words) <= _TERM_MAX_WORDS and not _ends_sentence(q.content.text)
             speakerless = found is not None and found.phrase is None and found.speaker is None
@@ -197,6 +202,7 @@ class SpeakerFinder:
         prev_q: Quoted | None,
         next_q: Quoted | None,
         previous: tuple[Quoted, _Found] | None,
+        memo: dict[tuple[str, int], _Found | None],
     ) -> _Found | None:
         text = doc.text
         first_sentence = doc.sentence_at(q.quote.start)
@@ -231,17 +237,19 @@ class SpeakerFinder:
         intro = self._intro(doc, q, pre, pre_start)
         if intro is not None:
             return intro
-        # 4. A partial quote inside a sentence with a cue.
-        sentence_tokens = doc.tokens(first_sentence.start, last_sentence.end)
-        found = self._in_sentence(text, sentence_tokens, q)
+        # 4. A partial quote inside a sentence with a cue: the words within reach of the
+        #    quote, not the whole sentence (a sentence of thousands of quoted items would
+        #    cost its length once per quote).
+        window_start, window_end = _reach(text, q, first_sentence.start, last_sentence.end)
+        found = self._in_sentence(text, doc.tokens(window_start, window_end), q)
         if found is not None:
             return found
         # 5. The next sentence points back: „…“ Mit diesen Worten reagierte X.
-        found = self._next_sentence(doc, q)
+        found = self._next_sentence(doc, q, memo)
         if found is not None:
             return found
         # 6. The sentence before has a cue and a speaker (partial quotes and short quotes).
-        found = self._previous_sentence(doc, q, first_sentence)
+        found = self._previous_sentence(doc, q, first_sentence, memo)
         if found is not None:
             return found
         # 7. A quote that continues the previous speaker's words in the same paragraph or
@@ -367,13 +375,23 @@ class SpeakerFinder:
         frame = (outside[0].start, outside[-1].end)
         return self._found(outside, cue, phrase, 0.75, tokens[0].start, frame)
 
-    def _next_sentence(self, doc: Document, q: Quoted) -> _Found | None:
+    def _next_sentence(
+        self, doc: Document, q: Quoted, memo: dict[tuple[str, int], _Found | None]
+    ) -> _Found | None:
         index = doc.sentence_index(max(q.quote.end - 1, 0))
         if index + 1 >= len(doc.sentences):
             return None
         sentence = doc.sentences[index + 1]
         if sentence.start < q.quote.end or sentence.start - q.quote.end > 3:
             return None
+        key = ("next", index + 1)
+        if key not in memo:
+            memo[key] = self._pointing_back(doc, sentence)
+        found = memo[key]
+        return None if found is None else attrs.evolve(found, region_start=q.quote.start)
+
+    def _pointing_back(self, doc: Document, sentence: Span) -> _Found | None:
+        """ "Mit diesen Worten reagierte X": the speaker of the quote before."""
         tokens = doc.tokens(sentence.start, sentence.end)
         if not tokens or tokens[0].text.lower() not in self.lexicon.back_references:
             return None
@@ -385,16 +403,28 @@ class SpeakerFinder:
         if phrase is None:
             return None
         frame = (tokens[0].start, tokens[-1].end)
-        found = self._found(tokens, cue, phrase, 0.7, q.quote.start, frame)
-        return found
+        return self._found(tokens, cue, phrase, 0.7, sentence.start, frame)
 
-    def _previous_sentence(self, doc: Document, q: Quoted, sentence: Span) -> _Found | None:
+    def _previous_sentence(
+        self,
+        doc: Document,
+        q: Quoted,
+        sentence: Span,
+        memo: dict[tuple[str, int], _Found | None],
+    ) -> _Found | None:
         index = doc.sentence_index(sentence.start)
         if index == 0:
             return None
         before = doc.sentences[index - 1]
         if doc.paragraph_index(before.start) != doc.paragraph_index(q.quote.start):
             return None
+        key = ("previous", index - 1)
+        if key not in memo:
+            memo[key] = self._cue_and_speaker(doc, before)
+        return memo[key]
+
+    def _cue_and_speaker(self, doc: Document, before: Span) -> _Found | None:
+        """The cue and speaker of a whole sentence, for the quotes of the next one."""
         tokens = doc.tokens(before.start, before.end)
         cues = [c for c in self.cues.find_in_tokens(doc.text, tokens) if c.kind == "verb"]
         if not cues:
@@ -786,6 +816,20 @@ _NAME_ABBREVIATIONS = frozenset({"Prof", "Dr", "St", "Sen", "Gen", "Mr", "Mrs", 
 _FOCUS_PARTICLES = frozenset({"auch", "selbst", "sogar", "nur", "gerade", "ebenfalls", "zudem"})
 _OPENERS = frozenset("„»«‚›‹“\"'(")
 _CLOSERS = frozenset("“”«»‘’›‹\"')")
+
+
+def _reach(text: str, q: Quoted, start: int, end: int) -> tuple[int, int]:
+    """The characters of the sentence ``start:end`` within reach of the quote: at most
+    ``_REACH_CHARS`` on either side, widened to the nearest space so no word is cut."""
+    lo = max(start, q.quote.start - _REACH_CHARS)
+    if lo > start:
+        space = text.rfind(" ", max(start, lo - 40), lo)
+        lo = space + 1 if space >= 0 else lo
+    hi = min(end, q.quote.end + _REACH_CHARS)
+    if hi < end:
+        space = text.find(" ", hi, min(end, hi + 40))
+        hi = space if space >= 0 else hi
+    return lo, hi
 
 
 def _clause_start(tokens: Sequence[Token], verb: int) -> int:

@@ -16,6 +16,8 @@ from quotes.attribution.valid import is_person_like, is_valid_subject, phrase_ca
 
 __all__ = ["find", "subject_head"]
 
+# How many words a first field may have (a longer one is no single noun phrase).
+_FIELD_REACH = 40
 _FIELD_ENDS = frozenset({":", ";", "–", "—", "“", "”", "«", "»"})
 
 
@@ -73,7 +75,7 @@ def _vorfeld(
     if head >= finite:
         return None
     start = finite
-    while start - 1 >= lo:
+    while start - 1 >= max(lo, finite - _FIELD_REACH):
         token = syn.token(start - 1)
         if syn.in_quote(start - 1) or token.text in _FIELD_ENDS or not token.text.strip():
             break
@@ -181,7 +183,12 @@ def _first_field(
     lo, _ = cand.sentence
     finite = min([verb, *(c.i for c in syn.children(verb, "aux", "aux:pass"))])
     nominal = next(
-        (k for k in range(lo, finite) if syn.token(k).upos in ("NOUN", "PROPN", "PRON")), None
+        (
+            k
+            for k in range(max(lo, finite - _FIELD_REACH), finite)
+            if syn.token(k).upos in ("NOUN", "PROPN", "PRON")
+        ),
+        None,
     )
     if nominal is None or not is_valid_subject(syn, rules, nominal):
         return None
