@@ -5,7 +5,9 @@
 Prints direct-quotation precision and recall by exact span, speaker-name and via-chain
 accuracy over matched direct quotations (the measures and thresholds of
 tests/test_seeds_gold.py), and, for the other kinds, how many gold quotations a
-prediction of any kind overlaps.
+prediction of any kind overlaps, and the speaker-name and via-chain accuracy over the
+gold quotations of the other kinds that a non-direct prediction overlaps (``--errors``
+lists the mismatches).
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.seeds", description=__doc__)
     parser.add_argument("--backend", default=quotes.default_backend(), choices=("rules", "parse"))
     parser.add_argument("--publisher", default=None)
+    parser.add_argument(
+        "--errors", action="store_true", help="list the speaker and chain mismatches"
+    )
     args = parser.parse_args(argv)
     gold = seeds_scoring.load_gold()
     extractor = quotes.Extractor(args.backend)
@@ -54,6 +59,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"other kinds: {found}/{total} gold quotations overlapped by a prediction; "
         f"{overlapping}/{predicted} predictions overlap a gold quotation"
     )
+    other = seeds_scoring.match_other(gold, predictions)
+    speakers = seeds_scoring.score_other_speakers(other)
+    via = seeds_scoring.score_other_via(other)
+    print((speakers.report() if args.errors else speakers.summary()))
+    print((via.report() if args.errors else via.summary()))
     return 0
 
 

@@ -230,6 +230,7 @@ class Extractor:
             resolved = upto
             # Same resolver: "er" in indirect speech can refer to someone quoted earlier.
             found = self._indirect.detect(part, doc, direct, resolver)
+            found = self._attributor.indirect(part, doc, found, direct, resolver.resolve)
             indirect.extend(f for f in found if _agrees_with_direct(f, direct))
         direct[resolved:] = resolve_speakers(direct[resolved:], resolver.resolve)
         frames = inherit(direct, indirect) + tuple(indirect)

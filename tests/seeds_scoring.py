@@ -6,6 +6,8 @@
 * direct quotations by exact character span (precision, recall);
 * the speaker name of each matched direct quotation;
 * the chain of outlets (``via`` names) of each matched direct quotation;
+* the speaker name and chain of each gold quotation of the other kinds (indirect,
+  reported, free indirect) that a prediction overlaps;
 * quoted titles and terms that must not come back as quotations.
 
 Every score carries the evidence (misses, false positives, mismatches with their text),
@@ -33,12 +35,16 @@ __all__ = [
     "FieldScore",
     "GoldDoc",
     "NonQuotationHit",
+    "OtherMatch",
     "extract_all",
     "find_attribution",
     "load_gold",
+    "match_other",
     "non_quotation_hits",
     "normalise_name",
     "score_direct",
+    "score_other_speakers",
+    "score_other_via",
     "score_speakers",
     "score_via",
 ]
@@ -287,6 +293,73 @@ def score_via(direct: DirectScore) -> FieldScore:
     """Among matched direct quotes: predicted via names == gold via names (in order)."""
     score = FieldScore("via chain")
     for document, g, a in direct.matched:
+        expected = [normalise_name(n) for n in _gold_via(g)]
+        got = [normalise_name(n) for n in _via_of(a)]
+        score.total += 1
+        if got == expected:
+            score.correct += 1
+        else:
+            score.mismatches.append((document, g, expected, got))
+    return score
+
+
+# -- speakers and chains of the other kinds ---------------------------------------------
+@dataclass
+class OtherMatch:
+    """Gold quotations of the other kinds (indirect, reported, free indirect) with the
+    prediction that overlaps each most; ``missed`` are those no prediction overlaps."""
+
+    matched: list[tuple[str, dict[str, Any], Attribution]] = field(default_factory=list)
+    missed: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+
+    def summary(self) -> str:
+        total = len(self.matched) + len(self.missed)
+        return f"other kinds found: {len(self.matched)}/{total}"
+
+
+def match_other(
+    docs: Iterable[GoldDoc], predictions: Mapping[str, Sequence[Attribution]]
+) -> OtherMatch:
+    """Pair each gold non-direct quotation with the non-direct prediction that shares the
+    most characters with it (any overlap counts as found)."""
+    result = OtherMatch()
+    for doc in docs:
+        preds = [a for a in predictions.get(doc.document, ()) if a.kind != "direct"]
+        for g in doc.quotations:
+            if g["kind"] == "direct":
+                continue
+            best, best_overlap = None, 0
+            for a in preds:
+                overlap = min(a.quote.end, g["end"]) - max(a.quote.start, g["start"])
+                if overlap > best_overlap:
+                    best, best_overlap = a, overlap
+            if best is None:
+                result.missed.append((doc.document, g))
+            else:
+                result.matched.append((doc.document, g, best))
+    return result
+
+
+def score_other_speakers(other: OtherMatch) -> FieldScore:
+    """Among found non-direct quotations whose gold names a speaker: the name agrees."""
+    score = FieldScore("speaker name (other kinds, found)")
+    for document, g, a in other.matched:
+        expected = normalise_name(_gold_speaker(g))
+        if expected is None:
+            continue
+        got = normalise_name(_speaker_of(a))
+        score.total += 1
+        if got == expected:
+            score.correct += 1
+        else:
+            score.mismatches.append((document, g, expected, got))
+    return score
+
+
+def score_other_via(other: OtherMatch) -> FieldScore:
+    """Among found non-direct quotations: the via names agree (in order)."""
+    score = FieldScore("via chain (other kinds, found)")
+    for document, g, a in other.matched:
         expected = [normalise_name(n) for n in _gold_via(g)]
         got = [normalise_name(n) for n in _via_of(a)]
         score.total += 1

@@ -30,12 +30,12 @@ from quotes.attribution.candidate import Candidate, Finding
 from quotes.attribution.lexicon import AttributionRules
 from quotes.attribution.patterns import agent, intro, source, subject
 from quotes.attribution.syntax import ParseSyntax, Syntax, TokenRange
-from quotes.attribution.valid import is_speaker_word
+from quotes.attribution.valid import inside_prepositional_phrase, is_speaker_word
 from quotes.detectors.lexicon import DetectorRules
 from quotes.detectors.syntax import mention_of
 from quotes.document import Document
 from quotes.parse import ParsedDoc
-from quotes.pipeline.entities import Lexicon
+from quotes.pipeline.entities import Entity, Lexicon, Mention
 from quotes.pipeline.speakers import Frame
 from quotes.records import Cue, Span, Speaker
 from quotes.rules import RuleData
@@ -73,8 +73,98 @@ class Attributor:
             [f.quote for f in frames if f.kind == "direct"],
             self.rules.phrase_prepositions,
             doc.sentences,
+            self.rules.lexicon.given_names,
         )
         return tuple(self._one(syn, parsed, f) if f.kind == "direct" else f for f in frames)
+
+    def indirect(
+        self,
+        parsed: ParsedDoc,
+        doc: Document,
+        frames: Sequence[Frame],
+        direct: Sequence[Frame],
+        resolve: Callable[[Mention], Entity],
+    ) -> tuple[Frame, ...]:
+        """The indirect quotations among ``frames`` with speakers checked by the same
+        patterns: a speaker the valid-speaker rule rejects ("Gleichzeitig", an object)
+        gives way to the pattern's, or to none; one the pattern agrees with takes the
+        pattern's whole phrase ("die US-Botschaft in Ankara"). Changed speakers are
+        resolved with ``resolve``."""
+        if not len(parsed) or not frames:
+            return tuple(frames)
+        syn = ParseSyntax(
+            parsed,
+            [f.quote for f in direct],
+            self.rules.phrase_prepositions,
+            doc.sentences,
+            self.rules.lexicon.given_names,
+        )
+        out = []
+        for frame in frames:
+            if frame.kind == "indirect" and frame.cue is not None:
+                frame = self._indirect_one(syn, parsed, frame, resolve)
+            out.append(frame)
+        return tuple(out)
+
+    def _indirect_one(
+        self,
+        syn: ParseSyntax,
+        parsed: ParsedDoc,
+        frame: Frame,
+        resolve: Callable[[Mention], Entity],
+    ) -> Frame:
+        assert frame.cue is not None
+        cue_tokens = tuple(
+            i for part in frame.cue.parts for i in range(*syn.range_of(part.start, part.end))
+        )
+        if not cue_tokens or not syn.is_parsed(cue_tokens[0]):
+            return frame
+        first_word = syn.text(cue_tokens[0]).lower()
+        if source.is_source_word(self.rules, first_word) or first_word in (
+            self.rules.detector.source_adverbs | self.rules.detector.source_adverbs_konjunktiv
+        ):
+            return frame  # "laut X", "nach Angaben X", "demnach": the detector's reading
+        content = syn.range_of(frame.quote.start, frame.quote.end)
+        cand = Candidate(frame.kind, content, cue_tokens, syn.sentence_of(cue_tokens[0]))
+        finding = self._find(syn, cand)
+        found = finding.speaker if finding is not None else None
+        if found is not None and (found[0] < content[1] and content[0] < found[1]):
+            found = None  # the content's own words
+        current = frame.speaker.mention if frame.speaker is not None else None
+        if current is not None:
+            first, end = syn.range_of(current.start, current.end)
+            # Only a word that can never speak is overruled: the parser's labels are too
+            # noisy to reject the detector's subject by its dependency alone.
+            root = _root_of(syn, first, end)
+            verb = syn.verb_of(cue_tokens[0])
+            if end > first and (
+                not is_speaker_word(syn, self.rules, root)
+                or (
+                    found is not None
+                    and (
+                        inside_prepositional_phrase(syn, root, verb)
+                        or _in_other_clause(syn, root, verb)
+                    )
+                )
+            ):
+                current = None
+                if found is None:
+                    return attrs.evolve(
+                        frame,
+                        speaker=None,
+                        confidence=min(frame.confidence, _NO_SPEAKER_CONFIDENCE),
+                    )
+            elif found is not None and not (first < found[1] and found[0] < end):
+                return frame  # two readings: the detector's stands
+        if found is None:
+            return frame
+        updated = self._with_speaker(parsed, frame, found)
+        if updated.speaker == frame.speaker or updated.mention is None:
+            return frame
+        assert updated.speaker is not None and updated.speaker.mention is not None
+        entity = resolve(updated.mention)
+        speaker = Speaker(updated.speaker.mention, entity.name, entity.type)
+        return attrs.evolve(updated, speaker=speaker)
 
     # -- one quotation --------------------------------------------------------------------
     def _one(self, syn: ParseSyntax, parsed: ParsedDoc, frame: Frame) -> Frame:
@@ -171,8 +261,8 @@ class Attributor:
         token = syn.token(head)
         if not is_speaker_word(syn, self.rules, head):
             return False
-        if cand is None:
-            return True
+        if cand is None or source.is_source_word(self.rules, syn.text(cand.cue[0])):
+            return True  # the X of "laut X" is an oblique, as it should be
         # An object or an oblique of the cue verb itself is no speaker ("nannte die
         # Aussage", "sagte der Zeitung").
         verbs = {syn.verb_of(i) for i in cand.cue}
@@ -194,6 +284,23 @@ class Attributor:
             mention=mention,
             frame=frame_span,
         )
+
+
+def _in_other_clause(syn: Syntax, i: int, verb: int | None) -> bool:
+    """Whether the word at ``i`` belongs to a subordinate clause of another verb (the
+    subject of "dass die Verhandlungen … seien" is not the subject of the cue after it)."""
+    k = i
+    for _ in range(6):
+        head = syn.token(k).head
+        if head == k:
+            return False
+        k = head
+        if k == verb:
+            return False
+        token = syn.token(k)
+        if token.upos in ("VERB", "AUX") and token.dep not in ("aux", "aux:pass", "cop"):
+            return bool(syn.children(k, "mark"))
+    return False
 
 
 def _root_of(syn: Syntax, first: int, end: int) -> int:

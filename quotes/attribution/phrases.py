@@ -12,7 +12,7 @@ to the phrase or to the same verb are taken in; clauses, verbs and quotations ne
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from quotes.parse import ParsedDoc, ParsedToken
 
@@ -38,9 +38,10 @@ def speaker_phrase(
     hi: int,
     prepositions: frozenset[str],
     blocked: Callable[[int], bool],
+    given_names: Collection[str] = frozenset(),
 ) -> TokenRange | None:
     """The phrase headed by ``head`` inside ``lo:hi``; ``blocked(i)`` marks words that may
-    not be in it (a quotation's)."""
+    not be in it (a quotation's); a word after one of ``given_names`` is its surname."""
     keep = _subtree(parsed, head, lo, hi, prepositions, blocked)
     first = last = head
     while first - 1 >= lo and (first - 1) in keep:
@@ -75,7 +76,15 @@ def speaker_phrase(
             root.dep == "obj" and root.upos == "PROPN" and root.morph.case in ("Nom", "")
         )
         attached = root.head in keep or (root.head == verb and sibling)
-        if not attached or parsed.children(root.i, "case"):
+        # A surname right after a first name belongs to it, however the parser attached
+        # it ("Claudia | Lehmann" with "Lehmann" as an object of another verb).
+        before = parsed[last]
+        surname = token.i == last + 1 and (
+            (token.upos == "PROPN" and before.upos == "PROPN") or before.text in given_names
+        )
+        if surname:
+            root = token
+        if not (attached or surname) or parsed.children(root.i, "case"):
             break
         end = max(root.i, token.i)
         for k in range(token.i, end + 1):

@@ -10,7 +10,7 @@ are ``(first, end)`` with ``end`` exclusive.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Protocol
 
 from quotes.attribution.phrases import speaker_phrase
@@ -51,8 +51,10 @@ class ParseSyntax:
         quotes: Sequence[Span],
         phrase_prepositions: frozenset[str] = frozenset(),
         sentences: Sequence[Span] = (),
+        given_names: Collection[str] = frozenset(),
     ) -> None:
         self.parsed = parsed
+        self._given_names = given_names
         self._prepositions = phrase_prepositions
         self._starts = [t.start for t in parsed]
         # Words a phrase never takes in: a quotation's, and the line breaks the parser
@@ -152,7 +154,13 @@ class ParseSyntax:
         quoted = self._quoted
         inside = quoted[head]
         return speaker_phrase(
-            self.parsed, head, lo, hi, self._prepositions, lambda i: quoted[i] and not inside
+            self.parsed,
+            head,
+            lo,
+            hi,
+            self._prepositions,
+            lambda i: quoted[i] and not inside,
+            self._given_names,
         )
 
 

@@ -11,7 +11,13 @@ from __future__ import annotations
 from quotes.attribution.lexicon import AttributionRules
 from quotes.attribution.syntax import Syntax
 
-__all__ = ["is_person_like", "is_speaker_word", "is_valid_subject", "phrase_case"]
+__all__ = [
+    "inside_prepositional_phrase",
+    "is_person_like",
+    "is_speaker_word",
+    "is_valid_subject",
+    "phrase_case",
+]
 
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "X", "NUM"})
 
@@ -57,8 +63,8 @@ def is_valid_subject(syn: Syntax, rules: AttributionRules, i: int) -> bool:
     if noun_case in ("Dat", "Gen") and det_case == "Nom" and syn.token(i).upos != "PRON":
         # The two disagree: the noun's own ending is the better witness.
         return False
-    if noun_case == "Acc" and det_case in ("", "Acc"):
-        return False
+    # No check on "Acc": the compact model tags plural subjects ("die Landwirte") as
+    # accusative often; the determiners that are never nominative ("den", "einen") are.
     return not _feminine_after_der(syn, rules, i)
 
 
@@ -94,3 +100,19 @@ def _name_particle(syn: Syntax, i: int) -> bool:
         and syn.text(i + 1) in ("der", "den", "de")
         and syn.text(i + 2)[:1].isupper()
     )
+
+
+def inside_prepositional_phrase(syn: Syntax, i: int, verb: int | None) -> bool:
+    """Whether the word at ``i`` lies inside a prepositional phrase on its way up to the
+    verb ("zwischen Russland und den USA"): never a subject."""
+    k = i
+    for _ in range(6):
+        if k == verb:
+            return False
+        if any(c.upos == "ADP" and not _name_particle(syn, c.i) for c in syn.children(k, "case")):
+            return True
+        head = syn.token(k).head
+        if head == k:
+            return False
+        k = head
+    return False

@@ -110,3 +110,35 @@ def test_nach_angaben_takes_the_noun(extractor: quotes.Extractor) -> None:
 def test_partial_quote_in_indirect_speech(extractor: quotes.Extractor) -> None:
     text = "Die Ministerin betonte, die Versorgung sei „zu keinem Zeitpunkt gefährdet“ gewesen."
     assert speaker_of(extractor, text, "Zeitpunkt") == "Die Ministerin"
+
+
+# -- names ---------------------------------------------------------------------------------
+def test_surname_after_a_first_name(extractor: quotes.Extractor) -> None:
+    text = "„Das reicht nicht“, betonte Gewerkschaftschefin Sabine Krause laut Reuters."
+    assert speaker_of(extractor, text, "reicht") == "Gewerkschaftschefin Sabine Krause"
+
+
+def test_post_verbal_role_apposition(extractor: quotes.Extractor) -> None:
+    text = "„Wir haben gewonnen“, sagte Jonas Keller, Bürgermeister der Stadt."
+    assert speaker_of(extractor, text, "gewonnen") == "Jonas Keller, Bürgermeister der Stadt"
+
+
+# -- indirect speech: the same patterns check the detector's speaker ------------------------
+def indirect_speaker(extractor: quotes.Extractor, text: str, content: str) -> str | None:
+    for a in extractor.extract(text):
+        if a.kind == "indirect" and content in a.quote.text:
+            return a.speaker.mention.text if a.speaker and a.speaker.mention else None
+    raise AssertionError(f"no indirect quotation with {content!r}")
+
+
+def test_indirect_sentence_adverb_is_no_speaker(extractor: quotes.Extractor) -> None:
+    text = "Gleichzeitig äußerten die Landwirte ihre Sorge, dass die Preise weiter fallen könnten."
+    assert indirect_speaker(extractor, text, "Preise") == "die Landwirte"
+
+
+def test_indirect_conjunct_after_a_dass_clause(extractor: quotes.Extractor) -> None:
+    text = (
+        "Auf der Pressekonferenz betonte Trump, dass die Gespräche weit fortgeschritten seien "
+        "und zeigte sich zuversichtlich, dass Putin seine Zusagen einhalten werde."
+    )
+    assert indirect_speaker(extractor, text, "Zusagen") == "Trump"

@@ -59,6 +59,15 @@ def _head_from(syn: Syntax, k: int, lo: int, hi: int) -> int:
     its noun, but not past a noun ("Angaben der Polizei" stays at "Angaben")."""
     token = syn.token(k)
     if token.upos in ("NOUN", "PROPN", "PRON", "X"):
+        # A name of several words may have its head on the right: "New | York Times".
+        while (
+            token.upos in ("PROPN", "X")
+            and k < token.head < min(hi, k + 4)
+            and syn.token(token.head).upos in ("PROPN", "NOUN", "X")
+            and all(syn.token(j).text[:1].isupper() for j in range(k, token.head + 1))
+        ):
+            k = token.head
+            token = syn.token(k)
         return k
     if lo <= token.head < hi and token.head > k:
         return token.head

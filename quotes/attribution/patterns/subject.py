@@ -136,6 +136,11 @@ def subject_head(
     verb_first_conjunct = token.dep == "conj" and verb > lo and syn.token(verb - 1).upos == "CCONJ"
     if (verb_first_conjunct or not valid) and depth < 3:
         up = token.head
+        if verb_first_conjunct and syn.children(up, "mark") and lo <= syn.token(up).head < hi:
+            # "…, dass die Verhandlungen weit seien | und zeigte sich zuversichtlich": a
+            # verb-second conjunct goes with the main clause, not with the dass-clause the
+            # parser hung it on.
+            up = syn.token(up).head
         if token.dep in ("conj", "xcomp") and up != verb and lo <= up < hi:
             shared = subject_head(syn, rules, cand, up, depth + 1)
             if shared is not None:
@@ -146,8 +151,8 @@ def subject_head(
         valid = persons or valid
     if valid:
         return min(valid, key=lambda i: abs(i - verb))
-    if subjects:
-        return None  # the tree has a subject, and it is no speaker ("Es", "Ähnlich")
+    if any(c.text.lower() in rules.expletives for c in subjects):
+        return None  # "Es sei unerträglich gewesen, sagte …": the tree's subject is "es"
     # "Andres Granier, der Gouverneur von Tabasco, sagte": an apposition the parser read
     # as a relative clause; its antecedent is the subject.
     if (
@@ -166,9 +171,11 @@ def _nominative_dependent(
     mislabelled subject ("beschreibt ein Reporter des Senders das Ereignis", "Der
     Vorsitzende Enders schloss sich … an" with the subject as ``obl``)."""
     found = []
-    for child in syn.children(verb, "obj", "obl", "dep", "nmod", "appos"):
+    for child in syn.children(verb, "obj", "obl", "dep", "nmod", "appos", "advmod"):
         if not lo <= child.i < hi or abs(child.i - verb) > 6 or syn.in_quote(child.i):
             continue
+        if child.dep == "advmod" and child.upos != "PROPN":
+            continue  # "betonte Trump" with the name as an adverb
         noun_case, det_case = phrase_case(syn, child.i)
         if noun_case == "Nom" and det_case in ("Nom", "") and is_valid_subject(syn, rules, child.i):
             found.append(child.i)
