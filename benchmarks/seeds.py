@@ -62,8 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     other = seeds_scoring.match_other(gold, predictions)
     speakers = seeds_scoring.score_other_speakers(other)
     via = seeds_scoring.score_other_via(other)
-    print((speakers.report() if args.errors else speakers.summary()))
-    print((via.report() if args.errors else via.summary()))
+    print(speakers.report() if args.errors else speakers.summary())
+    print(via.report() if args.errors else via.summary())
     return 0
 
 
