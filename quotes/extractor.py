@@ -33,7 +33,7 @@ from quotes.pipeline.outlets import OutletFinder
 from quotes.pipeline.quotations import Quoted, find_quotations
 from quotes.pipeline.speakers import Frame, SpeakerFinder
 from quotes.records import Attribution, Source
-from quotes.rules import RuleData, load_rules
+from quotes.rules import RuleData, Rules, load_rules
 
 __all__ = ["Analysis", "Extractor", "ItemError", "default_backend", "extract"]
 
@@ -150,9 +150,9 @@ class Extractor:
         extractor.backend = backend
         extractor.lang = lang
         extractor._rule_paths = ()
-        extractor._rule_data = rule_data
         extractor.parse_on_demand = _check_switch(parse_on_demand)
-        extractor.rules = rule_data
+        # Validated like rules files: saved data from another version fails here, by key.
+        extractor._rule_data = extractor.rules = Rules.from_data(rule_data)
         extractor._parser = make_backend(backend, nlp=nlp, pipeline=pipeline)
         extractor._compile()
         return extractor

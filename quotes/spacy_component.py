@@ -272,7 +272,7 @@ class QuotesComponent(Pipe):
     @property
     def rule_data(self) -> dict[str, Any]:
         """The merged rule data, by rule set: what to_disk writes."""
-        return _plain(self._text_extractor.rules)
+        return _plain(dict(self._text_extractor.rules))
 
     # -- processing ----------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:

@@ -1,0 +1,113 @@
+"""Schema of ``indirect.toml``: indirect, reported and free indirect speech."""
+
+from __future__ import annotations
+
+import attrs
+
+from quotes.records import MEDIA
+from quotes.schema._base import Words, at_least, one_of
+
+
+@attrs.frozen
+class Konjunktiv:
+    """``[konjunktiv]``: verb forms that mark the subjunctive."""
+
+    unambiguous: Words = ()
+    third_singular: Words = ()
+    second: Words = ()
+    not_konjunktiv: Words = ()
+    first_person: Words = ()
+    stem_rule: bool = True
+    ending_rule: bool = True
+
+
+@attrs.frozen
+class Verbs:
+    """``[verbs]``: lemmas that introduce reported clauses, and what they need."""
+
+    say: Words = ()
+    think: Words = ()
+    infinitive: Words = ()
+    reported: Words = ()
+    addressee_objects: Words = ()
+    not_reflexive: Words = ()
+    impersonal: Words = ()
+    needs: dict[str, Words] = attrs.field(factory=dict)
+    irregular: dict[str, str] = attrs.field(factory=dict)
+
+
+@attrs.frozen
+class Medium:
+    """``[medium]``: lemmas by medium, and the medium when none is listed."""
+
+    Speech: Words = ()
+    Writing: Words = ()
+    Thought: Words = ()
+    SW: Words = ()
+    ST: Words = ()
+    TW: Words = ()
+    default_verb: str | None = attrs.field(default=None, validator=one_of(*MEDIA))
+    default_source: str | None = attrs.field(default=None, validator=one_of(*MEDIA))
+
+
+@attrs.frozen
+class Sources:
+    """``[sources]``: words that introduce a source ("laut", "nach Angaben")."""
+
+    prepositions: Words = ()
+    postpositions: Words = ()
+    nach_nouns: Words = ()
+    nach_suffixes: Words = ()
+    adverbs: Words = ()
+    adverbs_konjunktiv: Words = ()
+
+
+@attrs.frozen
+class Nouns:
+    """``[nouns]``: nouns of reporting."""
+
+    reporting: Words = ()
+    infinitive: Words = ()
+    relative_openers: Words = ()
+
+
+@attrs.frozen
+class Clauses:
+    """``[clauses]``: words that open or join clauses."""
+
+    content_openers: Words = ()
+    adverbial_openers: Words = ()
+    coordinators: Words = ()
+
+
+@attrs.frozen
+class Continuation:
+    """``[continuation]``: how far reported speech carries on."""
+
+    max_sentences: int | None = attrs.field(default=None, validator=at_least(0))
+    max_paragraph_breaks: int | None = attrs.field(default=None, validator=at_least(0))
+    without_context: str | None = attrs.field(
+        default=None, validator=one_of("indirect_free_indirect", "free_indirect", "none", "")
+    )
+
+
+@attrs.frozen
+class FreeIndirect:
+    """``[free_indirect]``."""
+
+    reportive_modals: Words = ()
+    perfect_auxiliaries: Words = ()
+
+
+@attrs.frozen
+class IndirectRules:
+    """``indirect.toml``."""
+
+    konjunktiv: Konjunktiv = attrs.field(factory=Konjunktiv)
+    verbs: Verbs = attrs.field(factory=Verbs)
+    medium: Medium = attrs.field(factory=Medium)
+    sources: Sources = attrs.field(factory=Sources)
+    nouns: Nouns = attrs.field(factory=Nouns)
+    clauses: Clauses = attrs.field(factory=Clauses)
+    continuation: Continuation = attrs.field(factory=Continuation)
+    free_indirect: FreeIndirect = attrs.field(factory=FreeIndirect)

@@ -1,0 +1,15 @@
+"""Schema of ``names.toml``: given names, for the gender of a person."""
+
+from __future__ import annotations
+
+import attrs
+
+from quotes.schema._base import Words
+
+
+@attrs.frozen
+class NamesRules:
+    """``names.toml``: given names by gender."""
+
+    male: Words = ()
+    female: Words = ()

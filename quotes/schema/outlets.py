@@ -1,0 +1,129 @@
+"""Schema of ``outlets.toml``: outlets, organisations and the words that link them."""
+
+from __future__ import annotations
+
+import attrs
+
+from quotes.records import SOURCE_TYPES
+from quotes.schema._base import BadValue, Words, at_least, one_of
+
+
+def _nonempty(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not value.strip():
+        raise BadValue(attribute, "must not be empty")
+
+
+@attrs.frozen
+class Outlet:
+    """One ``[[outlet]]`` (see the file's header)."""
+
+    name: str = attrs.field(validator=_nonempty)
+    type: str = attrs.field(validator=one_of(*SOURCE_TYPES))
+    aliases: Words = ()
+    ambiguous: Words = ()
+    contexts: Words = ()
+    strict: bool = False
+    domains: Words = ()
+
+
+@attrs.frozen
+class OutletNames:
+    """``[names]``: outlets whose name is their only alias, by type."""
+
+    outlet: Words = ()
+    agency: Words = ()
+    broadcaster: Words = ()
+    platform: Words = ()
+    publisher: Words = ()
+    organization: Words = ()
+
+
+@attrs.frozen
+class Ambiguity:
+    """``[ambiguity]``: words and compound tails that license ambiguous aliases."""
+
+    words: Words = ()
+    tails: Words = ()
+
+
+@attrs.frozen
+class TypeNoun:
+    """One ``[[type_noun]]``: nouns that name an outlet's type ("Zeitung")."""
+
+    type: str = attrs.field(validator=one_of(*SOURCE_TYPES))
+    words: Words = ()
+
+
+@attrs.frozen
+class TypeNames:
+    """``[type_names]``: what a type noun is not followed by."""
+
+    stop_words: Words = ()
+    stop_endings: Words = ()
+
+
+@attrs.frozen
+class Titles:
+    """``[titles]``: quoted titles after a type noun."""
+
+    max_words: int | None = attrs.field(default=None, validator=at_least(1))
+    connectors: Words = ()
+
+
+@attrs.frozen
+class Organizations:
+    """``[organizations]``: heads and carriers of organisation names."""
+
+    heads: Words = ()
+    carriers: Words = ()
+
+
+@attrs.frozen
+class Organization:
+    """One ``[[organization]]``."""
+
+    name: str = attrs.field(validator=_nonempty)
+    aliases: Words = ()
+
+
+@attrs.frozen
+class Relations:
+    """``[relations]``: how close to the speaker each relation puts the outlet."""
+
+    direct: Words = ()
+    cited: Words = ()
+    relay: Words = ()
+    outer: Words = ()
+
+
+@attrs.frozen
+class Link:
+    """One ``[[link]]`` pattern. ``pattern`` is a user regular expression: see
+    :mod:`quotes.patterns` for how it is checked and bounded."""
+
+    relation: str = attrs.field(validator=_nonempty)
+    pattern: str
+    position: str = attrs.field(default="before", validator=one_of("before", "after"))
+    types: Words | None = attrs.field(default=None, validator=one_of(*SOURCE_TYPES))
+    det: Words | None = None
+    carrier: bool = False
+    domain: bool | None = None
+    licenses: bool = True
+
+
+@attrs.frozen
+class OutletsRules:
+    """``outlets.toml``."""
+
+    outlet: tuple[Outlet, ...] = ()
+    names: OutletNames = attrs.field(factory=OutletNames)
+    domains: dict[str, str] = attrs.field(factory=dict)
+    ambiguity: Ambiguity = attrs.field(factory=Ambiguity)
+    type_noun: tuple[TypeNoun, ...] = ()
+    type_names: TypeNames = attrs.field(factory=TypeNames)
+    titles: Titles = attrs.field(factory=Titles)
+    organizations: Organizations = attrs.field(factory=Organizations)
+    organization: tuple[Organization, ...] = ()
+    relations: Relations = attrs.field(factory=Relations)
+    macros: dict[str, str] = attrs.field(factory=dict)
+    link: tuple[Link, ...] = ()

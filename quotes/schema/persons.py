@@ -1,0 +1,25 @@
+"""Schema of ``persons.toml``: well-known people."""
+
+from __future__ import annotations
+
+import attrs
+
+from quotes.schema._base import Words, one_of
+
+GENDERS = ("m", "f", "n", "pl", "")
+
+
+@attrs.frozen
+class Person:
+    """One ``[[person]]``: canonical name, gender and other spellings."""
+
+    name: str
+    gender: str = attrs.field(default="", validator=one_of(*GENDERS))
+    aliases: Words = ()
+
+
+@attrs.frozen
+class PersonsRules:
+    """``persons.toml``."""
+
+    person: tuple[Person, ...] = ()

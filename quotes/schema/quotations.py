@@ -1,0 +1,62 @@
+"""Schema of ``quotations.toml``: quotation marks and what quoted spans are."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from quotes.schema._base import BadValue, Words, at_least
+
+
+def _pairs(_instance: Any, attribute: Any, value: tuple[Words, ...]) -> None:
+    for index, pair in enumerate(value, 1):
+        if len(pair) != 2 or not all(pair):
+            raise BadValue(
+                attribute, f"pair #{index}: each pair is [opener, closer], got {list(pair)!r}"
+            )
+
+
+@attrs.frozen
+class Family:
+    """One ``[[family]]`` of quotation marks: its (opener, closer) pairs."""
+
+    name: str
+    pairs: tuple[Words, ...] = attrs.field(default=(), validator=_pairs)
+
+
+def _count(low: int) -> Any:
+    return attrs.field(default=None, validator=at_least(low))
+
+
+@attrs.frozen
+class QuotationsRules:
+    """``quotations.toml``. Numbers left out take the defaults the stages document."""
+
+    max_depth: int | None = _count(1)
+    search_depth: int | None = _count(1)
+    dangling_paragraphs: int | None = _count(0)
+    max_title_words: int | None = _count(1)
+    max_term_words: int | None = _count(1)
+    title_compound_min_length: int | None = _count(1)
+    apostrophes: Words = ()
+    elisions: Words = ()
+    measure_marks: Words = ()
+    unclosed_openers: Words = ()
+    lost_opener_closers: Words = ()
+    title_nouns: Words = ()
+    not_title_nouns: Words = ()
+    title_noun_links: Words = ()
+    title_articles: Words = ()
+    title_preceding_words: Words = ()
+    title_following_words: Words = ()
+    title_function_words: Words = ()
+    title_families: Words = ()
+    term_markers: Words = ()
+    term_nouns: Words = ()
+    term_heads: Words = ()
+    gloss_markers: Words = ()
+    term_als_verbs: Words = ()
+    term_als_passive_verbs: Words = ()
+    term_following_words: Words = ()
+    family: tuple[Family, ...] = ()

@@ -1,0 +1,31 @@
+"""Schema of ``speakers.toml``: the words around speakers (roles, pronouns, groups)."""
+
+from __future__ import annotations
+
+import attrs
+
+from quotes.schema._base import Words
+
+
+@attrs.frozen
+class SpeakersRules:
+    """``speakers.toml``."""
+
+    determiners_nominative: Words = ()
+    determiners_oblique: Words = ()
+    pronouns: dict[str, str] = attrs.field(factory=dict)
+    skip_after_verb: Words = ()
+    prepositions: Words = ()
+    particles: Words = ()
+    not_speakers: Words = ()
+    role_suffixes_masculine: Words = ()
+    role_feminine_irregular: dict[str, str] = attrs.field(factory=dict)
+    organization_suffixes: Words = ()
+    organization_names: Words = ()
+    organization_aliases: dict[str, str] = attrs.field(factory=dict)
+    group_words: Words = ()
+    finite_verbs: Words = ()
+    subordinators: Words = ()
+    relative_pronouns: Words = ()
+    source_nouns: Words = ()
+    back_references: Words = ()
