@@ -17,6 +17,7 @@ from typing import Any
 from quotes.schema._base import SchemaProblem, Words, converter, problems_of
 from quotes.schema.cues import CuesRules
 from quotes.schema.document import DocumentRules
+from quotes.schema.genders import GendersRules
 from quotes.schema.indirect import IndirectRules
 from quotes.schema.names import NamesRules
 from quotes.schema.outlets import OutletsRules
@@ -30,6 +31,7 @@ __all__ = ["FILES", "SchemaProblem", "Words", "structure", "unstructure"]
 FILES: dict[str, type] = {
     "cues": CuesRules,
     "document": DocumentRules,
+    "genders": GendersRules,
     "indirect": IndirectRules,
     "names": NamesRules,
     "outlets": OutletsRules,

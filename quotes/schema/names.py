@@ -11,5 +11,6 @@ from quotes.schema._base import Words
 class NamesRules:
     """``names.toml``: given names by gender."""
 
+    particles: Words = ()  # inside surnames: "von der", "al-"
     male: Words = ()
     female: Words = ()

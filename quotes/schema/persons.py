@@ -22,4 +22,6 @@ class Person:
 class PersonsRules:
     """``persons.toml``."""
 
+    role_groups: tuple[Words, ...] = ()  # roles that may name the same person
+    affiliation_roles: Words = ()  # roles that refer through a party ("CSU-Chef")
     person: tuple[Person, ...] = ()

@@ -21,6 +21,8 @@ class SpeakersRules:
     role_suffixes_masculine: Words = ()
     role_feminine_irregular: dict[str, str] = attrs.field(factory=dict)
     organization_suffixes: Words = ()
+    organization_classes: Words = ()
+    organization_complements: Words = ()
     organization_names: Words = ()
     organization_aliases: dict[str, str] = attrs.field(factory=dict)
     group_words: Words = ()
