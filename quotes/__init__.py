@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from quotes.errors import BackendError, QuotesError, RulesError
+from quotes.errors import BackendError, PatternTimeoutError, QuotesError, RulesError
 
 if TYPE_CHECKING:
     from quotes.extractor import Analysis, Extractor, default_backend, extract
@@ -27,6 +27,7 @@ __all__ = [
     "Chain",
     "Cue",
     "Extractor",
+    "PatternTimeoutError",
     "QuotesError",
     "RulesError",
     "Source",

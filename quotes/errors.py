@@ -15,6 +15,10 @@ class RulesError(QuotesError):
     """A rules file is missing, unreadable or malformed."""
 
 
+class PatternTimeoutError(QuotesError):
+    """A rules pattern ran out of time on one document (see :mod:`quotes.patterns`)."""
+
+
 class BackendError(QuotesError):
     """A parse backend is unavailable or was given something it cannot use."""
 

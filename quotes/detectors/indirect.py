@@ -57,7 +57,7 @@ from quotes.pipeline.cues import CueLexicon
 from quotes.pipeline.entities import EntityResolver, Lexicon
 from quotes.pipeline.speakers import Frame
 from quotes.records import Cue, Kind, Span, Speaker
-from quotes.rules import RuleData
+from quotes.rules import RuleData, compiled
 
 __all__ = ["IndirectDetector", "detect"]
 
@@ -151,9 +151,6 @@ class IndirectDetector:
         return run.frames(candidates, resolver)
 
 
-_COMPILED: dict[tuple[int, int], tuple[RuleData, CueLexicon, IndirectDetector]] = {}
-
-
 def detect(
     parsed: ParsedDoc,
     doc: Document,
@@ -164,17 +161,19 @@ def detect(
 ) -> tuple[Frame, ...]:
     """Frames of the indirect, reported and free indirect speech in ``doc``.
 
-    A convenience over :class:`IndirectDetector`: the rules are compiled once per distinct
-    ``rules``/``cues`` pair (``load_rules`` returns one shared object per configuration).
+    A convenience over :class:`IndirectDetector`: the detector is compiled once per rule
+    set and kept with it (:meth:`quotes.rules.Rules.compiled`) when ``cues`` is the rules'
+    own cue lexicon; other cues get a detector of their own.
     """
-    key = (id(rules), id(cues))
-    cached = _COMPILED.get(key)
-    if cached is None or cached[0] is not rules or cached[1] is not cues:
-        if len(_COMPILED) > 8:
-            _COMPILED.clear()
-        cached = (rules, cues, IndirectDetector.from_rules(rules, cues))
-        _COMPILED[key] = cached
-    return cached[2].detect(parsed, doc, direct_frames, resolver)
+    ruled = compiled(rules, _rules_detector)
+    if ruled[0] == cues:
+        return ruled[1].detect(parsed, doc, direct_frames, resolver)
+    return IndirectDetector.from_rules(rules, cues).detect(parsed, doc, direct_frames, resolver)
+
+
+def _rules_detector(rules: RuleData) -> tuple[CueLexicon, IndirectDetector]:
+    cues = compiled(rules, CueLexicon.from_rules)
+    return cues, IndirectDetector.from_rules(rules, cues)
 
 
 class _Run:

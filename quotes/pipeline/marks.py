@@ -28,7 +28,7 @@ import regex
 
 from quotes.document import Document
 from quotes.errors import RulesError
-from quotes.rules import RuleData
+from quotes.rules import RuleData, compiled
 
 __all__ = ["Mark", "MarkInventory", "Role", "find_marks", "mark_inventory"]
 
@@ -200,22 +200,10 @@ def _strings(section: Mapping[str, Any], key: str) -> frozenset[str]:
     return frozenset(v for v in values if isinstance(v, str) and v)
 
 
-# Rule sets come from quotes.rules.load_rules, which caches them, so the same mapping
-# object recurs; compile each once. Keyed by identity and checked by identity, so a
-# different mapping that happens to reuse an id is never served a stale inventory.
-_INVENTORIES: dict[int, tuple[RuleData, MarkInventory]] = {}
-
-
 def mark_inventory(rules: RuleData) -> MarkInventory:
-    """The compiled mark inventory for ``rules`` (cached per rule set)."""
-    cached = _INVENTORIES.get(id(rules))
-    if cached is not None and cached[0] is rules:
-        return cached[1]
-    inventory = MarkInventory.from_rules(rules)
-    if len(_INVENTORIES) >= 32:
-        _INVENTORIES.pop(next(iter(_INVENTORIES)))
-    _INVENTORIES[id(rules)] = (rules, inventory)
-    return inventory
+    """The compiled mark inventory for ``rules``, kept with the rules
+    (:meth:`quotes.rules.Rules.compiled`)."""
+    return compiled(rules, MarkInventory.from_rules)
 
 
 def find_marks(doc: Document, rules: RuleData) -> tuple[Mark, ...]:

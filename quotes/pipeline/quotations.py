@@ -44,7 +44,7 @@ import regex
 from quotes.document import Document
 from quotes.pipeline.marks import Mark, MarkInventory, mark_inventory
 from quotes.records import Span
-from quotes.rules import RuleData
+from quotes.rules import RuleData, compiled
 
 __all__ = ["Category", "Quoted", "QuotedClassifier", "find_quotations"]
 
@@ -898,16 +898,6 @@ def _alternation(words: frozenset[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
-_CLASSIFIERS: dict[int, tuple[RuleData, QuotedClassifier]] = {}
-
-
 def quoted_classifier(rules: RuleData) -> QuotedClassifier:
-    """The compiled classifier for ``rules`` (cached per rule set, like the mark inventory)."""
-    cached = _CLASSIFIERS.get(id(rules))
-    if cached is not None and cached[0] is rules:
-        return cached[1]
-    classifier = QuotedClassifier.from_rules(rules)
-    if len(_CLASSIFIERS) >= 32:
-        _CLASSIFIERS.pop(next(iter(_CLASSIFIERS)))
-    _CLASSIFIERS[id(rules)] = (rules, classifier)
-    return classifier
+    """The compiled classifier for ``rules``, kept with the rules like the mark inventory."""
+    return compiled(rules, QuotedClassifier.from_rules)

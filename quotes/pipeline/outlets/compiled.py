@@ -14,9 +14,10 @@ import attrs
 import regex
 
 from quotes.errors import RulesError
+from quotes.patterns import check_backtracking, compile_pattern
 from quotes.pipeline.outlets.base import CLASS_ORDER, RelationClass
 from quotes.records import SOURCE_TYPES, SourceType
-from quotes.rules import RuleData
+from quotes.rules import RuleData, Rules
 
 __all__ = ["Alias", "Compiled", "Entry", "LinkRule", "RuleSet", "compile_rules"]
 
@@ -171,6 +172,7 @@ def compile_rules(rules: RuleData) -> Compiled:
         rf"(?<![\w-])(?:[\p{{L}}\d]+-)?(?:{type_noun_re})(?:es|en|s|n)?(?![\w-])",
     )
     expand = _expander(macros)
+    _check_macros(data.get("macros", {}), expand)
     noun_phrase = (
         r"(?:(?:{det}\s+)?(?:{adj}\s+){0,3}(?P<carrier>{carrier})\s+(?:von\s+)?)?"
         r"(?:(?P<det>{det})\s+)?(?:{adj}\s+){0,3}(?:(?P<type>{type_noun})\s+)?"
@@ -181,7 +183,7 @@ def compile_rules(rules: RuleData) -> Compiled:
     before: list[LinkRule] = []
     after: list[LinkRule] = []
     bodies: dict[int, str] = {}
-    for item in _list(data, "link"):
+    for index, item in enumerate(_list(data, "link")):
         relation = item.get("relation")
         position = item.get("position", "before")
         pattern = item.get("pattern")
@@ -193,6 +195,7 @@ def compile_rules(rules: RuleData) -> Compiled:
         # "before" rules are matched in reverse, anchored where the noun phrase begins.
         source = rf"(?r)(?P<rule_>{body})\s*" if position == "before" else rf"(?P<rule_>{body})"
         compiled = _regex(source, f"link {relation!r}")
+        check_backtracking(compiled, f"{_where(rules, 'link', index)}, key 'pattern'")
         types = item.get("types")
         dets = item.get("det")
         rule = LinkRule(
@@ -535,10 +538,24 @@ def _expander(macros: Mapping[str, str]) -> Any:
 
 
 def _regex(source: str, what: str) -> Any:
-    try:
-        return regex.compile(source, regex.V1)
-    except (regex.error, ValueError, TypeError) as error:
-        raise RulesError(f"outlets.toml: bad pattern in {what}: {error}") from error
+    # Every match of a rules pattern is bounded in time (quotes.patterns).
+    return compile_pattern(source, f"outlets.toml: {what}")
+
+
+def _check_macros(table: Mapping[str, str], expand: Any) -> None:
+    """Each macro on its own must not backtrack catastrophically (they are user patterns)."""
+    for name, value in table.items():
+        try:
+            compiled = regex.compile(expand(value, f"macro {name!r}"), regex.V1)
+        except (regex.error, ValueError, TypeError, OverflowError):
+            continue  # a fragment that only compiles in place; checked in its patterns
+        check_backtracking(compiled, f"outlets.toml: [macros], key {name!r}")
+
+
+def _where(rules: RuleData, key: str, index: int) -> str:
+    if isinstance(rules, Rules):
+        return rules.where("outlets", key, index)
+    return f"outlets.toml: [[{key}]] #{index + 1}"
 
 
 def _alternation(words: Iterable[str]) -> str:
