@@ -305,3 +305,10 @@ def _toml(data: dict[str, Any]) -> str:
         return "{" + ", ".join(f'"{k}" = {value(x)}' for k, x in v.items()) + "}"
 
     return "".join(f'"{k}" = {value(v)}\n' for k, v in data.items())
+
+
+def test_parse_trigger_groups_match_the_stage() -> None:
+    from quotes.parse.demand import GROUPS
+    from quotes.schema.parse import GROUPS as SCHEMA_GROUPS
+
+    assert set(SCHEMA_GROUPS) == set(GROUPS)

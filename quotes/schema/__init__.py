@@ -21,6 +21,7 @@ from quotes.schema.genders import GendersRules
 from quotes.schema.indirect import IndirectRules
 from quotes.schema.names import NamesRules
 from quotes.schema.outlets import OutletsRules
+from quotes.schema.parse import ParseRules
 from quotes.schema.persons import PersonsRules
 from quotes.schema.quotations import QuotationsRules
 from quotes.schema.speakers import SpeakersRules
@@ -35,6 +36,7 @@ FILES: dict[str, type] = {
     "indirect": IndirectRules,
     "names": NamesRules,
     "outlets": OutletsRules,
+    "parse": ParseRules,
     "persons": PersonsRules,
     "quotations": QuotationsRules,
     "speakers": SpeakersRules,
