@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from quotes.schema._base import SchemaProblem, Words, converter, problems_of
+from quotes.schema.attribution import AttributionRules
 from quotes.schema.cues import CuesRules
 from quotes.schema.document import DocumentRules
 from quotes.schema.genders import GendersRules
@@ -30,6 +31,7 @@ __all__ = ["FILES", "SchemaProblem", "Words", "structure", "unstructure"]
 
 #: The rules files a language folder may hold, by stem, and the class each is read into.
 FILES: dict[str, type] = {
+    "attribution": AttributionRules,
     "cues": CuesRules,
     "document": DocumentRules,
     "genders": GendersRules,

@@ -16,6 +16,7 @@ class Person:
     name: str
     gender: str = attrs.field(default="", validator=one_of(*GENDERS))
     aliases: Words = ()
+    parties: Words = ()  # parties or organisations the person is known by ("CDU")
 
 
 @attrs.frozen

@@ -1,0 +1,28 @@
+"""Schema of ``attribution.toml``: the words the attribution engine reads in a parse."""
+
+from __future__ import annotations
+
+import attrs
+
+from quotes.schema._base import Words
+
+
+@attrs.frozen
+class AttributionRules:
+    """``attribution.toml`` (see the file's header for what each list does)."""
+
+    expletives: Words = ()
+    agent_prepositions: Words = ()
+    object_speaker_verbs: Words = ()
+    source_nouns: Words = ()
+    never_speaker_deps: Words = ()
+    never_subject_cases: Words = ()
+    sentence_adverbs: Words = ()
+    relative_pronouns: Words = ()
+    subject_pronouns: Words = ()
+    document_prepositions: Words = ()
+    phrase_prepositions: Words = ()
+    feminine_suffixes: Words = ()
+    masculine_nominative_determiners: Words = ()
+    never_nominative_determiners: Words = ()
+    ambiguous_pronouns: Words = ()
