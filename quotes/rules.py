@@ -63,7 +63,7 @@ class Rules(Mapping[str, Mapping[str, Any]]):
         self._origin = origin
         self._sources = dict(sources)  # stem → ((path, {array key: length}), ...)
         self._compiled: dict[Any, Any] = {}
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # a build may ask for another compiled form
 
     # -- the mapping view -------------------------------------------------------------
     def __getitem__(self, stem: str) -> Mapping[str, Any]:

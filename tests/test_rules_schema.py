@@ -76,6 +76,11 @@ def test_compiled_forms_are_built_once_per_rule_set() -> None:
     assert rules.compiled(build) is rules.compiled(build)
     assert len(calls) == 1
 
+    def outer(r: Rules) -> object:  # a build that needs another compiled form
+        return (r.compiled(build), object())
+
+    assert rules.compiled(outer)[0] is rules.compiled(build)
+
 
 # -- the reproducers of issue 9 ----------------------------------------------------------
 
