@@ -25,6 +25,7 @@ class SpeakersRules:
     organization_complements: Words = ()
     organization_names: Words = ()
     organization_aliases: dict[str, str] = attrs.field(factory=dict)
+    capital_governments: dict[str, str] = attrs.field(factory=dict)  # Washington → US-Regierung
     group_words: Words = ()
     finite_verbs: Words = ()
     subordinators: Words = ()
