@@ -97,6 +97,20 @@ class Relations:
 
 
 @attrs.frozen
+class Chains:
+    """``[chains]``: which relations carry on and what a cited thing is."""
+
+    carry: Words = ()
+    carry_in_paragraph: Words = ()
+    cited_things: Words = ()
+    cited_through: Words = ()
+    cited_and: Words = ()
+    cited_genitive: Words = ()
+    cited_singular: Words = ()
+    cited_end: str | None = None  # a pattern
+
+
+@attrs.frozen
 class Link:
     """One ``[[link]]`` pattern. ``pattern`` is a user regular expression: see
     :mod:`quotes.patterns` for how it is checked and bounded."""
@@ -126,4 +140,5 @@ class OutletsRules:
     organization: tuple[Organization, ...] = ()
     relations: Relations = attrs.field(factory=Relations)
     macros: dict[str, str] = attrs.field(factory=dict)
+    chains: Chains = attrs.field(factory=Chains)
     link: tuple[Link, ...] = ()
