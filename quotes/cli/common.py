@@ -12,6 +12,7 @@ The rules every subcommand keeps (``main`` in :mod:`quotes.cli` enforces the las
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import io
 import os
@@ -92,6 +93,17 @@ def check_interrupt() -> None:
     """Raise KeyboardInterrupt if a Ctrl-C came and was swallowed on its way."""
     if _interrupted:
         raise KeyboardInterrupt
+
+
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+    return number
 
 
 class OutputError(Exception):

@@ -17,8 +17,17 @@ import textwrap
 from collections.abc import Iterator
 from typing import Any
 
-from quotes.cli.common import PROG, Output, Reporter, check_interrupt, isatty, say, stdout
-from quotes.cli.inputs import STDIN, Job, iter_items, read_item, text_encoding
+from quotes.cli.common import (
+    PROG,
+    Output,
+    Reporter,
+    check_interrupt,
+    isatty,
+    positive_int,
+    say,
+    stdout,
+)
+from quotes.cli.inputs import STDIN, Job, encoding_option, iter_items, read_item
 from quotes.cli.output import FORMATS, Writer
 from quotes.records import Attribution
 
@@ -79,23 +88,6 @@ or the output could not be written; 2 usage error (also a bad rules file); 130 C
 """
 
 
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
-    return number
-
-
-def _encoding(value: str) -> str:
-    try:
-        return text_encoding(value)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-
-
 def register(commands: Any) -> None:
     """Add ``extract`` to the subcommands of ``quotes``."""
     backend_line = _backend_line()
@@ -134,7 +126,7 @@ def register(commands: Any) -> None:
     )
     parser.add_argument(
         "--encoding",
-        type=_encoding,
+        type=encoding_option,
         default="utf-8",
         help="text encoding of the input files and stdin (default: utf-8; utf-8-sig drops a BOM)",
     )
@@ -147,7 +139,7 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "-j",
         "--jobs",
-        type=_positive_int,
+        type=positive_int,
         default=1,
         metavar="N",
         help="worker processes, each loading the backend once and taking whole files "

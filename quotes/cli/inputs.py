@@ -8,6 +8,7 @@ files are opened without waiting and checked before they are read.
 
 from __future__ import annotations
 
+import argparse
 import codecs
 import errno
 import fnmatch
@@ -17,7 +18,15 @@ import sys
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-__all__ = ["STDIN", "Item", "Job", "iter_items", "read_item", "text_encoding"]
+__all__ = [
+    "STDIN",
+    "Item",
+    "Job",
+    "encoding_option",
+    "iter_items",
+    "read_item",
+    "text_encoding",
+]
 
 STDIN = "-"
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -56,6 +65,14 @@ def text_encoding(value: str) -> str:
     if not getattr(info, "_is_text_encoding", True):
         raise ValueError(f"{value!r} is not a text encoding (it does not decode bytes to text)")
     return info.name
+
+
+def encoding_option(value: str) -> str:
+    """An argparse type for ``--encoding``: :func:`text_encoding`, as a usage error."""
+    try:
+        return text_encoding(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _kind(mode: int) -> str:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from quotes.cli.common import positive_int
 from quotes.errors import QuotesError
 
 __all__ = ["register", "run"]
@@ -53,16 +54,6 @@ examples:
 exit status: 0 scored; 2 usage error or unusable gold or predictions (the message names
 the file, line and field).
 """
-
-
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
-    return number
 
 
 def register(commands: Any) -> None:
@@ -103,9 +94,9 @@ def register(commands: Any) -> None:
     parser.add_argument("--report", metavar="FILE", help="write the machine-readable report here")
     parser.add_argument("--errors", action="store_true", help="list the errors after the tables")
     parser.add_argument(
-        "--examples", type=_positive_int, default=10, metavar="N", help="examples per error type"
+        "--examples", type=positive_int, default=10, metavar="N", help="examples per error type"
     )
-    parser.add_argument("--limit", type=_positive_int, metavar="N", help="first N documents only")
+    parser.add_argument("--limit", type=positive_int, metavar="N", help="first N documents only")
     parser.add_argument("--markdown", action="store_true", help="markdown tables")
     parser.add_argument(
         "--convert",

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from quotes.cli.common import say
-from quotes.cli.inputs import iter_items, read_item, text_encoding
+from quotes.cli.inputs import encoding_option, iter_items, read_item
 
 __all__ = ["register", "run_view"]
 
@@ -27,13 +27,6 @@ examples:
   quotes view seeds/000_19f5017aad30e00d.txt -o article.html
   quotes view --backend rules --publisher "Epoch Times" a.txt b.txt -o two.html
 """
-
-
-def _encoding(value: str) -> str:
-    try:
-        return text_encoding(value)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def add_common_options(parser: argparse.ArgumentParser) -> None:
@@ -60,7 +53,7 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
         help="a rules file or folder that extends the shipped rules (repeatable)",
     )
     parser.add_argument(
-        "--encoding", type=_encoding, default="utf-8", help="input encoding (default utf-8)"
+        "--encoding", type=encoding_option, default="utf-8", help="input encoding (default utf-8)"
     )
     parser.add_argument(
         "--glob",
