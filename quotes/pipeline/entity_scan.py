@@ -20,6 +20,8 @@ immutable :class:`Roster`; nothing about the document is kept anywhere else.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 
@@ -187,9 +189,9 @@ class _Builder:
                 continue
             for offset in _word_offsets(text, surname):
                 hits.append((offset, surname, names[-1]))
-        spans = sorted(self.spans)
+        covered = _Covered(self.spans)
         for offset, written, name in sorted(hits):
-            if _inside(spans, offset):
+            if covered.contains(offset):
                 continue
             roles, role_gender, parties = self.roles_around(offset, offset + len(written))
             gender = known.get(written, ("", ""))[1] or role_gender
@@ -372,8 +374,22 @@ def _modifier_or_role(word: str, lex: Lexicon) -> bool:
     )
 
 
-def _inside(spans: list[tuple[int, int, str]], offset: int) -> bool:
-    return any(start <= offset < end for start, end, _ in spans)
+class _Covered:
+    """Whether an offset lies inside any of some spans, in O(log n) per question.
+
+    Spans sorted by start, with the running maximum of their ends: an offset is covered
+    exactly when the farthest-reaching span starting at or before it reaches past it.
+    (A scan of every span per surname hit made long documents quadratic.)
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int, str]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _end, _ in ordered]
+        self.reach = list(itertools.accumulate((end for _s, end, _ in ordered), max))
+
+    def contains(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i >= 0 and self.reach[i] > offset
 
 
 def _word_offsets(text: str, word: str) -> Iterable[int]:
