@@ -184,14 +184,7 @@ def extract_bag(
     import dask
     import dask.bag as db
 
-    _check(backend, rules)
-    options = {
-        "backend": backend,
-        "rules": tuple(str(r) for r in rules),
-        "publisher": publisher,
-        "parse_on_demand": parse_on_demand,
-        "batch_size": batch_size,
-    }
+    options = _options(backend, rules, publisher, parse_on_demand, batch_size)
     parts = [
         dask.delayed(extract_partition)(part, k, **options)
         for k, part in enumerate(texts.to_delayed())
@@ -217,23 +210,31 @@ def extract_frame(
 ) -> dask.dataframe.DataFrame:
     """Records for the ``text`` column of a Dask DataFrame (ids from column ``id``, else
     ``"<partition>:<position>"``), as a typed DataFrame ready for ``to_parquet``."""
-    _check(backend, rules)
-    options = {
-        "backend": backend,
-        "rules": tuple(str(r) for r in rules),
-        "publisher": publisher,
-        "parse_on_demand": parse_on_demand,
-        "batch_size": batch_size,
-    }
+    options = _options(backend, rules, publisher, parse_on_demand, batch_size)
     return frame.map_partitions(
         _frame_partition, text, id, options, meta=_empty(), partition_info=None
     )
 
 
-def _check(backend: str, rules: Sequence[str]) -> None:
-    """Fail where the graph is built, not on the workers: the backend name and the rules."""
+def _options(
+    backend: str,
+    rules: Sequence[str],
+    publisher: str | None,
+    parse_on_demand: bool,
+    batch_size: int,
+) -> dict[str, Any]:
+    """The workers' Extractor settings, checked where the graph is built, not on the
+    workers: the backend name and the rules."""
     _check_backend(backend)
-    load_rules("de", tuple(str(r) for r in rules))
+    paths = tuple(str(r) for r in rules)
+    load_rules("de", paths)
+    return {
+        "backend": backend,
+        "rules": paths,
+        "publisher": publisher,
+        "parse_on_demand": parse_on_demand,
+        "batch_size": batch_size,
+    }
 
 
 def _frame_partition(
