@@ -68,9 +68,11 @@ class SentenceSplitter:
 
     def __attrs_post_init__(self) -> None:
         # Sentence-final punctuation, then optional closing marks/brackets, then space,
-        # then something that can start a sentence. Lookahead only: linear.
+        # then something that can start a sentence. Lookahead only: linear. The match
+        # starts at the punctuation (a scan for it is fast; a lookbehind is tried at every
+        # character) and the sentence ends after it.
         pattern = regex.compile(
-            r"(?<=[.!?…])(?:[\"'“”»«›‹’)\]]*+[ \t\u00a0]++(?=[\"„“»«‚›‹(\[]?[\p{Lu}\d])"
+            r"[.!?…](?:[\"'“”»«›‹’)\]]*+[ \t\u00a0]++(?=[\"„“»«‚›‹(\[]?[\p{Lu}\d])"
             # a closing mark glued to the next sentence: „Wir sind bereit.“Danach ging er.
             r"|[\"“”»«›‹]++(?=\p{Lu}\p{Ll}))",
             regex.V1,
@@ -81,10 +83,13 @@ class SentenceSplitter:
         """Sentence offsets within ``text[start:end]``."""
         bounds: list[tuple[int, int]] = []
         sentence_start = start
-        for m in self._boundary.finditer(text, start, end):
-            if self._is_false_boundary(text, sentence_start, m.start(), m.end()):
+        # Punctuation right before ``start`` ends a sentence there, as it always has.
+        scan = start - 1 if start and text[start - 1] in ".!?…" else start
+        for m in self._boundary.finditer(text, scan, end):
+            cut = m.start() + 1  # after the punctuation
+            if self._is_false_boundary(text, sentence_start, cut, m.end()):
                 continue
-            bounds.append((sentence_start, m.start()))
+            bounds.append((sentence_start, cut))
             sentence_start = m.end()
         bounds.append((sentence_start, end))
         return [(s, e) for s, e in bounds if e > s]

@@ -8,6 +8,7 @@ state about a document.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 import attrs
@@ -58,6 +59,9 @@ class Lexicon:
     known_parties: Mapping[str, frozenset[str]] = attrs.field(factory=dict)  # full name → parties
     organization_class_pattern: regex.Pattern[str] | None = None
     capital_governments: Mapping[str, str] = attrs.field(factory=dict)
+    # Words that start with the first letter of a given name: where the entity scan tries
+    # ``full_name_pattern`` (a cheap pass first; see entity_scan.full_names).
+    given_name_initials: re.Pattern[str] | None = None
 
     @classmethod
     def from_rules(cls, rules: RuleData) -> Lexicon:
@@ -145,14 +149,14 @@ class Lexicon:
             known_parties=parties,
             organization_class_pattern=_class_regex(data.get("organization_classes", [])),
             capital_governments=dict(data.get("capital_governments", {})),
+            given_name_initials=_initials_regex(given),
         )
 
     def role_of(self, word: str) -> tuple[str, Gender] | None:
         """The canonical role and gender of a role noun ("Außenministerin" → minister, f)."""
         low = word.lower()
-        for size in self.role_suffix_lengths:  # longest first
-            found = self.role_suffixes.get(low[-size:])
-            if found is not None:
+        for size in self.role_suffix_lengths:  # longest first; a longer one is the word
+            if size <= len(low) and (found := self.role_suffixes.get(low[-size:])) is not None:
                 return found
         return None
 
@@ -174,6 +178,7 @@ class Lexicon:
             for stem in stems
             if stem
             for size in self.organization_suffix_lengths
+            if size <= len(stem)
         )
 
     def is_organization_class(self, word: str) -> bool:
@@ -216,6 +221,18 @@ def _full_name_regex(given: Mapping[str, Gender], particles: Iterable[str]) -> r
         regex.V1,
         given=sorted(given),
     )
+
+
+def _initials_regex(given: Iterable[str]) -> re.Pattern[str]:
+    """A word that starts with a letter some given name starts with, followed by another
+    word; not after a letter, digit or hyphen (the candidates of entity_scan.full_names)."""
+    initials = sorted({name[0] for name in given if _LETTER.fullmatch(name[:1])})
+    letters = "".join(re.escape(c) for c in initials) or "^\\s\\S"  # no initials: no match
+    # The letter comes first, the look behind it after: the engine scans for the letter.
+    return re.compile(rf"[{letters}](?<![\w-].)[\w'’-]*(?=\s+\S)")
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _class_regex(classes: Iterable[str]) -> regex.Pattern[str] | None:

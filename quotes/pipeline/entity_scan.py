@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 import regex
@@ -149,9 +149,9 @@ class _Builder:
         text, lex = self.text, self.lex
         known, given = lex.known_persons, lex.given_names
         last_end = 0
-        # A cheap pass finds capitalised words followed by another word; the full pattern
-        # runs only where the first word is a given name.
-        for candidate in _CAPITALISED_BEFORE_WORD.finditer(text):
+        # A cheap pass finds words followed by another word; the full pattern runs only
+        # where the first word is a given name.
+        for candidate in _name_candidates(text, lex):
             first = candidate.group().split("-")[0]
             if candidate.start() < last_end or first not in given:
                 continue
@@ -297,7 +297,7 @@ class _Builder:
         lex = self.lex
         if lex.organization_class_pattern is None:
             return
-        for m in lex.organization_class_pattern.finditer(self.text):
+        for m in _class_matches(self.text, lex):
             words: list[str] = []
             for word in m.group("name").split():
                 if word in lex.not_speakers or lex.role_of(word) or word.lower() in _ARTICLES:
@@ -392,6 +392,44 @@ class _Covered:
         return i >= 0 and self.reach[i] > offset
 
 
+def _name_candidates(text: str, lex: Lexicon) -> Iterator[re.Match[str]]:
+    """The matches of ``_CAPITALISED_BEFORE_WORD.finditer(text)`` whose first letter starts
+    a given name (the others cannot start a full name), found by a cheaper pattern."""
+    if lex.given_name_initials is None:
+        yield from _CAPITALISED_BEFORE_WORD.finditer(text)
+        return
+    for m in lex.given_name_initials.finditer(text):
+        start = m.start()
+        if start and text[start - 1] in "'’":
+            # Inside a word ("l’Anna"): a candidate only where the word's own match starts.
+            run = start - 1
+            while run and (text[run - 1].isalnum() or text[run - 1] in "_'’-"):
+                run -= 1
+            first = _CAPITALISED_BEFORE_WORD.search(text, run)
+            if first is None or first.start() != start:
+                continue
+        yield m
+
+
+def _class_matches(text: str, lex: Lexicon) -> Iterator[regex.Match[str]]:
+    """``lex.organization_class_pattern.finditer(text)``, tried only at the capitalised
+    words that end in a class noun (the pattern's class is a whole word ending in one)."""
+    pattern = lex.organization_class_pattern
+    assert pattern is not None
+    classes = tuple(c.casefold() for c in lex.organization_classes)
+    if not all(_WORD_CHARS.fullmatch(c) for c in classes):
+        yield from pattern.finditer(text)
+        return
+    last_end = 0
+    for word in _CAPITALISED_RUN.finditer(text):
+        if word.start() < last_end or not word.group().casefold().endswith(classes):
+            continue
+        m = pattern.match(text, word.start())
+        if m is not None:
+            yield m
+            last_end = m.end()
+
+
 def _word_offsets(text: str, word: str) -> Iterable[int]:
     """Offsets of ``word`` as a whole word in ``text``."""
     start = text.find(word)
@@ -431,6 +469,9 @@ _DEFINITE_GROUP = regex.compile(
 _OBLIQUE_ARTICLES = frozenset({"dem", "den", "des", "einem", "einen", "eines"})
 _PAST_TENSE = re.compile(r"[a-zäöüß]{3,}(?:te|ten)")
 _CAPITALISED_BEFORE_WORD = re.compile(r"(?<![\w-])[^\W\d_][\w'’-]*(?=\s+\S)")
+# A capitalised word of letters and hyphens before a space, and what a class noun is made of.
+_CAPITALISED_RUN = regex.compile(r"(?<![\p{L}-])\p{Lu}[\p{L}-]*+(?=\s)", regex.V1)
+_WORD_CHARS = regex.compile(r"[\p{L}-]+", regex.V1)
 _INDEFINITE_ROLE = regex.compile(
     r"(?<![\p{L}])(?:[Ee]in|[Ee]ine)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}?"
     r"(?P<noun>\p{Lu}[\p{L}-]+)"
