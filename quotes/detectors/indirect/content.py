@@ -1,0 +1,237 @@
+"""Span rules: where the content of a cue starts and ends.
+
+In: a :class:`~.scan.DocumentScan`, a sentence and the cue's clause or frame. Out: the
+content's token range: after the cue ("X sagte, (dass) …", with its confidence), before it
+("…, sagte X"), around a frame inside the clause ("Laut Polizei …"), and where content
+stops because a clause goes back to the frame's subject ("…, und fügte hinzu").
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from quotes.detectors.indirect.clauses import (
+    finite_in,
+    is_adverbial,
+    is_linked,
+    is_main,
+    is_relative,
+    is_zu_infinitive,
+)
+from quotes.detectors.indirect.cue_verbs import verb_entry
+from quotes.detectors.indirect.scan import DocumentScan, TokenRange, capped
+from quotes.detectors.lexicon import VerbEntry
+from quotes.detectors.syntax import Clause, SentenceView, trim
+
+__all__ = [
+    "content_after",
+    "content_around",
+    "content_before",
+    "content_end",
+    "content_kind",
+    "cut_points",
+    "frame_end_after",
+    "relative_content_end",
+]
+
+
+def content_after(
+    scan: DocumentScan,
+    s: SentenceView,
+    verb: int,
+    cue_last: int,
+    entry: VerbEntry,
+    *,
+    openers_only: bool = False,
+) -> tuple[TokenRange, float] | None:
+    parsed = scan.parsed
+    skipped = 0
+    for clause in s.clauses_after(cue_last):
+        boundary = clause.boundary_before
+        if boundary is None or boundary < cue_last:
+            continue
+        boundary_text = parsed[boundary].text
+        if boundary_text not in (",", ":"):
+            return None
+        first = parsed[clause.first]
+        word = first.text.lower()
+        if first.text in ("„", "»", "«", '"'):
+            return None  # a direct quotation: the rules pipeline has it
+        if is_adverbial(scan, clause) or is_relative(scan, clause, boundary):
+            skipped += 1
+            if skipped > 2:
+                return None
+            continue
+        if openers_only and word not in scan.rules.content_openers:
+            return None
+        kind = content_kind(scan, s, clause, verb, entry)
+        if kind is None:
+            return None
+        end = content_end(scan, s, clause)
+        first_index = clause.first
+        return (first_index, end), kind
+    return None
+
+
+def content_kind(
+    scan: DocumentScan, s: SentenceView, clause: Clause, verb: int, entry: VerbEntry
+) -> float | None:
+    """The confidence that ``clause`` is the content of the verb, or None."""
+    parsed = scan.parsed
+    word = parsed[clause.first].text.lower()
+    if word in scan.rules.content_openers:
+        if word in ("wie", "was", "wer", "wo", "wann", "warum") and not (entry.say or entry.think):
+            return None
+        return 0.9 if word in ("dass", "daß", "ob") else 0.75
+    if is_zu_infinitive(scan, clause):
+        return 0.8 if entry.infinitive else None
+    finite = finite_in(scan, clause)
+    if finite is None:
+        # "meldet, Giuliana Sgrena, die … befunden hatte, habe …": a subject with a
+        # relative clause before the content's own verb.
+        if any(parsed[j].is_verb for j in range(clause.first, capped(clause))):
+            return None
+        for later in s.clauses_after(clause.first):
+            if later.boundary_before is not None and is_relative(
+                scan, later, later.boundary_before
+            ):
+                continue
+            later_finite = finite_in(scan, later)
+            if later_finite is not None and (
+                scan.rules.konjunktiv.strength(parsed, parsed[later_finite]) == "strong"
+            ):
+                return 0.8
+            return None
+        return None
+    strength = scan.rules.konjunktiv.strength(parsed, parsed[finite])
+    linked = is_linked(scan, verb, clause)
+    if strength == "strong":
+        return 0.9
+    if entry.think and not linked and strength != "weak":
+        return None
+    if strength == "weak":
+        return 0.75
+    if entry.say and (linked or finite - clause.first <= 3):
+        return 0.6
+    return None
+
+
+def content_end(scan: DocumentScan, s: SentenceView, clause: Clause) -> int:
+    """Where content that starts in ``clause`` ends: the sentence's end, or before a
+    clause that goes back to the frame's subject ("…, und weigerte sich …", "…,
+    erkannte die Autorität … nicht an", "… und fügte hinzu: …")."""
+    cuts = scan.cuts.get(s.index)
+    if cuts is None:
+        cuts = cut_points(scan, s)
+        scan.cuts[s.index] = cuts
+    # The first cut after the clause's first word (found once per sentence: a long
+    # sentence with many cues is not scanned once per cue).
+    k = bisect.bisect_right(cuts, clause.first)
+    return cuts[k] if k < len(cuts) else s.content_end
+
+
+def cut_points(scan: DocumentScan, s: SentenceView) -> list[int]:
+    parsed = scan.parsed
+    cuts: list[int] = []
+    # "…, Europa brauche die Engländer und fügte hinzu": a coordinated verb of saying,
+    # or a verb in the indicative past, goes back to the frame's subject.
+    for j in range(s.first + 1, s.content_end - 1):
+        if parsed[j].text.lower() not in ("und", "sowie") or scan.in_direct[j]:
+            continue
+        verb = parsed[j + 1]
+        if not verb.is_finite_verb or not verb.text[:1].islower():
+            continue
+        if scan.rules.konjunktiv.strength(parsed, verb):
+            continue
+        if verb.morph.tense == "Past" or verb_entry(scan, s, verb.i) is not None:
+            cuts.append(j)
+    for later in s.clauses:
+        if later.boundary_before is None or parsed[later.boundary_before].text != ",":
+            continue
+        first = parsed[later.first]
+        verb = first
+        if first.text.lower() in scan.rules.coordinators and later.first + 1 < later.end:
+            verb = parsed[later.first + 1]
+        if (
+            verb.is_finite_verb
+            and verb.text[:1].islower()
+            and scan.rules.konjunktiv.strength(parsed, verb) == ""
+            and not scan.in_direct[verb.i]
+        ):
+            cuts.append(later.boundary_before)
+    return sorted(set(cuts))
+
+
+def content_before(scan: DocumentScan, s: SentenceView, clause: Clause) -> TokenRange | None:
+    """The content before a "…, sagte X" frame: the sentence up to its comma.
+
+    It must hold a main clause with a finite verb, and the clause right before the
+    comma must not be a relative or adverbial clause (then the verb is the main
+    clause's own: "Primus, der … verantwortlich ist, wies … zurück").
+    """
+    assert clause.boundary_before is not None
+    parsed = scan.parsed
+    first, end = trim(parsed, s.first, clause.boundary_before)
+    if end <= first or parsed[first].text in ("„", "»"):
+        return None
+    before = [c for c in s.clauses if c.end <= clause.boundary_before and c.first >= first]
+    if not before:
+        return None
+    last = before[-1]
+    opener = parsed[last.first].text.lower()
+    if last.boundary_before is not None and (
+        is_relative(scan, last, last.boundary_before)
+        or is_adverbial(scan, last)
+        or opener in scan.rules.content_openers
+    ):
+        return None
+    if not any(is_main(scan, c) and finite_in(scan, c) is not None for c in before):
+        return None
+    return first, end
+
+
+def frame_end_after(scan: DocumentScan, s: SentenceView, clause: Clause) -> int:
+    """The end of a frame that follows its content: the sentence's end unless more
+    content follows after a comma ("…, sagte er, …")."""
+    return s.content_end if clause.end >= s.content_end else clause.end
+
+
+def relative_content_end(scan: DocumentScan, s: SentenceView, clause: Clause) -> int:
+    """A clause inside the sentence ends where the main clause goes on with its finite
+    verb (", wurde dementiert")."""
+    parsed = scan.parsed
+    for later in s.clauses_after(clause.first):
+        if parsed[later.first].is_finite_verb and later.boundary_before is not None:
+            return later.boundary_before
+    return s.content_end
+
+
+def content_around(scan: DocumentScan, s: SentenceView, frame: TokenRange) -> TokenRange | None:
+    """The content of a frame that stands inside its clause ("Laut Polizei …").
+
+    A frame inside a subordinate clause reports that clause; otherwise the sentence
+    without the frame (a frame in the middle stays inside: one span).
+    """
+    parsed = scan.parsed
+    clause = s.clause_of(frame[0])
+    opener = parsed[clause.first].text.lower()
+    if clause.boundary_before is not None and (
+        is_adverbial(scan, clause)
+        or opener in scan.rules.content_openers
+        or is_relative(scan, clause, clause.boundary_before)
+    ):
+        first, end = clause.first, relative_content_end(scan, s, clause)
+    else:
+        first, end = s.first, s.content_end
+    if frame[0] <= first + 1 and all(
+        not parsed[j].text[:1].isalnum() for j in range(first, frame[0])
+    ):
+        first = frame[1]
+    elif frame[1] >= end:
+        end = frame[0]
+    first, end = trim(parsed, first, end)
+    if end - first < 2:
+        return None
+    if not any(parsed[j].is_verb for j in range(first, end)):
+        return None
+    return first, end

@@ -1,0 +1,213 @@
+"""From candidates to frames, in text order, with speech carried on.
+
+In: a :class:`~.scan.DocumentScan`, the chosen candidates of each sentence and the
+resolver. Out: the :class:`~quotes.pipeline.speakers.Frame` records, speakers resolved,
+with Konjunktiv sentences that follow speech made its continuation
+(``indirect_free_indirect``) and hearsay "soll … haben" sentences ``free_indirect``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from quotes.detectors.indirect.clauses import is_main, main_konjunktiv
+from quotes.detectors.indirect.scan import Candidate, DocumentScan, capped, mostly_direct
+from quotes.detectors.syntax import SentenceView, mention_of
+from quotes.parse import ParsedDoc
+from quotes.pipeline.entities import EntityResolver
+from quotes.pipeline.speakers import Frame
+from quotes.records import Cue, Kind, Span, Speaker
+
+__all__ = ["cue_parts", "extend_frame", "frames", "free_indirect_frame", "is_reportive", "to_frame"]
+
+
+def frames(
+    scan: DocumentScan, candidates: Sequence[list[Candidate]], resolver: EntityResolver
+) -> tuple[Frame, ...]:
+    """Frames in text order, speakers resolved, speech carried into Konjunktiv
+    sentences that follow it."""
+    rules = scan.rules
+    out: list[Frame] = []
+    context: tuple[Speaker | None, str | None] | None = None
+    last_speech = -10  # index of the last sentence with attributed speech
+    last_paragraph = -1
+    open_continuation: Frame | None = None  # the IFI frame the next sentence may extend
+    direct_index = 0
+    absorbed = {c.sentence.index - 1 for found in candidates for c in found if c.absorbs_previous}
+    for s, found in zip(scan.sentences, candidates, strict=True):
+        if s.index in absorbed:
+            open_continuation = None
+            continue
+        # Direct quotations that start in this sentence give speech context too.
+        direct_here: list[Frame] = []
+        while (
+            direct_index < len(scan.direct) and scan.direct[direct_index].quote.start < s.end_char
+        ):
+            if scan.direct[direct_index].quote.start >= s.start_char:
+                direct_here.append(scan.direct[direct_index])
+            direct_index += 1
+        if found:
+            open_continuation = None
+            for candidate in found:
+                frame = to_frame(scan, candidate, resolver, context[0] if context else None)
+                out.append(frame)
+                context = (frame.speaker, frame.medium)
+            last_speech, last_paragraph = s.index, s.paragraph
+            open_continuation = None
+            continue
+        if direct_here:
+            last = direct_here[-1]
+            context = (last.speaker, last.medium) if last.speaker else context
+            last_speech, last_paragraph = s.index, s.paragraph
+            open_continuation = None
+            if mostly_direct(scan, (s.first, s.end)):
+                continue
+        strength = main_konjunktiv(scan, s)
+        if not strength:
+            open_continuation = None
+            if is_reportive(scan, s):
+                out.append(free_indirect_frame(scan, s, context, last_speech))
+            continue
+        near = (
+            context is not None
+            and s.index - last_speech <= rules.max_sentences
+            and s.paragraph - last_paragraph <= rules.max_paragraph_breaks
+        )
+        kind: Kind | None = None
+        if near and (strength == "strong" or s.index - last_speech == 1):
+            kind = "indirect_free_indirect"
+        elif strength == "strong" and rules.without_context:
+            kind = rules.without_context
+        if kind is None:
+            open_continuation = None
+            continue
+        speaker, medium = context if context is not None else (None, None)
+        if kind == "free_indirect" or not near:
+            speaker = None
+        if (
+            open_continuation is not None
+            and out
+            and out[-1] is open_continuation
+            and open_continuation.kind == kind
+        ):
+            merged = extend_frame(open_continuation, scan.parsed, s)
+            out[-1] = merged
+            open_continuation = merged
+        else:
+            span = scan.parsed.span(s.first, s.end)
+            frame = Frame(
+                kind=kind,
+                quote=span,
+                content=span,
+                speaker=speaker,
+                cue=None,
+                frame=None,
+                addressee=None,
+                confidence=(0.6 if strength == "strong" else 0.45) if near else 0.35,
+                region_start=s.start_char,
+                region_end=s.end_char,
+                medium=medium,
+            )
+            out.append(frame)
+            open_continuation = frame
+        if near:
+            last_speech, last_paragraph = s.index, s.paragraph
+    return tuple(out)
+
+
+def is_reportive(scan: DocumentScan, s: SentenceView) -> bool:
+    """Hearsay "sollen" with a perfect infinitive: "Er soll geholfen haben"."""
+    parsed = scan.parsed
+    rules = scan.rules
+    for clause in s.clauses:
+        if not is_main(scan, clause):
+            continue
+        end = capped(clause)
+        words = [parsed[j].text.lower() for j in range(clause.first, end)]
+        if any(w in rules.reportive_modals for w in words) and any(
+            w in rules.perfect_auxiliaries for w in words[-3:]
+        ):
+            return not any(scan.in_direct[j] for j in range(clause.first, end))
+    return False
+
+
+def free_indirect_frame(
+    scan: DocumentScan,
+    s: SentenceView,
+    context: tuple[Speaker | None, str | None] | None,
+    last_speech: int,
+) -> Frame:
+    span = scan.parsed.span(s.first, s.end)
+    near = context is not None and s.index - last_speech <= scan.rules.max_sentences
+    return Frame(
+        kind="free_indirect",
+        quote=span,
+        content=span,
+        speaker=context[0] if near and context else None,
+        cue=None,
+        frame=None,
+        addressee=None,
+        confidence=0.45,
+        region_start=s.start_char,
+        region_end=s.end_char,
+        medium=scan.rules.default_source_medium,
+    )
+
+
+def to_frame(
+    scan: DocumentScan,
+    candidate: Candidate,
+    resolver: EntityResolver,
+    context: Speaker | None = None,
+) -> Frame:
+    parsed = scan.parsed
+    s = candidate.sentence
+    quote = parsed.span(*candidate.content)
+    speaker = None
+    if candidate.speaker is not None and candidate.speaker_points_back:
+        span = parsed.span(*candidate.speaker)
+        name, type_ = (context.name, context.type) if context else (span.text, "unknown")
+        speaker = Speaker(span, name, type_)
+    elif candidate.speaker is not None:
+        first, end = candidate.speaker
+        mention = mention_of(parsed, first, end, tuple(scan.rules.pronouns))
+        entity = resolver.resolve(mention)
+        speaker = Speaker(parsed.span(first, end), entity.name, entity.type)
+    cue = Cue(cue_parts(parsed, candidate.cue)) if candidate.cue else None
+    frame_span = parsed.span(*candidate.frame) if candidate.frame else None
+    addressee = parsed.span(*candidate.addressee) if candidate.addressee else None
+    return Frame(
+        kind=candidate.kind,
+        quote=quote,
+        content=quote,
+        speaker=speaker,
+        cue=cue,
+        frame=frame_span,
+        addressee=addressee,
+        confidence=candidate.confidence,
+        region_start=s.start_char,
+        region_end=s.end_char,
+        medium=candidate.medium,
+    )
+
+
+def cue_parts(parsed: ParsedDoc, indices: Iterable[int]) -> list[Span]:
+    """Spans of the cue tokens, adjacent tokens joined, multi-word duplicates dropped."""
+    parts: list[Span] = []
+    text = parsed.text
+    for i in sorted(set(indices)):
+        token = parsed[i]
+        if parts and token.start < parts[-1].end:
+            continue  # a word of the same multi-word token
+        if parts and text[parts[-1].end : token.start].isspace():
+            parts[-1] = Span.of(text, parts[-1].start, token.end)
+            continue
+        parts.append(Span(token.start, token.end, token.text))
+    return parts
+
+
+def extend_frame(frame: Frame, parsed: ParsedDoc, s: SentenceView) -> Frame:
+    quote = Span.of(parsed.text, frame.quote.start, s.end_char)
+    return attrs.evolve(frame, quote=quote, content=quote, region_end=s.end_char)

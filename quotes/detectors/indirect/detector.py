@@ -1,0 +1,147 @@
+"""The indirect speech detector: per sentence, the candidates each cue pattern finds.
+
+:class:`IndirectDetector` holds the compiled rules; :meth:`IndirectDetector.detect` builds
+a :class:`~.scan.DocumentScan`, asks :func:`sentence_candidates` for each sentence (which
+dispatches a token to the pattern that its word calls for: :mod:`.source_cues` for "laut",
+"nach", "so", source adverbs and reporting nouns, :mod:`.verb_cues` for verbs), keeps the
+best candidates that do not overlap (:func:`choose`) and hands them to
+:func:`.continuation.frames`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from quotes.detectors.indirect.continuation import frames
+from quotes.detectors.indirect.scan import Candidate, DocumentScan, is_verb, mostly_direct, overlaps
+from quotes.detectors.indirect.source_cues import (
+    adverb_candidates,
+    nach_candidates,
+    noun_candidates,
+    so_candidates,
+    source_candidates,
+)
+from quotes.detectors.indirect.verb_cues import back_reference, reported_candidate, verb_candidates
+from quotes.detectors.lexicon import DetectorRules
+from quotes.detectors.syntax import SentenceView
+from quotes.document import Document
+from quotes.parse import ParsedDoc
+from quotes.pipeline.cues import CueLexicon
+from quotes.pipeline.entities import EntityResolver
+from quotes.pipeline.speakers import Frame
+from quotes.rules import RuleData, compiled
+
+__all__ = ["IndirectDetector", "choose", "detect", "sentence_candidates"]
+
+
+class IndirectDetector:
+    """Finds indirect, reported and free indirect speech in a parsed document.
+
+    Build it once (``from_rules``) and call :meth:`detect` per document; it holds no
+    per-document state.
+    """
+
+    def __init__(self, rules: DetectorRules) -> None:
+        self.rules = rules
+
+    @classmethod
+    def from_rules(cls, rules: RuleData, cues: CueLexicon) -> IndirectDetector:
+        return cls(DetectorRules.from_rules(rules, cues))
+
+    # -- the document -----------------------------------------------------------------------
+    def detect(
+        self,
+        parsed: ParsedDoc,
+        doc: Document,
+        direct_frames: Sequence[Frame],
+        resolver: EntityResolver,
+    ) -> tuple[Frame, ...]:
+        """Frames of the indirect, reported and free indirect speech in ``doc``.
+
+        ``parsed`` must be a parse of ``doc.text``; ``direct_frames`` are the direct
+        quotations already found (their quotes are never cues, and a candidate that is
+        mostly a direct quote is left to it); ``resolver`` names the speakers.
+        """
+        if parsed.text != doc.text:
+            raise ValueError("the parse is of another text than the document")
+        if not len(parsed):
+            return ()
+        scan = DocumentScan(self.rules, parsed, doc, direct_frames, resolver.lexicon)
+        candidates = [sentence_candidates(scan, s) for s in scan.sentences]
+        for found in candidates:
+            if found and found[0].absorbs_previous:
+                candidates[found[0].sentence.index - 1] = []
+        return frames(scan, candidates, resolver)
+
+
+def detect(
+    parsed: ParsedDoc,
+    doc: Document,
+    direct_frames: Sequence[Frame],
+    cues: CueLexicon,
+    resolver: EntityResolver,
+    rules: RuleData,
+) -> tuple[Frame, ...]:
+    """Frames of the indirect, reported and free indirect speech in ``doc``.
+
+    A convenience over :class:`IndirectDetector`: the detector is compiled once per rule
+    set and kept with it (:meth:`quotes.rules.Rules.compiled`) when ``cues`` is the rules'
+    own cue lexicon; other cues get a detector of their own.
+    """
+    ruled = compiled(rules, _rules_detector)
+    if ruled[0] == cues:
+        return ruled[1].detect(parsed, doc, direct_frames, resolver)
+    return IndirectDetector.from_rules(rules, cues).detect(parsed, doc, direct_frames, resolver)
+
+
+def _rules_detector(rules: RuleData) -> tuple[CueLexicon, IndirectDetector]:
+    cues = compiled(rules, CueLexicon.from_rules)
+    return cues, IndirectDetector.from_rules(rules, cues)
+
+
+def sentence_candidates(scan: DocumentScan, s: SentenceView) -> list[Candidate]:
+    back = back_reference(scan, s)
+    if back is not None:
+        return [back]
+    found: list[Candidate] = []
+    for i in range(s.first, s.end):
+        if scan.in_direct[i]:
+            continue
+        token = scan.parsed[i]
+        low = token.text.lower()
+        if low in scan.rules.source_prepositions or low in scan.rules.source_postpositions:
+            found.extend(source_candidates(scan, s, i))
+        elif low == "nach":
+            found.extend(nach_candidates(scan, s, i))
+        elif low == "so" and i > s.first and scan.parsed[i - 1].text == ",":
+            found.extend(so_candidates(scan, s, i))
+        elif low in scan.rules.source_adverbs or low in scan.rules.source_adverbs_konjunktiv:
+            found.extend(adverb_candidates(scan, s, i))
+        elif token.text in scan.rules.reporting_nouns:
+            found.extend(noun_candidates(scan, s, i))
+        elif (
+            is_verb(token)
+            or token.tag.startswith("V")
+            or token.text in scan.rules.cue_forms
+            or token.text in scan.rules.irregular
+        ):
+            found.extend(verb_candidates(scan, s, i))
+    chosen = choose(scan, s, found)
+    if not chosen:
+        reported = reported_candidate(scan, s)
+        if reported is not None:
+            chosen = [reported]
+    return chosen
+
+
+def choose(scan: DocumentScan, s: SentenceView, found: list[Candidate]) -> list[Candidate]:
+    chosen: list[Candidate] = []
+    for candidate in sorted(found, key=lambda c: (-c.confidence, c.content[0] - c.content[1])):
+        if mostly_direct(scan, candidate.content):
+            continue
+        if any(overlaps(candidate.content, c.content) for c in chosen):
+            continue
+        if any(c.content[0] <= k < c.content[1] for c in chosen for k in candidate.cue):
+            continue
+        chosen.append(candidate)
+    return sorted(chosen, key=lambda c: c.content)

@@ -1,0 +1,150 @@
+"""The work on one document: the parse, its sentences, where the direct quotations are.
+
+:class:`DocumentScan` is built once per document by the detector and read (never changed,
+except its per-sentence cache of content cut points) by the pattern modules. A
+:class:`Candidate` is one attribution a pattern found, in token terms, before its speaker
+is resolved.
+
+In: a :class:`~quotes.parse.ParsedDoc`, the :class:`~quotes.document.Document`, the
+direct quotations' frames and the compiled :class:`~quotes.detectors.lexicon.DetectorRules`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from typing import Final
+
+import attrs
+
+from quotes.detectors.lexicon import DetectorRules
+from quotes.detectors.syntax import Clause, SentenceView
+from quotes.document import Document
+from quotes.parse import ParsedDoc, ParsedToken
+from quotes.pipeline.entities import Lexicon
+from quotes.pipeline.speakers import Frame
+from quotes.records import Kind
+
+__all__ = [
+    "ADDRESSEE_CASES",
+    "REACH",
+    "Candidate",
+    "DocumentScan",
+    "TokenRange",
+    "capped",
+    "is_verb",
+    "mostly_direct",
+    "overlaps",
+    "sentence_views",
+]
+
+TokenRange = tuple[int, int]
+
+# How far (in tokens) a verb's particle may follow it; clause scans read at most three times
+# this many tokens.
+REACH: Final = 25
+#: Prepositions that introduce the addressee ("gegenüber der Zeitung").
+ADDRESSEE_CASES: Final = frozenset({"gegenüber"})
+
+
+@attrs.frozen
+class Candidate:
+    """One attribution found in a sentence, in token terms, before speakers are resolved."""
+
+    kind: Kind
+    content: TokenRange
+    cue: tuple[int, ...]
+    frame: TokenRange | None
+    speaker: TokenRange | None
+    addressee: TokenRange | None
+    medium: str | None
+    confidence: float
+    sentence: SentenceView
+    #: The content is the sentence before and the first word of this one ("… . Das
+    #: bestätigte der Sprecher."): the sentence before has no attribution of its own.
+    absorbs_previous: bool = False
+    #: The speaker mention is an anaphoric adverb ("Demnach"): its entity is the speaker
+    #: of the speech before, not something the resolver can name from the word.
+    speaker_points_back: bool = False
+
+
+class DocumentScan:
+    """The work on one document."""
+
+    def __init__(
+        self,
+        rules: DetectorRules,
+        parsed: ParsedDoc,
+        doc: Document,
+        direct_frames: Sequence[Frame],
+        lexicon: Lexicon,
+    ) -> None:
+        self.rules = rules
+        self.lexicon = lexicon
+        self.parsed = parsed
+        self.doc = doc
+        self.direct = sorted(direct_frames, key=lambda f: (f.quote.start, f.quote.end))
+        starts = [t.start for t in parsed]
+        self.sentences = sentence_views(parsed, doc, starts)
+        # Which tokens lie inside a direct quotation: never cues, subjects or Konjunktiv.
+        self.in_direct = [False] * len(parsed)
+        for frame in self.direct:
+            first = bisect.bisect_left(starts, frame.quote.start)
+            last = bisect.bisect_left(starts, frame.quote.end)
+            for i in range(first, last):
+                self.in_direct[i] = True
+        self.direct_starts = [f.quote.start for f in self.direct]
+        #: Positions of the addressee prepositions, indexed once per document.
+        self.addressee_words = [
+            i for i, t in enumerate(parsed) if t.text.lower() in ADDRESSEE_CASES
+        ]
+        #: Content cut points per sentence index (:func:`~.content.content_end`).
+        self.cuts: dict[int, list[int]] = {}
+
+
+def mostly_direct(scan: DocumentScan, content: TokenRange) -> bool:
+    """Whether the content is a direct quotation (at most one word outside quotes).
+
+    Content that is partly quoted ("er sei „sehr zufrieden“") stays indirect speech:
+    the corpus marks the partial quote as a direct quote nested inside it.
+    """
+    first, end = content
+    outside = 0
+    for i in range(first, end):
+        if not scan.in_direct[i] and scan.parsed[i].text[:1].isalnum():
+            outside += 1
+            if outside > 1:
+                return False
+    return True
+
+
+def is_verb(token: ParsedToken) -> bool:
+    return token.upos in ("VERB", "AUX") or (token.upos == "" and token.tag.startswith("V"))
+
+
+def capped(clause: Clause) -> int:
+    """The end of ``clause`` for scans that look for its verb: a "clause" of hundreds of
+    words (a list, a text without commas) is not read to its end for every cue in it."""
+    return min(clause.end, clause.first + REACH * 3)
+
+
+def overlaps(a: TokenRange, b: TokenRange) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def sentence_views(parsed: ParsedDoc, doc: Document, starts: list[int]) -> list[SentenceView]:
+    """The Document's sentences (the rules splitter's, better than the small parser's) as
+    token ranges of the parse."""
+    views: list[SentenceView] = []
+    n = len(parsed)
+    previous_end = 0
+    for span in doc.sentences:
+        first = max(bisect.bisect_left(starts, span.start), previous_end)
+        end = bisect.bisect_left(starts, span.end)
+        if end <= first:
+            continue
+        views.append(
+            SentenceView(parsed, first, min(end, n), len(views), doc.paragraph_index(span.start))
+        )
+        previous_end = end
+    return views

@@ -1,0 +1,228 @@
+"""Speakers and addressees of verb cues, as token ranges.
+
+In: a :class:`~.scan.DocumentScan`, the cue verb's index and the range to look in. Out:
+the speaker phrase (the subject, the passive's von-agent, the "in der Mitteilung" of
+"heißt es", a nominative noun phrase near the verb where the tree has no subject), the
+addressee ("sagte der Zeitung", "gegenüber X") and whether a phrase can name someone who
+speaks.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Final
+
+from quotes.detectors.indirect.clauses import RELATIVE
+from quotes.detectors.indirect.cue_verbs import is_passive
+from quotes.detectors.indirect.scan import ADDRESSEE_CASES, DocumentScan, TokenRange
+from quotes.detectors.lexicon import VerbEntry
+from quotes.detectors.syntax import Clause, SentenceView, noun_phrase_after, phrase_range
+
+__all__ = [
+    "SUBJECT_UPOS",
+    "WEAK_SUBJECTS",
+    "addressee_of",
+    "head_phrase",
+    "nominative_nearest",
+    "plausible_speaker",
+    "subject_after_wie",
+    "surface_subject",
+    "verb_speaker",
+]
+
+_AGENT_CASES: Final = frozenset({"von", "vom", "durch"})
+SUBJECT_UPOS: Final = frozenset({"NOUN", "PROPN", "PRON", "X"})
+WEAK_SUBJECTS: Final = frozenset({"es", "man", "das", "dies", "was", "wer"})
+
+
+def subject_after_wie(
+    scan: DocumentScan, s: SentenceView, wie: int, verb: int, entry: VerbEntry
+) -> TokenRange | None:
+    """ "wie der Sprecher des Amtes, Max Muster, mitteilte": the phrase after "wie"
+    with its apposition (the tree is often wrong inside such frames)."""
+    if entry.lemma in scan.rules.impersonal or is_passive(scan, verb):
+        return verb_speaker(scan, s, verb, wie + 1, verb, entry)
+    parsed = scan.parsed
+    phrase = noun_phrase_after(parsed, wie + 1, verb)
+    if phrase is None:
+        return verb_speaker(scan, s, verb, wie + 1, verb, entry)
+    end = phrase[1]
+    if end + 1 < verb and parsed[end].text == ",":
+        apposition = noun_phrase_after(parsed, end + 1, verb)
+        if apposition is not None and apposition[1] < verb and parsed[apposition[1]].text == ",":
+            end = apposition[1]
+    return phrase[0], end
+
+
+def verb_speaker(
+    scan: DocumentScan,
+    s: SentenceView,
+    verb: int,
+    lo: int,
+    hi: int,
+    entry: VerbEntry,
+    *,
+    after_only: bool = False,
+) -> TokenRange | None:
+    parsed = scan.parsed
+    token = parsed[verb]
+    if entry.lemma in scan.rules.impersonal:
+        # "In der Mitteilung des WWF heißt es": the document is the source.
+        for child in parsed.children(verb, "obl"):
+            cases = [c.text.lower() for c in parsed.children(child.i, "case")]
+            if lo <= child.i < hi and any(c in ("in", "im", "aus") for c in cases):
+                return head_phrase(scan, child.i, lo, hi)
+        return None
+    if is_passive(scan, verb):
+        for child in parsed.children(verb, "obl"):
+            if not lo <= child.i < hi:
+                continue
+            cases = [c.text.lower() for c in parsed.children(child.i, "case")]
+            if child.dep == "obl:agent" or any(c in _AGENT_CASES for c in cases):
+                return head_phrase(scan, child.i, lo, hi)
+        # Surface: "von X" between the auxiliary and the participle.
+        for j in range(lo, hi):
+            if parsed[j].text.lower() in _AGENT_CASES and j + 1 < hi:
+                phrase = noun_phrase_after(parsed, j + 1, hi)
+                if phrase is not None:
+                    return phrase
+        return None
+    for child in parsed.children(verb, "nsubj"):
+        if not lo <= child.i < hi or scan.in_direct[child.i]:
+            continue
+        if child.text.lower() in RELATIVE and token.dep in ("acl", "acl:relcl"):
+            antecedent = parsed[token.head]
+            if s.first <= antecedent.i < hi and not after_only:
+                return head_phrase(scan, antecedent.i, s.first, hi)
+        if child.text.lower() in WEAK_SUBJECTS:
+            return None
+        return head_phrase(scan, child.i, lo, hi)
+    # A coordinated verb shares the subject: "X kam und sagte, …".
+    if token.dep == "conj" and not after_only:
+        head = parsed[token.head]
+        for child in parsed.children(head.i, "nsubj"):
+            if s.first <= child.i < hi and child.text.lower() not in WEAK_SUBJECTS:
+                return head_phrase(scan, child.i, s.first, hi)
+    return surface_subject(scan, s, verb, lo, hi, after_only=after_only)
+
+
+def surface_subject(
+    scan: DocumentScan, s: SentenceView, verb: int, lo: int, hi: int, *, after_only: bool = False
+) -> TokenRange | None:
+    """A nominative noun phrase of the verb's clause, nearest the verb, when the
+    tree gives no subject. ``after_only``: right after the verb ("…, sagte er")."""
+    parsed = scan.parsed
+    clause = s.clause_of(verb)
+    regions = [(max(lo, clause.first), min(hi, clause.end))]
+    if after_only:
+        regions = [(verb + 1, min(hi, clause.end, verb + 6))]
+    elif verb == clause.first and clause.boundary_before is not None:
+        # "Deiss, der sich … entschlossen hatte, sagte …": the subject opens the sentence.
+        first_clause = s.clauses[0]
+        if parsed[first_clause.first].text.lower() not in scan.rules.adverbial_openers:
+            regions.append((max(lo, first_clause.first), min(hi, first_clause.end)))
+    for start, end in regions:
+        best = nominative_nearest(scan, verb, start, end)
+        if best is not None:
+            return head_phrase(scan, best, start, end)
+    return None
+
+
+def nominative_nearest(scan: DocumentScan, verb: int, start: int, end: int) -> int | None:
+    parsed = scan.parsed
+    best: int | None = None
+    for j in range(start, end):
+        token = parsed[j]
+        if scan.in_direct[j] or token.upos not in SUBJECT_UPOS:
+            continue
+        if token.text in scan.rules.not_speakers or token.text.lower() in WEAK_SUBJECTS:
+            continue
+        case = token.morph.case
+        if case and case != "Nom":
+            continue
+        if parsed.children(j, "case") or token.dep in (
+            "nmod",
+            "nmod:poss",
+            "flat",
+            "flat:name",
+            "appos",
+            "det",
+            "compound",
+        ):
+            continue
+        if token.upos == "PRON" and token.text.lower() not in scan.rules.pronouns:
+            continue
+        if j > start and parsed[j - 1].upos == "ADP":
+            continue
+        if best is None or abs(j - verb) < abs(best - verb):
+            best = j
+    return best
+
+
+def head_phrase(scan: DocumentScan, head: int, lo: int, hi: int) -> TokenRange | None:
+    first, end = phrase_range(scan.parsed, head, lo, hi)
+    if end <= first:
+        return None
+    return first, end
+
+
+def addressee_of(
+    scan: DocumentScan, s: SentenceView, verb: int, entry: VerbEntry, clause: Clause
+) -> TokenRange | None:
+    parsed = scan.parsed
+    lo, hi = clause.first, clause.end
+    for child in parsed.children(verb):
+        if not lo <= child.i < hi or scan.in_direct[child.i]:
+            continue
+        cases = [c.text.lower() for c in parsed.children(child.i, "case")]
+        if child.dep_base == "obl" and any(c in ADDRESSEE_CASES for c in cases):
+            return head_phrase(scan, child.i, lo, hi)
+        if child.dep == "iobj":
+            return head_phrase(scan, child.i, lo, hi)
+        if (
+            entry.addressee_object
+            and (child.dep == "obj" or (child.dep == "nsubj:pass"))
+            and child.upos in SUBJECT_UPOS
+        ):
+            return head_phrase(scan, child.i, lo, hi)
+        if child.dep == "obj" and child.morph.case == "Dat" and child.upos in SUBJECT_UPOS:
+            return head_phrase(scan, child.i, lo, hi)
+    # Surface: "gegenüber der Zeitung". The positions of such words are indexed once
+    # per document: scanning the clause once per verb is quadratic in a long clause.
+    at = scan.addressee_words
+    for k in range(bisect.bisect_left(at, lo), len(at)):
+        j = at[k]
+        if j + 1 >= hi:
+            break
+        phrase = noun_phrase_after(parsed, j + 1, hi)
+        if phrase is not None:
+            return phrase
+    return None
+
+
+def plausible_speaker(scan: DocumentScan, phrase: TokenRange) -> bool:
+    """Whether a noun phrase can name someone who speaks: a name, a person or group
+    by role, an organisation, an outlet or a personal pronoun ("er", "sie")."""
+    parsed = scan.parsed
+    lexicon = scan.lexicon
+    for j in range(*phrase):
+        token = parsed[j]
+        word = token.text
+        if word.lower() in scan.rules.pronouns and token.upos == "PRON":
+            return word.lower() not in ("es", "ihm", "ihn")
+        entity = parsed.entity_at(j)
+        if entity is not None and entity.label in ("PER", "ORG"):
+            return True
+        if not word[:1].isupper() or word in scan.rules.not_speakers:
+            continue
+        if (
+            word in lexicon.given_names
+            or lexicon.role_of(word)
+            or lexicon.is_organization_word(word)
+            or word in lexicon.group_words
+            or word in lexicon.known_persons
+        ):
+            return True
+        if token.upos == "PROPN" and j == phrase[0] + (1 if parsed[phrase[0]].upos == "DET" else 0):
+            return True
+    return False

@@ -1,0 +1,183 @@
+"""Candidates that a verb of saying licenses.
+
+In: a :class:`~.scan.DocumentScan`, a sentence and a token index. Out: the
+:class:`~.scan.Candidate` of "Wie X mitteilte, …", "…, sagte X", "X sagte, (dass) …",
+of "… . Das bestätigte der Sprecher." (the sentence before is the content) and of reported
+speech without a content clause ("Die Opposition kritisierte den Plan.").
+"""
+
+from __future__ import annotations
+
+from quotes.detectors.indirect.clauses import (
+    is_adverbial,
+    is_reflexive,
+    is_relative,
+    is_subordinate,
+    main_konjunktiv,
+    outside,
+    trim_frame,
+    with_boundaries,
+)
+from quotes.detectors.indirect.content import content_after, content_before, frame_end_after
+from quotes.detectors.indirect.cue_verbs import auxiliaries, has_needed_word, verb_entry, wie_start
+from quotes.detectors.indirect.scan import Candidate, DocumentScan, is_verb, mostly_direct
+from quotes.detectors.indirect.subjects import (
+    addressee_of,
+    plausible_speaker,
+    subject_after_wie,
+    verb_speaker,
+)
+from quotes.detectors.syntax import Clause, SentenceView, noun_phrase_after
+
+__all__ = ["back_reference", "reported_candidate", "verb_candidates"]
+
+
+def back_reference(scan: DocumentScan, s: SentenceView) -> Candidate | None:
+    """ "… . Das bestätigte ein Sprecher." / "Dies geht aus einer Mitteilung hervor.":
+    the sentence before is the content (the corpus adds "Das" to it)."""
+    parsed = scan.parsed
+    if s.index == 0 or s.end - s.first < 3:
+        return None
+    if parsed[s.first].text.lower() not in ("das", "dies", "dieses") or any(
+        parsed[j].text == "," for j in range(s.first, s.content_end)
+    ):
+        return None
+    previous = scan.sentences[s.index - 1]
+    if previous.paragraph != s.paragraph or mostly_direct(
+        scan, (previous.first, previous.content_end)
+    ):
+        return None
+    verb = s.first + 1
+    token = parsed[verb]
+    if not (token.is_finite_verb or token.tag.endswith("FIN")):
+        return None
+    found = verb_entry(scan, s, verb)
+    if found is None or not (found[0].say or found[0].reported):
+        return None
+    entry, particle = found
+    clause = Clause(s.first, s.content_end, None)
+    if entry.needs and not has_needed_word(scan, s, clause, entry):
+        return None
+    cue = (verb, particle) if particle is not None else (verb,)
+    speaker = verb_speaker(scan, s, verb, verb + 1, s.content_end, entry)
+    if speaker is None and entry.lemma == "hervorgehen":
+        # "Dies geht aus einer Mitteilung des Konzerns hervor": the source.
+        for j in range(verb + 1, s.content_end - 1):
+            if parsed[j].text.lower() == "aus":
+                speaker = noun_phrase_after(parsed, j + 1, s.content_end)
+                break
+    return Candidate(
+        "indirect", (previous.first, s.first + 1), cue, (verb, s.content_end), speaker,
+        None, scan.rules.medium_of(entry.lemma), 0.7, s, absorbs_previous=True,
+    )  # fmt: skip
+
+
+def verb_candidates(scan: DocumentScan, s: SentenceView, i: int) -> list[Candidate]:
+    found = verb_entry(scan, s, i)
+    if found is None:
+        return []
+    entry, particle = found
+    parsed = scan.parsed
+    clause = s.clause_of(i)
+    lead = parsed[clause.first].text.lower() if i == clause.first + 1 else ""
+    # A parenthetical "…, so zeigen Studien, …" needs no "dass" after "zeigen".
+    if entry.needs and lead != "so" and not has_needed_word(scan, s, clause, entry):
+        return []
+    cue = [i]
+    if particle is not None:
+        cue.append(particle)
+    cue.extend(auxiliaries(scan, s, i, clause))
+    cue.sort()
+    cue_last = max(cue)
+    verb = parsed[i]
+    medium = scan.rules.medium_of(entry.lemma)
+    impersonal = entry.lemma in scan.rules.impersonal
+    # (A) "Wie X mitteilte, …" / "…, wie X mitteilte": the wie-clause is the frame.
+    wie = wie_start(scan, s, i)
+    if wie is not None:
+        frame_clause = Clause(wie, clause.end, s.clause_of(wie).boundary_before)
+        content = outside(s, frame_clause)
+        if content is None:
+            return []
+        frame = with_boundaries(s, frame_clause)
+        speaker = subject_after_wie(scan, s, wie, i, entry)
+        return [
+            Candidate(
+                "indirect", content, (wie, *cue), frame, speaker,
+                addressee_of(scan, s, i, entry, frame_clause), medium, 0.85, s,
+            )
+        ]  # fmt: skip
+    # (B) The content comes first: "…, sagte X." (the verb opens its clause), "…, das
+    # teilte X mit", "…, so schätzen die Forscher, …".
+    if lead == "so":
+        cue.insert(0, clause.first)
+    if (
+        clause.boundary_before is not None
+        and parsed[clause.boundary_before].text == ","
+        and (i == clause.first or lead in ("das", "dies", "so"))
+        and (verb.is_finite_verb or verb.tag.endswith("FIN"))
+        and (entry.say or entry.think)
+    ):
+        content = content_before(scan, s, clause)
+        if content is not None:
+            frame_end = frame_end_after(scan, s, clause)
+            frame = (clause.boundary_before, frame_end)
+            speaker = verb_speaker(scan, s, i, i, frame_end, entry, after_only=True)
+            if speaker is not None or impersonal:
+                return [
+                    Candidate(
+                        "indirect", content, tuple(cue), frame, speaker,
+                        addressee_of(scan, s, i, entry, clause), medium, 0.8, s,
+                    )
+                ]  # fmt: skip
+    # (C) The content follows: "X sagte, (dass) …". A cue inside a subordinate clause
+    # takes only a dass/ob/w-clause: "Nachdem er … erklärt hatte, | ging er" is not.
+    subordinate = is_subordinate(scan, clause)
+    after = content_after(scan, s, i, cue_last, entry, openers_only=subordinate)
+    if after is not None:
+        content, confidence = after
+        frame = trim_frame(scan.parsed, s.first, content[0])
+        speaker = verb_speaker(scan, s, i, s.first, content[0], entry)
+        return [
+            Candidate(
+                "indirect", content, tuple(cue), frame, speaker,
+                addressee_of(scan, s, i, entry, Clause(s.first, content[0], None)),
+                medium, confidence, s,
+            )
+        ]  # fmt: skip
+    return []
+
+
+def reported_candidate(scan: DocumentScan, s: SentenceView) -> Candidate | None:
+    parsed = scan.parsed
+    quoted = sum(1 for i in range(s.first, s.end) if scan.in_direct[i])
+    if quoted > 0.25 * (s.end - s.first) or scan.in_direct[s.content_end - 1]:
+        return None  # the direct quotation is the speech here
+    for clause in s.clauses:
+        opener = parsed[clause.first].text.lower()
+        if is_adverbial(scan, clause) or opener in scan.rules.content_openers:
+            continue
+        if clause.boundary_before is not None and is_relative(scan, clause, clause.boundary_before):
+            continue
+        for i in range(clause.first, clause.end):
+            token = parsed[i]
+            if scan.in_direct[i] or not is_verb(token) or not token.text[:1].islower():
+                continue
+            found = verb_entry(scan, s, i)
+            if found is None or not found[0].reported:
+                continue
+            entry = found[0]
+            if entry.needs and not has_needed_word(scan, s, clause, entry):
+                continue
+            if entry.lemma in scan.rules.not_reflexive and is_reflexive(scan, s, i):
+                continue  # "versprechen sich", "nennt sich": no speech act
+            if main_konjunktiv(scan, s) == "strong":
+                return None
+            speaker = verb_speaker(scan, s, i, s.first, s.end, entry)
+            if speaker is None or not plausible_speaker(scan, speaker):
+                continue
+            return Candidate(
+                "reported", (s.first, s.end), (), None, speaker, None,
+                scan.rules.medium_of(entry.lemma), 0.5, s,
+            )  # fmt: skip
+    return None
