@@ -446,7 +446,8 @@ def _agrees_with_direct(frame: Frame, direct: Sequence[Frame]) -> bool:
 
     It may contain a direct quote (a partial quote inside indirect speech) but must not
     cross one, nor take in a direct quote's own cue: in "Laut Tass sagte Putin: „…“" the
-    "laut" belongs to the direct quote's chain, not to a second quotation.
+    "laut" belongs to the direct quote's chain, not to a second quotation. A partial quote
+    that took the indirect quotation's own cue is the exception (:func:`_shares_cue`).
     """
     quote = frame.quote
     for other in direct:
@@ -454,9 +455,22 @@ def _agrees_with_direct(frame: Frame, direct: Sequence[Frame]) -> bool:
             quote.contains(other.quote) or other.quote.contains(quote)
         ):
             return False
-        if other.cue is not None and any(quote.contains(part) for part in other.cue.parts):
+        if (
+            other.cue is not None
+            and any(quote.contains(part) for part in other.cue.parts)
+            and not _shares_cue(frame, other)
+        ):
             return False
     return True
+
+
+def _shares_cue(frame: Frame, direct: Frame) -> bool:
+    """Whether a direct quote inside ``frame``'s quote took ``frame``'s own cue: a partial
+    quote inside indirect speech ("Der Antrag werde nach Angaben der Stadt „gründlich“
+    geprüft"), which stays nested in the indirect quotation."""
+    if frame.cue is None or direct.cue is None or not frame.quote.contains(direct.quote):
+        return False
+    return any(a.overlaps(b) for a in frame.cue.parts for b in direct.cue.parts)
 
 
 def _check_backend(backend: object) -> None:

@@ -220,14 +220,13 @@ def trim(parsed: ParsedDoc, first: int, end: int) -> tuple[int, int]:
 def _is_edge_punct(parsed: ParsedDoc, i: int, first: int, end: int) -> bool:
     text = parsed[i].text
     if text in _OPENING_MARKS or text in _CLOSING_MARKS:
-        # Keep a quotation mark whose partner is inside the range: „Berliner Zeitung“.
-        inside = [parsed[j].text for j in range(first, end) if j != i]
-        partner = _CLOSING_MARKS if text in _OPENING_MARKS else _OPENING_MARKS
-        return (
-            not any(t in partner for t in inside)
-            or (i == first and text in _CLOSING_MARKS)
-            or (i == end - 1 and text in _OPENING_MARKS)
-        )
+        # Keep a quotation mark whose partner is inside the range: „Berliner Zeitung“. A
+        # mark that can open and close ("“") closes at the end and opens at the start.
+        if i == end - 1 and text in _CLOSING_MARKS:
+            return not any(parsed[j].text in _OPENING_MARKS for j in range(first, i))
+        if i == first and text in _OPENING_MARKS:
+            return not any(parsed[j].text in _CLOSING_MARKS for j in range(i + 1, end))
+        return True
     if text == ")":
         return not any(parsed[j].text == "(" for j in range(first, i))
     if text == "(":

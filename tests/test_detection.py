@@ -1,0 +1,66 @@
+"""Detection of indirect and reported speech with the shipped model (issue 8).
+
+Fresh German sentences written for these tests; each test states the construction it
+checks. Skipped where the shipped model is not installed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import quotes
+from quotes.detectors.syntax import trim
+from quotes.parse.demand import filler
+
+
+@pytest.fixture(scope="module")
+def parse_extractor() -> quotes.Extractor:
+    pytest.importorskip("spacy")
+    from quotes.models import model_path
+
+    if model_path() is None:
+        pytest.skip("the shipped model is not installed")
+    return quotes.Extractor("parse")
+
+
+def kinds(extractor: quotes.Extractor, text: str) -> dict[str, str]:
+    return {a.quote.text: a.kind for a in extractor.extract(text)}
+
+
+def test_a_partial_quote_at_the_end_of_indirect_speech_keeps_its_closing_mark(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    # "“" opens English quotations and closes German ones: at the end of a content it closes.
+    text = "Die Angeklagten hätten „ohne jede Vorsicht gehandelt“, so die Richterin."
+    found = kinds(parse_extractor, text)
+    assert found.get("Die Angeklagten hätten „ohne jede Vorsicht gehandelt“") == "indirect"
+    assert found.get("„ohne jede Vorsicht gehandelt“") == "direct"
+
+
+def test_a_partial_quote_may_take_the_cue_of_its_indirect_quotation(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    text = "Der Bauantrag wird nach Angaben der Stadtverwaltung „mit großer Sorgfalt“ geprüft."
+    found = kinds(parse_extractor, text)
+    whole = "Der Bauantrag wird nach Angaben der Stadtverwaltung „mit großer Sorgfalt“ geprüft"
+    assert found.get(whole) == "indirect"
+    assert found.get("„mit großer Sorgfalt“") == "direct"
+
+
+def test_a_source_before_a_direct_quote_is_still_not_a_second_quotation(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    text = "Laut der Agentur sagte der Bürgermeister: „Wir öffnen das Bad im Mai.“"
+    found = kinds(parse_extractor, text)
+    assert found == {"„Wir öffnen das Bad im Mai.“": "direct"}
+
+
+def test_trim_keeps_a_closing_mark_that_can_also_open() -> None:
+    text = "er sei „müde“,"
+    parsed = filler(text, 0, len(text))
+    assert [t.text for t in parsed] == ["er", "sei", "„", "müde", "“", ","]
+    assert trim(parsed, 0, 6) == (0, 5)
+    # Unpaired marks at either edge go.
+    text = "“er sei müde „"
+    parsed = filler(text, 0, len(text))
+    assert trim(parsed, 0, len(parsed)) == (1, 4)
