@@ -14,6 +14,12 @@ habe" is indicative, "er habe" is not. So the decision is a lexicon and morpholo
   where Konjunktiv I looks indicative; they are also plain conditionals, so they are weak
   evidence, trusted only where speech is already under way;
 * the model's ``Mood=Sub`` for anything else, also weak.
+
+Before the last three rules comes the generated lexicon ``rules/<lang>/moods.toml``
+(:class:`MoodLexicon`, from LanguageTool's german-pos-dict; card ``rules/de/MOODS.md``): a
+lower-case form it lists as Konjunktiv I is strong (unless "ich" is the subject), as
+Konjunktiv II weak, and as indicative no Konjunktiv, whatever the tagger's ``Mood`` says
+("plant", "sagten"). Forms it does not list fall back to the rules above.
 """
 
 from __future__ import annotations
@@ -25,12 +31,57 @@ import attrs
 
 from quotes.parse import ParsedDoc, ParsedToken
 
-__all__ = ["KonjunktivRules", "Strength"]
+__all__ = ["KonjunktivRules", "Mood", "MoodLexicon", "Strength"]
 
 #: "strong": Konjunktiv I by the lexicon; "weak": Konjunktiv II or only the model says so.
 Strength = Literal["strong", "weak", ""]
 
+#: The mood the lexicon gives a form; "" where it does not list it.
+Mood = Literal["konjunktiv1", "konjunktiv2", "indicative", ""]
+
 _FINITE_TAGS: Final = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+_MOODS: Final[tuple[Mood, ...]] = ("konjunktiv1", "konjunktiv2", "indicative")
+# Parts of speech a listed form never has as a verb ("die", "nach" are no verb forms, but
+# the tagger's word may be one that happens to be spelt like a rare verb form).
+_NOT_VERBS: Final = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PRON", "PART", "NUM", "PUNCT"})
+
+
+@attrs.frozen
+class MoodLexicon:
+    """``moods.toml`` compiled: lower-case third-person finite form → mood."""
+
+    moods: Mapping[str, Mood] = attrs.field(factory=dict)
+
+    @classmethod
+    def from_table(cls, table: Mapping[str, Any]) -> MoodLexicon:
+        moods: dict[str, Mood] = {}
+        for mood in _MOODS:
+            for form in str(table.get(mood, "")).split():
+                moods.setdefault(form.lower(), mood)
+        return cls(moods)
+
+    def __bool__(self) -> bool:
+        return bool(self.moods)
+
+    def forms(self, *moods: Mood) -> frozenset[str]:
+        """Every listed form of the given moods."""
+        return frozenset(f for f, m in self.moods.items() if m in moods)
+
+    def mood(self, token: ParsedToken) -> Mood:
+        """The mood of ``token`` if it is shaped like a finite verb the lexicon lists: lower
+        case (a capitalised word is a noun or starts a sentence), not tagged as a
+        closed-class word, and parsed."""
+        text = token.text
+        if not text[:1].islower() or token.upos in _NOT_VERBS:
+            return ""
+        if token.upos == "X" and not token.tag:
+            return ""  # an unparsed sentence's token (quotes.parse.demand.filler): no speech
+        return self.moods.get(text.lower(), "")
+
+    def is_finite(self, token: ParsedToken) -> bool:
+        """Whether ``token`` is a finite verb by the lexicon (the tagger may call "plant" an
+        adverb)."""
+        return bool(self.mood(token))
 
 
 @attrs.frozen
@@ -44,9 +95,15 @@ class KonjunktivRules:
     first_person: frozenset[str]
     stem_rule: bool = True
     ending_rule: bool = True
+    lexicon: MoodLexicon = attrs.field(factory=MoodLexicon)
 
     @classmethod
-    def from_table(cls, table: Mapping[str, Any]) -> KonjunktivRules:
+    def from_table(
+        cls, table: Mapping[str, Any], moods: Mapping[str, Any] | None = None
+    ) -> KonjunktivRules:
+        """``table``: the ``[konjunktiv]`` table of ``indirect.toml``; ``moods``: the
+        contents of ``moods.toml`` (none: the rules alone)."""
+
         def words(key: str) -> frozenset[str]:
             return frozenset(str(w).lower() for w in table.get(key, ()))
 
@@ -58,6 +115,7 @@ class KonjunktivRules:
             first_person=words("first_person") or frozenset({"ich"}),
             stem_rule=bool(table.get("stem_rule", True)),
             ending_rule=bool(table.get("ending_rule", True)),
+            lexicon=MoodLexicon.from_table(moods or {}),
         )
 
     def strength(self, parsed: ParsedDoc, token: ParsedToken) -> Strength:
@@ -70,6 +128,13 @@ class KonjunktivRules:
             return "weak" if finite or token.upos in ("", "AUX", "VERB") else ""
         if form in self.not_konjunktiv:
             return ""
+        mood = self.lexicon.mood(token)
+        if mood == "indicative":
+            return ""
+        if mood == "konjunktiv2":
+            return "weak"
+        if mood == "konjunktiv1":
+            return "" if self._first_person_clause(parsed, token) else "strong"
         listed = form in self.third_singular
         if listed or (finite and (self._stem_rule(form, token.lemma) or self._ending_rule(form))):
             if self._first_person_clause(parsed, token):

@@ -136,7 +136,7 @@ class DetectorRules:
         return cls(
             verbs=verbs,
             cue_forms={k: tuple(v) for k, v in cue_forms.items()},
-            konjunktiv=KonjunktivRules.from_table(data.get("konjunktiv", {})),
+            konjunktiv=KonjunktivRules.from_table(data.get("konjunktiv", {}), rules.get("moods")),
             source_prepositions=words(sources, "prepositions"),
             source_postpositions=words(sources, "postpositions"),
             nach_nouns=words(sources, "nach_nouns", lower=False),

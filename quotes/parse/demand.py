@@ -41,7 +41,8 @@ GROUPS: Mapping[str, str] = {
     "sources": 'indirect.toml [sources]: "laut", "gemäß", "zufolge", "demnach", "danach"',
     "nach_nouns": 'indirect.toml [sources] nach_nouns and nach_suffixes ("nach Angaben")',
     "reporting_nouns": 'indirect.toml [nouns]: "Forderung", "Vorwurf", "wonach"',
-    "konjunktiv": 'indirect.toml [konjunktiv] word lists ("sei", "habe", "wäre")',
+    "konjunktiv": 'indirect.toml [konjunktiv] word lists ("sei", "habe", "wäre") and the '
+    "Konjunktiv I/II forms of moods.toml",
     "konjunktiv_ending": "any word in -e, not -te, of four letters or more (the ending rule)",
     "reportive": 'indirect.toml [free_indirect] reportive_modals ("soll")',
     "words": "parse.toml [triggers] words",
@@ -89,6 +90,7 @@ class ParseTriggers:
 
         k = detector.konjunktiv
         add("konjunktiv", k.unambiguous | k.third_singular | k.second)
+        add("konjunktiv", k.lexicon.forms("konjunktiv1", "konjunktiv2"))
         add("sources", detector.source_prepositions | detector.source_postpositions)
         add("sources", detector.source_adverbs | detector.source_adverbs_konjunktiv)
         add("sources", (w for opener in detector.relative_openers for w in opener.split()))

@@ -20,6 +20,7 @@ from quotes.schema.cues import CuesRules
 from quotes.schema.document import DocumentRules
 from quotes.schema.genders import GendersRules
 from quotes.schema.indirect import IndirectRules
+from quotes.schema.moods import MoodsRules
 from quotes.schema.names import NamesRules
 from quotes.schema.outlets import OutletsRules
 from quotes.schema.parse import ParseRules
@@ -36,6 +37,7 @@ FILES: dict[str, type] = {
     "document": DocumentRules,
     "genders": GendersRules,
     "indirect": IndirectRules,
+    "moods": MoodsRules,
     "names": NamesRules,
     "outlets": OutletsRules,
     "parse": ParseRules,
