@@ -64,3 +64,29 @@ def test_trim_keeps_a_closing_mark_that_can_also_open() -> None:
     text = "“er sei müde „"
     parsed = filler(text, 0, len(text))
     assert trim(parsed, 0, len(parsed)) == (1, 4)
+
+
+def test_an_outlet_in_marks_after_laut_and_before_zufolge(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    found = kinds(parse_extractor, "Laut „Reuters“ demonstrierten Tausende vor dem Parlament.")
+    assert found.get("demonstrierten Tausende vor dem Parlament") == "indirect"
+    text = "Einem Bericht des „Spiegel“ zufolge plant das Ministerium ein Sparpaket."
+    found = {a.quote.text: a for a in parse_extractor.extract(text)}
+    quote = found["plant das Ministerium ein Sparpaket"]
+    assert quote.kind == "indirect" and quote.speaker is not None
+    assert quote.speaker.mention is not None
+    assert quote.speaker.mention.text == "Einem Bericht des „Spiegel“"
+
+
+def test_a_sentence_initial_demnach_is_a_source_adverb(parse_extractor: quotes.Extractor) -> None:
+    text = (
+        "Die Staatsanwaltschaft hat das Gutachten vorgestellt. "
+        "Demnach hat der Fahrer die Ampel übersehen."
+    )
+    found = kinds(parse_extractor, text)
+    assert found.get("hat der Fahrer die Ampel übersehen") == "indirect"
+
+
+def test_laut_the_adverb_is_no_source(parse_extractor: quotes.Extractor) -> None:
+    assert kinds(parse_extractor, "Die Kinder wollten laut singen, aber es war zu spät.") == {}

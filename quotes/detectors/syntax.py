@@ -27,6 +27,7 @@ __all__ = [
     "Clause",
     "SentenceView",
     "is_capitalised_noun",
+    "is_opening_mark",
     "mention_of",
     "noun_phrase_after",
     "noun_phrase_before",
@@ -208,6 +209,11 @@ def phrase_range(
     return first, end
 
 
+def is_opening_mark(text: str) -> bool:
+    """Whether ``text`` is a quotation mark that can open a quotation („ » “ …)."""
+    return text in _OPENING_MARKS
+
+
 def trim(parsed: ParsedDoc, first: int, end: int) -> tuple[int, int]:
     """``first:end`` without punctuation at either edge (quotation marks kept if paired)."""
     while first < end and _is_edge_punct(parsed, first, first, end):
@@ -317,9 +323,14 @@ def noun_phrase_before(parsed: ParsedDoc, end: int, lo: int) -> tuple[int, int] 
         if parsed[k].text == "(":
             j = k
     nouns = 0
-    while j - 1 >= lo and (
-        is_capitalised_noun(parsed[j - 1]) or parsed[j - 1].text in _GENITIVE_ARTICLES
-    ):
+    while j - 1 >= lo:
+        quoted = _quoted_name_start(parsed, j, lo)
+        if quoted is not None:  # a name in marks: des „Spiegel“ | zufolge
+            j = quoted
+            nouns += 1
+            continue
+        if not (is_capitalised_noun(parsed[j - 1]) or parsed[j - 1].text in _GENITIVE_ARTICLES):
+            break
         if parsed[j - 1].text in _GENITIVE_ARTICLES and not nouns:
             break
         j -= 1
@@ -333,6 +344,20 @@ def noun_phrase_before(parsed: ParsedDoc, end: int, lo: int) -> tuple[int, int] 
     if j - 1 >= lo and parsed[j - 1].text.lower() in _DETERMINERS:
         j -= 1
     return j, end
+
+
+def _quoted_name_start(parsed: ParsedDoc, end: int, lo: int) -> int | None:
+    """The opening mark of a short capitalised quote ending right before ``end`` („Spiegel“),
+    or None."""
+    if end - 1 < lo or parsed[end - 1].text not in _CLOSING_MARKS:
+        return None
+    for k in range(end - 2, max(lo, end - 8) - 1, -1):
+        if parsed[k].text in _OPENING_MARKS:
+            inside = range(k + 1, end - 1)
+            if inside and parsed[k + 1].text[:1].isupper():
+                return k
+            return None
+    return None
 
 
 def _is_modifier(token: ParsedToken) -> bool:

@@ -232,6 +232,7 @@ def content_around(scan: DocumentScan, s: SentenceView, frame: TokenRange) -> To
     first, end = trim(parsed, first, end)
     if end - first < 2:
         return None
-    if not any(parsed[j].is_verb for j in range(first, end)):
+    lexicon = scan.rules.konjunktiv.lexicon  # the tagger may call "plant" an adverb (detect)
+    if not any(parsed[j].is_verb or lexicon.is_finite(parsed[j]) for j in range(first, end)):
         return None
     return first, end

@@ -13,6 +13,7 @@ from quotes.detectors.indirect.scan import Candidate, DocumentScan, TokenRange
 from quotes.detectors.indirect.subjects import head_phrase
 from quotes.detectors.syntax import (
     SentenceView,
+    is_opening_mark,
     noun_phrase_after,
     noun_phrase_before,
     phrase_range,
@@ -51,6 +52,8 @@ def source_candidates(scan: DocumentScan, s: SentenceView, i: int) -> list[Candi
         if i + 1 >= clause.end:
             return []
         nxt = parsed[i + 1]
+        if is_opening_mark(nxt.text) and i + 2 < clause.end:
+            nxt = parsed[i + 2]  # a name in marks: laut „Reuters“ (detect)
         if not (nxt.text[:1].isupper() or nxt.upos in ("DET", "PRON", "ADJ", "NUM")):
             return []
         # The surface reading first: the tree often hangs the clause's words on the
@@ -192,7 +195,13 @@ def adverb_candidates(scan: DocumentScan, s: SentenceView, i: int) -> list[Candi
         finite = finite_in(scan, clause)
         if finite is None or scan.rules.konjunktiv.strength(parsed, parsed[finite]) != "strong":
             return []
-    if parsed[i].upos not in ("ADV", "") and parsed[i].tag not in ("PAV", "PROAV", "ADV"):
+    # The tagger may call a clause-initial "Demnach" a name; first in its clause it is the
+    # adverb (detect).
+    if (
+        parsed[i].upos not in ("ADV", "")
+        and parsed[i].tag not in ("PAV", "PROAV", "ADV")
+        and i != clause.first
+    ):
         return []
     frame = (i, i + 1)
     content = content_around(scan, s, frame)
