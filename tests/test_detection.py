@@ -90,3 +90,17 @@ def test_a_sentence_initial_demnach_is_a_source_adverb(parse_extractor: quotes.E
 
 def test_laut_the_adverb_is_no_source(parse_extractor: quotes.Extractor) -> None:
     assert kinds(parse_extractor, "Die Kinder wollten laut singen, aber es war zu spät.") == {}
+
+
+def test_verbs_of_speech_in_another_sense_are_no_reported_speech(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    for text in (
+        "Zwölf Todesopfer forderte ein Hurrikan, der am Montag die Küste traf.",
+        "Die Favoritin verteidigte ihren Titel über 200 Meter.",
+        "Die Abstimmung wurde auf März verschoben (Wikinews berichtete).",
+    ):
+        assert [a.kind for a in parse_extractor.extract(text)] == [], text
+    # The same verbs as speech acts stay.
+    found = kinds(parse_extractor, "Die Gewerkschaft forderte höhere Löhne.")
+    assert found == {"Die Gewerkschaft forderte höhere Löhne.": "reported"}

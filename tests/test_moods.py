@@ -147,3 +147,19 @@ def test_the_recipe_reads_the_npm_tarball_and_writes_a_valid_file(tmp_path: Path
     lexicon = MoodLexicon.from_table(rules["moods"])
     assert lexicon.moods["käme"] == "konjunktiv2"
     assert "sha256" in out.read_text(encoding="utf-8")
+
+
+def test_reported_rules_out_a_counted_subject_and_a_parenthesised_speaker() -> None:
+    from quotes.detectors.reported import NotSpeech
+
+    rules = NotSpeech.from_rules(RULES)
+    text = "Zwölf Todesopfer forderte der Sturm"
+    parsed = tagged(text)
+    assert rules.rules_out(parsed, 0, 5, 2, "fordern", (0, 2))
+    assert not rules.rules_out(parsed, 0, 5, 2, "kritisieren", (0, 2))
+    text = "Die Wahl fiel aus ( Wikinews berichtete )"
+    parsed = tagged(text)
+    assert rules.rules_out(parsed, 0, 8, 6, "berichten", (5, 6))
+    text = "Wikinews berichtete über die Wahl"
+    parsed = tagged(text)
+    assert not rules.rules_out(parsed, 0, 5, 1, "berichten", (0, 1))

@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 
 from quotes.detectors.konjunktiv import KonjunktivRules
+from quotes.detectors.reported import NotSpeech
 from quotes.pipeline.cues import CueLexicon
 from quotes.rules import RuleData
 
@@ -75,6 +76,7 @@ class DetectorRules:
     perfect_auxiliaries: frozenset[str] = frozenset()
     irregular: Mapping[str, str] = attrs.field(factory=dict)
     particles: tuple[str, ...] = ()
+    not_speech: NotSpeech = attrs.field(factory=NotSpeech)  # reported.toml (detect)
 
     @classmethod
     def from_rules(cls, rules: RuleData, cues: CueLexicon) -> DetectorRules:
@@ -168,6 +170,7 @@ class DetectorRules:
                     key=lambda p: -len(p),
                 )
             ),
+            not_speech=NotSpeech.from_rules(rules),
         )
 
     def medium_of(self, lemma: str) -> str:

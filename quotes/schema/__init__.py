@@ -26,6 +26,7 @@ from quotes.schema.outlets import OutletsRules
 from quotes.schema.parse import ParseRules
 from quotes.schema.persons import PersonsRules
 from quotes.schema.quotations import QuotationsRules
+from quotes.schema.reported import ReportedRules
 from quotes.schema.speakers import SpeakersRules
 
 __all__ = ["FILES", "SchemaProblem", "Words", "structure", "unstructure"]
@@ -43,6 +44,7 @@ FILES: dict[str, type] = {
     "parse": ParseRules,
     "persons": PersonsRules,
     "quotations": QuotationsRules,
+    "reported": ReportedRules,
     "speakers": SpeakersRules,
 }
 

@@ -176,6 +176,10 @@ def reported_candidate(scan: DocumentScan, s: SentenceView) -> Candidate | None:
             speaker = verb_speaker(scan, s, i, s.first, s.end, entry)
             if speaker is None or not plausible_speaker(scan, speaker):
                 continue
+            if scan.rules.not_speech.rules_out(
+                parsed, clause.first, clause.end, i, entry.lemma, speaker
+            ):
+                continue  # "(Wikinews berichtete)", "forderte zwölf Todesopfer" (detect)
             return Candidate(
                 "reported", (s.first, s.end), (), None, speaker, None,
                 scan.rules.medium_of(entry.lemma), 0.5, s,

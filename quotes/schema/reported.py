@@ -1,0 +1,19 @@
+"""Schema of ``reported.toml``: what keeps a speech-act verb from being reported speech."""
+
+from __future__ import annotations
+
+import attrs
+
+from quotes.schema._base import Words
+
+
+@attrs.frozen
+class ReportedRules:
+    """``reported.toml``.
+
+    ``not_speech_objects``: per verb lemma, nouns that make the verb no speech act when
+    they stand in its clause ("Der Taifun forderte zwölf Todesopfer"); a noun also matches
+    as the last part of a compound ("Weltmeistertitel" for "Titel").
+    """
+
+    not_speech_objects: dict[str, Words] = attrs.field(factory=dict)
