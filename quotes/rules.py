@@ -226,10 +226,48 @@ def _read(path: Path) -> dict[str, Any]:
         ) from None
     except RecursionError:
         raise RulesError(
-            f"cannot read rules file {path}: arrays or tables nest too deeply"
+            f"cannot read rules file {path}: {_too_deep(path)}arrays or tables nest too deeply"
         ) from None
     except (OSError, tomllib.TOMLDecodeError, ValueError) as error:
         raise RulesError(f"cannot read rules file {path}: {error}") from error
+
+
+def _too_deep(path: Path, limit: int = 100) -> str:
+    """Where the nesting of ``path`` first goes deeper than ``limit``: "line N, key 'K': "
+    (strings and comments skipped; empty if it cannot be told)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+    depth, line, key, quote, i = 0, 1, "", "", 0
+    while i < len(text):
+        char = text[i]
+        if quote:
+            if char == "\\" and quote == '"':
+                i += 1
+            elif char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char == "#":
+            end = text.find("\n", i)
+            i = len(text) if end < 0 else end - 1
+        elif char in "[{":
+            depth += 1
+            if depth > limit:
+                return f"line {line}, key {key!r}: " if key else f"line {line}: "
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+        elif char == "=":  # the key just before it (of the file, or of an inline table)
+            end = len(text[:i].rstrip())
+            start = end
+            while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-.\"'"):
+                start -= 1
+            key = text[start:end].strip("\"'")
+        if char == "\n":
+            line += 1
+        i += 1
+    return ""
 
 
 def _merge_values(old: Any, new: Any) -> Any:

@@ -902,3 +902,30 @@ def test_a_ctrl_c_that_python_swallows_still_stops_the_run(
     assert (code, err) == (130, "quotes: interrupted\n")  # no "Exception ignored …"
     # The document in work is finished and written whole; the run stops before the next.
     assert [r["document"] for r in jsonl(out)] == expected_order(tree)[:2]
+
+
+# -- issue 11 §5: with --jobs N the workers load the model, the parent does not ------------
+def test_jobs_parent_does_not_load_the_model(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tree: Path,
+    workers: None,
+) -> None:
+    import quotes.models
+
+    serial = run(capsys, "extract", "--backend", "parse", tree)
+    loads: list[str] = []
+
+    def no_load(*args: Any, **kwargs: Any) -> Any:
+        loads.append("parent")
+        raise AssertionError("the parent process loaded the model")
+
+    # Only this process is patched: the spawned workers import quotes afresh and load it.
+    monkeypatch.setattr(quotes.models, "load", no_load)
+    parallel = run(capsys, "extract", "--backend", "parse", "--jobs", "2", tree)
+    assert loads == []
+    assert parallel == serial
+    assert serial[0] == 0 and len(jsonl(serial[1])) == 4
+    # One process: the model is loaded here (so the patch is hit), as before.
+    with pytest.raises(AssertionError, match="parent process loaded"):
+        run(capsys, "extract", "--backend", "parse", "--jobs", "1", tree)

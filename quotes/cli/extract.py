@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import copy
 import itertools
 import os
 import textwrap
@@ -222,6 +223,53 @@ def plan_jobs(
     return iter(ahead), 1
 
 
+class _LoadedInWorkers:
+    """The parse backend of an Extractor whose work all goes to worker processes.
+
+    The parent never parses, so it does not load the model (seconds and hundreds of MB):
+    pickled for a worker, this object becomes the real backend there, loaded once per
+    worker (as :class:`quotes.backends.SpacyBackend` pickles itself: by name, not by value).
+    """
+
+    def __init__(self, backend: str) -> None:
+        self.name = backend
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        from quotes.backends import make_backend
+
+        return (make_backend, (self.name,))
+
+    def parse(self, text: str) -> Any:
+        raise RuntimeError("the model is loaded in the worker processes only")
+
+    def parse_texts(self, texts: Any) -> Any:
+        raise RuntimeError("the model is loaded in the worker processes only")
+
+
+def _check_model() -> None:
+    """A missing shipped model is a usage error before any input is read (it is loaded later)."""
+    from quotes.errors import BackendError
+    from quotes.models import model_path
+
+    try:
+        model_path()
+    except FileNotFoundError as error:
+        raise BackendError(str(error)) from None
+
+
+def _extractor(rules_extractor: Any, backend: str, rules: list[str], n_process: int) -> Any:
+    """The Extractor for the run: the model is loaded here only when this process parses."""
+    from quotes.extractor import Extractor
+
+    if backend == "rules":
+        return rules_extractor
+    if n_process == 1:
+        return Extractor(backend, rules=rules)  # the rules are compiled once, cached
+    extractor = copy.copy(rules_extractor)
+    extractor.backend, extractor._parser = backend, _LoadedInWorkers(backend)
+    return extractor
+
+
 def _results(
     jobs: Iterator[Job], extractor: Any, publisher: str | None, n_process: int, report: Reporter
 ) -> Iterator[tuple[Job, list[Attribution] | None]]:
@@ -273,9 +321,12 @@ def run(args: argparse.Namespace) -> int:
 
     if args.resume is not None and args.format != "jsonl":
         args.parser.error("--resume needs --format jsonl (the format it reads back)")
-    # Everything that can be wrong with the command comes before any input is read.
+    # Everything that can be wrong with the command comes before any input is read: the
+    # rules are loaded and checked here; the model only once it is known who parses.
     backend = default_backend() if args.backend == "auto" else args.backend
-    extractor = Extractor(backend, rules=args.rules)
+    rules_extractor = Extractor("rules", rules=args.rules)
+    if backend == "parse":
+        _check_model()
     check_interrupt()
     done: set[str] = set()
     if args.resume is not None:
@@ -318,6 +369,7 @@ def run(args: argparse.Namespace) -> int:
         writer.start()
         jobs = (read_item(item, args.encoding) for item in items())
         jobs, n_process = plan_jobs(jobs, args.jobs, backend, report)
+        extractor = _extractor(rules_extractor, backend, args.rules, n_process)
         for job, attributions in _results(jobs, extractor, args.publisher, n_process, report):
             if job.warning is not None:
                 report.warn(job.warning)
