@@ -177,7 +177,10 @@ def test_catastrophic_user_patterns_are_caught_or_bounded(
     [
         ("abbreviations = " + "[" * 3000 + "]" * 3000 + "\n", "line 1, key 'abbreviations'"),
         (
-            '# a [comment\nno_split_after_ordinal = ["[x"]\nabbreviations = ' + "[" * 500 + "\n",
+            '# a [comment\nno_split_after_ordinal = ["[x"]\nabbreviations = '
+            + "[" * 3000
+            + "]" * 3000
+            + "\n",
             "line 3, key 'abbreviations'",
         ),
     ],
