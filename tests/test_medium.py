@@ -49,7 +49,7 @@ def test_written_sources_write(speaker: str, kind: str) -> None:
 @pytest.mark.parametrize(
     ("speaker", "medium"),
     [
-        ("der Minister", "SW"),  # a person: unchanged
+        ("der Minister", "Speech"),  # a person's words: kept
         ("Medienberichten", "SW"),  # "Medienberichten zufolge" is SW as often as Writing
         ("Angaben der Polizei", "Speech"),  # "Angaben" is said as often as written
         (None, "SW"),
@@ -59,6 +59,23 @@ def test_written_sources_write(speaker: str, kind: str) -> None:
 )
 def test_other_media_stay(speaker: str | None, medium: str) -> None:
     (refined,) = refine_medium(
-        [frame(speaker, medium, "outlet" if speaker == "Tass" else "person")], RULES
+        [frame(speaker, medium, "outlet" if speaker == "Tass" else "unknown")], RULES
     )
     assert refined.medium == medium
+
+
+@pytest.mark.parametrize(
+    ("speaker", "kind", "medium", "expected"),
+    [
+        ("einer Sprecherin", "person", "SW", "Speech"),  # laut einer Sprecherin: said
+        ("dem Verband", "organization", "SW", "SW"),  # said or written
+        ("der Minister", "person", "Writing", "Writing"),  # the cue said Writing
+        ("Ansicht der Experten", "group", "SW", "ST"),  # nach Ansicht der Experten
+        ("seiner Einschätzung", "unknown", "Speech", "ST"),
+    ],
+)
+def test_people_speak_and_opinions_are_thought(
+    speaker: str, kind: str, medium: str, expected: str
+) -> None:
+    (refined,) = refine_medium([frame(speaker, medium, kind)], RULES)
+    assert refined.medium == expected

@@ -25,13 +25,18 @@ __all__ = ["MediumRules", "refine_medium"]
 # Media the speaker does not override: the cue said so already, or it is not speech.
 _KEEP = frozenset({"Writing", "Thought", "ST", "TW", "SWT"})
 _WRITING = "Writing"
+_THOUGHT_OR_SPEECH = "ST"
 
 
 @attrs.frozen
 class MediumRules:
-    """Nouns of writing, lower case, matched as the end of the speaker's last word."""
+    """Nouns of writing, lower case, matched as the end of the speaker's last word; nouns
+    of opinion, matched among its first words; the medium a person's words get."""
 
     writing_nouns: tuple[str, ...]
+    thought_nouns: frozenset[str] = frozenset()
+    person_medium_from: str = ""
+    person_medium: str = ""
 
     @classmethod
     def from_rules(cls, rules: RuleData) -> MediumRules:
@@ -40,7 +45,41 @@ class MediumRules:
         words = tuple(
             sorted({v.lower() for v in values if isinstance(v, str) and v}, key=len, reverse=True)
         )
-        return cls(words)
+        thought = frozenset(str(v).lower() for v in section.get("thought_nouns", ()))
+        return cls(
+            words,
+            thought,
+            str(section.get("person_medium_from", "")),
+            str(section.get("person_medium", "")),
+        )
+
+    def thinks(self, frame: Frame) -> bool:
+        """Whether the speaker mention opens with a noun of opinion ("Ansicht der …",
+        "seiner Meinung nach": its first three words)."""
+        speaker = frame.speaker
+        if not self.thought_nouns or speaker is None or speaker.mention is None:
+            return False
+        words = speaker.mention.text.split()[:3]
+        return any(w.strip("„“”\"'»«()").lower() in self.thought_nouns for w in words)
+
+    def medium_of(self, frame: Frame) -> str | None:
+        """The refined medium of ``frame`` (its own where no rule applies)."""
+        if frame.medium in _KEEP:
+            return frame.medium
+        if self.writes(frame):
+            return _WRITING
+        if self.thinks(frame):
+            return _THOUGHT_OR_SPEECH
+        speaker = frame.speaker
+        if (
+            self.person_medium
+            and frame.kind != "direct"
+            and frame.medium == self.person_medium_from
+            and speaker is not None
+            and speaker.type == "person"
+        ):
+            return self.person_medium
+        return frame.medium
 
     def writes(self, frame: Frame) -> bool:
         speaker = frame.speaker
@@ -56,8 +95,9 @@ class MediumRules:
 
 
 def refine_medium(frames: Sequence[Frame], rules: MediumRules) -> tuple[Frame, ...]:
-    """``frames`` with the medium "Writing" where the speaker is something written."""
-    return tuple(
-        attrs.evolve(f, medium=_WRITING) if f.medium not in _KEEP and rules.writes(f) else f
-        for f in frames
-    )
+    """``frames`` with the medium their speaker gives (see the module notes)."""
+    out = []
+    for f in frames:
+        medium = rules.medium_of(f)
+        out.append(attrs.evolve(f, medium=medium) if medium != f.medium else f)
+    return tuple(out)

@@ -57,6 +57,9 @@ class QuotationsRules:
     german_function_words: Words = ()
     slogan_nouns: Words = ()
     writing_nouns: Words = ()
+    thought_nouns: Words = ()
+    person_medium_from: str = ""
+    person_medium: str = ""
     term_markers: Words = ()
     term_nouns: Words = ()
     term_heads: Words = ()
