@@ -21,7 +21,7 @@ from quotes import Extractor
 
 #: Characters of the smaller text: large enough that its CPU time is well above the noise
 #: floor of ``assert_linear`` (0.02 s), so a quadratic stage shows as 100x, not hidden.
-RULES_CHARS = 15_000
+RULES_CHARS = 10_000
 PARSE_CHARS = 2_000
 
 
