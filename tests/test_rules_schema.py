@@ -152,9 +152,9 @@ def test_unknown_top_level_key(tmp_path: Path) -> None:
 
 
 def test_wrong_value_in_a_nested_table(tmp_path: Path) -> None:
-    write(tmp_path, "indirect.toml", '[verbs.needs]\nsprechen = ["von", 5]\n')
+    write(tmp_path, "cues.toml", "[irregular]\nschlug = 5\n")
     message = load_error(tmp_path)
-    assert "[verbs.needs], key 'sprechen', item #2: expected a string" in message
+    assert "[irregular], key 'schlug': expected a string" in message
 
 
 def test_values_outside_their_choices(tmp_path: Path) -> None:

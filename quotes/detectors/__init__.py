@@ -8,8 +8,9 @@ return :class:`~quotes.pipeline.speakers.Frame` records like the ones of direct 
     detector = IndirectDetector.from_rules(rules, cues)       # once
     frames = detector.detect(parsed, doc, direct_frames, resolver)   # per document
 
-or, in one call, :func:`detect`. The data (verbs, Konjunktiv forms, source prepositions,
-reporting nouns) is in ``rules/<lang>/indirect.toml``.
+or, in one call, :func:`detect`. The data (Konjunktiv forms, source prepositions, reporting
+nouns) is in ``rules/<lang>/indirect.toml``; the verbs are the one verb lexicon,
+``rules/<lang>/cues.toml`` ``[[verb]]``.
 """
 
 from __future__ import annotations

@@ -1,13 +1,14 @@
 """The compiled rule data of the detectors (``rules/<lang>/indirect.toml``).
 
-Verbs come from two places: the detectors' own lists (``[verbs]``, which say what content
-a verb takes) and the cue lexicon (``cues.toml``), whose surface forms stand in where the
-lemmatiser is wrong ("teilte" → "mitteilen" when "mit" closes the clause).
+Verbs come from the one verb lexicon, the ``[[verb]]`` table of ``cues.toml``: what
+content each verb takes (``takes``, ``needs``, …) and, for verbs with forms, the surface
+forms that stand in where the lemmatiser is wrong ("teilte" → "mitteilen" when "mit"
+closes the clause). Irregular forms for lemma guessing are its ``[irregular]`` table.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -41,6 +42,8 @@ class VerbEntry:
     needs: frozenset[str] = frozenset()  # one of these words must be in its clause
     addressee_object: bool = False  # its object is the addressee ("Ihm wird vorgeworfen")
     medium: str | None = None
+    impersonal: bool = False  # "es wurde bekannt", "heißt es": the document is the source
+    not_reflexive: bool = False  # "versprechen sich", "nennt sich": no speech act
 
 
 @attrs.frozen
@@ -81,36 +84,15 @@ class DetectorRules:
     @classmethod
     def from_rules(cls, rules: RuleData, cues: CueLexicon) -> DetectorRules:
         data: Mapping[str, Any] = rules.get("indirect", {})
-        verbs_table: Mapping[str, Any] = data.get("verbs", {})
-        media: dict[str, str] = {}
-        for medium, lemmas in data.get("medium", {}).items():
-            if isinstance(lemmas, list):
-                for lemma in lemmas:
-                    media.setdefault(str(lemma), str(medium))
+        verb_table: Mapping[str, Any] = rules.get("cues", {})
         medium_table = data.get("medium", {})
 
         def words(table: Mapping[str, Any], key: str, *, lower: bool = True) -> frozenset[str]:
             return frozenset(str(w).lower() if lower else str(w) for w in table.get(key, ()))
 
-        say = words(verbs_table, "say")
-        think = words(verbs_table, "think")
-        infinitive = words(verbs_table, "infinitive")
-        reported = words(verbs_table, "reported")
-        addressee = words(verbs_table, "addressee_objects")
-        needs = {str(k): frozenset(map(str, v)) for k, v in verbs_table.get("needs", {}).items()}
-        verbs: dict[str, VerbEntry] = {}
-        for lemma in sorted(say | think | infinitive | reported):
-            verbs[lemma] = VerbEntry(
-                lemma=lemma,
-                say=lemma in say,
-                think=lemma in think,
-                infinitive=lemma in infinitive,
-                reported=lemma in reported,
-                needs=needs.get(lemma, frozenset()),
-                addressee_object=lemma in addressee,
-                medium=media.get(lemma),
-            )
-        # Cue-lexicon verbs the detectors' lists lack still introduce speech clauses.
+        verbs = _verb_entries(verb_table.get("verb", ()))
+        # Surface forms from the cue lexicon; the verbs of a cue lexicon other than the
+        # rules' own still introduce speech clauses.
         cue_forms: dict[str, list[tuple[str, str]]] = {}
         for form, entries in cues.forms.items():
             for entry, needs_particle in entries:
@@ -124,12 +106,7 @@ class DetectorRules:
                 if pair not in cue_forms.setdefault(form, []):
                     cue_forms[form].append(pair)
                 if entry.lemma not in verbs:
-                    verbs[entry.lemma] = VerbEntry(
-                        lemma=entry.lemma,
-                        say=True,
-                        needs=needs.get(entry.lemma, frozenset()),
-                        medium=media.get(entry.lemma) or entry.medium,
-                    )
+                    verbs[entry.lemma] = VerbEntry(lemma=entry.lemma, say=True, medium=entry.medium)
         sources = data.get("sources", {})
         nouns = data.get("nouns", {})
         clauses = data.get("clauses", {})
@@ -159,11 +136,11 @@ class DetectorRules:
             max_sentences=int(continuation.get("max_sentences", 6)),
             max_paragraph_breaks=int(continuation.get("max_paragraph_breaks", 1)),
             without_context=_without_context(continuation.get("without_context", "")),
-            impersonal=words(verbs_table, "impersonal"),
-            not_reflexive=words(verbs_table, "not_reflexive"),
+            impersonal=frozenset(v.lemma for v in verbs.values() if v.impersonal),
+            not_reflexive=frozenset(v.lemma for v in verbs.values() if v.not_reflexive),
             reportive_modals=words(data.get("free_indirect", {}), "reportive_modals"),
             perfect_auxiliaries=words(data.get("free_indirect", {}), "perfect_auxiliaries"),
-            irregular={str(k): str(v) for k, v in verbs_table.get("irregular", {}).items()},
+            irregular={str(k): str(v) for k, v in verb_table.get("irregular", {}).items()},
             particles=tuple(
                 sorted(
                     {str(p) for p in speakers.get("particles", ())} | _PARTICLES,
@@ -223,6 +200,43 @@ class DetectorRules:
 
     def is_nach_noun(self, word: str) -> bool:
         return word in self.nach_nouns or word.lower().endswith(self.nach_suffixes)
+
+
+def _verb_entries(table: Iterable[Mapping[str, Any]]) -> dict[str, VerbEntry]:
+    """The ``[[verb]]`` entries of ``cues.toml`` by lemma; a lemma listed twice (a user
+    file adding to a shipped verb) gets what both entries give, the later medium first."""
+    verbs: dict[str, VerbEntry] = {}
+    for raw in table:
+        lemma = str(raw["lemma"]).lower()
+        takes = set(raw.get("takes") or ("say",))
+        entry = VerbEntry(
+            lemma=lemma,
+            say="say" in takes,
+            think="think" in takes,
+            infinitive="infinitive" in takes,
+            reported="reported" in takes,
+            needs=frozenset(map(str, raw.get("needs", ()))),
+            addressee_object=bool(raw.get("addressee_object", False)),
+            medium=raw.get("indirect_medium") or raw.get("medium"),
+            impersonal=bool(raw.get("impersonal", False)),
+            not_reflexive=bool(raw.get("not_reflexive", False)),
+        )
+        old = verbs.get(lemma)
+        if old is not None:
+            entry = VerbEntry(
+                lemma=lemma,
+                say=old.say or entry.say,
+                think=old.think or entry.think,
+                infinitive=old.infinitive or entry.infinitive,
+                reported=old.reported or entry.reported,
+                needs=old.needs | entry.needs,
+                addressee_object=old.addressee_object or entry.addressee_object,
+                medium=entry.medium or old.medium,
+                impersonal=old.impersonal or entry.impersonal,
+                not_reflexive=old.not_reflexive or entry.not_reflexive,
+            )
+        verbs[lemma] = entry
+    return verbs
 
 
 def _without_context(value: Any) -> Any:

@@ -36,8 +36,8 @@ _FILLER_TOKEN = regex.compile(r"\w+(?:[-'’.&]\w+)*+|[^\w\s]", regex.V1)
 
 #: The trigger groups ``parse.toml`` may switch on, with what each one holds.
 GROUPS: Mapping[str, str] = {
-    "cue_verbs": "forms of the verbs in cues.toml and indirect.toml [verbs] (regular endings "
-    "stripped, [verbs.irregular] forms)",
+    "cue_verbs": "forms of the verbs in cues.toml [[verb]] (regular endings "
+    "stripped, cues.toml [irregular] forms)",
     "sources": 'indirect.toml [sources]: "laut", "gemäß", "zufolge", "demnach", "danach"',
     "nach_nouns": 'indirect.toml [sources] nach_nouns and nach_suffixes ("nach Angaben")',
     "reporting_nouns": 'indirect.toml [nouns]: "Forderung", "Vorwurf", "wonach"',

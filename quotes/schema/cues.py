@@ -1,4 +1,9 @@
-"""Schema of ``cues.toml``: verbs and phrases of saying, writing and thinking."""
+"""Schema of ``cues.toml``: verbs and phrases of saying, writing and thinking.
+
+The ``[[verb]]`` table is the one verb lexicon: the rules backend's cue matching reads
+its forms (:class:`~quotes.pipeline.cues.CueLexicon`), the parse backend's detectors and
+attribution read what each verb takes (:class:`~quotes.detectors.lexicon.DetectorRules`).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,8 @@ from quotes.records import MEDIA
 from quotes.schema._base import Words, one_of
 
 KINDS = ("verb", "noun", "preposition", "phrase")
+#: What content a verb takes in the detectors (see ``takes`` in the file's header).
+TAKES = ("say", "think", "infinitive", "reported")
 ROLES = ("verb", "after", "before", "context")
 
 
@@ -23,6 +30,12 @@ class Verb:
     inseparable: bool = False
     medium: str | None = attrs.field(default=None, validator=one_of(*MEDIA))
     reflexive: bool = False
+    takes: Words = attrs.field(default=(), validator=one_of(*TAKES))
+    needs: Words = ()
+    addressee_object: bool = False
+    impersonal: bool = False
+    not_reflexive: bool = False
+    indirect_medium: str | None = attrs.field(default=None, validator=one_of(*MEDIA))
 
 
 @attrs.frozen
@@ -41,3 +54,5 @@ class CuesRules:
 
     verb: tuple[Verb, ...] = ()
     phrase: tuple[Phrase, ...] = ()
+    #: Strong and irregular verb forms → infinitive ("schlug" → "schlagen").
+    irregular: dict[str, str] = attrs.field(factory=dict)

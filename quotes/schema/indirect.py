@@ -22,30 +22,10 @@ class Konjunktiv:
 
 
 @attrs.frozen
-class Verbs:
-    """``[verbs]``: lemmas that introduce reported clauses, and what they need."""
-
-    say: Words = ()
-    think: Words = ()
-    infinitive: Words = ()
-    reported: Words = ()
-    addressee_objects: Words = ()
-    not_reflexive: Words = ()
-    impersonal: Words = ()
-    needs: dict[str, Words] = attrs.field(factory=dict)
-    irregular: dict[str, str] = attrs.field(factory=dict)
-
-
-@attrs.frozen
 class Medium:
-    """``[medium]``: lemmas by medium, and the medium when none is listed."""
+    """``[medium]``: the medium of a cue whose verb (``cues.toml``) names none, and of
+    source words."""
 
-    Speech: Words = ()
-    Writing: Words = ()
-    Thought: Words = ()
-    SW: Words = ()
-    ST: Words = ()
-    TW: Words = ()
     default_verb: str | None = attrs.field(default=None, validator=one_of(*MEDIA))
     default_source: str | None = attrs.field(default=None, validator=one_of(*MEDIA))
 
@@ -104,7 +84,6 @@ class IndirectRules:
     """``indirect.toml``."""
 
     konjunktiv: Konjunktiv = attrs.field(factory=Konjunktiv)
-    verbs: Verbs = attrs.field(factory=Verbs)
     medium: Medium = attrs.field(factory=Medium)
     sources: Sources = attrs.field(factory=Sources)
     nouns: Nouns = attrs.field(factory=Nouns)
