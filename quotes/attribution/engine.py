@@ -271,7 +271,13 @@ class Attributor:
     def _with_speaker(self, parsed: ParsedDoc, frame: Frame, phrase: TokenRange) -> Frame:
         first, end = phrase
         span = parsed.span(first, end)
-        mention = mention_of(parsed, first, end, tuple(self.rules.detector.pronouns))
+        mention = mention_of(
+            parsed,
+            first,
+            end,
+            tuple(self.rules.detector.pronouns),
+            self.rules.detector.noun_phrases,
+        )
         frame_span = frame.frame
         if frame_span is not None and not _overlaps(span, frame.quote):
             start = min(frame_span.start, span.start)

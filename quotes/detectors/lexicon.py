@@ -15,19 +15,11 @@ import attrs
 
 from quotes.detectors.konjunktiv import KonjunktivRules
 from quotes.detectors.reported import NotSpeech
+from quotes.detectors.syntax import NounPhraseWords
 from quotes.pipeline.cues import CueLexicon
 from quotes.rules import RuleData
 
 __all__ = ["DetectorRules", "VerbEntry"]
-
-# Regular verb endings, longest first: "erklärten" → "erklär" + "en".
-_ENDINGS = ("eten", "ete", "test", "ten", "te", "et", "st", "t", "en", "e", "n")
-# Separable particles besides those the speaker rules list.
-_PARTICLES = frozenset(
-    {"ab", "an", "auf", "aus", "bei", "dar", "ein", "fest", "her", "hervor", "hin", "hinzu",
-     "klar", "mit", "nach", "vor", "weg", "zu", "zurück", "bekannt", "kund", "entgegen",
-     "davon", "heraus", "zusammen", "weiter"}
-)  # fmt: skip
 
 
 @attrs.frozen
@@ -80,6 +72,24 @@ class DetectorRules:
     irregular: Mapping[str, str] = attrs.field(factory=dict)
     particles: tuple[str, ...] = ()
     not_speech: NotSpeech = attrs.field(factory=NotSpeech)  # reported.toml (detect)
+    #: Regular verb endings, longest first ("erklärten" → "erklär" + "en").
+    verb_endings: tuple[str, ...] = ()
+    separable_particles: frozenset[str] = frozenset()
+    neutral_particles: frozenset[str] = frozenset()
+    passive_auxiliaries: tuple[str, ...] = ()
+    conjunction_openers: frozenset[str] = frozenset()
+    question_openers: frozenset[str] = frozenset()
+    relative_pronouns: frozenset[str] = frozenset()
+    ambiguous_openers: frozenset[str] = frozenset()
+    back_references: frozenset[str] = frozenset()
+    frame_leads: frozenset[str] = frozenset()
+    nach_extensions: frozenset[str] = frozenset()
+    agent_prepositions: frozenset[str] = frozenset()
+    addressee_prepositions: frozenset[str] = frozenset()
+    document_prepositions: frozenset[str] = frozenset()
+    weak_subjects: frozenset[str] = frozenset()
+    not_speaker_pronouns: frozenset[str] = frozenset()
+    noun_phrases: NounPhraseWords = attrs.field(factory=NounPhraseWords)
 
     @classmethod
     def from_rules(cls, rules: RuleData, cues: CueLexicon) -> DetectorRules:
@@ -112,6 +122,9 @@ class DetectorRules:
         clauses = data.get("clauses", {})
         continuation = data.get("continuation", {})
         speakers = rules.get("speakers", {})
+        subjects = data.get("subjects", {})
+        particles = verb_table.get("particles", {})
+        morphology = verb_table.get("morphology", {})
         return cls(
             verbs=verbs,
             cue_forms={k: tuple(v) for k, v in cue_forms.items()},
@@ -143,11 +156,29 @@ class DetectorRules:
             irregular={str(k): str(v) for k, v in verb_table.get("irregular", {}).items()},
             particles=tuple(
                 sorted(
-                    {str(p) for p in speakers.get("particles", ())} | _PARTICLES,
+                    {str(p) for p in speakers.get("particles", ())}
+                    | words(particles, "lemma_split"),
                     key=lambda p: -len(p),
                 )
             ),
             not_speech=NotSpeech.from_rules(rules),
+            verb_endings=tuple(str(e) for e in morphology.get("verb_endings", ())),
+            separable_particles=words(particles, "separable"),
+            neutral_particles=words(particles, "neutral"),
+            passive_auxiliaries=tuple(str(w) for w in morphology.get("passive_auxiliaries", ())),
+            conjunction_openers=words(clauses, "conjunction_openers"),
+            question_openers=words(clauses, "question_openers"),
+            relative_pronouns=words(clauses, "relative_pronouns"),
+            ambiguous_openers=words(clauses, "ambiguous_openers"),
+            back_references=words(clauses, "back_references"),
+            frame_leads=words(clauses, "frame_leads"),
+            nach_extensions=words(sources, "nach_extensions"),
+            agent_prepositions=words(subjects, "agent_prepositions"),
+            addressee_prepositions=words(subjects, "addressee_prepositions"),
+            document_prepositions=words(subjects, "document_prepositions"),
+            weak_subjects=words(subjects, "weak"),
+            not_speaker_pronouns=words(subjects, "not_speaker_pronouns"),
+            noun_phrases=NounPhraseWords.from_rules(rules),
         )
 
     def medium_of(self, lemma: str) -> str:
@@ -191,7 +222,7 @@ class DetectorRules:
         if word.startswith("ge") and len(word) > 5:
             stems.append(word[2:])
         for stem_source in stems:
-            for ending in _ENDINGS:
+            for ending in self.verb_endings:
                 if stem_source.endswith(ending) and len(stem_source) - len(ending) >= 3:
                     stem = stem_source[: -len(ending)]
                     bases.append(stem + "en")

@@ -14,8 +14,8 @@ exclusive.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
-from typing import Final
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, Final
 
 import attrs
 
@@ -25,6 +25,7 @@ from quotes.pipeline.entities import Mention
 __all__ = [
     "BOUNDARIES",
     "Clause",
+    "NounPhraseWords",
     "SentenceView",
     "is_capitalised_noun",
     "is_opening_mark",
@@ -52,21 +53,41 @@ _NOMINAL_DEPENDENTS: Final = frozenset(
 )  # fmt: skip
 # Words that open a phrase without belonging to it: "So erklärte X", "nur die Gefängnisse".
 _LEADING_NON_PHRASE: Final = frozenset({"ADV", "PART", "SCONJ", "CCONJ", "VERB", "AUX", "ADP"})
-# Words that may stand inside a name or noun phrase although lower case.
-_NAME_PARTICLES: Final = frozenset(
-    {"von", "van", "de", "der", "da", "di", "del", "al", "bin", "ibn", "el", "la", "le", "zu",
-     "vom", "ten", "dos", "das"}
-)  # fmt: skip
-_GENITIVE_ARTICLES: Final = frozenset({"des", "der", "eines", "einer"})
-_DETERMINERS: Final = frozenset(
-    {
-        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem",
-        "einen", "dieser", "diese", "dieses", "diesem", "diesen", "sein", "seine", "seiner",
-        "seinem", "seinen", "seines", "ihr", "ihre", "ihrer", "ihrem", "ihren", "ihres",
-        "unser", "unsere", "mehrere", "viele", "einige", "beide", "alle", "zwei", "drei",
-        "jener", "jene", "kein", "keine", "manche", "zahlreiche", "andere", "weitere",
-    }
-)  # fmt: skip
+
+
+@attrs.frozen
+class NounPhraseWords:
+    """The words the surface noun-phrase reading needs (``indirect.toml``
+    ``[noun_phrases]``), compiled once per rule set."""
+
+    #: Lower-case words that may stand inside a name ("von", "bin", "de").
+    name_particles: frozenset[str] = frozenset()
+    #: Articles that open a genitive attribute ("des Amtes").
+    genitive_articles: frozenset[str] = frozenset()
+    #: Prepositions that open a genitive-like attribute of a mention ("Sprecher von X").
+    genitive_prepositions: frozenset[str] = frozenset()
+    #: Determiners that open a noun phrase ("der", "mehrere").
+    determiners: frozenset[str] = frozenset()
+    #: Determiners that mark the singular ("der Sprecher" is no plural).
+    singular_determiners: frozenset[str] = frozenset()
+    #: Endings of adjectives written with a capital after a hyphen ("US-amerikanischen").
+    adjective_endings: tuple[str, ...] = ()
+
+    @classmethod
+    def from_rules(cls, rules: Mapping[str, Any]) -> NounPhraseWords:
+        table = rules.get("indirect", {}).get("noun_phrases", {})
+
+        def words(key: str) -> frozenset[str]:
+            return frozenset(str(w) for w in table.get(key, ()))
+
+        return cls(
+            name_particles=words("name_particles"),
+            genitive_articles=words("genitive_articles"),
+            genitive_prepositions=words("genitive_prepositions"),
+            determiners=words("determiners"),
+            singular_determiners=words("singular_determiners"),
+            adjective_endings=tuple(str(w) for w in table.get("adjective_endings", ())),
+        )
 
 
 @attrs.frozen
@@ -240,14 +261,16 @@ def _is_edge_punct(parsed: ParsedDoc, i: int, first: int, end: int) -> bool:
     return parsed[i].is_punct or text in BOUNDARIES
 
 
-def noun_phrase_after(parsed: ParsedDoc, i: int, hi: int) -> tuple[int, int] | None:
+def noun_phrase_after(
+    parsed: ParsedDoc, i: int, hi: int, words: NounPhraseWords
+) -> tuple[int, int] | None:
     """A noun phrase starting at ``i`` by the surface: determiner, adjectives, nouns,
     names, a quoted name, a genitive and a bracketed abbreviation ("der Sprecher des
     Amtes (BKA)", "die Zeitung „The Guardian“")."""
     j = i
-    if j < hi and parsed[j].text.lower() in _DETERMINERS:
+    if j < hi and parsed[j].text.lower() in words.determiners:
         j += 1
-    while j < hi and _is_modifier(parsed[j]):
+    while j < hi and _is_modifier(parsed[j], words):
         j += 1
     nouns = 0
     while j < hi:
@@ -256,7 +279,7 @@ def noun_phrase_after(parsed: ParsedDoc, i: int, hi: int) -> tuple[int, int] | N
             nouns += 1
         elif (
             nouns
-            and parsed[j].text in _NAME_PARTICLES
+            and parsed[j].text in words.name_particles
             and j + 1 < hi
             and parsed[j + 1].text[:1].isupper()
         ):
@@ -274,9 +297,9 @@ def noun_phrase_after(parsed: ParsedDoc, i: int, hi: int) -> tuple[int, int] | N
     # Genitive: "des Bundeskriminalamtes", "der Vereinten Nationen", "der „Zeit“".
     for _ in range(3):
         j = _bracket(parsed, j, hi)
-        if j < hi and parsed[j].text in _GENITIVE_ARTICLES:
+        if j < hi and parsed[j].text in words.genitive_articles:
             k = j + 1
-            while k < hi and _is_modifier(parsed[k]):
+            while k < hi and _is_modifier(parsed[k], words):
                 k += 1
             start_nouns = k
             while k < hi:
@@ -313,7 +336,9 @@ def _quoted_name(parsed: ParsedDoc, j: int, hi: int) -> int | None:
     return None
 
 
-def noun_phrase_before(parsed: ParsedDoc, end: int, lo: int) -> tuple[int, int] | None:
+def noun_phrase_before(
+    parsed: ParsedDoc, end: int, lo: int, words: NounPhraseWords
+) -> tuple[int, int] | None:
     """A noun phrase ending right before ``end`` ("Dem Bericht | zufolge")."""
     j = end
     if j - 1 >= lo and parsed[j - 1].text == ")":
@@ -329,9 +354,11 @@ def noun_phrase_before(parsed: ParsedDoc, end: int, lo: int) -> tuple[int, int] 
             j = quoted
             nouns += 1
             continue
-        if not (is_capitalised_noun(parsed[j - 1]) or parsed[j - 1].text in _GENITIVE_ARTICLES):
+        if not (
+            is_capitalised_noun(parsed[j - 1]) or parsed[j - 1].text in words.genitive_articles
+        ):
             break
-        if parsed[j - 1].text in _GENITIVE_ARTICLES and not nouns:
+        if parsed[j - 1].text in words.genitive_articles and not nouns:
             break
         j -= 1
         nouns += 1
@@ -339,9 +366,9 @@ def noun_phrase_before(parsed: ParsedDoc, end: int, lo: int) -> tuple[int, int] 
         if end - 1 >= lo and parsed[end - 1].upos == "PRON":
             return end - 1, end
         return None
-    while j - 1 >= lo and _is_modifier(parsed[j - 1]):
+    while j - 1 >= lo and _is_modifier(parsed[j - 1], words):
         j -= 1
-    if j - 1 >= lo and parsed[j - 1].text.lower() in _DETERMINERS:
+    if j - 1 >= lo and parsed[j - 1].text.lower() in words.determiners:
         j -= 1
     return j, end
 
@@ -360,7 +387,7 @@ def _quoted_name_start(parsed: ParsedDoc, end: int, lo: int) -> int | None:
     return None
 
 
-def _is_modifier(token: ParsedToken) -> bool:
+def _is_modifier(token: ParsedToken, words: NounPhraseWords) -> bool:
     if token.upos in ("ADJ", "NUM") or token.tag in ("ADJA", "CARD"):
         return True
     # "US-amerikanischen": capitalised, but an adjective.
@@ -368,12 +395,14 @@ def _is_modifier(token: ParsedToken) -> bool:
     return (
         "-" in text
         and text.rsplit("-", 1)[1][:1].islower()
-        and text.endswith(("e", "en", "er", "es", "em"))
+        and text.endswith(words.adjective_endings)
     )
 
 
 # -- mentions for the resolver -------------------------------------------------------------
-def mention_of(parsed: ParsedDoc, first: int, end: int, pronouns: Sequence[str]) -> Mention:
+def mention_of(
+    parsed: ParsedDoc, first: int, end: int, pronouns: Sequence[str], lexicon: NounPhraseWords
+) -> Mention:
     """The :class:`Mention` of the tokens ``first:end``, split into its parts.
 
     ``head`` holds the capitalised words before any genitive or apposition ("US-Außenminister
@@ -382,9 +411,9 @@ def mention_of(parsed: ParsedDoc, first: int, end: int, pronouns: Sequence[str])
     """
     text = parsed.text
     start_char, end_char = parsed[first].start, parsed[end - 1].end
-    words = parsed[first:end]
-    if len(words) == 1 and words[0].text.lower() in pronouns:
-        word = words[0].text
+    tokens = parsed[first:end]
+    if len(tokens) == 1 and tokens[0].text.lower() in pronouns:
+        word = tokens[0].text
         return Mention(start_char, end_char, word, pronoun=word)
     determiner = ""
     head: list[str] = []
@@ -392,29 +421,33 @@ def mention_of(parsed: ParsedDoc, first: int, end: int, pronouns: Sequence[str])
     genitive: list[str] = []
     apposition: list[str] = []
     part = "head"
-    for k, token in enumerate(words):
+    for k, token in enumerate(tokens):
         word = token.text
-        if k == 0 and word.lower() in _DETERMINERS:
+        if k == 0 and word.lower() in lexicon.determiners:
             determiner = word.lower()
             continue
         if word in (",", "(", ")"):
             if head:
                 part = "apposition"
             continue
-        if part == "head" and head and word in _GENITIVE_ARTICLES | {"von", "vom"}:
+        if (
+            part == "head"
+            and head
+            and (word in lexicon.genitive_articles or word in lexicon.genitive_prepositions)
+        ):
             part = "genitive"
         if part == "genitive":
             genitive.append(word)
         elif part == "apposition":
             if word[:1].isupper():
                 apposition.append(word)
-        elif _is_modifier(token) and not head:
+        elif _is_modifier(token, lexicon) and not head:
             adjectives.append(word)
-        elif word[:1].isupper() or (word in _NAME_PARTICLES and head):
+        elif word[:1].isupper() or (word in lexicon.name_particles and head):
             head.append(word)
-    last = words[-1]
-    head_token = next((t for t in reversed(words) if t.text in head), last)
-    plural = head_token.morph.number == "Plur" and determiner not in {"der", "ein", "dem", "des"}
+    last = tokens[-1]
+    head_token = next((t for t in reversed(tokens) if t.text in head), last)
+    plural = head_token.morph.number == "Plur" and determiner not in lexicon.singular_determiners
     return Mention(
         start_char,
         end_char,

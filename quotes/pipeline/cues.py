@@ -26,8 +26,6 @@ SpeakerSide = Literal["verb", "after", "before", "context"]
 # end of the clause: "teilte das Ministerium am Montag in Berlin mit".
 _PARTICLE_REACH = 20
 _CLAUSE_END = frozenset('.!?:;„“”"»«‚‘›‹()')
-# Generated forms that are more often something else ("meine" is mostly "my").
-_NOT_VERBS = frozenset({"meine", "meinen"})
 
 
 @attrs.frozen
@@ -64,14 +62,14 @@ class CueMatch:
         return self.parts[-1].end
 
 
-def _weak_forms(stem: str) -> list[str]:
+def _weak_forms(stem: str, e_before_t: tuple[str, ...]) -> list[str]:
     # Stems ending in t/d or a consonant cluster take an -e- before -t ("antwortet").
-    e = "e" if stem.endswith(("t", "d")) or stem.endswith(("chn", "gn", "ffn")) else ""
+    e = "e" if stem.endswith(e_before_t) else ""
     return [f"{stem}{e}t", f"{stem}{e}te", f"{stem}{e}ten", f"{stem}e", f"{stem}en"]
 
 
-def _weak_participle(stem: str, inseparable: bool) -> str:
-    e = "e" if stem.endswith(("t", "d")) or stem.endswith(("chn", "gn", "ffn")) else ""
+def _weak_participle(stem: str, inseparable: bool, e_before_t: tuple[str, ...]) -> str:
+    e = "e" if stem.endswith(e_before_t) else ""
     return f"{stem}{e}t" if inseparable else f"ge{stem}{e}t"
 
 
@@ -85,17 +83,22 @@ class CueLexicon:
     @classmethod
     def from_rules(cls, rules: RuleData) -> CueLexicon:
         data = rules.get("cues", {})
+        morphology = data.get("morphology", {})
+        # Stems with these endings take an -e- before -t; generated forms that are more
+        # often something else ("meine" is mostly "my") are left out.
+        e_before_t = tuple(str(e) for e in morphology.get("e_before_t", ()))
+        not_verbs = frozenset(str(w) for w in morphology.get("not_verb_forms", ()))
         forms: dict[str, list[tuple[CueEntry, bool]]] = {}
 
         def add(form: str, entry: CueEntry, needs_particle: bool) -> None:
-            if form in _NOT_VERBS:
+            if form in not_verbs:
                 return
             bucket = forms.setdefault(form, [])
             if (entry, needs_particle) not in bucket:
                 bucket.append((entry, needs_particle))
 
         for raw in data.get("verb", []):
-            entry, finite, participle = _compile_verb(raw)
+            entry, finite, participle = _compile_verb(raw, e_before_t)
             for form in finite:
                 # A finite form of a separable verb needs its particle later in the clause;
                 # in subordinate clauses the particle is joined on ("hinzufügte").
@@ -187,7 +190,9 @@ def _find_particle(tokens: Sequence[Token], i: int, particle: str) -> int | None
     return None
 
 
-def _compile_verb(raw: Mapping[str, Any]) -> tuple[CueEntry, list[str], str]:
+def _compile_verb(
+    raw: Mapping[str, Any], e_before_t: tuple[str, ...]
+) -> tuple[CueEntry, list[str], str]:
     entry = CueEntry(
         lemma=str(raw["lemma"]),
         kind="verb",
@@ -197,8 +202,8 @@ def _compile_verb(raw: Mapping[str, Any]) -> tuple[CueEntry, list[str], str]:
         reflexive=bool(raw.get("reflexive", False)),
     )
     stem = raw.get("stem")
-    finite = list(raw.get("forms", [])) or (_weak_forms(stem) if stem else [])
+    finite = list(raw.get("forms", [])) or (_weak_forms(stem, e_before_t) if stem else [])
     participle = raw.get("participle") or (
-        _weak_participle(stem, bool(raw.get("inseparable"))) if stem else ""
+        _weak_participle(stem, bool(raw.get("inseparable")), e_before_t) if stem else ""
     )
     return entry, finite, participle

@@ -28,6 +28,7 @@ from quotes.document import Document, Token
 from quotes.pipeline.cues import CueLexicon, CueMatch
 from quotes.pipeline.entities import Lexicon, Mention
 from quotes.pipeline.quotations import Quoted
+from quotes.pipeline.speaker_words import SurfaceWords
 from quotes.records import Attribution, Cue, Kind, Source, Span, Speaker
 from quotes.rules import RuleData
 
@@ -111,10 +112,11 @@ class SpeakerFinder:
 
     cues: CueLexicon
     lexicon: Lexicon
+    words: SurfaceWords
 
     @classmethod
     def from_rules(cls, rules: RuleData, cues: CueLexicon) -> SpeakerFinder:
-        return cls(cues, Lexicon.from_rules(rules))
+        return cls(cues, Lexicon.from_rules(rules), SurfaceWords.from_rules(rules))
 
     def find(
         self,
@@ -325,7 +327,7 @@ class SpeakerFinder:
         if len(body) <= 5:
             words = [t.text.lower() for t in body]
             first = 2 if words[:2] in (["zitat", "von"], ["worte", "von"]) else 0
-            last = len(body) - 1 - (words[-1] in _INTRO_TAILS)
+            last = len(body) - 1 - (words[-1] in self.words.intro_tails)
             phrase = self._parse_np(body, first, last + 1)
             if phrase is not None and phrase.last == last:
                 return _Found(phrase, None, 0.8, start, (body[0].start, tokens[-1].end))
@@ -477,7 +479,7 @@ class SpeakerFinder:
         self, tokens: Sequence[Token], start: int, verb: int
     ) -> _NounPhrase | None:
         # Focus particles may precede the subject: "Auch der russische Präsident Putin …".
-        while start < verb - 1 and tokens[start].text.lower() in _FOCUS_PARTICLES:
+        while start < verb - 1 and tokens[start].text.lower() in self.words.focus_particles:
             start += 1
         phrase = self._parse_np(tokens, start, verb)
         if phrase is None or phrase.mention.determiner in self.lexicon.determiners_oblique - {
@@ -520,7 +522,7 @@ class SpeakerFinder:
                     return None
                 last, i = close, close + 1
                 continue
-            if word.lower() in lex.prepositions or word in {"vom", "der", "des"}:
+            if word.lower() in lex.prepositions or word in self.words.oblique_articles:
                 inner = self._parse_np(tokens, i + 1, verb, oblique=True)
                 if inner is None:
                     return None
@@ -575,9 +577,9 @@ class SpeakerFinder:
         """The author of "In einer Mitteilung des Weißen Hauses heißt es:"."""
         for i, token in enumerate(tokens[:-1]):
             link = tokens[i + 1].text
-            if token.text in self.lexicon.source_nouns and link in {"des", "der", "von", "vom"}:
+            if token.text in self.lexicon.source_nouns and link in self.words.source_links:
                 # "des Weißen Hauses" is parsed with its article; "von X" without "von".
-                start = i + 1 if link in {"des", "der"} else i + 2
+                start = i + 1 if link in self.words.source_link_articles else i + 2
                 phrase = self._parse_np(tokens, start, len(tokens), oblique=True)
                 if phrase is not None:
                     return phrase
@@ -593,7 +595,7 @@ class SpeakerFinder:
         word = tokens[i].text
         low = word.lower()
         if low in lex.pronouns and (word.islower() or i == 0 or low != "sie"):
-            if low in {"ihm", "ihn", "ihr"} and not oblique:
+            if low in self.words.object_pronouns and not oblique:
                 return None
             mention = Mention(tokens[i].start, tokens[i].end, word, pronoun=word)
             return _NounPhrase(i, i, mention)
@@ -605,7 +607,11 @@ class SpeakerFinder:
             determiner = low
             j += 1
         adjectives: list[str] = []
-        while j < end and len(adjectives) < 4 and _is_adjective(tokens[j].text, lex):
+        while (
+            j < end
+            and len(adjectives) < 4
+            and _is_adjective(tokens[j].text, lex, self.words.adjective_endings)
+        ):
             adjectives.append(tokens[j].text)
             j += 1
         head: list[int] = []
@@ -627,7 +633,10 @@ class SpeakerFinder:
             if (
                 j + 1 < end
                 and tokens[j].text == "."
-                and (tokens[j - 1].text in _NAME_ABBREVIATIONS or len(tokens[j - 1].text) == 1)
+                and (
+                    tokens[j - 1].text in self.words.name_abbreviations
+                    or len(tokens[j - 1].text) == 1
+                )
                 and tokens[j].start == tokens[j - 1].end
                 and _is_noun(tokens[j + 1].text)
             ):
@@ -644,7 +653,7 @@ class SpeakerFinder:
             gen = tokens[j].text
             if gen in {"des", "eines"} or (gen in {"der", "einer"} and role_or_org):
                 k = j + 1
-                while k < end and _is_adjective(tokens[k].text, lex):
+                while k < end and _is_adjective(tokens[k].text, lex, self.words.adjective_endings):
                     k += 1
                 nouns = 0
                 while k < end and _is_noun(tokens[k].text) and nouns < 4:
@@ -665,13 +674,7 @@ class SpeakerFinder:
         plural = (
             bool(head_words)
             and head_words[-1] in lex.group_words
-            and determiner
-            not in {
-                "der",
-                "ein",
-                "dem",
-                "des",
-            }
+            and determiner not in self.words.singular_determiners
         )
         start_char = tokens[i].start
         end_char = tokens[last].end
@@ -764,8 +767,8 @@ class SpeakerFinder:
                 and word not in lex.determiners_nominative
                 and word not in lex.determiners_oblique
                 and word not in lex.skip_after_verb
-                and word not in {"und", "oder", "sowie"}
-                and not _is_adjective(word, lex)
+                and word not in self.words.coordinators
+                and not _is_adjective(word, lex, self.words.adjective_endings)
             ):
                 return k
         return None
@@ -807,13 +810,8 @@ class SpeakerFinder:
 
 
 _DEFAULT_DIRECT_MEDIUM = "Speech"
-# Words that may close a headline-style intro: "Koppelin wörtlich:".
-_INTRO_TAILS = frozenset({"wörtlich", "dazu", "zufolge", "sagte", "sagt", "meinte"})
 # What may follow an apposition: ", Maria Sacharowa, betonte" / "sagte X, Chef von Y."
 _APPOSITION_END = frozenset({",", ".", ":", ";", "!", "?", "(", "–"})
-# Abbreviations that stand inside names with their dot.
-_NAME_ABBREVIATIONS = frozenset({"Prof", "Dr", "St", "Sen", "Gen", "Mr", "Mrs", "Ms", "Jr"})
-_FOCUS_PARTICLES = frozenset({"auch", "selbst", "sogar", "nur", "gerade", "ebenfalls", "zudem"})
 _OPENERS = frozenset("„»«‚›‹“\"'(")
 _CLOSERS = frozenset("“”«»‘’›‹\"')")
 
@@ -887,11 +885,11 @@ def _is_noun(word: str) -> bool:
     return word[:1].isalpha()
 
 
-def _is_adjective(word: str, lex: Lexicon) -> bool:
+def _is_adjective(word: str, lex: Lexicon, endings: tuple[str, ...]) -> bool:
     """A lower-case inflected word that can stand between determiner and noun."""
     if "-" in word and word.rsplit("-", 1)[1][:1].islower():
         tail = word.rsplit("-", 1)[1]
-        return tail.endswith(("e", "en", "er", "es", "em"))
+        return tail.endswith(endings)
     if not word.islower() or not word.isalpha():
         return False
     if (
@@ -902,4 +900,4 @@ def _is_adjective(word: str, lex: Lexicon) -> bool:
         or word in lex.finite_verbs
     ):
         return False
-    return word.endswith(("e", "en", "er", "es", "em")) and len(word) > 3
+    return word.endswith(endings) and len(word) > 3

@@ -49,10 +49,31 @@ class Phrase:
 
 
 @attrs.frozen
+class Particles:
+    """``[particles]``: separable particles, for the detectors."""
+
+    separable: Words = ()
+    neutral: Words = ()
+    lemma_split: Words = ()
+
+
+@attrs.frozen
+class Morphology:
+    """``[morphology]``: verb endings and auxiliaries."""
+
+    verb_endings: Words = ()
+    e_before_t: Words = ()
+    passive_auxiliaries: Words = ()
+    not_verb_forms: Words = ()
+
+
+@attrs.frozen
 class CuesRules:
     """``cues.toml``."""
 
     verb: tuple[Verb, ...] = ()
     phrase: tuple[Phrase, ...] = ()
+    particles: Particles = attrs.field(factory=Particles)
+    morphology: Morphology = attrs.field(factory=Morphology)
     #: Strong and irregular verb forms → infinitive ("schlug" → "schlagen").
     irregular: dict[str, str] = attrs.field(factory=dict)

@@ -40,6 +40,7 @@ class Sources:
     nach_suffixes: Words = ()
     adverbs: Words = ()
     adverbs_konjunktiv: Words = ()
+    nach_extensions: Words = ()
 
 
 @attrs.frozen
@@ -58,6 +59,23 @@ class Clauses:
     content_openers: Words = ()
     adverbial_openers: Words = ()
     coordinators: Words = ()
+    conjunction_openers: Words = ()
+    question_openers: Words = ()
+    relative_pronouns: Words = ()
+    ambiguous_openers: Words = ()
+    back_references: Words = ()
+    frame_leads: Words = ()
+
+
+@attrs.frozen
+class Subjects:
+    """``[subjects]``: words around the speakers and addressees of verb cues."""
+
+    agent_prepositions: Words = ()
+    addressee_prepositions: Words = ()
+    document_prepositions: Words = ()
+    weak: Words = ()
+    not_speaker_pronouns: Words = ()
 
 
 @attrs.frozen
@@ -80,6 +98,18 @@ class FreeIndirect:
 
 
 @attrs.frozen
+class NounPhrases:
+    """``[noun_phrases]``: the words of the surface noun-phrase reading."""
+
+    name_particles: Words = ()
+    genitive_articles: Words = ()
+    genitive_prepositions: Words = ()
+    determiners: Words = ()
+    singular_determiners: Words = ()
+    adjective_endings: Words = ()
+
+
+@attrs.frozen
 class IndirectRules:
     """``indirect.toml``."""
 
@@ -88,5 +118,7 @@ class IndirectRules:
     sources: Sources = attrs.field(factory=Sources)
     nouns: Nouns = attrs.field(factory=Nouns)
     clauses: Clauses = attrs.field(factory=Clauses)
+    subjects: Subjects = attrs.field(factory=Subjects)
+    noun_phrases: NounPhrases = attrs.field(factory=NounPhrases)
     continuation: Continuation = attrs.field(factory=Continuation)
     free_indirect: FreeIndirect = attrs.field(factory=FreeIndirect)

@@ -8,6 +8,22 @@ from quotes.schema._base import Words
 
 
 @attrs.frozen
+class Surface:
+    """``[surface]``: closed word classes of the surface speaker search."""
+
+    intro_tails: Words = ()
+    focus_particles: Words = ()
+    name_abbreviations: Words = ()
+    oblique_articles: Words = ()
+    source_links: Words = ()
+    source_link_articles: Words = ()
+    object_pronouns: Words = ()
+    singular_determiners: Words = ()
+    coordinators: Words = ()
+    adjective_endings: Words = ()
+
+
+@attrs.frozen
 class SpeakersRules:
     """``speakers.toml``."""
 
@@ -32,3 +48,4 @@ class SpeakersRules:
     relative_pronouns: Words = ()
     source_nouns: Words = ()
     back_references: Words = ()
+    surface: Surface = attrs.field(factory=Surface)

@@ -9,14 +9,11 @@ its comma, a frame before its content).
 
 from __future__ import annotations
 
-from typing import Final
-
 from quotes.detectors.indirect.scan import DocumentScan, TokenRange, capped, is_verb
 from quotes.detectors.syntax import Clause, SentenceView
 from quotes.parse import ParsedDoc
 
 __all__ = [
-    "RELATIVE",
     "finite_in",
     "has_zu_infix",
     "is_adverbial",
@@ -31,16 +28,6 @@ __all__ = [
     "trim_frame",
     "with_boundaries",
 ]
-
-#: Relative pronouns (and the articles they share their forms with).
-RELATIVE: Final = frozenset(
-    {"der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welcher", "welche",
-     "welches", "welchem", "welchen"}
-)  # fmt: skip
-# Words that open adverbial clauses but are prepositions too ("bis zur Wahl").
-_AMBIGUOUS_OPENERS: Final = frozenset(
-    {"bis", "seit", "während", "um", "ohne", "statt", "anstatt", "als", "da"}
-)
 
 
 def is_subordinate(scan: DocumentScan, clause: Clause) -> bool:
@@ -108,7 +95,7 @@ def is_relative(scan: DocumentScan, clause: Clause, boundary: int) -> bool:
     word = first.text.lower()
     nxt = parsed[clause.first + 1] if clause.first + 1 < clause.end else None
     if (
-        word in RELATIVE
+        word in scan.rules.relative_pronouns
         and nxt is not None
         and (nxt.text[:1].isupper() or nxt.upos in ("ADJ", "NUM") or nxt.tag == "ADJA")
     ):
@@ -116,11 +103,13 @@ def is_relative(scan: DocumentScan, clause: Clause, boundary: int) -> bool:
         return word in ("deren", "dessen")
     if first.tag in ("PRELS", "PRELAT"):
         return True
-    if word not in RELATIVE:
+    if word not in scan.rules.relative_pronouns:
         # "…, mit dem …", "…, in der …": a preposition and a relative pronoun.
         if first.upos == "ADP" and nxt is not None:
             after = parsed[clause.first + 2] if clause.first + 2 < clause.end else None
-            return nxt.text.lower() in RELATIVE and (after is None or not after.text[:1].isupper())
+            return nxt.text.lower() in scan.rules.relative_pronouns and (
+                after is None or not after.text[:1].isupper()
+            )
         return False
     before = parsed[boundary - 1] if boundary > 0 else None
     return before is not None and (
@@ -138,7 +127,7 @@ def is_adverbial(scan: DocumentScan, clause: Clause) -> bool:
     if word == "so":  # "so dass" / "sodass"; "So sei …" opens a main clause
         nxt = scan.parsed[clause.first + 1] if clause.first + 1 < clause.end else None
         return nxt is not None and nxt.text.lower() in ("dass", "daß")
-    if word in _AMBIGUOUS_OPENERS:
+    if word in scan.rules.ambiguous_openers:
         # "Als Begründung gab er an" is no clause; "als er ankam" is.
         if token.upos == "SCONJ" or token.tag in ("KOUS", "KOUI"):
             return True

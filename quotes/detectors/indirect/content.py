@@ -80,9 +80,9 @@ def content_kind(
     parsed = scan.parsed
     word = parsed[clause.first].text.lower()
     if word in scan.rules.content_openers:
-        if word in ("wie", "was", "wer", "wo", "wann", "warum") and not (entry.say or entry.think):
+        if word in scan.rules.question_openers and not (entry.say or entry.think):
             return None
-        return 0.9 if word in ("dass", "daß", "ob") else 0.75
+        return 0.9 if word in scan.rules.conjunction_openers else 0.75
     if is_zu_infinitive(scan, clause):
         return 0.8 if entry.infinitive else None
     finite = finite_in(scan, clause)

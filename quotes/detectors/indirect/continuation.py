@@ -172,7 +172,9 @@ def to_frame(
         speaker = Speaker(span, name, type_)
     elif candidate.speaker is not None:
         first, end = candidate.speaker
-        mention = mention_of(parsed, first, end, tuple(scan.rules.pronouns))
+        mention = mention_of(
+            parsed, first, end, tuple(scan.rules.pronouns), scan.rules.noun_phrases
+        )
         entity = resolver.resolve(mention)
         speaker = Speaker(parsed.span(first, end), entity.name, entity.type)
     cue = Cue(cue_parts(parsed, candidate.cue)) if candidate.cue else None

@@ -25,15 +25,6 @@ __all__ = [
 ]
 
 _PARTICLE_TAGS: Final = frozenset({"PTKVZ"})
-_SEPARABLE: Final = frozenset(
-    {
-        "ab", "an", "auf", "aus", "bei", "dar", "ein", "fest", "fort", "her", "heraus", "hervor",
-        "hin", "hinzu", "klar", "los", "mit", "nach", "vor", "weg", "weiter", "zu", "zurück",
-        "zusammen", "bekannt", "kund", "offen", "vorbei", "entgegen", "zuvor", "nahe",
-    }
-)  # fmt: skip
-# Words tagged as separable particles that leave the verb as it is ("sagte weiter").
-_NEUTRAL_PARTICLES: Final = frozenset({"weiter", "erneut", "dazu", "noch", "ebenfalls"})
 
 
 def wie_start(scan: DocumentScan, s: SentenceView, verb: int) -> int | None:
@@ -94,7 +85,7 @@ def verb_entry(scan: DocumentScan, s: SentenceView, i: int) -> tuple[VerbEntry, 
             # "hat … klargemacht" / "klar … gemacht": the particle before the participle.
             if i > s.first and parsed[i - 1].text == needed_particle:
                 return verbs[cue_lemma], i - 1
-    if particle is not None and parsed[particle].text.lower() not in _NEUTRAL_PARTICLES:
+    if particle is not None and parsed[particle].text.lower() not in scan.rules.neutral_particles:
         # "forderte … an" is "anfordern", "rief … aus" is "ausrufen": a particle the
         # lexicon does not know with this verb makes another verb.
         return None
@@ -125,7 +116,9 @@ def particle_of(scan: DocumentScan, s: SentenceView, i: int) -> int | None:
         if is_verb(candidate) and candidate.is_finite_verb:
             break
         last_of_clause = j + 1 >= clause.end or not parsed[j + 1].text[:1].isalnum()
-        if candidate.tag in _PARTICLE_TAGS or (candidate.text in _SEPARABLE and last_of_clause):
+        if candidate.tag in _PARTICLE_TAGS or (
+            candidate.text in scan.rules.separable_particles and last_of_clause
+        ):
             return j
     return None
 
@@ -159,6 +152,8 @@ def is_passive(scan: DocumentScan, verb: int) -> bool:
     token = parsed[verb]
     if token.morph.verbform == "Part" or token.tag == "VVPP":
         for child in parsed.children(verb, "aux"):
-            if child.lemma == "werden" or child.text.lower().startswith(("wurde", "wird", "werde")):
+            if child.lemma == "werden" or child.text.lower().startswith(
+                scan.rules.passive_auxiliaries
+            ):
                 return True
     return False

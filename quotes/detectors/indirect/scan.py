@@ -26,7 +26,6 @@ from quotes.pipeline.speakers import Frame
 from quotes.records import Kind
 
 __all__ = [
-    "ADDRESSEE_CASES",
     "REACH",
     "Candidate",
     "DocumentScan",
@@ -43,8 +42,6 @@ TokenRange = tuple[int, int]
 # How far (in tokens) a verb's particle may follow it; clause scans read at most three times
 # this many tokens.
 REACH: Final = 25
-#: Prepositions that introduce the addressee ("gegenüber der Zeitung").
-ADDRESSEE_CASES: Final = frozenset({"gegenüber"})
 
 
 @attrs.frozen
@@ -96,7 +93,7 @@ class DocumentScan:
         self.direct_starts = [f.quote.start for f in self.direct]
         #: Positions of the addressee prepositions, indexed once per document.
         self.addressee_words = [
-            i for i, t in enumerate(parsed) if t.text.lower() in ADDRESSEE_CASES
+            i for i, t in enumerate(parsed) if t.text.lower() in rules.addressee_prepositions
         ]
         #: Content cut points per sentence index (:func:`~.content.content_end`).
         self.cuts: dict[int, list[int]] = {}

@@ -7,7 +7,7 @@ In: a :class:`~.scan.DocumentScan`, a sentence and the index of the source word.
 
 from __future__ import annotations
 
-from quotes.detectors.indirect.clauses import RELATIVE, finite_in, is_zu_infinitive, trim_frame
+from quotes.detectors.indirect.clauses import finite_in, is_zu_infinitive, trim_frame
 from quotes.detectors.indirect.content import content_around, relative_content_end
 from quotes.detectors.indirect.scan import Candidate, DocumentScan, TokenRange
 from quotes.detectors.indirect.subjects import head_phrase
@@ -37,7 +37,7 @@ def source_candidates(scan: DocumentScan, s: SentenceView, i: int) -> list[Candi
     clause = s.clause_of(i)
     low = token.text.lower()
     if low in scan.rules.source_postpositions:
-        phrase = noun_phrase_before(parsed, i, clause.first)
+        phrase = noun_phrase_before(parsed, i, clause.first, scan.rules.noun_phrases)
         if phrase is None:
             head = token.head if token.dep == "case" and token.head < i else None
             if head is not None and clause.first <= head:
@@ -58,7 +58,7 @@ def source_candidates(scan: DocumentScan, s: SentenceView, i: int) -> list[Candi
             return []
         # The surface reading first: the tree often hangs the clause's words on the
         # source ("laut Behördenangaben 7.000 Menschen").
-        phrase = noun_phrase_after(parsed, i + 1, clause.end)
+        phrase = noun_phrase_after(parsed, i + 1, clause.end, scan.rules.noun_phrases)
         if phrase is None:
             head = token.head if token.dep == "case" and token.head > i else None
             if head is not None and head < clause.end:
@@ -95,19 +95,19 @@ def nach_candidates(scan: DocumentScan, s: SentenceView, i: int) -> list[Candida
         j += 1
     phrase: TokenRange | None = None
     if j < clause.end and scan.rules.is_nach_noun(parsed[j].text):
-        phrase = noun_phrase_after(parsed, i + 1, clause.end)
+        phrase = noun_phrase_after(parsed, i + 1, clause.end, scan.rules.noun_phrases)
         if phrase is not None:
             end = phrase[1]
             # "nach Angaben von X" / "nach Angaben aus Regierungskreisen".
-            if end < clause.end and parsed[end].text.lower() in ("von", "vom", "aus"):
-                more = noun_phrase_after(parsed, end + 1, clause.end)
+            if end < clause.end and parsed[end].text.lower() in scan.rules.nach_extensions:
+                more = noun_phrase_after(parsed, end + 1, clause.end, scan.rules.noun_phrases)
                 if more is not None:
                     end = more[1]
             phrase = (phrase[0], end)
             frame = (i, phrase[1])
     elif i > clause.first and scan.rules.is_nach_noun(parsed[i - 1].text):
         # A postposition: "Seiner Meinung nach hätte …".
-        phrase = noun_phrase_before(parsed, i, clause.first)
+        phrase = noun_phrase_before(parsed, i, clause.first, scan.rules.noun_phrases)
         if phrase is None:
             return []
         frame = (phrase[0], i + 1)
@@ -182,7 +182,7 @@ def so_speaker(scan: DocumentScan, s: SentenceView, i: int, end: int) -> TokenRa
             first, last = phrase_range(parsed, head, i + 1, end)
             if last > first:
                 return first, last
-            return noun_phrase_after(parsed, i + 1, end)
+            return noun_phrase_after(parsed, i + 1, end, scan.rules.noun_phrases)
     return None
 
 
@@ -228,15 +228,15 @@ def noun_candidates(scan: DocumentScan, s: SentenceView, i: int) -> list[Candida
     if word in scan.rules.relative_openers:
         content_first = i + 3
         cue = (i + 2,)
-        speaker = noun_phrase_before(parsed, i + 1, s.clause_of(i).first)
+        speaker = noun_phrase_before(parsed, i + 1, s.clause_of(i).first, scan.rules.noun_phrases)
     elif (
-        word in ("dass", "daß", "ob")
+        word in scan.rules.conjunction_openers
         or (parsed[i].text in scan.rules.infinitive_nouns and is_zu_infinitive(scan, clause))
         or (
             finite_in(scan, clause) is not None
             and scan.rules.konjunktiv.strength(parsed, parsed[finite_in(scan, clause) or 0])
             == "strong"
-            and word not in RELATIVE
+            and word not in scan.rules.relative_pronouns
         )
     ):
         content_first = i + 2

@@ -12,15 +12,13 @@ from __future__ import annotations
 import bisect
 from typing import Final
 
-from quotes.detectors.indirect.clauses import RELATIVE
 from quotes.detectors.indirect.cue_verbs import is_passive
-from quotes.detectors.indirect.scan import ADDRESSEE_CASES, DocumentScan, TokenRange
+from quotes.detectors.indirect.scan import DocumentScan, TokenRange
 from quotes.detectors.lexicon import VerbEntry
 from quotes.detectors.syntax import Clause, SentenceView, noun_phrase_after, phrase_range
 
 __all__ = [
     "SUBJECT_UPOS",
-    "WEAK_SUBJECTS",
     "addressee_of",
     "head_phrase",
     "nominative_nearest",
@@ -30,9 +28,7 @@ __all__ = [
     "verb_speaker",
 ]
 
-_AGENT_CASES: Final = frozenset({"von", "vom", "durch"})
 SUBJECT_UPOS: Final = frozenset({"NOUN", "PROPN", "PRON", "X"})
-WEAK_SUBJECTS: Final = frozenset({"es", "man", "das", "dies", "was", "wer"})
 
 
 def subject_after_wie(
@@ -43,12 +39,12 @@ def subject_after_wie(
     if entry.lemma in scan.rules.impersonal or is_passive(scan, verb):
         return verb_speaker(scan, s, verb, wie + 1, verb, entry)
     parsed = scan.parsed
-    phrase = noun_phrase_after(parsed, wie + 1, verb)
+    phrase = noun_phrase_after(parsed, wie + 1, verb, scan.rules.noun_phrases)
     if phrase is None:
         return verb_speaker(scan, s, verb, wie + 1, verb, entry)
     end = phrase[1]
     if end + 1 < verb and parsed[end].text == ",":
-        apposition = noun_phrase_after(parsed, end + 1, verb)
+        apposition = noun_phrase_after(parsed, end + 1, verb, scan.rules.noun_phrases)
         if apposition is not None and apposition[1] < verb and parsed[apposition[1]].text == ",":
             end = apposition[1]
     return phrase[0], end
@@ -70,7 +66,7 @@ def verb_speaker(
         # "In der Mitteilung des WWF heißt es": the document is the source.
         for child in parsed.children(verb, "obl"):
             cases = [c.text.lower() for c in parsed.children(child.i, "case")]
-            if lo <= child.i < hi and any(c in ("in", "im", "aus") for c in cases):
+            if lo <= child.i < hi and any(c in scan.rules.document_prepositions for c in cases):
                 return head_phrase(scan, child.i, lo, hi)
         return None
     if is_passive(scan, verb):
@@ -78,30 +74,30 @@ def verb_speaker(
             if not lo <= child.i < hi:
                 continue
             cases = [c.text.lower() for c in parsed.children(child.i, "case")]
-            if child.dep == "obl:agent" or any(c in _AGENT_CASES for c in cases):
+            if child.dep == "obl:agent" or any(c in scan.rules.agent_prepositions for c in cases):
                 return head_phrase(scan, child.i, lo, hi)
         # Surface: "von X" between the auxiliary and the participle.
         for j in range(lo, hi):
-            if parsed[j].text.lower() in _AGENT_CASES and j + 1 < hi:
-                phrase = noun_phrase_after(parsed, j + 1, hi)
+            if parsed[j].text.lower() in scan.rules.agent_prepositions and j + 1 < hi:
+                phrase = noun_phrase_after(parsed, j + 1, hi, scan.rules.noun_phrases)
                 if phrase is not None:
                     return phrase
         return None
     for child in parsed.children(verb, "nsubj"):
         if not lo <= child.i < hi or scan.in_direct[child.i]:
             continue
-        if child.text.lower() in RELATIVE and token.dep in ("acl", "acl:relcl"):
+        if child.text.lower() in scan.rules.relative_pronouns and token.dep in ("acl", "acl:relcl"):
             antecedent = parsed[token.head]
             if s.first <= antecedent.i < hi and not after_only:
                 return head_phrase(scan, antecedent.i, s.first, hi)
-        if child.text.lower() in WEAK_SUBJECTS:
+        if child.text.lower() in scan.rules.weak_subjects:
             return None
         return head_phrase(scan, child.i, lo, hi)
     # A coordinated verb shares the subject: "X kam und sagte, …".
     if token.dep == "conj" and not after_only:
         head = parsed[token.head]
         for child in parsed.children(head.i, "nsubj"):
-            if s.first <= child.i < hi and child.text.lower() not in WEAK_SUBJECTS:
+            if s.first <= child.i < hi and child.text.lower() not in scan.rules.weak_subjects:
                 return head_phrase(scan, child.i, s.first, hi)
     return surface_subject(scan, s, verb, lo, hi, after_only=after_only)
 
@@ -135,7 +131,7 @@ def nominative_nearest(scan: DocumentScan, verb: int, start: int, end: int) -> i
         token = parsed[j]
         if scan.in_direct[j] or token.upos not in SUBJECT_UPOS:
             continue
-        if token.text in scan.rules.not_speakers or token.text.lower() in WEAK_SUBJECTS:
+        if token.text in scan.rules.not_speakers or token.text.lower() in scan.rules.weak_subjects:
             continue
         case = token.morph.case
         if case and case != "Nom":
@@ -175,7 +171,7 @@ def addressee_of(
         if not lo <= child.i < hi or scan.in_direct[child.i]:
             continue
         cases = [c.text.lower() for c in parsed.children(child.i, "case")]
-        if child.dep_base == "obl" and any(c in ADDRESSEE_CASES for c in cases):
+        if child.dep_base == "obl" and any(c in scan.rules.addressee_prepositions for c in cases):
             return head_phrase(scan, child.i, lo, hi)
         if child.dep == "iobj":
             return head_phrase(scan, child.i, lo, hi)
@@ -194,7 +190,7 @@ def addressee_of(
         j = at[k]
         if j + 1 >= hi:
             break
-        phrase = noun_phrase_after(parsed, j + 1, hi)
+        phrase = noun_phrase_after(parsed, j + 1, hi, scan.rules.noun_phrases)
         if phrase is not None:
             return phrase
     return None
@@ -209,7 +205,7 @@ def plausible_speaker(scan: DocumentScan, phrase: TokenRange) -> bool:
         token = parsed[j]
         word = token.text
         if word.lower() in scan.rules.pronouns and token.upos == "PRON":
-            return word.lower() not in ("es", "ihm", "ihn")
+            return word.lower() not in scan.rules.not_speaker_pronouns
         entity = parsed.entity_at(j)
         if entity is not None and entity.label in ("PER", "ORG"):
             return True

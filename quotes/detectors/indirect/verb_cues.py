@@ -38,7 +38,7 @@ def back_reference(scan: DocumentScan, s: SentenceView) -> Candidate | None:
     parsed = scan.parsed
     if s.index == 0 or s.end - s.first < 3:
         return None
-    if parsed[s.first].text.lower() not in ("das", "dies", "dieses") or any(
+    if parsed[s.first].text.lower() not in scan.rules.back_references or any(
         parsed[j].text == "," for j in range(s.first, s.content_end)
     ):
         return None
@@ -64,7 +64,7 @@ def back_reference(scan: DocumentScan, s: SentenceView) -> Candidate | None:
         # "Dies geht aus einer Mitteilung des Konzerns hervor": the source.
         for j in range(verb + 1, s.content_end - 1):
             if parsed[j].text.lower() == "aus":
-                speaker = noun_phrase_after(parsed, j + 1, s.content_end)
+                speaker = noun_phrase_after(parsed, j + 1, s.content_end, scan.rules.noun_phrases)
                 break
     return Candidate(
         "indirect", (previous.first, s.first + 1), cue, (verb, s.content_end), speaker,
@@ -114,7 +114,7 @@ def verb_candidates(scan: DocumentScan, s: SentenceView, i: int) -> list[Candida
     if (
         clause.boundary_before is not None
         and parsed[clause.boundary_before].text == ","
-        and (i == clause.first or lead in ("das", "dies", "so"))
+        and (i == clause.first or lead in scan.rules.frame_leads)
         and (verb.is_finite_verb or verb.tag.endswith("FIN"))
         and (entry.say or entry.think)
     ):

@@ -1,0 +1,58 @@
+"""The words the rules pipeline's speaker search reads besides the entity
+:class:`~quotes.pipeline.entities.Lexicon`: ``speakers.toml`` ``[surface]``, compiled once
+per rule set."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+__all__ = ["SurfaceWords"]
+
+
+@attrs.frozen
+class SurfaceWords:
+    """Closed word classes of the surface speaker search (see ``[surface]``)."""
+
+    #: Words that may close a headline-style intro: "Koppelin wörtlich:".
+    intro_tails: frozenset[str] = frozenset()
+    #: Focus particles before a speaker: "auch der Minister sagte".
+    focus_particles: frozenset[str] = frozenset()
+    #: Abbreviations that stand inside names with their dot ("Prof.", "Dr.").
+    name_abbreviations: frozenset[str] = frozenset()
+    #: Articles that open the noun phrase inside a speaker phrase ("Sprecher des Amtes").
+    oblique_articles: frozenset[str] = frozenset()
+    #: Words that link a source noun to its author ("Mitteilung des Weißen Hauses").
+    source_links: frozenset[str] = frozenset()
+    #: Of those, the articles that belong to the author's phrase ("des Weißen Hauses").
+    source_link_articles: frozenset[str] = frozenset()
+    #: Object pronouns that are a speaker only as an oblique ("ihm", "ihn").
+    object_pronouns: frozenset[str] = frozenset()
+    #: Determiners of the singular: a group word after one is no plural.
+    singular_determiners: frozenset[str] = frozenset()
+    #: Conjunctions that join speakers ("X und Y sagten").
+    coordinators: frozenset[str] = frozenset()
+    #: Inflection endings of attributive adjectives ("neue", "neuen").
+    adjective_endings: tuple[str, ...] = ()
+
+    @classmethod
+    def from_rules(cls, rules: Mapping[str, Any]) -> SurfaceWords:
+        table = rules.get("speakers", {}).get("surface", {})
+
+        def words(key: str) -> frozenset[str]:
+            return frozenset(str(w) for w in table.get(key, ()))
+
+        return cls(
+            intro_tails=words("intro_tails"),
+            focus_particles=words("focus_particles"),
+            name_abbreviations=words("name_abbreviations"),
+            oblique_articles=words("oblique_articles"),
+            source_links=words("source_links"),
+            source_link_articles=words("source_link_articles"),
+            object_pronouns=words("object_pronouns"),
+            singular_determiners=words("singular_determiners"),
+            coordinators=words("coordinators"),
+            adjective_endings=tuple(str(w) for w in table.get("adjective_endings", ())),
+        )

@@ -1,0 +1,165 @@
+"""No German word lists in Python (issue 7 §1): language data lives in ``rules/<lang>/``.
+
+The scan reads every module of the package that handles language and flags each set,
+tuple or list literal made only of strings of which at least three are lower-case
+alphabetic words: that is what a word list looks like ("der", "die", "das"). A new one
+fails this test; move it to a ``rules/de/*.toml`` key with its schema field instead.
+
+Not scanned: modules that name formats, fields and labels rather than German
+(``NOT_LANGUAGE``). Not flagged: the arguments of ``Literal[...]``, literals of UD or TIGER
+dependency labels only, and the documented technical literals of ``TECHNICAL``. ``DEBT``
+lists the German literals still left in Python when this test was written, in modules
+other helpers were changing at the time; they are to move too, and no entry may be added.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import quotes
+from quotes.parse.labels import TIGER_LABELS, UD_LABELS
+
+PACKAGE = Path(quotes.__file__).resolve().parent
+
+#: Modules (or folders) that hold no language processing: command line, scoring, views,
+#: schemas, parser adapters, records and their serialisation.
+NOT_LANGUAGE = (
+    "cli/",
+    "evaluate/",
+    "view/",
+    "schema/",
+    "parse/",
+    "models/",
+    "records.py",
+    "serialize.py",
+    "extractor.py",
+    "backends.py",
+    "spacy_component.py",
+    "strategies.py",
+    "dask.py",
+)
+
+#: Technical literals in language modules: names of classes, keys, macros and URL parts.
+TECHNICAL: dict[str, set[frozenset[str]]] = {
+    # the gender keys of genders.toml
+    "pipeline/entity_lexicon.py": {frozenset({"m", "f", "n"})},
+    # the relation classes of outlet chains, in their order
+    "pipeline/outlets/base.py": {frozenset({"direct", "cited", "relay", "outer"})},
+    # the macros every outlets.toml pattern set defines
+    "pipeline/outlets/compiled.py": {frozenset({"det", "adj", "carrier"})},
+    # top-level and second-level domains and host prefixes of outlet URLs
+    "pipeline/outlets/gazetteer.py": {
+        frozenset(
+            ["at", "ch", "com", "de", "eu", "fr", "info", "io", "it", "net", "org", "ru", "uk"]
+        ),
+        frozenset(
+            ["be", "cz", "dk", "es", "news", "nl", "no", "online", "pl", "se", "tv", "ua", "us"]
+        ),
+        frozenset(
+            ["app", "au", "ca", "cn", "edu", "fi", "gov", "il", "int", "jp", "kr", "media", "tr"]
+        ),
+        frozenset(
+            ["by", "cc", "gr", "hu", "ir", "li", "lu", "me", "press", "pt", "ro", "social", "va"]
+        ),
+        frozenset(["ge", "in", "kz"]),
+        frozenset(["ac", "co", "com", "gov", "ne", "net", "or", "org"]),
+        frozenset(["amp", "m", "mobil", "mobile", "www"]),
+    },
+}
+
+#: German literals left in Python (2026-12-01), each to move to rules/de; in modules that
+#: other helpers were changing at the time. Do not add to it.
+DEBT: dict[str, set[frozenset[str]]] = {
+    "attribution/syntax.py": {frozenset(["werde", "wird", "wurde"])},
+    "attribution/valid.py": {frozenset(["de", "den", "der"])},
+    "pipeline/entities.py": {
+        frozenset(["dem", "den", "der", "des", "die"]),
+        frozenset(["für", "vom", "von", "zu", "zum", "zur"]),
+        frozenset(["dem", "der", "des", "für", "gegen", "mit", "vom", "von", "über"]),
+    },
+    "pipeline/entity_scan.py": {
+        frozenset(["e", "em", "en", "er", "es"]),
+        frozenset(["das", "dem", "den", "der", "des", "die"]),
+        frozenset(["dem", "den", "des", "einem", "einen", "eines"]),
+    },
+    "pipeline/outlets/gazetteer.py": {
+        frozenset(["am", "of", "the"]),
+        frozenset(["en", "es", "n", "s"]),
+    },
+    "pipeline/outlets/links.py": {frozenset(["en", "es", "n", "s"])},
+    "pipeline/quotations.py": {frozenset(["e", "n", "s"])},
+}
+
+_LABELS = UD_LABELS | TIGER_LABELS
+
+
+def _literal_arguments(tree: ast.AST) -> set[int]:
+    """ids of the nodes that are the arguments of ``Literal[...]``."""
+    inside: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Subscript):
+            name = node.value
+            if (isinstance(name, ast.Name) and name.id == "Literal") or (
+                isinstance(name, ast.Attribute) and name.attr == "Literal"
+            ):
+                inside.update(id(n) for n in ast.walk(node.slice))
+    return inside
+
+
+def word_lists(source: str) -> list[tuple[int, frozenset[str]]]:
+    """(line, words) of each literal in ``source`` that looks like a word list."""
+    tree = ast.parse(source)
+    skip = _literal_arguments(tree)
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Set | ast.Tuple | ast.List) or id(node) in skip:
+            continue
+        if not node.elts or not all(
+            isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts
+        ):
+            continue
+        values = [e.value for e in node.elts if isinstance(e, ast.Constant)]
+        words = frozenset(v for v in values if v.isalpha() and v.islower())
+        if len([v for v in values if v.isalpha() and v.islower()]) < 3:
+            continue
+        if words <= _LABELS:
+            continue
+        found.append((node.lineno, words))
+    return found
+
+
+def _language_modules() -> list[tuple[str, Path]]:
+    modules = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        name = path.relative_to(PACKAGE).as_posix()
+        if not name.startswith(NOT_LANGUAGE):
+            modules.append((name, path))
+    return modules
+
+
+def test_no_german_word_lists_in_python() -> None:
+    offending = []
+    for name, path in _language_modules():
+        allowed = TECHNICAL.get(name, set()) | DEBT.get(name, set())
+        for line, words in word_lists(path.read_text(encoding="utf-8")):
+            if words not in allowed:
+                offending.append(f"quotes/{name}:{line}: {sorted(words)}")
+    assert not offending, "German word lists in Python (move them to rules/de):\n" + "\n".join(
+        offending
+    )
+
+
+def test_the_scan_finds_a_word_list() -> None:
+    source = (
+        'ARTICLES = frozenset({"der", "die", "das"})\n'
+        'KIND = Literal["direct", "indirect", "reported"]\n'
+        'DEPS = ("nsubj", "obj", "iobj")\n'
+        'TWO = ("und", "oder")\n'
+    )
+    assert word_lists(source) == [(1, frozenset({"der", "die", "das"}))]
+
+
+def test_the_engines_modules_hold_no_debt() -> None:
+    mine = ("detectors/", "pipeline/cues.py", "pipeline/speakers.py", "pipeline/speaker_words.py")
+    assert not [name for name in DEBT if name.startswith(mine)]
