@@ -147,7 +147,8 @@ def _mutation(draw: st.DrawFn, text: str) -> tuple[str, str]:
         return kind, "".join(line + end for line, end in zip(lines, ends, strict=False)) + lines[-1]
     if kind == "long_line":
         # A line of tens of thousands of characters: the article's own words, no breaks.
-        copies = draw(st.integers(2, 6))
+        # At most ~60k characters however often it is drawn (spaCy refuses over 1M).
+        copies = min(draw(st.integers(2, 6)), max(1, 60_000 // max(len(text), 1)))
         return kind, " ".join([text.replace("\r", " ").replace("\n", " ")] * copies)
     if kind == "glue":
         # A mark glued to the word before or after it: the space next to it deleted.
