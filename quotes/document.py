@@ -45,6 +45,8 @@ class Token(NamedTuple):
 # "n-tv.de"); every other non-space character is a token of its own. Possessive
 # bounded repetition keeps this linear on any input.
 _TOKEN = regex.compile(r"\w+(?:[-'’.&]\w+)*+|[^\w\s]", regex.V1)
+# What a token of more than one character is made of.
+_IN_WORD = regex.compile(r"[\w\-'’.&]", regex.V1)
 _LINE = regex.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85]+")
 
 
@@ -185,6 +187,29 @@ class Document:
 
     def tokens(self, start: int, end: int) -> tuple[Token, ...]:
         return tokenize(self.text, start, end)
+
+    def tokens_outside(
+        self, start: int, end: int, hole_start: int, hole_end: int
+    ) -> tuple[Token, ...]:
+        """The tokens of ``start:end`` that do not overlap ``hole_start:hole_end``, as
+        ``tokens(start, end)`` gives them, without tokenising the hole: a quotation of a
+        megabyte inside the stretch costs nothing here."""
+        text = self.text
+        if not start <= hole_start < hole_end <= end or any(
+            0 < edge < len(text) and _IN_WORD.match(text, edge - 1) and _IN_WORD.match(text, edge)
+            for edge in (hole_start, hole_end)
+        ):
+            # A token may run across an edge of the hole (word characters on both sides of
+            # it): tokenise it all.
+            return tuple(
+                t for t in self.tokens(start, end) if t.end <= hole_start or t.start >= hole_end
+            )
+        return tokenize(text, start, hole_start) + tokenize(text, hole_end, end)
+
+    def first_token_start(self, start: int, end: int) -> int | None:
+        """Where the first of ``tokens(start, end)`` starts (None if there is none)."""
+        m = _TOKEN.search(self.text, start, end)
+        return None if m is None else m.start()
 
     def sentences_between(self, start: int, end: int) -> Iterable[Span]:
         """Sentences that overlap ``start:end``."""

@@ -20,8 +20,9 @@ Everything here is a single pass over the text with constant work per mark.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping, Sequence
-from typing import Any, Final, Literal
+from array import array
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, Final, Literal, overload
 
 import attrs
 import regex
@@ -30,7 +31,7 @@ from quotes.document import Document
 from quotes.errors import RulesError
 from quotes.rules import RuleData, compiled
 
-__all__ = ["Mark", "MarkInventory", "Role", "find_marks", "mark_inventory"]
+__all__ = ["Mark", "MarkInventory", "Marks", "Role", "find_marks", "mark_inventory"]
 
 Role = Literal["open", "close", "either"]
 
@@ -57,6 +58,74 @@ class Mark:
     def end(self) -> int:
         """The offset just after the mark."""
         return self.offset + len(self.char)
+
+
+_Kind = tuple[str, Role, str, bool]  # char, role, family, weak
+
+
+class Marks(Sequence[Mark]):
+    """The marks of a document in text order, stored compactly.
+
+    A text can be nothing but marks, so a :class:`Mark` object per mark would cost about
+    200 bytes per character of input; here each mark is an offset and the number of its
+    (char, role, family, weak) combination, about ten bytes, and the Mark objects are
+    made as they are read. Indexing, slicing (a :class:`Marks` again), iteration and
+    equality behave as for a tuple of Marks.
+    """
+
+    __slots__ = ("_codes", "_kinds", "_offsets")
+
+    def __init__(self, offsets: array[int], codes: array[int], kinds: tuple[_Kind, ...]):
+        self._offsets = offsets
+        self._codes = codes
+        self._kinds = kinds
+
+    def __len__(self) -> int:
+        return len(self._offsets)
+
+    @overload
+    def __getitem__(self, index: int) -> Mark: ...
+    @overload
+    def __getitem__(self, index: slice) -> Marks: ...
+    def __getitem__(self, index: int | slice) -> Mark | Marks:
+        if isinstance(index, slice):
+            return Marks(self._offsets[index], self._codes[index], self._kinds)
+        return Mark(self._offsets[index], *self._kinds[self._codes[index]])
+
+    def __iter__(self) -> Iterator[Mark]:
+        kinds = self._kinds
+        for offset, code in zip(self._offsets, self._codes, strict=True):
+            yield Mark(offset, *kinds[code])
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Marks | tuple):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Marks({tuple(self)!r})"
+
+
+class _MarksBuilder:
+    """Collects marks into :class:`Marks`, one code per distinct kind."""
+
+    def __init__(self) -> None:
+        self.offsets = array("q")
+        self.codes = array("H")
+        self.kinds: dict[_Kind, int] = {}
+
+    def add(self, offset: int, char: str, role: Role, family: str, weak: bool = False) -> None:
+        kind = (char, role, family, weak)
+        code = self.kinds.get(kind)
+        if code is None:
+            code = self.kinds[kind] = len(self.kinds)
+        self.offsets.append(offset)
+        self.codes.append(code)
+
+    def build(self) -> Marks:
+        return Marks(self.offsets, self.codes, tuple(self.kinds))
 
 
 # Character classes for the flanking test. Line breaks, spaces, control and format
@@ -206,14 +275,14 @@ def mark_inventory(rules: RuleData) -> MarkInventory:
     return compiled(rules, MarkInventory.from_rules)
 
 
-def find_marks(doc: Document, rules: RuleData) -> tuple[Mark, ...]:
+def find_marks(doc: Document, rules: RuleData) -> Marks:
     """Every possible quotation mark in ``doc``, in text order, with its role."""
     inventory = mark_inventory(rules)
     text = doc.text
     length = len(text)
     opener_family = inventory.opener_family
     closer_family = inventory.closer_family
-    marks: list[Mark] = []
+    marks = _MarksBuilder()
     for match in inventory.pattern.finditer(text):
         if match.lastgroup != "mark":
             continue
@@ -227,7 +296,7 @@ def find_marks(doc: Document, rules: RuleData) -> tuple[Mark, ...]:
             continue  # geht's, Trump’s, O’Keefe, 90’ern
         if before == _DIGIT and not word_after and char in inventory.measure_marks:
             if char in closer_family:
-                marks.append(Mark(start, char, "close", closer_family[char], weak=True))
+                marks.add(start, char, "close", closer_family[char], weak=True)
             continue
         # CommonMark flanking: punctuation next to a mark only counts as glue when the
         # other side is open (space or punctuation), so „(Hallo)“ and ."… work. No quote
@@ -259,9 +328,9 @@ def find_marks(doc: Document, rules: RuleData) -> tuple[Mark, ...]:
             can_open = char in opener_family and char not in inventory.self_pairing
         if can_open and can_close:
             family = inventory.either_family.get(char, opener_family[char])
-            marks.append(Mark(start, char, "either", family))
+            marks.add(start, char, "either", family)
         elif can_open:
-            marks.append(Mark(start, char, "open", opener_family[char]))
+            marks.add(start, char, "open", opener_family[char])
         elif can_close:
-            marks.append(Mark(start, char, "close", closer_family[char]))
-    return tuple(marks)
+            marks.add(start, char, "close", closer_family[char])
+    return marks.build()

@@ -76,7 +76,7 @@ class Quoted:
     family: str = ""
 
 
-def find_quotations(doc: Document, marks: tuple[Mark, ...], rules: RuleData) -> tuple[Quoted, ...]:
+def find_quotations(doc: Document, marks: Sequence[Mark], rules: RuleData) -> tuple[Quoted, ...]:
     """The quoted spans of ``doc``, in text order (an enclosing quote before its parts)."""
     inventory = mark_inventory(rules)
     classifier = quoted_classifier(rules)
@@ -124,7 +124,7 @@ def find_quotations(doc: Document, marks: tuple[Mark, ...], rules: RuleData) -> 
     return tuple(out)
 
 
-def _in_text_order(marks: Sequence[Mark], length: int) -> list[Mark]:
+def _in_text_order(marks: Sequence[Mark], length: int) -> Sequence[Mark]:
     # Marks from find_marks are ordered and within the text; anything else (a caller's own
     # marks) is sorted and clipped rather than trusted.
     ordered = True
@@ -135,7 +135,7 @@ def _in_text_order(marks: Sequence[Mark], length: int) -> list[Mark]:
             break
         previous_end = mark.end
     if ordered:
-        return list(marks)
+        return marks  # not copied: find_marks keeps them compact (marks.Marks)
     kept: list[Mark] = []
     previous_end = 0
     for mark in sorted(marks, key=lambda m: (m.offset, m.end)):
@@ -188,7 +188,7 @@ class _Pairing:
         self.pieces: list[_Piece] = []
         self.last_start = 0  # where the last quotation closed began, empty ones included
 
-    def run(self, marks: list[Mark]) -> list[_Piece]:
+    def run(self, marks: Sequence[Mark]) -> list[_Piece]:
         text = self.text
         paragraphs = _paragraph_bounds(self.doc)
         next_mark = 0
@@ -299,7 +299,7 @@ class _Pairing:
         stack: list[_Open],
         paragraphs: list[tuple[int, int]],
         index: int,
-        marks: list[Mark],
+        marks: Sequence[Mark],
         next_mark: int,
         content_end: int,
     ) -> tuple[_Open | None, _Open | None]:

@@ -142,7 +142,8 @@ class SpeakerFinder:
             if q.category == "title":
                 continue
             found = self._find_one(doc, q, prev_q, next_q, previous, memo)
-            words = q.content.text.split()
+            # The first few words are all the tests below read (a quote can be megabytes).
+            words = q.content.text.split(maxsplit=_TERM_MAX_WORDS)
             short = len(words) <= _TERM_MAX_WORDS and not _ends_sentence(q.content.text)
             speakerless = found is not None and found.phrase is None and found.speaker is None
             if speakerless and (found.cue is None or short):
@@ -243,7 +244,7 @@ class SpeakerFinder:
         #    quote, not the whole sentence (a sentence of thousands of quoted items would
         #    cost its length once per quote).
         window_start, window_end = _reach(text, q, first_sentence.start, last_sentence.end)
-        found = self._in_sentence(text, doc.tokens(window_start, window_end), q)
+        found = self._in_sentence(doc, window_start, window_end, q)
         if found is not None:
             return found
         # 5. The next sentence points back: „…“ Mit diesen Worten reagierte X.
@@ -256,7 +257,7 @@ class SpeakerFinder:
             return found
         # 7. A quote that continues the previous speaker's words in the same paragraph or
         #    right after it.
-        sentence_like = _ends_sentence(q.content.text) or len(q.content.text.split()) >= 6
+        sentence_like = _ends_sentence(q.content.text) or len(q.content.text.split(maxsplit=5)) >= 6
         if (
             sentence_like
             and previous is not None
@@ -358,8 +359,9 @@ class SpeakerFinder:
         cue = CueMatch(tuple(parts), body[verb].text, "verb", None, "verb", verb, verb)
         return _Found(phrase, cue, 0.7, start, frame)
 
-    def _in_sentence(self, text: str, tokens: Sequence[Token], q: Quoted) -> _Found | None:
-        outside = [t for t in tokens if t.end <= q.quote.start or t.start >= q.quote.end]
+    def _in_sentence(self, doc: Document, start: int, end: int, q: Quoted) -> _Found | None:
+        text = doc.text
+        outside = doc.tokens_outside(start, end, q.quote.start, q.quote.end)
         cues = [c for c in self.cues.find_in_tokens(text, outside) if c.side != "context"]
         if not cues:
             return None
@@ -375,7 +377,11 @@ class SpeakerFinder:
         if phrase is None:
             return None
         frame = (outside[0].start, outside[-1].end)
-        return self._found(outside, cue, phrase, 0.75, tokens[0].start, frame)
+        first: int | None = outside[0].start
+        if outside[0].end > q.quote.start:  # none before the quote: the quote's first token
+            first = doc.first_token_start(start, end)
+        assert first is not None  # there are tokens
+        return self._found(outside, cue, phrase, 0.75, first, frame)
 
     def _next_sentence(
         self, doc: Document, q: Quoted, memo: dict[tuple[str, int], _Found | None]
