@@ -3,6 +3,7 @@
     python -m benchmarks.scale throughput [--limit N] [--repeats R]
     python -m benchmarks.scale stream [--docs 100000] [--backend parse]
     python -m benchmarks.scale long [--sizes 1,10] [--backend parse] [--case normal]
+    python -m benchmarks.scale memory [--sizes 1,2,4,8] [--backend rules] [--cases …]
     python -m benchmarks.scale dask [--docs 2000] [--backend parse]
 
 Every figure is a ratio of two measures taken in the same run:
@@ -18,7 +19,12 @@ Every figure is a ratio of two measures taken in the same run:
   and peak RSS; the ratio of the largest to the smallest (target: time per MB at 10 MB / at
   1 MB <= 1.1, peak RSS at 10 MB <= ~2x that at 1 MB). ``--case`` picks a pathological text
   of ``benchmarks.speed`` instead ("unmatched opening marks", or "bare „" for a run of
-  bare „ marks).
+  bare „ marks; any "bare X" is a run of X).
+* **memory**: ``long`` for several input classes (``--cases``, comma-separated; default a
+  run of bare „, sentences each with an unmatched „, and news text) and sizes, one table:
+  CPU seconds per MB, peak RSS, its growth over the loaded process, and that growth per
+  character and as a multiple of the text's own size (``sys.getsizeof``); then, per class,
+  the ratios of the largest size to the smallest (time per MB; RSS growth per character).
 * **dask**: wall-clock throughput of :func:`quotes.dask.extract_bag` on a LocalCluster of
   2 worker processes against 1 (one thread each), on the same documents; the outputs must
   be identical (target: >= 1.6).
@@ -156,8 +162,8 @@ def _one_long(backend: str, size_mb: float, case: str) -> dict[str, float]:
     size = int(size_mb * MB)
     if case == "normal":
         text = generate_document(size, seed=size)
-    elif case == "bare „":
-        text = "„" * size
+    elif case.startswith("bare ") and len(case) == 6:
+        text = case[-1] * size
     else:
         text = generate_pathological(case, size)
     base = _rss_mb()
@@ -170,21 +176,27 @@ def _one_long(backend: str, size_mb: float, case: str) -> dict[str, float]:
         "rss": _rss_mb(),
         "base_rss": base,
         "quotes": len(found),
+        "text_mb": sys.getsizeof(text) / MB,
     }
+
+
+def _measure_one(backend: str, size: float, case: str) -> dict[str, float] | str:
+    """``_one_long`` in a fresh process (its peak RSS is this input's alone)."""
+    command = [sys.executable, "-m", "benchmarks.scale", "_one", backend, str(size), case]
+    out = subprocess.run(command, capture_output=True, text=True, check=False, timeout=7200)
+    if out.returncode != 0:
+        return out.stderr.strip()[-300:]
+    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
 
 
 def long(args: argparse.Namespace) -> None:
     sizes = [float(s) for s in args.sizes.split(",")]
     rows = []
     for size in sizes:
-        command = [sys.executable, "-m", "benchmarks.scale", "_one", args.backend, str(size)]
-        out = subprocess.run(
-            [*command, args.case], capture_output=True, text=True, check=False, timeout=3600
-        )
-        if out.returncode != 0:
-            print(f"{size} MB: failed: {out.stderr.strip()[-300:]}")
+        row = _measure_one(args.backend, size, args.case)
+        if isinstance(row, str):
+            print(f"{size} MB: failed: {row}")
             return
-        row = json.loads(out.stdout.strip().splitlines()[-1])
         rows.append((size, row))
         print(
             f"{args.backend}, {args.case}, {size:g} MB ({row['chars']:,} chars): "
@@ -200,6 +212,47 @@ def long(args: argparse.Namespace) -> None:
         f"{small:g} MB = {b['rss'] / a['rss']:.2f} (growth over the loaded process: "
         f"{(b['rss'] - b['base_rss']) / max(a['rss'] - a['base_rss'], 1):.2f})"
     )
+
+
+def memory(args: argparse.Namespace) -> None:
+    sizes = [float(s) for s in args.sizes.split(",")]
+    cases = [c.strip() for c in args.cases.split(",") if c.strip()]
+    print(f"backend {args.backend}; each row one document in a fresh process")
+    print()
+    print(
+        "| input | size (MB) | characters | CPU s | CPU s per MB | peak RSS MB | "
+        "growth MB | growth bytes per char | growth / text size | quotations |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    summary = []
+    for case in cases:
+        rows = []
+        for size in sizes:
+            row = _measure_one(args.backend, size, case)
+            if isinstance(row, str):
+                print(f"| {case} | {size:g} | failed: {row} |")
+                break
+            growth = row["rss"] - row["base_rss"]
+            rows.append((size, row, growth))
+            print(
+                f"| {case} | {size:g} | {row['chars']:,} | {row['cpu']:.1f} | "
+                f"{row['cpu'] / size:.2f} | {row['rss']:.0f} | {growth:.0f} | "
+                f"{growth * MB / row['chars']:.1f} | {growth / row['text_mb']:.1f} | "
+                f"{row['quotes']:,} |"
+            )
+            sys.stdout.flush()
+        if len(rows) > 1:
+            (small, a, ga), (large, b, gb) = rows[0], rows[-1]
+            summary.append(
+                f"{case}: time per MB at {large:g} / at {small:g} MB = "
+                f"{(b['cpu'] / large) / (a['cpu'] / small):.2f}; RSS growth per character "
+                f"at {large:g} / at {small:g} MB = "
+                f"{(gb / b['chars']) / max(ga / a['chars'], 1e-9):.2f}; "
+                f"peak RSS {b['rss'] / a['rss']:.2f}x"
+            )
+    print()
+    for line in summary:
+        print(line)
 
 
 # -- dask --------------------------------------------------------------------------------
@@ -258,14 +311,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     three.add_argument("--sizes", default="1,10")
     three.add_argument("--backend", default="parse")
     three.add_argument("--case", default="normal")
+    five = commands.add_parser("memory")
+    five.add_argument("--sizes", default="1,2,4,8")
+    five.add_argument("--backend", default="rules")
+    five.add_argument("--cases", default="bare „,unmatched opening marks,normal")
     four = commands.add_parser("dask")
     four.add_argument("--docs", type=int, default=2000)
     four.add_argument("--backend", default="parse")
     args = parser.parse_args(raw)
     print(run_info(raw, "benchmarks.scale").text())
-    {"throughput": throughput, "stream": stream, "long": long, "dask": dask_throughput}[
-        args.command
-    ](args)
+    commands_run = {
+        "throughput": throughput,
+        "stream": stream,
+        "long": long,
+        "memory": memory,
+        "dask": dask_throughput,
+    }
+    commands_run[args.command](args)
     return 0
 
 
