@@ -146,13 +146,9 @@ def test_rules_path_memory_on_news_is_a_small_multiple_of_the_text() -> None:
     assert _growth_per_char(text) <= BYTES_PER_CHAR
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 9 §2, owner perf: 206 bytes per character of peak RSS on a run of „ "
-    "(one Mark object and string per mark; 440 before), against 9 on news text",
-)
 def test_rules_path_memory_on_unmatched_marks_is_a_small_multiple_of_the_text() -> None:
-    # Issue 9: 470 / 900 / 1,772 / 3,534 MiB at 1 / 2 / 4 / 8 M characters of „.
+    # Issue 9: 470 / 900 / 1,772 / 3,534 MiB at 1 / 2 / 4 / 8 M characters of „ (a Mark
+    # object and string per mark); the compact marks.Marks store about ten bytes per mark.
     _needs_proc()
     assert _growth_per_char("„" * CHARS) <= BYTES_PER_CHAR
 
