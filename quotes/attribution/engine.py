@@ -22,7 +22,7 @@ of its speaker, and the Extractor resolves all mentions afterwards.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import attrs
 
@@ -30,7 +30,11 @@ from quotes.attribution.candidate import Candidate, Finding
 from quotes.attribution.lexicon import AttributionRules
 from quotes.attribution.patterns import agent, intro, source, subject
 from quotes.attribution.syntax import ParseSyntax, Syntax, TokenRange
-from quotes.attribution.valid import inside_prepositional_phrase, is_speaker_word
+from quotes.attribution.valid import (
+    inside_prepositional_phrase,
+    is_name_particle,
+    is_speaker_word,
+)
 from quotes.detectors.lexicon import DetectorRules
 from quotes.detectors.syntax import mention_of
 from quotes.document import Document
@@ -46,6 +50,12 @@ VerbPattern = Callable[[Syntax, AttributionRules, Candidate, int], Finding | Non
 
 #: The patterns tried for a verb cue, in order; the first finding wins.
 VERB_PATTERNS: tuple[VerbPattern, ...] = (intro.impersonal, agent.find, subject.find)
+
+# A speaker carried to the next quotation: how far, across how many line breaks, and
+# with what confidence (as the surface stage carries its own).
+_CARRY_REACH = 400
+_CARRY_LINE_BREAKS = 2
+_CARRIED_CONFIDENCE = 0.4
 
 # Confidence of a quotation whose cue has no valid speaker.
 _NO_SPEAKER_CONFIDENCE = 0.4
@@ -75,7 +85,49 @@ class Attributor:
             doc.sentences,
             self.rules.lexicon.given_names,
         )
-        return tuple(self._one(syn, parsed, f) if f.kind == "direct" else f for f in frames)
+        found = [self._one(syn, parsed, f) if f.kind == "direct" else f for f in frames]
+        return tuple(self._carried(doc, frames, found))
+
+    def _carried(
+        self, doc: Document, before: Sequence[Frame], after: Sequence[Frame]
+    ) -> Iterator[Frame]:
+        """A direct quotation with neither cue nor speaker that continues the words of the
+        quotation before it, whose speaker the parse found ("Von der Leyen betonte, …
+        „…“ Sie seien „…“"): the same speaker, with low confidence (the surface stage
+        carries the speakers it found itself)."""
+        text = doc.text
+        previous: Frame | None = None
+        for old, frame in zip(before, after, strict=True):
+            if frame.kind != "direct":
+                yield frame
+                continue
+            if (
+                frame.cue is None
+                and frame.speaker is None
+                and previous is not None
+                and previous.speaker is not None
+                and previous.speaker.mention is not None
+                and old.speaker is None
+                and _sentence_like(frame.content.text)
+            ):
+                said = previous.speaker.mention
+                gap_start = previous.quote.end
+                if previous.quote.end <= said.start < frame.quote.start:
+                    gap_start = said.end
+                gap = text[gap_start : frame.quote.start]
+                if (
+                    gap.count("\n") <= _CARRY_LINE_BREAKS
+                    and len(gap) < _CARRY_REACH
+                    and not self.rules.lexicon.full_name_pattern.search(gap)
+                ):
+                    frame = attrs.evolve(
+                        frame,
+                        speaker=previous.speaker,
+                        mention=previous.mention,
+                        confidence=min(previous.confidence, _CARRIED_CONFIDENCE),
+                    )
+            yield frame
+            previous = frame
 
     def indirect(
         self,
@@ -100,9 +152,19 @@ class Attributor:
             self.rules.lexicon.given_names,
         )
         out = []
+        # The speaker the last frame had from the detector, and the one it has now: a
+        # Konjunktiv sentence that goes on with its words carried the detector's.
+        carried: tuple[Speaker | None, Speaker | None] | None = None
         for frame in frames:
             if frame.kind == "indirect" and frame.cue is not None:
-                frame = self._indirect_one(syn, parsed, frame, resolve)
+                updated = self._indirect_one(syn, parsed, frame, resolve)
+                carried = (frame.speaker, updated.speaker)
+                frame = updated
+            elif frame.kind == "indirect_free_indirect" and frame.cue is None:
+                if carried is not None and frame.speaker == carried[0] != carried[1]:
+                    frame = attrs.evolve(frame, speaker=carried[1])
+            else:
+                carried = None
             out.append(frame)
         return tuple(out)
 
@@ -139,10 +201,11 @@ class Attributor:
             verb = syn.verb_of(cue_tokens[0])
             if end > first and (
                 not is_speaker_word(syn, self.rules, root)
+                or self._never_subject(syn, root, verb)
                 or (
                     found is not None
                     and (
-                        inside_prepositional_phrase(syn, root, verb)
+                        inside_prepositional_phrase(syn, self.rules, root, verb)
                         or _in_other_clause(syn, root, verb)
                     )
                 )
@@ -158,7 +221,7 @@ class Attributor:
                 return frame  # two readings: the detector's stands
         if found is None:
             return frame
-        updated = self._with_speaker(parsed, frame, found)
+        updated = self._with_speaker(syn, frame, found)
         if updated.speaker == frame.speaker or updated.mention is None:
             return frame
         assert updated.speaker is not None and updated.speaker.mention is not None
@@ -181,6 +244,8 @@ class Attributor:
         sentence = syn.sentence_of(first_cue)
         cand = Candidate(frame.kind, quote, cue_tokens, sentence)
         finding = self._find(syn, cand)
+        if finding is not None and finding.speaker and self._names_a_quote(syn, finding.speaker[1]):
+            finding = None
         if finding is None:
             return self._checked(syn, frame, cand)
         if finding.speaker is None:
@@ -190,7 +255,7 @@ class Attributor:
                 mention=None,
                 confidence=min(frame.confidence, _NO_SPEAKER_CONFIDENCE),
             )
-        return self._with_speaker(parsed, frame, finding.speaker)
+        return self._with_speaker(syn, frame, finding.speaker)
 
     def _enclosing(self, syn: ParseSyntax, parsed: ParsedDoc, frame: Frame) -> Frame | None:
         """A quote without a cue of its own inside the content of a verb of saying:
@@ -223,7 +288,7 @@ class Attributor:
             if finding is None or finding.speaker is None:
                 return None
             parts = tuple(syn.span(i, i + 1) for i in sorted(cue))
-            found = self._with_speaker(parsed, frame, finding.speaker)
+            found = self._with_speaker(syn, frame, finding.speaker)
             return attrs.evolve(found, cue=Cue(parts), confidence=max(frame.confidence, 0.7))
         return None
 
@@ -259,7 +324,7 @@ class Attributor:
     def _can_speak(self, syn: ParseSyntax, first: int, end: int, cand: Candidate | None) -> bool:
         head = _root_of(syn, first, end)
         token = syn.token(head)
-        if not is_speaker_word(syn, self.rules, head):
+        if not is_speaker_word(syn, self.rules, head) or self._names_a_quote(syn, end):
             return False
         if cand is None or source.is_source_word(self.rules, syn.text(cand.cue[0])):
             return True  # the X of "laut X" is an oblique, as it should be
@@ -268,7 +333,30 @@ class Attributor:
         verbs = {syn.verb_of(i) for i in cand.cue}
         return not (token.head in verbs and token.dep in self.rules.never_speaker_deps)
 
-    def _with_speaker(self, parsed: ParsedDoc, frame: Frame, phrase: TokenRange) -> Frame:
+    def _never_subject(self, syn: ParseSyntax, i: int, verb: int | None) -> bool:
+        """A detector's speaker of an active verb of saying in a form that is never the
+        subject ("den USA" in "zwischen Russland und den USA hat Putin … geäußert")."""
+        if verb is None or syn.is_passive(verb) or syn.children(i, "case"):
+            return False
+        if syn.token(verb).lemma.lower() in self.rules.object_speaker_verbs:
+            return False
+        # Only the determiner is trusted: the parser's cases are too noisy ("schreibt der
+        # AK" with "AK" tagged dative).
+        determiners = syn.children(i, "det", "det:poss")
+        never = self.rules.never_nominative_determiners
+        return any(d.text.lower() in never for d in determiners)
+
+    def _names_a_quote(self, syn: ParseSyntax, end: int) -> bool:
+        """Whether the phrase ending before ``end`` names a quotation ("Sprüche wie „…“"):
+        what was said, not who said it."""
+        return (
+            end + 1 < len(syn)
+            and syn.text(end).lower() in self.rules.comparison_words
+            and syn.in_quote(end + 1)
+        )
+
+    def _with_speaker(self, syn: ParseSyntax, frame: Frame, phrase: TokenRange) -> Frame:
+        parsed = syn.parsed
         first, end = phrase
         span = parsed.span(first, end)
         mention = mention_of(
@@ -278,6 +366,12 @@ class Attributor:
             tuple(self.rules.detector.pronouns),
             self.rules.detector.noun_phrases,
         )
+        if first + 1 < end and is_name_particle(syn, self.rules, first):
+            # "Von der Leyen betonte": the particles open the name, they are no genitive.
+            words = [t.text for t in parsed[first:end]]
+            cut = next((k for k, w in enumerate(words) if not w[:1].isalpha()), len(words))
+            head = tuple(words[:cut])
+            mention = attrs.evolve(mention, head=head, genitive=(), determiner="")
         frame_span = frame.frame
         if frame_span is not None and not _overlaps(span, frame.quote):
             start = min(frame_span.start, span.start)
@@ -290,6 +384,11 @@ class Attributor:
             mention=mention,
             frame=frame_span,
         )
+
+
+def _sentence_like(content: str) -> bool:
+    """A quotation that is a sentence of its own or long enough to be one (not a term)."""
+    return content.rstrip().endswith((".", "!", "?", "…")) or len(content.split()) >= 6
 
 
 def _in_other_clause(syn: Syntax, i: int, verb: int | None) -> bool:

@@ -43,6 +43,9 @@ class AttributionRules:
     masculine_nominative_determiners: frozenset[str]
     never_nominative_determiners: frozenset[str]
     ambiguous_pronouns: frozenset[str]
+    comparison_words: frozenset[str]
+    direct_case_determiners: frozenset[str]
+    nominal_tags: frozenset[str]
     #: The speakers stage's lexicon: role nouns and given names (who can be a person).
     lexicon: Lexicon
 
@@ -71,5 +74,8 @@ class AttributionRules:
             masculine_nominative_determiners=_words(data, "masculine_nominative_determiners"),
             never_nominative_determiners=_words(data, "never_nominative_determiners"),
             ambiguous_pronouns=_words(data, "ambiguous_pronouns"),
+            comparison_words=_words(data, "comparison_words"),
+            direct_case_determiners=_words(data, "direct_case_determiners"),
+            nominal_tags=_words(data, "nominal_tags", lower=False),
             lexicon=lexicon,
         )

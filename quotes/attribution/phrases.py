@@ -159,7 +159,11 @@ def _subtree(
                 if cases and not all(c in prepositions for c in cases):
                     continue
                 name_like = child.text[:1].isupper() and abs(j - i) == 1
-                if not cases and child.morph.case in ("Dat", "Acc") and not name_like:
+                genitive = any(
+                    d.text.lower() in prepositions and "Gen" in (d.morph.case, child.morph.case)
+                    for d in parsed.children(j, "det")
+                )  # "des Bundesministeriums des Innern", whatever case "Innern" has
+                if not cases and child.morph.case in ("Dat", "Acc") and not (name_like or genitive):
                     continue
             elif dep not in _ALWAYS:
                 continue

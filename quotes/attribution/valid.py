@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from quotes.attribution.lexicon import AttributionRules
 from quotes.attribution.syntax import Syntax
+from quotes.parse import ParsedToken
 
 __all__ = [
     "inside_prepositional_phrase",
+    "is_name_particle",
+    "is_nominal_tag",
     "is_person_like",
     "is_speaker_word",
     "is_valid_subject",
@@ -27,18 +30,28 @@ def is_speaker_word(syn: Syntax, rules: AttributionRules, i: int) -> bool:
     token = syn.token(i)
     if syn.in_quote(i):
         return False
-    if _name_particle(syn, i):
+    if is_name_particle(syn, rules, i):
         return True  # "Von der Leyen", parsed as a preposition
     low = token.text.lower()
     if low in rules.expletives or low in rules.sentence_adverbs:
         return False
     if token.upos == "PRON" or token.tag.startswith("PPER"):
         return low in rules.subject_pronouns
-    if token.upos not in _NOMINAL and not (token.text[:1].isupper() and token.upos in ("", "X")):
+    if token.upos == "DET" and token.dep not in ("det", "det:poss"):
+        # "Einer der Feuerwehrmänner sagte": a determiner standing alone is a pronoun.
+        return low in rules.subject_pronouns
+    if token.upos not in _NOMINAL and not (
+        token.text[:1].isupper() and (token.upos in ("", "X") or is_nominal_tag(rules, token))
+    ):
         return False
     if not token.text[:1].isalnum():
         return False
     return token.text not in rules.detector.not_speakers
+
+
+def is_nominal_tag(rules: AttributionRules, token: ParsedToken) -> bool:
+    """A noun or name by its fine-grained tag, whatever the coarse one says."""
+    return token.tag in rules.nominal_tags
 
 
 def phrase_case(syn: Syntax, i: int) -> tuple[str, str]:
@@ -52,12 +65,17 @@ def is_valid_subject(syn: Syntax, rules: AttributionRules, i: int) -> bool:
     in an oblique case where the parser says so ("Der Zeitung sagte X" has the dative)."""
     if not is_speaker_word(syn, rules, i):
         return False
-    if any(c.upos == "ADP" and not _name_particle(syn, c.i) for c in syn.children(i, "case")):
+    cases = syn.children(i, "case")
+    if any(c.upos == "ADP" and not is_name_particle(syn, rules, c.i) for c in cases):
         return False
+    if cases and all(is_name_particle(syn, rules, c.i) for c in cases):
+        return True  # "Von der Leyen betonte": the parser's case for "Leyen" is no witness
     determiners = syn.children(i, "det", "det:poss")
     if any(d.text.lower() in rules.never_nominative_determiners for d in determiners):
         return False
     noun_case, det_case = phrase_case(syn, i)
+    if any(d.text.lower() in rules.direct_case_determiners for d in determiners):
+        return not _feminine_after_der(syn, rules, i)  # the determiner settles the case
     if noun_case in ("Dat", "Gen") and det_case != "Nom":
         return False
     if noun_case in ("Dat", "Gen") and det_case == "Nom" and syn.token(i).upos != "PRON":
@@ -90,26 +108,35 @@ def is_person_like(syn: Syntax, rules: AttributionRules, first: int, end: int) -
     return False
 
 
-def _name_particle(syn: Syntax, i: int) -> bool:
-    """ "Von der Leyen betonte": a capitalised name particle opening a name, not a
-    preposition."""
+def is_name_particle(syn: Syntax, rules: AttributionRules, i: int) -> bool:
+    """ "Von der Leyen betonte": a capitalised name particle (names.toml) opening a name,
+    not a preposition."""
     word = syn.text(i)
-    return (
-        word in ("Von", "Van", "Zu", "De")
-        and i + 2 < len(syn)
-        and syn.text(i + 1) in ("der", "den", "de")
-        and syn.text(i + 2)[:1].isupper()
-    )
+    if not word[:1].isupper():
+        return False
+    for particle in rules.lexicon.name_particles:
+        parts = particle.split()
+        end = i + len(parts)
+        if end >= len(syn) or parts[0] != word.lower():
+            continue
+        if all(syn.text(i + k) == parts[k] for k in range(1, len(parts))):
+            return syn.text(end)[:1].isupper()
+    return False
 
 
-def inside_prepositional_phrase(syn: Syntax, i: int, verb: int | None) -> bool:
+def inside_prepositional_phrase(
+    syn: Syntax, rules: AttributionRules, i: int, verb: int | None
+) -> bool:
     """Whether the word at ``i`` lies inside a prepositional phrase on its way up to the
     verb ("zwischen Russland und den USA"): never a subject."""
     k = i
     for _ in range(6):
         if k == verb:
             return False
-        if any(c.upos == "ADP" and not _name_particle(syn, c.i) for c in syn.children(k, "case")):
+        if any(
+            c.upos == "ADP" and not is_name_particle(syn, rules, c.i)
+            for c in syn.children(k, "case")
+        ):
             return True
         head = syn.token(k).head
         if head == k:

@@ -597,10 +597,24 @@ class _Run:
         return None
 
     def _last_pair(self, offset: int) -> Entity | None:
+        """ "Beide Seiten" after "X und Y": the pair last named as a group, else the two
+        persons of the last sentences when they name exactly two."""
         for entity in self._before(offset):
             if entity.type == "group" and " und " in entity.name:
                 return entity
-        return None
+        here = self.doc.sentence_index(offset)
+        index = bisect_left(self._offsets, offset)
+        persons: list[str] = []
+        for i in range(index - 1, max(-1, index - 1 - _LOOK_BACK), -1):
+            if here - self.doc.sentence_index(self._offsets[i]) > _PAIR_SENTENCES:
+                break
+            name = self._names_at[i]
+            entity = self._by_name[name]
+            if entity.type == "person" and " " in name and name not in persons:
+                persons.append(name)
+        if len(persons) != 2:
+            return None
+        return Entity(" und ".join(reversed(persons)), "group", "pl")
 
     def _organization_name(self, mention: Mention) -> str:
         aliases = self.lex.organization_aliases
@@ -636,6 +650,8 @@ def _description(mention: Mention) -> str:
 # Prepositions that may stand inside a speaker's name ("Bundesamt für Migration", "Ursula
 # von der Leyen", "zu Guttenberg").
 _NAME_LINKS = frozenset({"für", "von", "vom", "zu", "zur", "zum"})
+# How many sentences back "Beide Seiten" looks for the two persons it means.
+_PAIR_SENTENCES = 2
 # Heads that name a group even in the singular-looking form.
 _GROUP_HEADS = frozenset({"Quellen", "Kreise", "Staatsmedien", "Medien"})
 # Words that make a following name an attribute of the mention, not its referent.

@@ -264,7 +264,12 @@ class SpeakerFinder:
             and previous[1].speaker is not None
             and prev_q is not None
         ):
-            gap = text[prev_q.quote.end : q.quote.start]
+            # The previous quote's own frame ("„…“, so X.") names no one else.
+            said = previous[1].speaker.mention
+            gap_start = prev_q.quote.end
+            if said is not None and prev_q.quote.end <= said.start < q.quote.start:
+                gap_start = max(gap_start, said.end)
+            gap = text[gap_start : q.quote.start]
             if gap.count("\n") <= 2 and len(gap) < 400 and not self._has_person_between(gap):
                 return _Found(
                     None,

@@ -26,3 +26,6 @@ class AttributionRules:
     masculine_nominative_determiners: Words = ()
     never_nominative_determiners: Words = ()
     ambiguous_pronouns: Words = ()
+    comparison_words: Words = ()
+    direct_case_determiners: Words = ()
+    nominal_tags: Words = ()

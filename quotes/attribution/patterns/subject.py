@@ -12,13 +12,21 @@ from __future__ import annotations
 from quotes.attribution.candidate import Candidate, Finding
 from quotes.attribution.lexicon import AttributionRules
 from quotes.attribution.syntax import Syntax
-from quotes.attribution.valid import is_person_like, is_valid_subject, phrase_case
+from quotes.attribution.valid import (
+    is_name_particle,
+    is_nominal_tag,
+    is_person_like,
+    is_valid_subject,
+    phrase_case,
+)
 
 __all__ = ["find", "subject_head"]
 
 # How many words a first field may have (a longer one is no single noun phrase).
 _FIELD_REACH = 40
 _FIELD_ENDS = frozenset({":", ";", "–", "—", "“", "”", "«", "»"})
+# Closing marks of a quoted name inside a phrase, with their opening marks.
+_TITLE_CLOSE = {"“": "„", "«": "»", "»": "«"}
 
 
 def find(syn: Syntax, rules: AttributionRules, cand: Candidate, verb: int) -> Finding | None:
@@ -75,8 +83,20 @@ def _vorfeld(
     if head >= finite:
         return None
     start = finite
-    while start - 1 >= max(lo, finite - _FIELD_REACH):
+    reach = max(lo, finite - _FIELD_REACH)
+    while start - 1 >= reach:
         token = syn.token(start - 1)
+        if token.text in _TITLE_CLOSE and not syn.in_quote(start - 1):
+            # A quoted name inside the phrase: "eine Sprecherin des Bundes „Grüne Zukunft“".
+            opening = _TITLE_CLOSE[token.text]
+            k = next(
+                (j for j in range(start - 2, max(reach, start - 10) - 1, -1)
+                 if syn.text(j) == opening),
+                None,
+            )  # fmt: skip
+            if k is not None and not any(syn.in_quote(j) for j in range(k, start)):
+                start = k
+                continue
         if syn.in_quote(start - 1) or token.text in _FIELD_ENDS or not token.text.strip():
             break
         start -= 1
@@ -98,13 +118,24 @@ def _vorfeld(
     while start < head and syn.token(start).upos in ("ADV", "CCONJ", "PART", "PUNCT"):
         start += 1  # "Auch der Minister sagte": the focus particle is not the subject's
     first = syn.token(start)
-    if first.upos == "ADP" and first.text not in ("Von", "Van", "De", "Zu"):
+    if first.upos == "ADP" and not is_name_particle(syn, rules, start):
         return None
     if end < finite and not _opens_relative_clause(syn, rules, end + 1):
         return None
-    while end > start and syn.token(end - 1).upos == "PUNCT" and syn.text(end - 1) != ")":
-        end -= 1
+    while end > start + 1 and (
+        (syn.token(end - 1).upos == "PUNCT" and syn.text(end - 1) not in (")", "“", "»"))
+        or _trailing_adverb(syn, rules, end - 1, head)
+    ):
+        end -= 1  # "Die Kanadier hingegen sagen": the adverb is no part of the subject
     return (start, end) if end > start else None
+
+
+def _trailing_adverb(syn: Syntax, rules: AttributionRules, k: int, head: int) -> bool:
+    token = syn.token(k)
+    return k > head and (
+        token.text.lower() in rules.sentence_adverbs
+        or (token.upos in ("ADV", "PART") and token.head not in range(head, k))
+    )
 
 
 def _opens_relative_clause(syn: Syntax, rules: AttributionRules, k: int) -> bool:
@@ -122,9 +153,13 @@ def subject_head(
     """The head word of the subject of ``verb`` inside the candidate's sentence."""
     lo, hi = cand.sentence
     token = syn.token(verb)
+    # The finite auxiliary's subject too: "hat Präsident Putin seine „Hoffnung“ geäußert"
+    # with the name hung on "hat".
+    heads = [verb, *(c.i for c in syn.children(verb, "aux") if c.i < verb)]
     subjects = [
         c
-        for c in syn.children(verb, "nsubj")
+        for k in heads
+        for c in syn.children(k, "nsubj")
         if c.dep != "nsubj:pass" and lo <= c.i < hi and not syn.in_quote(c.i)
     ]
     for child in subjects:
@@ -174,7 +209,7 @@ def _nominative_dependent(
     for child in syn.children(verb, "obj", "obl", "dep", "nmod", "appos", "advmod"):
         if not lo <= child.i < hi or abs(child.i - verb) > 6 or syn.in_quote(child.i):
             continue
-        if child.dep == "advmod" and child.upos != "PROPN":
+        if child.dep == "advmod" and child.upos != "PROPN" and not is_nominal_tag(rules, child):
             continue  # "betonte Trump" with the name as an adverb
         noun_case, det_case = phrase_case(syn, child.i)
         if noun_case == "Nom" and det_case in ("Nom", "") and is_valid_subject(syn, rules, child.i):
@@ -194,6 +229,11 @@ def _first_field(
             k
             for k in range(max(lo, finite - _FIELD_REACH), finite)
             if syn.token(k).upos in ("NOUN", "PROPN", "PRON")
+            or (
+                syn.text(k)[:1].isupper()
+                and is_nominal_tag(rules, syn.token(k))
+                and syn.token(k).upos != "DET"  # "Beide Seiten" with "Beide" tagged NN
+            )
         ),
         None,
     )
@@ -202,7 +242,11 @@ def _first_field(
     phrase = _vorfeld(syn, rules, cand, nominal, verb)
     if phrase is None or (phrase[0] != lo and syn.token(phrase[0] - 1).text not in _FIELD_ENDS):
         return None
-    if syn.token(phrase[0]).upos not in ("DET", "PROPN", "NOUN", "PRON", "ADJ"):
+    opening = syn.token(phrase[0])
+    if opening.upos not in ("DET", "PROPN", "NOUN", "PRON", "ADJ") and not (
+        is_name_particle(syn, rules, phrase[0])
+        or (opening.text[:1].isupper() and is_nominal_tag(rules, opening))
+    ):
         return None
     return Finding("first-field", phrase, 0.75)
 
