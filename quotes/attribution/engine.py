@@ -57,6 +57,9 @@ _CARRY_REACH = 400
 _CARRY_LINE_BREAKS = 2
 _CARRIED_CONFIDENCE = 0.4
 
+# How many heads up from a quotation the verb of saying that encloses it may stand.
+_ENCLOSING_REACH = 5
+
 # Confidence of a quotation whose cue has no valid speaker.
 _NO_SPEAKER_CONFIDENCE = 0.4
 
@@ -84,6 +87,7 @@ class Attributor:
             self.rules.phrase_prepositions,
             doc.sentences,
             self.rules.lexicon.given_names,
+            self.rules.origin_prepositions,
         )
         found = [self._one(syn, parsed, f) if f.kind == "direct" else f for f in frames]
         return tuple(self._carried(doc, frames, found))
@@ -150,6 +154,7 @@ class Attributor:
             self.rules.phrase_prepositions,
             doc.sentences,
             self.rules.lexicon.given_names,
+            self.rules.origin_prepositions,
         )
         out = []
         # The speaker the last frame had from the detector, and the one it has now: a
@@ -185,7 +190,9 @@ class Attributor:
         if source.is_source_word(self.rules, first_word) or first_word in (
             self.rules.detector.source_adverbs | self.rules.detector.source_adverbs_konjunktiv
         ):
-            return frame  # "laut X", "nach Angaben X", "demnach": the detector's reading
+            # "laut X", "nach Angaben X", "demnach": the detector's reading, without the
+            # words of a direct quotation it ran into.
+            return self._without_quoted(syn, frame, resolve)
         content = syn.range_of(frame.quote.start, frame.quote.end)
         cand = Candidate(frame.kind, content, cue_tokens, syn.sentence_of(cue_tokens[0]))
         finding = self._find(syn, cand)
@@ -229,6 +236,33 @@ class Attributor:
         speaker = Speaker(updated.speaker.mention, entity.name, entity.type)
         return attrs.evolve(updated, speaker=speaker)
 
+    def _without_quoted(
+        self, syn: ParseSyntax, frame: Frame, resolve: Callable[[Mention], Entity]
+    ) -> Frame:
+        """``frame`` with its speaker's phrase cut before a direct quotation inside it
+        ("nach Auffassung eines Gerichtes des „Aufrufs zu Subversion“")."""
+        current = frame.speaker.mention if frame.speaker is not None else None
+        if current is None:
+            return frame
+        first, end = syn.range_of(current.start, current.end)
+        quoted = next((k for k in range(first, end) if syn.in_quote(k)), None)
+        if quoted is None or quoted == first or not syn.is_parsed(first):
+            return frame
+        cut = quoted
+        while cut > first and (
+            syn.token(cut - 1).upos in ("DET", "ADP", "PUNCT", "CCONJ")
+            or not syn.text(cut - 1).strip()
+        ):
+            cut -= 1
+        if cut <= first:
+            return frame
+        updated = self._with_speaker(syn, frame, (first, cut))
+        if updated.mention is None or updated.speaker is None:
+            return frame
+        entity = resolve(updated.mention)
+        speaker = Speaker(updated.speaker.mention, entity.name, entity.type)
+        return attrs.evolve(updated, speaker=speaker, frame=frame.frame)
+
     # -- one quotation --------------------------------------------------------------------
     def _one(self, syn: ParseSyntax, parsed: ParsedDoc, frame: Frame) -> Frame:
         if frame.cue is None:
@@ -247,6 +281,8 @@ class Attributor:
         if finding is not None and finding.speaker and self._names_a_quote(syn, finding.speaker[1]):
             finding = None
         if finding is None:
+            # "Hatzius kritisiert, die Aktion erinnere „fatal an …“": the cue's verb has no
+            # speaker; a verb of saying above it may.
             return self._checked(syn, frame, cand)
         if finding.speaker is None:
             return attrs.evolve(
@@ -265,7 +301,7 @@ class Attributor:
             return None
         k = _root_of(syn, first, end)
         verbs = self.rules.detector.verbs
-        for _ in range(4):
+        for _ in range(_ENCLOSING_REACH):
             head = syn.token(k).head
             if head == k:
                 return None
@@ -285,7 +321,9 @@ class Attributor:
             cue = (k, *(c.i for c in particles))
             cand = Candidate(frame.kind, (first, end), cue, syn.sentence_of(k))
             finding = self._find(syn, cand)
-            if finding is None or finding.speaker is None:
+            if finding is None:
+                continue  # no subject here: the verb above may have one ("kritisiert, …")
+            if finding.speaker is None:
                 return None
             parts = tuple(syn.span(i, i + 1) for i in sorted(cue))
             found = self._with_speaker(syn, frame, finding.speaker)

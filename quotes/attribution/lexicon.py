@@ -46,6 +46,7 @@ class AttributionRules:
     comparison_words: frozenset[str]
     direct_case_determiners: frozenset[str]
     nominal_tags: frozenset[str]
+    origin_prepositions: frozenset[str]
     #: The speakers stage's lexicon: role nouns and given names (who can be a person).
     lexicon: Lexicon
 
@@ -77,5 +78,6 @@ class AttributionRules:
             comparison_words=_words(data, "comparison_words"),
             direct_case_determiners=_words(data, "direct_case_determiners"),
             nominal_tags=_words(data, "nominal_tags", lower=False),
+            origin_prepositions=_words(data, "origin_prepositions"),
             lexicon=lexicon,
         )

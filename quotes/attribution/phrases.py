@@ -39,9 +39,12 @@ def speaker_phrase(
     prepositions: frozenset[str],
     blocked: Callable[[int], bool],
     given_names: Collection[str] = frozenset(),
+    origin: frozenset[str] = frozenset(),
 ) -> TokenRange | None:
     """The phrase headed by ``head`` inside ``lo:hi``; ``blocked(i)`` marks words that may
-    not be in it (a quotation's); a word after one of ``given_names`` is its surname."""
+    not be in it (a quotation's); a word after one of ``given_names`` is its surname;
+    ``origin`` are the prepositions of a place of origin ("aus") that the phrase takes in
+    even where the parser hung them on the verb."""
     keep = _subtree(parsed, head, lo, hi, prepositions, blocked)
     first = last = head
     while first - 1 >= lo and (first - 1) in keep:
@@ -90,23 +93,22 @@ def speaker_phrase(
         for k in range(token.i, end + 1):
             keep.add(k)
         last = end
+    # A place or organisation of origin the parser hung on the verb ("ein Reporter des
+    # Senders | aus Leicestershire"), or a prepositional attribute before an apposition
+    # ("der General der US-Streitkräfte | im Irak, General George Casey").
+    pp_end = _trailing_pp(parsed, last, hi, keep | {verb}, prepositions, blocked)
+    if pp_end is not None:
+        if parsed[last + 1].text.lower() in origin:
+            last = pp_end
+        else:
+            hosts = keep | {verb} | set(range(last + 1, pp_end + 1))
+            after = _comma_apposition(parsed, pp_end, hi, hosts, prepositions, blocked)
+            if after is not None:
+                last = after
     # An apposition in commas the tree did not attach: "…, General George Casey".
-    if last + 2 < hi and parsed[last + 1].text == "," and not blocked(last + 2):
-        nxt = parsed[last + 2]
-        if nxt.upos in ("DET", "ADJ") and last + 2 < nxt.head < hi:
-            nxt = parsed[nxt.head]
-        if (
-            nxt.upos in ("PROPN", "NOUN")
-            and nxt.text[:1].isupper()
-            and nxt.head in keep | {verb}
-            and nxt.dep in ("appos", "flat", "nmod", "dep", "conj")
-            and not parsed.children(nxt.i, "case")
-        ):
-            sub = _subtree(parsed, nxt.i, last + 2, hi, prepositions, blocked)
-            end = last + 2
-            while end + 1 < hi and (end + 1) in sub:
-                end += 1
-            last = end
+    after = _comma_apposition(parsed, last, hi, keep | {verb}, prepositions, blocked)
+    if after is not None:
+        last = after
     while first < head and (parsed[first].upos in _EDGE or not parsed[first].text[:1].isalnum()):
         if parsed[first].text in ("„", "»"):
             break
@@ -120,6 +122,78 @@ def speaker_phrase(
     if last < first:
         return None
     return first, last + 1
+
+
+def _trailing_pp(
+    parsed: ParsedDoc,
+    last: int,
+    hi: int,
+    hosts: set[int],
+    prepositions: frozenset[str],
+    blocked: Callable[[int], bool],
+) -> int | None:
+    """The last word of a prepositional phrase right after ``last`` whose noun is a name
+    attached to the phrase or to its verb ("aus Leicestershire", "im Irak")."""
+    k = last + 1
+    if k + 1 >= hi or blocked(k) or parsed[k].upos != "ADP":
+        return None
+    if parsed[k].text.lower() not in prepositions:
+        return None
+    j = k + 1
+    while j < hi and parsed[j].upos in ("DET", "ADJ") and not blocked(j):
+        j += 1
+    if j >= hi or blocked(j):
+        return None
+    noun = parsed[j]
+    if noun.upos != "PROPN" or noun.head not in hosts or noun.dep not in ("obl", "nmod"):
+        return None
+    if k not in {c.i for c in parsed.children(j, "case")}:
+        return None
+    sub = _subtree(parsed, j, j, hi, prepositions, blocked)
+    while j + 1 < hi and (j + 1) in sub and parsed[j + 1].upos != "PUNCT":
+        j += 1
+    return j
+
+
+def _comma_apposition(
+    parsed: ParsedDoc,
+    last: int,
+    hi: int,
+    hosts: set[int],
+    prepositions: frozenset[str],
+    blocked: Callable[[int], bool],
+) -> int | None:
+    """The last word of an apposition in commas after ``last`` that the tree attached to
+    the phrase or to its verb: "…, General George Casey"."""
+    if not (last + 2 < hi and parsed[last + 1].text == "," and not blocked(last + 2)):
+        return None
+    nxt = parsed[last + 2]
+    if nxt.upos in ("DET", "ADJ") and last + 2 < nxt.head < hi:
+        nxt = parsed[nxt.head]
+    if not (
+        nxt.upos in ("PROPN", "NOUN")
+        and nxt.text[:1].isupper()
+        and nxt.head in hosts
+        and nxt.dep in ("appos", "flat", "nmod", "dep", "conj")
+        and not parsed.children(nxt.i, "case")
+    ):
+        return None
+    sub = _subtree(parsed, nxt.i, last + 2, hi, prepositions, blocked)
+    end = last + 2
+    while end + 1 < hi and (end + 1) in sub:
+        end += 1
+    return end
+
+
+def _second_genitive(parsed: ParsedDoc, i: int, j: int) -> bool:
+    """Whether ``j`` follows another bare genitive attribute of ``i`` or a name: a noun
+    takes one genitive, a name none ("des BMI der Verbesserung")."""
+    if parsed[i].upos == "PROPN":
+        return True
+    return any(
+        i < c.i < j and not parsed.children(c.i, "case") and parsed.children(c.i, "det")
+        for c in parsed.children(i, "nmod")
+    )
 
 
 def _is_name(token: ParsedToken) -> bool:
@@ -158,6 +232,8 @@ def _subtree(
                 cases = [c.text.lower() for c in parsed.children(j, "case")]
                 if cases and not all(c in prepositions for c in cases):
                     continue
+                if not cases and parsed.children(j, "det") and _second_genitive(parsed, i, j):
+                    continue  # "einer Pressemitteilung des BMI | der Verbesserung"
                 name_like = child.text[:1].isupper() and abs(j - i) == 1
                 genitive = any(
                     d.text.lower() in prepositions and "Gen" in (d.morph.case, child.morph.case)

@@ -52,8 +52,10 @@ class ParseSyntax:
         phrase_prepositions: frozenset[str] = frozenset(),
         sentences: Sequence[Span] = (),
         given_names: Collection[str] = frozenset(),
+        origin_prepositions: frozenset[str] = frozenset(),
     ) -> None:
         self.parsed = parsed
+        self._origin = origin_prepositions
         self._given_names = given_names
         self._prepositions = phrase_prepositions
         self._starts = [t.start for t in parsed]
@@ -161,6 +163,7 @@ class ParseSyntax:
             self._prepositions,
             lambda i: quoted[i] and not inside,
             self._given_names,
+            self._origin,
         )
 
 

@@ -29,3 +29,4 @@ class AttributionRules:
     comparison_words: Words = ()
     direct_case_determiners: Words = ()
     nominal_tags: Words = ()
+    origin_prepositions: Words = ()

@@ -141,3 +141,30 @@ def test_beide_seiten_are_the_two_persons_just_named(extractor: quotes.Extractor
 def test_beide_seiten_without_two_persons_is_no_pair(extractor: quotes.Extractor) -> None:
     text = "Beide Seiten kündigten an, das Thema im Landtag zu debattieren."
     assert " und " not in (name(extractor, text, "Landtag", kind="indirect") or "")
+
+
+# -- phrases the parser splits -------------------------------------------------------------
+def test_place_of_origin_hung_on_the_verb(extractor: quotes.Extractor) -> None:
+    text = (
+        "„Es war laut“, beschreibt ein Reporter des Senders Sky News aus Leicestershire "
+        "das Ereignis."
+    )
+    assert mention(extractor, text, "laut") == (
+        "ein Reporter des Senders Sky News aus Leicestershire"
+    )
+
+
+def test_apposition_after_a_prepositional_attribute(extractor: quotes.Extractor) -> None:
+    text = (
+        "„Die Lage bleibt ernst“, sagte der Oberkommandierende General der Bundeswehr in "
+        "Mali, General Peter Hansen heute anlässlich einer Pressekonferenz."
+    )
+    assert name(extractor, text, "Lage") == "Peter Hansen"
+
+
+def test_doubled_space_inside_the_first_field(extractor: quotes.Extractor) -> None:
+    text = (
+        "Ihre Parteikollegin und Mitabgeordnete im Landtag von Sachsen,  Maria Vogel, "
+        "urteilte, dass das Land in einen „Stillstand“ gerate."
+    )
+    assert name(extractor, text, "Stillstand") == "Maria Vogel"

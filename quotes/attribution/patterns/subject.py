@@ -97,6 +97,9 @@ def _vorfeld(
             if k is not None and not any(syn.in_quote(j) for j in range(k, start)):
                 start = k
                 continue
+        if not token.text.strip() and "\n" not in token.text and start - 1 > reach:
+            start -= 1  # a doubled space the parser kept as a token
+            continue
         if syn.in_quote(start - 1) or token.text in _FIELD_ENDS or not token.text.strip():
             break
         start -= 1
