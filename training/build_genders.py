@@ -22,6 +22,7 @@ import argparse
 import csv
 import hashlib
 import importlib.util
+import textwrap
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -70,17 +71,9 @@ def compact(nouns: dict[str, str]) -> dict[str, str]:
 
 
 def _wrapped(words: Iterable[str]) -> str:
-    lines: list[str] = []
-    line = ""
-    for word in words:
-        if line and len(line) + 1 + len(word) > _LINE:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    if line:
-        lines.append(line)
-    return "\n".join(lines)
+    # Greedy lines of at most _LINE characters; a word is never broken, even at a hyphen.
+    joined = " ".join(words)
+    return textwrap.fill(joined, width=_LINE, break_long_words=False, break_on_hyphens=False)
 
 
 def render(kept: dict[str, str], source: Path, total: int) -> str:

@@ -30,6 +30,7 @@ import argparse
 import hashlib
 import json
 import tarfile
+import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -112,17 +113,9 @@ def read_verbs(package: Path | None, data: Path | None) -> tuple[dict[str, Any],
 
 
 def _wrapped(words: Iterable[str]) -> str:
-    lines: list[str] = []
-    line = ""
-    for word in words:
-        if line and len(line) + 1 + len(word) > _LINE:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    if line:
-        lines.append(line)
-    return "\n".join(lines)
+    # Greedy lines of at most _LINE characters; a word is never broken, even at a hyphen.
+    joined = " ".join(words)
+    return textwrap.fill(joined, width=_LINE, break_long_words=False, break_on_hyphens=False)
 
 
 def render(sets: Mapping[str, set[str]], raw: bytes, total: int) -> str:
