@@ -71,7 +71,12 @@ def speaker_phrase(
             break
         # The root of a run of names ("Dmitri" → "Peskow"), then how it is attached.
         root = token
-        while last + 1 < root.head < min(hi, last + 6) and _is_name(parsed[root.head]):
+        # A root is its own head: stop there, or the climb never ends.
+        while (
+            root.head != root.i
+            and last + 1 < root.head < min(hi, last + 6)
+            and _is_name(parsed[root.head])
+        ):
             if any(not _is_name(parsed[k]) for k in range(root.i, root.head)):
                 break
             root = parsed[root.head]
