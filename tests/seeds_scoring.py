@@ -273,10 +273,10 @@ class FieldScore:
         return "\n".join(lines)
 
 
-def score_speakers(direct: DirectScore) -> FieldScore:
-    """Among matched direct quotes whose gold names a speaker: predicted name == gold name."""
-    score = FieldScore("speaker name")
-    for document, g, a in direct.matched:
+def _speaker_score(label: str, matched: Iterable[tuple[str, Any, Any]]) -> FieldScore:
+    """Among matched quotes whose gold names a speaker: predicted name == gold name."""
+    score = FieldScore(label)
+    for document, g, a in matched:
         expected = normalise_name(_gold_speaker(g))
         if expected is None:
             continue
@@ -289,10 +289,10 @@ def score_speakers(direct: DirectScore) -> FieldScore:
     return score
 
 
-def score_via(direct: DirectScore) -> FieldScore:
-    """Among matched direct quotes: predicted via names == gold via names (in order)."""
-    score = FieldScore("via chain")
-    for document, g, a in direct.matched:
+def _via_score(label: str, matched: Iterable[tuple[str, Any, Any]]) -> FieldScore:
+    """Among matched quotes: predicted via names == gold via names (in order)."""
+    score = FieldScore(label)
+    for document, g, a in matched:
         expected = [normalise_name(n) for n in _gold_via(g)]
         got = [normalise_name(n) for n in _via_of(a)]
         score.total += 1
@@ -301,6 +301,16 @@ def score_via(direct: DirectScore) -> FieldScore:
         else:
             score.mismatches.append((document, g, expected, got))
     return score
+
+
+def score_speakers(direct: DirectScore) -> FieldScore:
+    """Among matched direct quotes whose gold names a speaker: predicted name == gold name."""
+    return _speaker_score("speaker name", direct.matched)
+
+
+def score_via(direct: DirectScore) -> FieldScore:
+    """Among matched direct quotes: predicted via names == gold via names (in order)."""
+    return _via_score("via chain", direct.matched)
 
 
 # -- speakers and chains of the other kinds ---------------------------------------------
@@ -342,32 +352,12 @@ def match_other(
 
 def score_other_speakers(other: OtherMatch) -> FieldScore:
     """Among found non-direct quotations whose gold names a speaker: the name agrees."""
-    score = FieldScore("speaker name (other kinds, found)")
-    for document, g, a in other.matched:
-        expected = normalise_name(_gold_speaker(g))
-        if expected is None:
-            continue
-        got = normalise_name(_speaker_of(a))
-        score.total += 1
-        if got == expected:
-            score.correct += 1
-        else:
-            score.mismatches.append((document, g, expected, got))
-    return score
+    return _speaker_score("speaker name (other kinds, found)", other.matched)
 
 
 def score_other_via(other: OtherMatch) -> FieldScore:
     """Among found non-direct quotations: the via names agree (in order)."""
-    score = FieldScore("via chain (other kinds, found)")
-    for document, g, a in other.matched:
-        expected = [normalise_name(n) for n in _gold_via(g)]
-        got = [normalise_name(n) for n in _via_of(a)]
-        score.total += 1
-        if got == expected:
-            score.correct += 1
-        else:
-            score.mismatches.append((document, g, expected, got))
-    return score
+    return _via_score("via chain (other kinds, found)", other.matched)
 
 
 # -- titles and terms -------------------------------------------------------------------
