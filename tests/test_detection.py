@@ -104,3 +104,30 @@ def test_verbs_of_speech_in_another_sense_are_no_reported_speech(
     # The same verbs as speech acts stay.
     found = kinds(parse_extractor, "Die Gewerkschaft forderte höhere Löhne.")
     assert found == {"Die Gewerkschaft forderte höhere Löhne.": "reported"}
+
+
+def speakers(extractor: quotes.Extractor, text: str) -> dict[str, str | None]:
+    return {
+        a.quote.text: (a.speaker.mention.text if a.speaker and a.speaker.mention else None)
+        for a in extractor.extract(text)
+    }
+
+
+def test_a_sentence_initial_source_runs_up_to_the_finite_verb(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    # The one constituent before the finite verb is the frame, appositions included.
+    text = (
+        "Nach Angaben von Jörgen Sandqvist, einem Sprecher der Reederei, wurde die Fähre "
+        "schwer beschädigt."
+    )
+    found = speakers(parse_extractor, text)
+    source = "Angaben von Jörgen Sandqvist, einem Sprecher der Reederei"
+    assert found == {"wurde die Fähre schwer beschädigt": source}
+    # A relative clause on the source stays in the frame but not in the speaker.
+    text = (
+        "Laut einer Mitteilung des Landratsamts, die am Abend verbreitet wurde, bleiben "
+        "die Schulen geschlossen."
+    )
+    found = speakers(parse_extractor, text)
+    assert found == {"bleiben die Schulen geschlossen": "einer Mitteilung des Landratsamts"}

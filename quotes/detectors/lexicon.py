@@ -90,6 +90,8 @@ class DetectorRules:
     weak_subjects: frozenset[str] = frozenset()
     not_speaker_pronouns: frozenset[str] = frozenset()
     noun_phrases: NounPhraseWords = attrs.field(factory=NounPhraseWords)
+    #: How far a sentence-initial source phrase may run before its finite verb (detect).
+    prefield_max_tokens: int = 0
 
     @classmethod
     def from_rules(cls, rules: RuleData, cues: CueLexicon) -> DetectorRules:
@@ -146,6 +148,7 @@ class DetectorRules:
             not_speakers=frozenset(map(str, speakers.get("not_speakers", ()))),
             default_verb_medium=str(medium_table.get("default_verb", "Speech")),
             default_source_medium=str(medium_table.get("default_source", "SW")),
+            prefield_max_tokens=int(sources.get("prefield_max_tokens", 0)),
             max_sentences=int(continuation.get("max_sentences", 6)),
             max_paragraph_breaks=int(continuation.get("max_paragraph_breaks", 1)),
             without_context=_without_context(continuation.get("without_context", "")),

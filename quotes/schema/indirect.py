@@ -41,6 +41,7 @@ class Sources:
     adverbs: Words = ()
     adverbs_konjunktiv: Words = ()
     nach_extensions: Words = ()
+    prefield_max_tokens: int | None = attrs.field(default=None, validator=at_least(1))
 
 
 @attrs.frozen
