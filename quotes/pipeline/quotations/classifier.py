@@ -1,450 +1,19 @@
-"""Stage 2: pair quotation marks into quoted spans and classify each span.
-
-Pairing walks the marks once, paragraph by paragraph, with a stack: an opener is pushed,
-a closer pops the nearest opener it pairs with (looking at most ``search_depth`` entries
-down, so a stray opener in between costs a bounded amount of work and is dropped), and
-the stack never grows beyond ``max_depth``. Every mark is handled in constant time and
-each character ends up inside at most ``max_depth + 1`` quotes, so the stage is linear in
-the length of the text whatever the input.
-
-Repairs, each recorded in :attr:`Quoted.flags`:
-
-* ``multi_paragraph``: German style repeats the opener at the start of each continued
-  paragraph and closes only at the end („para1 ¶ „para2 ¶ „para3.“); a quotation left open
-  at the end of a paragraph also runs on when the next paragraph closes it with no opener.
-* ``lost_opener``: a paragraph after an introduction ending in a colon that closes a
-  quotation it never opened ("Auf X schrieb Costa: ¶ In diesen Zeiten … unterstützen.“")
-  is quoted from its first character; so is the clause after a colon in the same
-  paragraph. A stray closer anywhere else is ignored.
-* ``unclosed``: an opener never closed quotes the rest of its paragraph.
-
-Classification (:attr:`Quoted.category`) looks only at the words right around the marks
-(a few words before the opener, one after the closer), so it costs the same for every
-quote. A title noun before the opener (Zeitung „…“, Nachrichtenagentur „…“, Film „…“), or
-a name-shaped quote in a nominal slot (die „Epoch Times“, laut „Spiegel“, „Tass“ meldete)
-makes a title; so does a title noun before a genitive (die Online-Ausgabe des „Spiegel“),
-a quote that starts with a title noun („Gesetz zur Änderung des Passgesetzes“) and a short
-quote in another language („Piper at the Gates of Dawn“). "Motto" makes a term of a quote
-of any length. A term marker (sogenannte „…“, ein solcher „…“), a noun such as Begriff or
-Motto, a gloss (kurz „GTA“, Kapitelzeichen („Bookmarks“)), a hyphen compound
-(„Jamaika“-Koalition) or gilt als „…“ / wird als „…“ bezeichnet makes a term. Everything
-else is speech, including "bezeichnete die Pläne als „Wortbruch“": somebody's words.
-Later stages reclassify speech that has no speaker as a term, so "term" here needs
-positive evidence. The lexicons are data in ``rules/<lang>/quotations.toml``.
-"""
+"""Classification of quoted spans: title, term or (by default) speech, from the words right
+around the marks (see :mod:`quotes.pipeline.quotations`)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal, NamedTuple
+from typing import Any, NamedTuple
 
 import attrs
 import regex
 
 from quotes.document import Document
-from quotes.pipeline.marks import Mark, MarkInventory, mark_inventory
-from quotes.records import Span
+from quotes.pipeline.quotations.records import Category, Piece, Quoted
 from quotes.rules import RuleData, compiled
 
-__all__ = ["Category", "Quoted", "QuotedClassifier", "find_quotations"]
-
-Category = Literal["speech", "title", "term"]
-
-
-@attrs.frozen
-class Quoted:
-    """A stretch of text between paired quotation marks.
-
-    ``quote`` includes the marks (or starts at the paragraph where an opener was lost);
-    ``content`` excludes them. ``parent`` is the index of the enclosing Quoted in the
-    stage's output tuple (None at top level) and ``depth`` its nesting level.
-    ``category`` is this stage's classification from lexical evidence: "title" (names of
-    papers, films, operations: feeds outlet recognition), "term" (scare quotes and
-    terms: sogenannte „…“), otherwise "speech". ``flags`` records repairs:
-    "lost_opener", "unclosed", "multi_paragraph". ``family`` is the mark family of the
-    pair ("low9" for „…“; the closer's family where the opener was lost).
-    """
-
-    quote: Span
-    content: Span
-    open_mark: Mark | None
-    close_mark: Mark | None
-    depth: int = 0
-    parent: int | None = None
-    category: Category = "speech"
-    flags: frozenset[str] = frozenset()
-    family: str = ""
-
-
-def find_quotations(doc: Document, marks: Sequence[Mark], rules: RuleData) -> tuple[Quoted, ...]:
-    """The quoted spans of ``doc``, in text order (an enclosing quote before its parts)."""
-    inventory = mark_inventory(rules)
-    classifier = quoted_classifier(rules)
-    pieces = _Pairing(doc, inventory).run(_in_text_order(marks, len(doc.text)))
-    # Text order, outer before inner; then one stack pass assigns parents.
-    pieces.sort(key=lambda p: (p.start, -p.end, p.content_start, -p.content_end))
-    text = doc.text
-    out: list[Quoted] = []
-    open_indices: list[int] = []
-    last: _Piece | None = None
-    # The last quote seen at each depth, for lists: die Gemälde „Madonna“ und „Der Schrei“.
-    previous_at_depth: dict[int, Quoted] = {}
-    for piece in pieces:
-        if last is not None and (piece.start, piece.end) == (last.start, last.end):
-            continue  # the same stretch found twice (cannot happen by construction)
-        while open_indices and out[open_indices[-1]].quote.end <= piece.start:
-            open_indices.pop()
-        if open_indices and out[open_indices[-1]].quote.end < piece.end:
-            continue  # would cross its enclosing quote (cannot happen by construction)
-        parent = open_indices[-1] if open_indices else None
-        depth = len(open_indices)
-        category = classifier.classify(doc, piece)
-        sibling = previous_at_depth.get(depth)
-        if category == "speech" and sibling is not None and sibling.category != "speech":
-            category = classifier.coordinated_category(text, sibling, piece)
-        quoted = Quoted(
-            quote=Span(piece.start, piece.end, text[piece.start : piece.end]),
-            content=Span(
-                piece.content_start,
-                piece.content_end,
-                text[piece.content_start : piece.content_end],
-            ),
-            open_mark=piece.open_mark,
-            close_mark=piece.close_mark,
-            depth=depth,
-            parent=parent,
-            category=category,
-            flags=piece.flags,
-            family=piece.family,
-        )
-        out.append(quoted)
-        previous_at_depth[depth] = quoted
-        open_indices.append(len(out) - 1)
-        last = piece
-    return tuple(out)
-
-
-def _in_text_order(marks: Sequence[Mark], length: int) -> Sequence[Mark]:
-    # Marks from find_marks are ordered and within the text; anything else (a caller's own
-    # marks) is sorted and clipped rather than trusted.
-    ordered = True
-    previous_end = 0
-    for mark in marks:
-        if mark.offset < previous_end or mark.end > length or mark.offset < 0:
-            ordered = False
-            break
-        previous_end = mark.end
-    if ordered:
-        return marks  # not copied: find_marks keeps them compact (marks.Marks)
-    kept: list[Mark] = []
-    previous_end = 0
-    for mark in sorted(marks, key=lambda m: (m.offset, m.end)):
-        if mark.offset >= previous_end and mark.offset >= 0 and mark.end <= length:
-            kept.append(mark)
-            previous_end = mark.end
-    return kept
-
-
-# -- pairing ---------------------------------------------------------------------------
-
-
-@attrs.define
-class _Piece:
-    """A quoted stretch before it becomes a Quoted record."""
-
-    start: int
-    end: int
-    content_start: int
-    content_end: int
-    open_mark: Mark | None
-    close_mark: Mark | None
-    flags: frozenset[str]
-    family: str
-    # Where the paragraph of the opening starts: the classifier reads no further back.
-    paragraph_start: int
-
-
-@attrs.define
-class _Open:
-    """An opener on the stack."""
-
-    mark: Mark
-    paragraph_start: int
-    paragraph_content_end: int
-    multi_paragraph: bool = False
-
-
-_NO_FLAGS: frozenset[str] = frozenset()
-_MULTI_PARAGRAPH = frozenset({"multi_paragraph"})
-
-
-class _Pairing:
-    """One left-to-right pass over the marks of a document, paragraph by paragraph."""
-
-    def __init__(self, doc: Document, inventory: MarkInventory) -> None:
-        self.doc = doc
-        self.text = doc.text
-        self.inventory = inventory
-        self.pieces: list[_Piece] = []
-        self.last_start = 0  # where the last quotation closed began, empty ones included
-
-    def run(self, marks: Sequence[Mark]) -> list[_Piece]:
-        text = self.text
-        paragraphs = _paragraph_bounds(self.doc)
-        next_mark = 0
-        carried: _Open | None = None  # a quote that goes on in the next paragraph
-        dangling: _Open | None = None  # an opener left open at the end of the last paragraph
-        dangling_for = 0  # paragraphs the dangling opener has stayed open past its own
-        previous_ends_with_colon = False
-        for index, (paragraph_start, paragraph_end) in enumerate(paragraphs):
-            # Marks outside every paragraph (impossible for a Document.build document)
-            # belong to no quotation.
-            while next_mark < len(marks) and marks[next_mark].offset < paragraph_start:
-                next_mark += 1
-            first = next_mark
-            while next_mark < len(marks) and marks[next_mark].end <= paragraph_end:
-                next_mark += 1
-            content_start, content_end = _strip(text, paragraph_start, paragraph_end)
-            skip_first = carried is not None
-            stack: list[_Open] = [carried] if carried is not None else []
-            carried = None
-            paragraph_marks = marks[first:next_mark]
-            lost_opener_done = False
-            # Whether a quotation opened in an earlier paragraph closed in this one: then
-            # the paragraph's start lies inside it, and no lost opener may start there.
-            closed_from_before = False
-            for position, mark in enumerate(paragraph_marks):
-                if skip_first and position == 0:
-                    continue  # the repeated opener of a continued quotation
-                if self._close(stack, mark):
-                    closed_from_before |= self.last_start < paragraph_start
-                    continue
-                if (
-                    mark.role == "either"
-                    and not stack
-                    and dangling is not None
-                    and self.inventory.pairs_with(dangling.mark.char, mark.char)
-                ):
-                    # A mark that could open or close, with nothing open in this paragraph:
-                    # it closes the quotation left open before („p1 ¶ p2 … “).
-                    self._emit(dangling, mark, flags=_MULTI_PARAGRAPH)
-                    dangling = None
-                    closed_from_before = True
-                    continue
-                if mark.role != "close" and not mark.weak:
-                    if len(stack) < self.inventory.max_depth:
-                        stack.append(_Open(mark, paragraph_start, content_end))
-                    continue
-                # A closer that matches nothing open in this paragraph.
-                if lost_opener_done or stack or mark.weak:
-                    continue
-                lost_opener_done = True  # only the first stray closer may be repaired
-                if dangling is not None and self.inventory.pairs_with(
-                    dangling.mark.char, mark.char
-                ):
-                    self._emit(dangling, mark, flags=_MULTI_PARAGRAPH)
-                    dangling = None
-                    continue
-                if mark.char in self.inventory.lost_opener_closers:
-                    previous_mark_end = (
-                        paragraph_marks[position - 1].end if position else paragraph_start
-                    )
-                    self._lost_opener(
-                        mark,
-                        paragraph_start,
-                        content_start,
-                        previous_mark_end,
-                        previous_ends_with_colon and not closed_from_before,
-                    )
-            if dangling is not None:
-                # A quotation left open survives paragraphs without any marks ("[…]",
-                # an enumeration) for a while; a paragraph with marks that did not close
-                # it ends it.
-                dangling_for += 1
-                if paragraph_marks or dangling_for > self.inventory.dangling_paragraphs:
-                    self._unclosed(dangling, multi_paragraph=dangling.multi_paragraph)
-                    dangling = None
-            if stack:
-                carried, dangling = self._end_paragraph(
-                    stack, paragraphs, index, marks, next_mark, content_end
-                )
-                dangling_for = 0
-            previous_ends_with_colon = content_end > content_start and text[content_end - 1] == ":"
-        if dangling is not None:
-            self._unclosed(dangling, multi_paragraph=dangling.multi_paragraph)
-        return self.pieces
-
-    def _close(self, stack: list[_Open], mark: Mark) -> bool:
-        """Close the nearest opener ``mark`` pairs with; openers above it are dropped."""
-        if not stack or mark.role == "open":
-            return False
-        pairs = self.inventory.pairs
-        closer = mark.char
-        if pairs.get((stack[-1].mark.char, closer)) is not None:
-            self._emit(stack.pop(), mark, _NO_FLAGS)  # the common case: the top pairs
-            return True
-        limit = 1 if mark.weak else self.inventory.search_depth
-        for position in range(len(stack) - 2, max(len(stack) - limit, 0) - 1, -1):
-            if pairs.get((stack[position].mark.char, closer)) is not None:
-                # Openers above it were never closed inside this quotation: they were
-                # apostrophes or typos more often than real quotes, so they are dropped.
-                opener = stack[position]
-                del stack[position:]
-                self._emit(opener, mark, _NO_FLAGS)
-                return True
-        return False
-
-    def _end_paragraph(
-        self,
-        stack: list[_Open],
-        paragraphs: list[tuple[int, int]],
-        index: int,
-        marks: Sequence[Mark],
-        next_mark: int,
-        content_end: int,
-    ) -> tuple[_Open | None, _Open | None]:
-        """Settle the openers still open at a paragraph's end: (carried, dangling)."""
-        outermost = stack[0]
-        for inner in stack[1:]:
-            self._unclosed(inner, multi_paragraph=False)
-        if index + 1 < len(paragraphs) and next_mark < len(marks):
-            first_char, _ = _strip(self.text, *paragraphs[index + 1])
-            repeated = marks[next_mark]
-            if (
-                repeated.offset == first_char
-                and repeated.char == outermost.mark.char
-                and repeated.role != "close"
-            ):
-                outermost.multi_paragraph = True
-                return outermost, None
-        if outermost.mark.char not in self.inventory.unclosed_openers:
-            return None, None
-        # Left open: the next paragraph may still close it (a continuation without a
-        # repeated opener); otherwise it quotes the rest of its last paragraph.
-        outermost.paragraph_content_end = content_end
-        return None, outermost
-
-    def _emit(self, opener: _Open, closer: Mark, flags: frozenset[str]) -> None:
-        family = self.inventory.pairs.get((opener.mark.char, closer.char), opener.mark.family)
-        if opener.multi_paragraph:
-            flags = _MULTI_PARAGRAPH
-        self._add(
-            opener.mark.offset,
-            closer.end,
-            opener.mark.end,
-            closer.offset,
-            opener.mark,
-            closer,
-            flags,
-            family,
-            opener.paragraph_start,
-        )
-
-    def _unclosed(self, opener: _Open, multi_paragraph: bool) -> None:
-        if opener.mark.char not in self.inventory.unclosed_openers:
-            return
-        end = opener.paragraph_content_end
-        content_start, content_end = _strip(self.text, opener.mark.end, end)
-        if content_end <= content_start:
-            return  # an opener at the very end of its paragraph quotes nothing
-        flags = {"unclosed", "multi_paragraph"} if multi_paragraph else {"unclosed"}
-        self._add(
-            opener.mark.offset,
-            content_end,
-            opener.mark.end,
-            content_end,
-            opener.mark,
-            None,
-            frozenset(flags),
-            opener.mark.family,
-            opener.paragraph_start,
-        )
-
-    def _lost_opener(
-        self,
-        closer: Mark,
-        paragraph_start: int,
-        content_start: int,
-        previous_mark_end: int,
-        previous_ends_with_colon: bool,
-    ) -> None:
-        text = self.text
-        if previous_ends_with_colon:
-            start = content_start
-        else:
-            # "Trump stellte klar: Wir haben keine Sanktionen aufgehoben.“" — the clause
-            # after the last colon, if nothing else was quoted between it and the closer.
-            colon = text.rfind(":", max(previous_mark_end, paragraph_start), closer.offset)
-            if colon < 0 or colon + 1 >= closer.offset or not text[colon + 1].isspace():
-                return
-            start, _ = _strip(text, colon + 1, closer.offset)
-            if start >= closer.offset or not (text[start].isupper() or text[start].isdigit()):
-                return
-        if start >= closer.offset:
-            return
-        self._add(
-            start,
-            closer.end,
-            start,
-            closer.offset,
-            None,
-            closer,
-            frozenset({"lost_opener"}),
-            self.inventory.closer_family.get(closer.char, closer.family),
-            paragraph_start,
-        )
-
-    def _add(
-        self,
-        start: int,
-        end: int,
-        content_start: int,
-        content_end: int,
-        open_mark: Mark | None,
-        close_mark: Mark | None,
-        flags: frozenset[str],
-        family: str,
-        paragraph_start: int,
-    ) -> None:
-        self.last_start = start
-        if _EMPTY_CONTENT.fullmatch(self.text, content_start, max(content_start, content_end)):
-            return  # "" or „ “: marks with nothing between them quote nothing
-        self.pieces.append(
-            _Piece(
-                start,
-                end,
-                content_start,
-                max(content_start, content_end),
-                open_mark,
-                close_mark,
-                flags,
-                family,
-                paragraph_start,
-            )
-        )
-
-
-def _paragraph_bounds(doc: Document) -> list[tuple[int, int]]:
-    """The paragraphs as (start, end), in order, within the text. A Document.build
-    document has them so already; a hand-made one is clipped rather than trusted."""
-    length = len(doc.text)
-    bounds: list[tuple[int, int]] = []
-    previous_end = 0
-    for paragraph in doc.paragraphs:
-        start, end = max(paragraph.start, previous_end), min(paragraph.end, length)
-        if start < end:
-            bounds.append((start, end))
-            previous_end = end
-    return bounds
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
+__all__ = ["QuotedClassifier", "quoted_classifier"]
 
 # -- classification --------------------------------------------------------------------
 
@@ -471,9 +40,6 @@ _PASSIVE_AUXILIARY = regex.compile(
     regex.V1,
 )
 _AGENT = regex.compile(r"(?:^|[^\p{L}])(?:von|vom|durch)(?:$|[^\p{L}])", regex.V1)
-# Content without a letter or digit ("", „ “, "…") is no quotation. Possessive, so the
-# test costs one pass over the content.
-_EMPTY_CONTENT = regex.compile(r"[^\p{L}\p{N}]*+", regex.V1)
 _CAMEL_CASE = regex.compile(r"\p{Ll}\p{Lu}", regex.V1)
 _DOMAIN = regex.compile(r"\p{L}\.\p{L}{2,}$", regex.V1)
 _SENTENCE_FINAL = frozenset(".!?…:;")
@@ -503,7 +69,7 @@ class _Context(NamedTuple):
     right: str
 
     @classmethod
-    def of(cls, text: str, piece: _Piece) -> _Context:
+    def of(cls, text: str, piece: Piece) -> _Context:
         left = text[max(piece.paragraph_start, piece.start - _LEFT_WINDOW) : piece.start]
         right = text[piece.end : piece.end + _RIGHT_WINDOW]
         newline = right.find("\n")
@@ -687,7 +253,7 @@ class QuotedClassifier:
             ),
         )
 
-    def classify(self, doc: Document, piece: _Piece) -> Category:
+    def classify(self, doc: Document, piece: Piece) -> Category:
         if "lost_opener" in piece.flags:
             return "speech"  # a whole paragraph after "schrieb Costa:"
         text = doc.text
@@ -710,7 +276,7 @@ class QuotedClassifier:
             return "title"
         return "speech"
 
-    def coordinated_category(self, text: str, previous: Quoted, piece: _Piece) -> Category:
+    def coordinated_category(self, text: str, previous: Quoted, piece: Piece) -> Category:
         """The category of ``previous`` when the two quotes form a list, else "speech"."""
         if previous.quote.end > piece.start or piece.start - previous.quote.end > 40:
             return "speech"

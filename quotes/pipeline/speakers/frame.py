@@ -1,0 +1,52 @@
+"""The frame of one quotation as the speaker stages leave it (before its outlet chain)."""
+
+from __future__ import annotations
+
+import attrs
+
+from quotes.pipeline.entities import Mention
+from quotes.records import Attribution, Cue, Kind, Source, Span, Speaker
+
+__all__ = ["Frame"]
+
+
+@attrs.frozen
+class Frame:
+    """What the pipeline knows about one quotation before its outlet chain is added.
+
+    ``region_start:region_end`` is the stretch of text (frame plus quote) in which the
+    outlet stage looks for the chain.
+    """
+
+    kind: Kind
+    quote: Span
+    content: Span
+    speaker: Speaker | None
+    cue: Cue | None
+    frame: Span | None
+    addressee: Span | None
+    confidence: float
+    region_start: int
+    region_end: int
+    medium: str | None = None
+    #: The speaker's mention split into its parts, for the entity resolver: frames leave
+    #: the speaker stages with ``speaker.name`` provisional (the mention as written) and
+    #: the Extractor resolves all mentions at the end.
+    mention: Mention | None = None
+    # Set when a frame interrupts the quote (see Attribution.quote_parts).
+    quote_parts: tuple[Span, ...] = ()
+
+    def to_attribution(self, via: tuple[Source, ...]) -> Attribution:
+        return Attribution(
+            kind=self.kind,
+            quote=self.quote,
+            content=self.content,
+            speaker=self.speaker,
+            cue=self.cue,
+            via=via,
+            frame=self.frame,
+            addressee=self.addressee,
+            confidence=self.confidence,
+            medium=self.medium,
+            quote_parts=self.quote_parts,
+        )

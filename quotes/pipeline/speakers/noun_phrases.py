@@ -1,0 +1,274 @@
+"""Surface noun phrases over a token window: the speaker mentions of the rules pipeline.
+
+A noun phrase is a pronoun, or determiner, adjectives and capitalised head words ("der
+russische Präsident Wladimir Putin"), with up to two genitives ("Sprecher des Amtes"), an
+apposition in commas (", Maria Sacharowa,") and prepositional or bracketed modifiers
+("Theo Kitz vom Bankhaus Merck Finck", "Renate Schmidt (SPD)").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from quotes.document import Token
+from quotes.pipeline.cues import CueMatch
+from quotes.pipeline.entities import Lexicon, Mention
+from quotes.pipeline.speaker_words import SurfaceWords
+
+__all__ = ["NounPhrase", "NounPhrases", "is_adjective", "is_noun"]
+
+
+@attrs.frozen
+class NounPhrase:
+    """A noun phrase over a token window: token range and its parts."""
+
+    first: int
+    last: int
+    mention: Mention
+
+
+@attrs.frozen
+class NounPhrases:
+    """Reads noun phrases with the entity lexicon and the surface word classes."""
+
+    lexicon: Lexicon
+    words: SurfaceWords
+
+    def parse(
+        self, tokens: Sequence[Token], i: int, end: int, *, oblique: bool = False
+    ) -> NounPhrase | None:
+        lex = self.lexicon
+        end = min(end, len(tokens))
+        if i >= end:
+            return None
+        word = tokens[i].text
+        low = word.lower()
+        if low in lex.pronouns and (word.islower() or i == 0 or low != "sie"):
+            if low in self.words.object_pronouns and not oblique:
+                return None
+            mention = Mention(tokens[i].start, tokens[i].end, word, pronoun=word)
+            return NounPhrase(i, i, mention)
+        if low in lex.skip_after_verb or low in self.lexicon.subordinators:
+            return None  # "Gleichzeitig", "Zudem" open sentences capitalised
+        j = i
+        determiner = ""
+        if low in lex.determiners_nominative or low in lex.determiners_oblique:
+            determiner = low
+            j += 1
+        adjectives: list[str] = []
+        while (
+            j < end
+            and len(adjectives) < 4
+            and is_adjective(tokens[j].text, lex, self.words.adjective_endings)
+        ):
+            adjectives.append(tokens[j].text)
+            j += 1
+        head: list[int] = []
+        quoted_name = False
+        if j + 2 < end and tokens[j].text == "„" and is_noun(tokens[j + 1].text):
+            # A name in quotation marks: die „Computerwoche“, „Die Zeit“.
+            close = next((k for k in range(j + 1, min(end, j + 6)) if tokens[k].text == "“"), None)
+            if close is not None and all(is_noun(t.text) for t in tokens[j + 1 : close]):
+                head = list(range(j + 1, close))
+                quoted_name, j = True, close + 1
+        while not quoted_name and j < end and len(head) < 6 and is_noun(tokens[j].text):
+            if tokens[j].text in lex.not_speakers and not (determiner or head):
+                break
+            if head and tokens[j].text in lex.not_speakers:
+                break
+            head.append(j)
+            j += 1
+            # Titles and initials keep their dot: "Prof. Dr. Matthias W. Beckmann".
+            if (
+                j + 1 < end
+                and tokens[j].text == "."
+                and (
+                    tokens[j - 1].text in self.words.name_abbreviations
+                    or len(tokens[j - 1].text) == 1
+                )
+                and tokens[j].start == tokens[j - 1].end
+                and is_noun(tokens[j + 1].text)
+            ):
+                j += 1
+        if not head:
+            return None
+        last = j - 1 if quoted_name or tokens[j - 1].text == "." else head[-1]
+        head_words = tuple(tokens[k].text for k in head)
+        genitive: list[str] = []
+        role_or_org = any(lex.role_of(w) or lex.is_organization_word(w) for w in head_words)
+        for _ in range(2):
+            if j >= end:
+                break
+            gen = tokens[j].text
+            if gen in {"des", "eines"} or (gen in {"der", "einer"} and role_or_org):
+                k = j + 1
+                while k < end and is_adjective(tokens[k].text, lex, self.words.adjective_endings):
+                    k += 1
+                nouns = 0
+                while k < end and is_noun(tokens[k].text) and nouns < 4:
+                    k += 1
+                    nouns += 1
+                if nouns:
+                    genitive.extend(tokens[m].text for m in range(j, k))
+                    last = k - 1
+                    j = k
+                    continue
+            break
+        apposition: list[str] = []
+        if j + 1 < end and tokens[j].text == ",":
+            appo = self._apposition(tokens, j + 1, end, head_words)
+            if appo is not None:
+                apposition = [tokens[m].text for m in range(j + 1, appo + 1)]
+                last = appo
+        plural = (
+            bool(head_words)
+            and head_words[-1] in lex.group_words
+            and determiner not in self.words.singular_determiners
+        )
+        start_char = tokens[i].start
+        end_char = tokens[last].end
+        mention = Mention(
+            start_char,
+            end_char,
+            "",
+            head=head_words,
+            determiner=determiner,
+            apposition=tuple(
+                w for w in apposition if w[:1].isupper() and w not in lex.determiners_nominative
+            ),
+            genitive=tuple(genitive),
+            adjectives=tuple(adjectives),
+            plural=plural,
+        )
+        return NounPhrase(i, last, mention)
+
+    def _apposition(
+        self, tokens: Sequence[Token], i: int, end: int, head: tuple[str, ...]
+    ) -> int | None:
+        """Last token of an apposition in commas: ", Maria Sacharowa," / ", die Sprecherin …,"."""
+        lex = self.lexicon
+        k = i
+        names = 0
+        while k < end and is_noun(tokens[k].text) and names < 4:
+            k += 1
+            names += 1
+        closes = k >= end or tokens[k].text in _APPOSITION_END
+        if names and closes:
+            words = [tokens[m].text for m in range(i, k)]
+            if (
+                words[0] in lex.given_names
+                or (names >= 2 and not lex.role_of(words[-1]))
+                or (any(lex.role_of(w) for w in head) and names >= 1 and not lex.role_of(words[0]))
+            ):
+                return k - 1
+        # A role phrase after a name, with or without article: "Bill Graham, Parteichef
+        # der Liberalen", "Ursula Castrup, die Leiterin der Fachstelle".
+        inner = self.parse(tokens, i, end)
+        closing = None
+        if inner is not None:
+            # Prepositional modifiers may follow: "die Leiterin der Fachstelle für Sucht".
+            after = inner.last + 1
+            closing = inner.last
+            if after < end and tokens[after].text not in _APPOSITION_END:
+                stop = next(
+                    (
+                        k
+                        for k in range(after, min(end, after + 12))
+                        if tokens[k].text in _APPOSITION_END
+                    ),
+                    end if end - after <= 12 else None,
+                )
+                closing = None if stop is None else self.modifiers_until(tokens, after, stop)
+        if (
+            inner is not None
+            and closing is not None
+            and not inner.mention.pronoun
+            and lex.role_of(inner.mention.head[0])
+            and (
+                not inner.mention.determiner
+                or inner.mention.determiner in lex.determiners_nominative
+            )
+            and not any(lex.role_of(w) for w in head)
+        ):
+            return closing
+        return None
+
+    def ending_at(self, tokens: Sequence[Token], end: int) -> NounPhrase | None:
+        """The noun phrase that ends right before ``end`` ("… Putin, der …")."""
+        for start in range(max(0, end - 12), end):
+            phrase = self.parse(tokens, start, end, oblique=True)
+            if phrase is not None and phrase.last == end - 1:
+                return phrase
+        return None
+
+    def modifiers_until(self, tokens: Sequence[Token], i: int, verb: int) -> int | None:
+        """Last token of prepositional or bracketed modifiers from ``i`` up to ``verb``.
+
+        None when anything else (a verb, a clause) stands between the noun phrase and
+        the finite verb.
+        """
+        lex = self.lexicon
+        last = None
+        while i < verb:
+            word = tokens[i].text
+            if word == "(":
+                close = next((k for k in range(i, verb) if tokens[k].text == ")"), None)
+                if close is None:
+                    return None
+                last, i = close, close + 1
+                continue
+            if word.lower() in lex.prepositions or word in self.words.oblique_articles:
+                inner = self.parse(tokens, i + 1, verb, oblique=True)
+                if inner is None:
+                    return None
+                last, i = inner.last, inner.last + 1
+                continue
+            if word in {",", "–"} and i + 1 == verb:
+                return last
+            return None
+        return last
+
+    def source_of(self, tokens: Sequence[Token], cue: CueMatch) -> NounPhrase | None:
+        """The author of "In einer Mitteilung des Weißen Hauses heißt es:"."""
+        for i, token in enumerate(tokens[:-1]):
+            link = tokens[i + 1].text
+            if token.text in self.lexicon.source_nouns and link in self.words.source_links:
+                # "des Weißen Hauses" is parsed with its article; "von X" without "von".
+                start = i + 1 if link in self.words.source_link_articles else i + 2
+                phrase = self.parse(tokens, start, len(tokens), oblique=True)
+                if phrase is not None:
+                    return phrase
+        return None
+
+
+# What may follow an apposition: ", Maria Sacharowa, betonte" / "sagte X, Chef von Y."
+_APPOSITION_END = frozenset({",", ".", ":", ";", "!", "?", "(", "–"})
+
+
+def is_noun(word: str) -> bool:
+    if not word[:1].isupper():
+        return False
+    # "US-amerikanischen" is an adjective despite its capital.
+    if "-" in word and word.rsplit("-", 1)[1][:1].islower():
+        return False
+    return word[:1].isalpha()
+
+
+def is_adjective(word: str, lex: Lexicon, endings: tuple[str, ...]) -> bool:
+    """A lower-case inflected word that can stand between determiner and noun."""
+    if "-" in word and word.rsplit("-", 1)[1][:1].islower():
+        tail = word.rsplit("-", 1)[1]
+        return tail.endswith(endings)
+    if not word.islower() or not word.isalpha():
+        return False
+    if (
+        word in lex.prepositions
+        or word in lex.determiners_nominative
+        or word in lex.determiners_oblique
+        or word in lex.pronouns
+        or word in lex.finite_verbs
+    ):
+        return False
+    return word.endswith(endings) and len(word) > 3
