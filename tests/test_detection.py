@@ -131,3 +131,18 @@ def test_a_sentence_initial_source_runs_up_to_the_finite_verb(
     )
     found = speakers(parse_extractor, text)
     assert found == {"bleiben die Schulen geschlossen": "einer Mitteilung des Landratsamts"}
+
+
+def test_a_dateline_is_no_part_of_the_speech(parse_extractor: quotes.Extractor) -> None:
+    text = (
+        "Hamburg (dpa) - Der Senat hat den Plan des Hafens scharf kritisiert.\n\n"
+        "München (AFP) – Laut Polizei wurde bei dem Brand niemand verletzt."
+    )
+    found = speakers(parse_extractor, text)
+    assert found == {
+        "Der Senat hat den Plan des Hafens scharf kritisiert.": "Der Senat",
+        "wurde bei dem Brand niemand verletzt": "Polizei",
+    }
+    # A parenthesis after a name without a dash is no dateline.
+    found = speakers(parse_extractor, "Die Grünen (Bündnis 90) kritisierten den Plan.")
+    assert found == {"Die Grünen (Bündnis 90) kritisierten den Plan.": "Die Grünen (Bündnis 90)"}

@@ -99,6 +99,12 @@ class DocumentScan:
         self.cuts: dict[int, list[int]] = {}
 
 
+# A dateline: up to this many words of place, a parenthesis of up to this many tokens.
+_DATELINE_PLACE: Final = 4
+_DATELINE_PARENTHESIS: Final = 5
+_DASHES: Final = frozenset({"-", "–", "—"})
+
+
 def mostly_direct(scan: DocumentScan, content: TokenRange) -> bool:
     """Whether the content is a direct quotation (at most one word outside quotes).
 
@@ -140,8 +146,30 @@ def sentence_views(parsed: ParsedDoc, doc: Document, starts: list[int]) -> list[
         end = bisect.bisect_left(starts, span.end)
         if end <= first:
             continue
-        views.append(
-            SentenceView(parsed, first, min(end, n), len(views), doc.paragraph_index(span.start))
-        )
+        paragraph = doc.paragraph_index(span.start)
+        if not views or views[-1].paragraph != paragraph:
+            first = after_dateline(parsed, first, min(end, n))
+        views.append(SentenceView(parsed, first, min(end, n), len(views), paragraph))
         previous_end = end
     return views
+
+
+def after_dateline(parsed: ParsedDoc, first: int, end: int) -> int:
+    """The first token after a dateline that opens a paragraph ("Berlin (dpa) - …",
+    "(AFP) – …"), else ``first``: the dateline names the agency that carried the text,
+    it is no part of what anyone said (the outlet stage reads it for the chain).
+
+    By punctuation alone: at most a few capitalised words, a short parenthesis, a dash.
+    """
+    j = first
+    while j < end and j - first < _DATELINE_PLACE and parsed[j].text[:1].isupper():
+        j += 1
+    if j >= end or parsed[j].text != "(":
+        return first
+    close = next(
+        (k for k in range(j + 1, min(end, j + 2 + _DATELINE_PARENTHESIS)) if parsed[k].text == ")"),
+        None,
+    )
+    if close is None or close == j + 1 or close + 2 >= end or parsed[close + 1].text not in _DASHES:
+        return first
+    return close + 2

@@ -84,6 +84,10 @@ def verb_speaker(
                     return phrase
         return None
     for child in parsed.children(verb, "nsubj"):
+        if child.i < s.first <= lo:
+            # The parser made the place of a dateline the subject ("Berlin (dpa) -
+            # Bundesfinanzminister X hat …"): its apposition in the sentence is.
+            child = next((c for c in parsed.children(child.i, "appos") if lo <= c.i < hi), child)
         if not lo <= child.i < hi or scan.in_direct[child.i]:
             continue
         if child.text.lower() in scan.rules.relative_pronouns and token.dep in ("acl", "acl:relcl"):
