@@ -14,6 +14,7 @@ from typing import Any, Literal, overload
 import attrs
 
 from quotes.attribution import Attributor
+from quotes.attribution.frames import settle_frames
 from quotes.attribution.patterns.nested import inherit
 from quotes.attribution.resolve import resolve_speakers
 from quotes.backends import ParseBackend, make_backend
@@ -243,6 +244,8 @@ class Extractor:
         frames += nested_direct(
             doc, classified, frames, self._speakers, self._splitter, resolver.resolve
         )
+        # A frame is the words beside its quotation, with the comma that joins them.
+        frames = settle_frames(text, frames)
         # Reports and papers write (detect hook).
         frames = refine_medium(frames, self._medium)
         publisher_source = self._publisher(doc, publisher)

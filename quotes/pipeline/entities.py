@@ -212,6 +212,9 @@ class _Run:
         named = self._names_inside(mention)
         if named is not None:
             return named
+        author = self._author_of_statement(mention)
+        if author is not None:
+            return author
         words = (*mention.head, *mention.apposition)
         joined = " ".join(words)
         for name in sorted(self._by_name, key=len, reverse=True):
@@ -277,6 +280,46 @@ class _Run:
             roles = {found[0] for w in mention.head if (found := lex.role_of(w))}
             return self._register(name, gender, roles, mention.start)
         return Entity(_description(mention) or mention.text, "unknown")
+
+    def _author_of_statement(self, mention: Mention) -> Entity | None:
+        """The author a statement noun names in its genitive or "von" phrase: "Angaben der
+        Polizei" → Polizei, "einem Bericht des „Spiegel“" → Spiegel, "Informationen von
+        Reuters und AFP" → both. Only a named author counts (an outlet, an organisation, a
+        person the document named, a group of names); "Angaben eines Sprechers" keeps its
+        description."""
+        lex = self.lex
+        if not mention.genitive or not mention.head:
+            return None
+        if mention.head[-1] not in lex.statement_nouns or any(lex.role_of(w) for w in mention.head):
+            return None
+        first = mention.genitive[0]
+        at = _word_offset(mention.text, first, mention.text.find(mention.head[-1]))
+        if at < 0:
+            return None
+        rest = mention.genitive[1:] if first.lower() in lex.genitive_links else mention.genitive
+        determiner = rest[0].lower() if rest and rest[0].lower() in lex.genitive_links else ""
+        words = rest[1:] if determiner else rest
+        head = tuple(w for w in words if w[:1].isupper() or w.strip('„“”"»«')[:1].isupper())
+        if not head:
+            return None
+        author = attrs.evolve(
+            mention,
+            start=mention.start + at,
+            text=mention.text[at:],
+            head=head,
+            determiner=first.lower() if first.lower() in lex.genitive_links else "",
+            genitive=(),
+            apposition=(),
+            adjectives=(),
+        )
+        entity = self._resolve(author)
+        if entity.type in ("outlet", "organization"):
+            return entity
+        if entity.type == "group" and " und " in entity.name:
+            return entity
+        if entity.type == "person" and entity.name in self._by_name and " " in entity.name:
+            return entity
+        return None
 
     def _without_adverbials(self, mention: Mention) -> Mention:
         """The mention's parts without a trailing adverbial that a chunker took in ("der
@@ -627,6 +670,18 @@ class _Run:
         if mention.determiner in {"des", "eines"} and head.endswith("s") and len(head) > 4:
             head = head[:-2] if head.endswith("es") and not head.endswith("ses") else head[:-1]
         return " ".join([*mention.head[:-1], head])
+
+
+def _word_offset(text: str, word: str, after: int) -> int:
+    """Where ``word`` first stands as a word of ``text`` after offset ``after``."""
+    at = max(after, 0)
+    while (at := text.find(word, at)) >= 0:
+        before_ok = at == 0 or not text[at - 1].isalnum()
+        end = at + len(word)
+        if before_ok and (end == len(text) or not text[end].isalnum()):
+            return at
+        at += 1
+    return -1
 
 
 def _bracketed(text: str) -> str:

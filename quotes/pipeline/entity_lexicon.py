@@ -59,6 +59,8 @@ class Lexicon:
     known_parties: Mapping[str, frozenset[str]] = attrs.field(factory=dict)  # full name → parties
     organization_class_pattern: regex.Pattern[str] | None = None
     capital_governments: Mapping[str, str] = attrs.field(factory=dict)
+    statement_nouns: frozenset[str] = frozenset()  # "Angaben der Polizei" → Polizei
+    genitive_links: frozenset[str] = frozenset()  # "des", "von" after such a noun
     # Words that start with the first letter of a given name: where the entity scan tries
     # ``full_name_pattern`` (a cheap pass first; see entity_scan.full_names).
     given_name_initials: re.Pattern[str] | None = None
@@ -149,6 +151,8 @@ class Lexicon:
             known_parties=parties,
             organization_class_pattern=_class_regex(data.get("organization_classes", [])),
             capital_governments=dict(data.get("capital_governments", {})),
+            statement_nouns=frozenset(persons.get("statement_nouns", [])),
+            genitive_links=frozenset(str(w).lower() for w in persons.get("author_links", [])),
             given_name_initials=_initials_regex(given),
         )
 

@@ -25,4 +25,6 @@ class PersonsRules:
 
     role_groups: tuple[Words, ...] = ()  # roles that may name the same person
     affiliation_roles: Words = ()  # roles that refer through a party ("CSU-Chef")
+    statement_nouns: Words = ()  # "Angaben", "Bericht": their genitive names the author
+    author_links: Words = ()  # "des", "von": open that genitive
     person: tuple[Person, ...] = ()

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 import attrs
 
 from quotes.pipeline.speakers import Frame
+from quotes.records import Cue
 
 __all__ = ["inherit"]
 
@@ -37,15 +38,36 @@ def inherit(direct: Sequence[Frame], others: Sequence[Frame]) -> tuple[Frame, ..
             None,
         )
         if outer is not None and _belongs_to(frame, outer):
+            # The words of saying are the speech's around it: its cue and its frame
+            # ("Der Staatsanwalt sagte, der Sohn habe sich „…“": frame "Der Staatsanwalt
+            # sagte,"), not a word of the speech ("die Aktion erinnere „fatal …“").
+            own_cue = frame.cue is not None and not _inside(frame.cue, outer)
             frame = attrs.evolve(
                 frame,
                 speaker=outer.speaker,
                 mention=outer.mention,
-                cue=frame.cue or outer.cue,
+                cue=frame.cue if own_cue or outer.cue is None else outer.cue,
+                frame=outer.frame if outer.frame is not None else frame.frame,
+                addressee=frame.addressee or outer.addressee,
                 confidence=max(min(outer.confidence, 0.8), frame.confidence),
             )
+        elif (
+            outer is not None
+            and outer.frame is not None
+            and frame.cue is not None
+            and outer.cue is not None
+            and frame.cue.parts == outer.cue.parts
+        ):
+            # "Der Staatsanwalt sagte, der Sohn habe sich „…“": the same cue as the
+            # speech around it, so the same frame, without the speech's words.
+            frame = attrs.evolve(frame, frame=outer.frame)
         out.append(frame)
     return tuple(out)
+
+
+def _inside(cue: Cue, outer: Frame) -> bool:
+    quote = outer.quote
+    return all(quote.start <= p.start and p.end <= quote.end for p in cue.parts)
 
 
 def _belongs_to(frame: Frame, outer: Frame) -> bool:
