@@ -64,6 +64,9 @@ def speaker_phrase(
             break
         first -= 1
         keep |= _subtree(parsed, token.i, lo, first + 1, prepositions, blocked)
+    # The first conjunct the parser took for an object of a plural verb: "äußerten
+    # [die Ukraine] und europäische Länder ihre Besorgnis".
+    first = _left_conjunct(parsed, first, lo, keep, verb, blocked)
     # Split-off names on the right: "Human Rights Watch-Sprecher | Malinowski".
     while last + 1 < hi and not blocked(last + 1):
         token = parsed[last + 1]
@@ -127,6 +130,41 @@ def speaker_phrase(
     if last < first:
         return None
     return first, last + 1
+
+
+def _left_conjunct(
+    parsed: ParsedDoc,
+    first: int,
+    lo: int,
+    keep: set[int],
+    verb: int,
+    blocked: Callable[[int], bool],
+) -> int:
+    """Where the phrase starts when a bare noun phrase and "und" stand right before it,
+    the "und" belongs to the phrase and the verb is plural: the parser split a
+    coordinated subject ("die Ukraine | und europäische Länder")."""
+    cc = first if parsed[first].upos == "CCONJ" else first - 1
+    if cc - 1 < lo or blocked(cc) or blocked(cc - 1):
+        return first
+    joint = parsed[cc]
+    if joint.upos != "CCONJ" or parsed[verb].morph.number != "Plur":
+        return first
+    if joint.head not in keep and joint.head != first:
+        return first
+    noun = parsed[cc - 1]
+    if noun.upos not in ("NOUN", "PROPN") or noun.head != verb or noun.dep not in ("obj", "dep"):
+        return first
+    if parsed.children(noun.i, "case") or any(
+        c.upos in ("VERB", "AUX") for c in parsed.children(noun.i)
+    ):
+        return first
+    start = noun.i
+    while start - 1 >= lo and not blocked(start - 1):
+        word = parsed[start - 1]
+        if word.head != noun.i or word.dep not in ("det", "amod", "compound", "flat", "flat:name"):
+            break
+        start -= 1
+    return start
 
 
 def _trailing_pp(

@@ -215,6 +215,9 @@ class _Run:
         author = self._author_of_statement(mention)
         if author is not None:
             return author
+        both = self._coordinated(mention)
+        if both is not None:
+            return both
         words = (*mention.head, *mention.apposition)
         joined = " ".join(words)
         for name in sorted(self._by_name, key=len, reverse=True):
@@ -320,6 +323,61 @@ class _Run:
         if entity.type == "person" and entity.name in self._by_name and " " in entity.name:
             return entity
         return None
+
+    def _coordinated(self, mention: Mention) -> Entity | None:
+        """Two noun phrases joined by "und" or "sowie" ("der Kanzler und der
+        Finanzminister", "die Ukraine und europäische Länder"): the group of both, each
+        resolved on its own. Not a name with a complement ("Bundesamt für Migration und
+        Flüchtlinge") and not where either part resolves to nothing."""
+        lex = self.lex
+        words = mention.text.split()
+        joints = [k for k, w in enumerate(words) if w in lex.group_joints]
+        if len(joints) != 1 or not 0 < joints[0] < len(words) - 1:
+            return None
+        k = joints[0]
+        left, right = words[:k], words[k + 1 :]
+        if any(w.lower() in lex.prepositions or not w.strip(",()") for w in left):
+            return None
+        if any(not w[:1].isalnum() and w[:1] not in "„»" for w in (*left, *right)):
+            return None
+        at = _word_offset(mention.text, words[k], len(" ".join(left)))
+        if at < 0:
+            return None
+        names: list[str] = []
+        for start, end in ((0, at), (at + len(words[k]), len(mention.text))):
+            part = mention.text[start:end]
+            lead = len(part) - len(part.lstrip())
+            part = part.strip()
+            if not part:
+                return None
+            entity = self._resolve(self._part_of(mention, mention.start + start + lead, part))
+            if not entity.name or entity.type == "unknown":
+                return None
+            names.append(entity.name)
+        if names[0] == names[1]:
+            return None
+        return Entity(" und ".join(names), "group", "pl")
+
+    def _part_of(self, mention: Mention, start: int, text: str) -> Mention:
+        """A mention of one conjunct, split into determiner, adjectives and head."""
+        lex = self.lex
+        words = text.split()
+        determiner = ""
+        if words and words[0].lower() in lex.determiners_nominative | lex.determiners_oblique:
+            determiner = words[0].lower()
+            words = words[1:]
+        adjectives = tuple(w for w in words if w[:1].islower())
+        head = tuple(w for w in words if not w[:1].islower())
+        return Mention(
+            start,
+            start + len(text),
+            text,
+            head=head,
+            determiner=determiner,
+            adjectives=adjectives,
+            plural=bool(adjectives) and not determiner,
+            subject=mention.subject,
+        )
 
     def _without_adverbials(self, mention: Mention) -> Mention:
         """The mention's parts without a trailing adverbial that a chunker took in ("der

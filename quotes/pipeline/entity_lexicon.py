@@ -61,6 +61,7 @@ class Lexicon:
     capital_governments: Mapping[str, str] = attrs.field(factory=dict)
     statement_nouns: frozenset[str] = frozenset()  # "Angaben der Polizei" → Polizei
     genitive_links: frozenset[str] = frozenset()  # "des", "von" after such a noun
+    group_joints: frozenset[str] = frozenset()  # "und": two speakers, one group
     # Words that start with the first letter of a given name: where the entity scan tries
     # ``full_name_pattern`` (a cheap pass first; see entity_scan.full_names).
     given_name_initials: re.Pattern[str] | None = None
@@ -153,6 +154,7 @@ class Lexicon:
             capital_governments=dict(data.get("capital_governments", {})),
             statement_nouns=frozenset(persons.get("statement_nouns", [])),
             genitive_links=frozenset(str(w).lower() for w in persons.get("author_links", [])),
+            group_joints=frozenset(str(w) for w in persons.get("group_joints", [])),
             given_name_initials=_initials_regex(given),
         )
 

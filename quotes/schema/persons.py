@@ -27,4 +27,5 @@ class PersonsRules:
     affiliation_roles: Words = ()  # roles that refer through a party ("CSU-Chef")
     statement_nouns: Words = ()  # "Angaben", "Bericht": their genitive names the author
     author_links: Words = ()  # "des", "von": open that genitive
+    group_joints: Words = ()  # "und": joins two speakers into a group
     person: tuple[Person, ...] = ()

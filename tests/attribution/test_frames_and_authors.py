@@ -128,3 +128,58 @@ def test_anonymous_author_keeps_the_description(extractor: quotes.Extractor) -> 
     a = _one(extractor, text, "drei Menschen")
     assert a.speaker is not None and a.speaker.type != "outlet"
     assert "Sprecher" in a.speaker.name
+
+
+# -- groups and outlets as sources ----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "quote", "mention_text", "name"),
+    [
+        (
+            "Der Kanzler und der Finanzminister erklärten, der Haushalt sei solide.",
+            "Haushalt sei solide",
+            "Der Kanzler und der Finanzminister",
+            "Kanzler und Finanzminister",
+        ),
+        (
+            "Gleichzeitig äußerten die Ukraine und europäische Länder ihre Sorge, dass "
+            "die Gespräche scheitern könnten.",
+            "Gespräche scheitern",
+            "die Ukraine und europäische Länder",
+            "Ukraine und europäische Länder",
+        ),
+    ],
+)
+def test_coordinated_speakers_are_one_group(
+    extractor: quotes.Extractor, text: str, quote: str, mention_text: str, name: str
+) -> None:
+    a = _one(extractor, text, quote, "indirect")
+    assert a.speaker is not None and a.speaker.mention is not None
+    assert a.speaker.mention.text == mention_text
+    assert (a.speaker.name, a.speaker.type) == (name, "group")
+
+
+def test_name_with_a_complement_is_not_split(extractor: quotes.Extractor) -> None:
+    text = "Das Bundesamt für Migration und Flüchtlinge teilte mit, die Zahlen seien gesunken."
+    a = _one(extractor, text, "Zahlen seien gesunken", "indirect")
+    assert a.speaker is not None and " und " in a.speaker.name
+    assert a.speaker.type == "organization"
+
+
+def test_outlet_that_relays_alone_is_the_speaker(extractor: quotes.Extractor) -> None:
+    text = (
+        "Das Treffen soll bereits im März stattfinden und mehrere Tage dauern, "
+        "wie der „Tagesspiegel“ berichtete."
+    )
+    a = _one(extractor, text, "stattfinden")
+    assert a.speaker is not None and (a.speaker.name, a.speaker.type) == ("Tagesspiegel", "outlet")
+    assert "Tagesspiegel" not in [s.name for s in a.via]
+
+
+def test_outlet_that_cites_someone_is_no_speaker(extractor: quotes.Extractor) -> None:
+    text = (
+        "Wie die „New York Times“ unter Berufung auf Diplomaten berichtet, "
+        "sind die Gespräche ins Stocken geraten."
+    )
+    a = _one(extractor, text, "Stocken")
+    assert a.speaker is not None and a.speaker.name == "Diplomaten"
+    assert [s.name for s in a.via] == ["New York Times"]

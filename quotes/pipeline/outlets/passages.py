@@ -131,7 +131,29 @@ class PassageChains:
                 if moved is not None:
                     return moved
         via = self._builder.via(doc, mentions, start, end, span)
+        if speaker is None:
+            return self._outlet_speaks(via)
         return Chained(speaker, self._with_addressee(index, frame.addressee, via))
+
+    def _outlet_speaks(self, via: tuple[Source, ...]) -> Chained:
+        """A quotation without a speaker that one outlet relays and nobody else carries
+        ("…, wie suedkurier.de berichtete", "Laut „Spiegel“ soll …"): the outlet is its
+        source, so it is the speaker (the corpus annotates it so). Not where the outlet
+        cites someone, or where several outlets or other sources stand at its hop."""
+        relayed = [s for s in via if self._builder.relation_class(s.relation) == "relay"]
+        first = [s for s in via if s.hop == 1]
+        if (
+            len(relayed) != 1
+            or first != relayed
+            or relayed[0].mention is None
+            or relayed[0].type == "organization"
+            or any(self._builder.relation_class(s.relation) != "outer" for s in via[1:])
+        ):
+            return Chained(None, via)
+        outlet = relayed[0]
+        assert outlet.mention is not None
+        speaker = Speaker(outlet.mention, outlet.name, "outlet")
+        return Chained(speaker, _shifted_down([s for s in via if s is not outlet]))
 
     def _behind_outlet(
         self,
@@ -310,6 +332,11 @@ def _finish(chained: Chained, publisher: Source | None) -> Chained:
         hops.setdefault(source.hop, len(hops))
     via = tuple(attrs.evolve(s, hop=hops[s.hop]) for s in kept)
     return Chained(speaker, via)
+
+
+def _shifted_down(via: Sequence[Source]) -> tuple[Source, ...]:
+    """``via`` one hop nearer the speaker (its first hop became the speaker)."""
+    return tuple(attrs.evolve(s, hop=max(s.hop - 1, 1)) for s in via)
 
 
 def _shifted(via: Sequence[Source], by: int) -> tuple[Source, ...]:
