@@ -146,3 +146,25 @@ def test_a_dateline_is_no_part_of_the_speech(parse_extractor: quotes.Extractor) 
     # A parenthesis after a name without a dash is no dateline.
     found = speakers(parse_extractor, "Die Grünen (Bündnis 90) kritisierten den Plan.")
     assert found == {"Die Grünen (Bündnis 90) kritisierten den Plan.": "Die Grünen (Bündnis 90)"}
+
+
+def test_verbs_of_thinking_and_explaining_with_an_object_are_reported_speech(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    for text, speaker in (
+        (
+            "Die Staatsanwaltschaft begründete ihren Antrag mit der Fluchtgefahr.",
+            "Die Staatsanwaltschaft",
+        ),
+        ("Beobachter halten einen Rücktritt des Ministers für wahrscheinlich.", "Beobachter"),
+        (
+            "Der Fernsehsender „Kanal Sieben“ berichtete von zahlreichen Verletzten.",
+            "Der Fernsehsender „Kanal Sieben“",
+        ),
+    ):
+        assert speakers(parse_extractor, text) == {text: speaker}
+    # "wie erwartet" compares: no speech act.
+    assert (
+        speakers(parse_extractor, "Der Sturm hat sich wie erwartet über dem Meer abgeschwächt.")
+        == {}
+    )

@@ -92,6 +92,9 @@ class DetectorRules:
     noun_phrases: NounPhraseWords = attrs.field(factory=NounPhraseWords)
     #: How far a sentence-initial source phrase may run before its finite verb (detect).
     prefield_max_tokens: int = 0
+    #: The kinds of outlet (outlets.toml ``type_noun``: "Fernsehsender", "Zeitung"): such
+    #: a noun can be the speaker of reported speech (detect).
+    outlet_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_rules(cls, rules: RuleData, cues: CueLexicon) -> DetectorRules:
@@ -149,6 +152,11 @@ class DetectorRules:
             default_verb_medium=str(medium_table.get("default_verb", "Speech")),
             default_source_medium=str(medium_table.get("default_source", "SW")),
             prefield_max_tokens=int(sources.get("prefield_max_tokens", 0)),
+            outlet_nouns=frozenset(
+                str(word)
+                for entry in rules.get("outlets", {}).get("type_noun", ())
+                for word in entry.get("words", ())
+            ),
             max_sentences=int(continuation.get("max_sentences", 6)),
             max_paragraph_breaks=int(continuation.get("max_paragraph_breaks", 1)),
             without_context=_without_context(continuation.get("without_context", "")),

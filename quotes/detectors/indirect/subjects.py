@@ -221,6 +221,7 @@ def plausible_speaker(scan: DocumentScan, phrase: TokenRange) -> bool:
             or lexicon.is_organization_word(word)
             or word in lexicon.group_words
             or word in lexicon.known_persons
+            or word in scan.rules.outlet_nouns
         ):
             return True
         if token.upos == "PROPN" and j == phrase[0] + (1 if parsed[phrase[0]].upos == "DET" else 0):

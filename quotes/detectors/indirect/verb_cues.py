@@ -31,6 +31,9 @@ from quotes.detectors.syntax import Clause, SentenceView, noun_phrase_after
 
 __all__ = ["back_reference", "reported_candidate", "verb_candidates"]
 
+# The tags of "wie" before a bare participle: "wie erwartet" compares, it reports nothing.
+_COMPARATIVE = frozenset({"KOKOM", "PWAV"})
+
 
 def back_reference(scan: DocumentScan, s: SentenceView) -> Candidate | None:
     """ "… . Das bestätigte ein Sprecher." / "Dies geht aus einer Mitteilung hervor.":
@@ -163,6 +166,8 @@ def reported_candidate(scan: DocumentScan, s: SentenceView) -> Candidate | None:
             token = parsed[i]
             if scan.in_direct[i] or not is_verb(token) or not token.text[:1].islower():
                 continue
+            if token.tag == "VVPP" and i > clause.first and parsed[i - 1].tag in _COMPARATIVE:
+                continue  # "wie erwartet", "wie angekündigt": a comparison, no speech act
             found = verb_entry(scan, s, i)
             if found is None or not found[0].reported:
                 continue
