@@ -43,7 +43,6 @@ from benchmarks.metric import evaluate, evaluate_document, find_errors
 from quotes.detectors import IndirectDetector
 from quotes.extractor import Extractor
 from quotes.parse import ParsedDoc, from_spacy
-from quotes.pipeline.entities import EntityResolver
 from quotes.pipeline.speakers import Frame
 
 CACHE = Path(tempfile.gettempdir()) / "quotes-dev-indirect"
@@ -144,11 +143,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         words += document.word_count
         analysis = extractor.analyze(document.text)
         direct: tuple[Frame, ...] = () if args.no_direct else analysis.frames
-        resolver = EntityResolver(
-            analysis.document, extractor._speakers.lexicon, extractor._outlets
-        )
+        mentions = extractor._mentions
         started = time.perf_counter()
-        frames = detector.detect(parsed, analysis.document, analysis.frames, resolver)
+        frames, _ = detector.detect(
+            parsed, analysis.document, analysis.frames, mentions, mentions.start(analysis.document)
+        )
         detect_seconds += time.perf_counter() - started
         attributions = [f.to_attribution(()) for f in (*direct, *frames)]
         predictions[document.name] = attributions_to_annotations(

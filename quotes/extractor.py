@@ -28,7 +28,7 @@ from quotes.errors import BackendError, QuotesError, check_text
 from quotes.parse import ParsedDoc
 from quotes.parse.demand import ParseTriggers, assemble, runs, windows
 from quotes.pipeline.cues import CueLexicon
-from quotes.pipeline.entities import EntityResolver
+from quotes.pipeline.entities import MentionResolver
 from quotes.pipeline.marks import find_marks
 from quotes.pipeline.outlets import OutletFinder
 from quotes.pipeline.quotations import Quoted, find_quotations
@@ -166,6 +166,7 @@ class Extractor:
         self._cues = CueLexicon.from_rules(self.rules)
         self._outlets = OutletFinder.from_rules(self.rules)
         self._speakers = SpeakerFinder.from_rules(self.rules, self._cues)
+        self._mentions = MentionResolver(self._speakers.lexicon, self._outlets)
         # The detectors of indirect speech compile their data even on the rules backend:
         # a spaCy component may hand any Extractor a parse (analyze(parsed=...)).
         self._indirect = IndirectDetector.from_rules(self.rules, self._cues)
@@ -212,7 +213,9 @@ class Extractor:
         doc = Document.build(text, self._splitter, publisher)
         marks = find_marks(doc, self.rules)
         classified = find_quotations(doc, marks, self.rules)
-        resolver = EntityResolver(doc, self._speakers.lexicon, self._outlets)
+        mentions = self._mentions
+        # What the stages have resolved so far, handed from one to the next.
+        resolution = mentions.start(doc)
         # Direct quotations: cues and candidate speakers from the surface; over each parse
         # (one per window of the text), the speakers the syntax gives (quotes.attribution).
         # Names are resolved in text order once a window's direct quotations are settled,
@@ -227,13 +230,18 @@ class Extractor:
             upto = resolved
             while upto < len(direct) and direct[upto].quote.start < window_end:
                 upto += 1
-            direct[resolved:upto] = resolve_speakers(direct[resolved:upto], resolver.resolve)
+            direct[resolved:upto], resolution = resolve_speakers(
+                direct[resolved:upto], mentions, resolution
+            )
             resolved = upto
-            # Same resolver: "er" in indirect speech can refer to someone quoted earlier.
-            found = self._indirect.detect(part, doc, direct, resolver)
-            found = self._attributor.indirect(part, doc, found, direct, resolver.resolve)
+            # The resolution so far: "er" in indirect speech can refer to someone quoted
+            # earlier.
+            found, resolution = self._indirect.detect(part, doc, direct, mentions, resolution)
+            found, resolution = self._attributor.indirect(
+                part, doc, found, direct, mentions, resolution
+            )
             indirect.extend(f for f in found if _agrees_with_direct(f, direct))
-        direct[resolved:] = resolve_speakers(direct[resolved:], resolver.resolve)
+        direct[resolved:], resolution = resolve_speakers(direct[resolved:], mentions, resolution)
         frames = inherit(direct, indirect) + tuple(indirect)
         if indirect:
             # Partial quotes inside indirect speech are its speaker's words, and a frame
@@ -241,9 +249,10 @@ class Extractor:
             partial, quoted = partial_quotes(classified, quoted, frames)
             frames = split_interrupted(text, frames) + partial
         # Quotes nested in a direct quote that names their own speaker (detect hook).
-        frames += nested_direct(
-            doc, classified, frames, self._speakers, self._splitter, resolver.resolve
+        nested, _ = nested_direct(
+            doc, classified, frames, self._speakers, self._splitter, mentions, resolution
         )
+        frames += nested
         # A frame is the words beside its quotation, with the comma that joins them.
         frames = settle_frames(text, frames)
         # Reports and papers write (detect hook).

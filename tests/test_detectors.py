@@ -18,7 +18,7 @@ from quotes.detectors import IndirectDetector, KonjunktivRules, detect
 from quotes.document import Document, SentenceSplitter
 from quotes.parse import ParsedDoc, from_spacy
 from quotes.pipeline.cues import CueLexicon
-from quotes.pipeline.entities import EntityResolver, Lexicon
+from quotes.pipeline.entities import Lexicon, MentionResolver
 from quotes.pipeline.outlets import OutletFinder
 from quotes.pipeline.speakers import Frame
 from quotes.records import Span
@@ -29,6 +29,7 @@ CUES = CueLexicon.from_rules(RULES)
 DETECTOR = IndirectDetector.from_rules(RULES, CUES)
 LEXICON = Lexicon.from_rules(RULES)
 OUTLETS = OutletFinder.from_rules(RULES)
+MENTIONS = MentionResolver(LEXICON, OUTLETS)
 SPLITTER = SentenceSplitter(
     RULES["document"].get("abbreviations", ()), RULES["document"].get("no_split_after_ordinal", ())
 )
@@ -76,8 +77,7 @@ def run(
 ) -> tuple[Frame, ...]:
     parsed = parse(text, rows)
     document = Document.build(text, SPLITTER)
-    resolver = EntityResolver(document, LEXICON, OUTLETS)
-    frames = detector.detect(parsed, document, direct, resolver)
+    frames, _ = detector.detect(parsed, document, direct, MENTIONS, MENTIONS.start(document))
     for frame in frames:
         for span in (frame.quote, frame.content, frame.frame, frame.addressee):
             assert span is None or text[span.start : span.end] == span.text
@@ -133,8 +133,7 @@ def test_verb_of_saying_with_a_konjunktiv_clause() -> None:
 def test_the_one_call_interface() -> None:
     parsed = parse(MINISTER, MINISTER_ROWS)
     document = Document.build(MINISTER, SPLITTER)
-    resolver = EntityResolver(document, LEXICON, OUTLETS)
-    frames = detect(parsed, document, (), CUES, resolver, RULES)
+    frames, _ = detect(parsed, document, (), CUES, MENTIONS, MENTIONS.start(document), RULES)
     assert [f.quote.text for f in frames] == ["er sei überzeugt, dass die Gespräche scheitern"]
 
 
@@ -142,7 +141,7 @@ def test_a_parse_of_another_text_is_refused() -> None:
     parsed = parse(MINISTER, MINISTER_ROWS)
     document = Document.build(MINISTER.replace("Minister", "Ministra"), SPLITTER)
     with pytest.raises(ValueError, match="another text"):
-        DETECTOR.detect(parsed, document, (), EntityResolver(document, LEXICON, OUTLETS))
+        DETECTOR.detect(parsed, document, (), MENTIONS, MENTIONS.start(document))
 
 
 POLICE = "Laut Polizei wurde niemand verletzt."
@@ -585,7 +584,7 @@ def test_text_without_any_annotation_layer() -> None:
     text = MINISTER + " Laut Polizei wurde niemand verletzt."
     parsed = from_spacy(spacy.blank("de")(text), text)
     document = Document.build(text, SPLITTER)
-    frames = DETECTOR.detect(parsed, document, (), EntityResolver(document, LEXICON, OUTLETS))
+    frames, _ = DETECTOR.detect(parsed, document, (), MENTIONS, MENTIONS.start(document))
     assert all(text[f.quote.start : f.quote.end] == f.quote.text for f in frames)
 
 
@@ -630,7 +629,7 @@ def test_detection_is_linear_enough() -> None:
         rows += [_shift(r, 13 * k) for r in MINISTER_ROWS]
     parsed = parse(text, rows)
     document = Document.build(text, SPLITTER)
-    frames = DETECTOR.detect(parsed, document, (), EntityResolver(document, LEXICON, OUTLETS))
+    frames, _ = DETECTOR.detect(parsed, document, (), MENTIONS, MENTIONS.start(document))
     assert len(frames) == 200
 
 
@@ -651,7 +650,7 @@ def test_one_endless_sentence_stays_fast() -> None:
     parsed = parse(text, rows)
     document = Document.build(text, SPLITTER)
     started = time.perf_counter()
-    DETECTOR.detect(parsed, document, (), EntityResolver(document, LEXICON, OUTLETS))
+    DETECTOR.detect(parsed, document, (), MENTIONS, MENTIONS.start(document))
     assert time.perf_counter() - started < 5.0
 
 
@@ -672,7 +671,7 @@ def test_with_the_shipped_model() -> None:
     )
     parsed = from_spacy(nlp(text), text)
     document = Document.build(text, SPLITTER)
-    frames = DETECTOR.detect(parsed, document, (), EntityResolver(document, LEXICON, OUTLETS))
+    frames, _ = DETECTOR.detect(parsed, document, (), MENTIONS, MENTIONS.start(document))
     quotes = {f.quote.text: f for f in frames}
     assert "er sei überzeugt, dass die Gespräche scheitern" in quotes
     assert speaker_text(quotes["er sei überzeugt, dass die Gespräche scheitern"]) == "Der Minister"

@@ -39,7 +39,7 @@ from quotes.detectors.lexicon import DetectorRules
 from quotes.detectors.syntax import mention_of
 from quotes.document import Document
 from quotes.parse import ParsedDoc
-from quotes.pipeline.entities import Entity, Lexicon, Mention
+from quotes.pipeline.entities import Lexicon, MentionResolver, Resolution
 from quotes.pipeline.speakers import Frame
 from quotes.records import Cue, Span, Speaker
 from quotes.rules import RuleData
@@ -139,15 +139,16 @@ class Attributor:
         doc: Document,
         frames: Sequence[Frame],
         direct: Sequence[Frame],
-        resolve: Callable[[Mention], Entity],
-    ) -> tuple[Frame, ...]:
+        resolver: MentionResolver,
+        resolution: Resolution,
+    ) -> tuple[tuple[Frame, ...], Resolution]:
         """The indirect quotations among ``frames`` with speakers checked by the same
         patterns: a speaker the valid-speaker rule rejects ("Gleichzeitig", an object)
         gives way to the pattern's, or to none; one the pattern agrees with takes the
         pattern's whole phrase ("die US-Botschaft in Ankara"). Changed speakers are
-        resolved with ``resolve``."""
+        resolved in turn after ``resolution``; the resolution after them is returned."""
         if not len(parsed) or not frames:
-            return tuple(frames)
+            return tuple(frames), resolution
         syn = ParseSyntax(
             parsed,
             [f.quote for f in direct],
@@ -162,7 +163,7 @@ class Attributor:
         carried: tuple[Speaker | None, Speaker | None] | None = None
         for frame in frames:
             if frame.kind == "indirect" and frame.cue is not None:
-                updated = self._indirect_one(syn, parsed, frame, resolve)
+                updated, resolution = self._indirect_one(syn, parsed, frame, resolver, resolution)
                 carried = (frame.speaker, updated.speaker)
                 frame = updated
             elif frame.kind == "indirect_free_indirect" and frame.cue is None:
@@ -171,28 +172,29 @@ class Attributor:
             else:
                 carried = None
             out.append(frame)
-        return tuple(out)
+        return tuple(out), resolution
 
     def _indirect_one(
         self,
         syn: ParseSyntax,
         parsed: ParsedDoc,
         frame: Frame,
-        resolve: Callable[[Mention], Entity],
-    ) -> Frame:
+        resolver: MentionResolver,
+        resolution: Resolution,
+    ) -> tuple[Frame, Resolution]:
         assert frame.cue is not None
         cue_tokens = tuple(
             i for part in frame.cue.parts for i in range(*syn.range_of(part.start, part.end))
         )
         if not cue_tokens or not syn.is_parsed(cue_tokens[0]):
-            return frame
+            return frame, resolution
         first_word = syn.text(cue_tokens[0]).lower()
         if source.is_source_word(self.rules, first_word) or first_word in (
             self.rules.detector.source_adverbs | self.rules.detector.source_adverbs_konjunktiv
         ):
             # "laut X", "nach Angaben X", "demnach": the detector's reading, without the
             # words of a direct quotation it ran into.
-            return self._without_quoted(syn, frame, resolve)
+            return self._without_quoted(syn, frame, resolver, resolution)
         content = syn.range_of(frame.quote.start, frame.quote.end)
         cand = Candidate(frame.kind, content, cue_tokens, syn.sentence_of(cue_tokens[0]))
         finding = self._find(syn, cand)
@@ -223,31 +225,31 @@ class Attributor:
                         frame,
                         speaker=None,
                         confidence=min(frame.confidence, _NO_SPEAKER_CONFIDENCE),
-                    )
+                    ), resolution
             elif found is not None and not (first < found[1] and found[0] < end):
-                return frame  # two readings: the detector's stands
+                return frame, resolution  # two readings: the detector's stands
         if found is None:
-            return frame
+            return frame, resolution
         updated = self._with_speaker(syn, frame, found)
         if updated.speaker == frame.speaker or updated.mention is None:
-            return frame
+            return frame, resolution
         assert updated.speaker is not None and updated.speaker.mention is not None
-        entity = resolve(updated.mention)
+        (entity,), resolution = resolver.extend(resolution, (updated.mention,))
         speaker = Speaker(updated.speaker.mention, entity.name, entity.type)
-        return attrs.evolve(updated, speaker=speaker)
+        return attrs.evolve(updated, speaker=speaker), resolution
 
     def _without_quoted(
-        self, syn: ParseSyntax, frame: Frame, resolve: Callable[[Mention], Entity]
-    ) -> Frame:
+        self, syn: ParseSyntax, frame: Frame, resolver: MentionResolver, resolution: Resolution
+    ) -> tuple[Frame, Resolution]:
         """``frame`` with its speaker's phrase cut before a direct quotation inside it
         ("nach Auffassung eines Gerichtes des „Aufrufs zu Subversion“")."""
         current = frame.speaker.mention if frame.speaker is not None else None
         if current is None:
-            return frame
+            return frame, resolution
         first, end = syn.range_of(current.start, current.end)
         quoted = next((k for k in range(first, end) if syn.in_quote(k)), None)
         if quoted is None or quoted == first or not syn.is_parsed(first):
-            return frame
+            return frame, resolution
         cut = quoted
         while cut > first and (
             syn.token(cut - 1).upos in ("DET", "ADP", "PUNCT", "CCONJ")
@@ -255,13 +257,13 @@ class Attributor:
         ):
             cut -= 1
         if cut <= first:
-            return frame
+            return frame, resolution
         updated = self._with_speaker(syn, frame, (first, cut))
         if updated.mention is None or updated.speaker is None:
-            return frame
-        entity = resolve(updated.mention)
+            return frame, resolution
+        (entity,), resolution = resolver.extend(resolution, (updated.mention,))
         speaker = Speaker(updated.speaker.mention, entity.name, entity.type)
-        return attrs.evolve(updated, speaker=speaker, frame=frame.frame)
+        return attrs.evolve(updated, speaker=speaker, frame=frame.frame), resolution
 
     # -- one quotation --------------------------------------------------------------------
     def _one(self, syn: ParseSyntax, parsed: ParsedDoc, frame: Frame) -> Frame:

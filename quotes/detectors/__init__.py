@@ -6,7 +6,9 @@ return :class:`~quotes.pipeline.speakers.Frame` records like the ones of direct 
 
     from quotes.detectors import IndirectDetector
     detector = IndirectDetector.from_rules(rules, cues)       # once
-    frames = detector.detect(parsed, doc, direct_frames, resolver)   # per document
+    # per document: resolver is a MentionResolver, resolution = resolver.start(doc) or
+    # what the stages before handed on (the speakers already resolved)
+    frames, resolution = detector.detect(parsed, doc, direct_frames, resolver, resolution)
 
 or, in one call, :func:`detect`. The data (Konjunktiv forms, source prepositions, reporting
 nouns) is in ``rules/<lang>/indirect.toml``; the verbs are the one verb lexicon,

@@ -14,13 +14,13 @@ speakers stage over the nested quotes, which are few.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import attrs
 
 from quotes.attribution.resolve import resolve_speakers
 from quotes.document import Document, SentenceSplitter
-from quotes.pipeline.entities import Entity, Mention
+from quotes.pipeline.entities import MentionResolver, Resolution
 from quotes.pipeline.quotations import Quoted
 from quotes.pipeline.speakers import Frame, SpeakerFinder
 from quotes.records import Cue, Span
@@ -38,13 +38,14 @@ def nested_direct(
     frames: Sequence[Frame],
     speakers: SpeakerFinder,
     splitter: SentenceSplitter,
-    resolve: Callable[[Mention], Entity],
-) -> tuple[Frame, ...]:
+    resolver: MentionResolver,
+    resolution: Resolution,
+) -> tuple[tuple[Frame, ...], Resolution]:
     """Direct frames for speech quotes nested in a direct quotation that names their
-    speaker inside it."""
+    speaker inside it, and the resolution after their speakers."""
     enclosing = {(f.quote.start, f.quote.end): f for f in frames if f.kind == "direct"}
     if not enclosing:
-        return ()
+        return (), resolution
     nested: list[Quoted] = []
     parents: list[Frame] = []
     for q in classified:
@@ -59,7 +60,7 @@ def nested_direct(
         nested.append(attrs.evolve(q, parent=None, depth=0))
         parents.append(parent)
     if not nested:
-        return ()
+        return (), resolution
     # The speakers stage reads a view of the text in which everything outside the
     # enclosing quotes' content is blanked (same length, line breaks kept, so offsets and
     # paragraphs hold): "Die Ministerin sagte uns:" is then the intro it is inside the
@@ -71,7 +72,7 @@ def nested_direct(
     view = Document.build("".join(masked), splitter, doc.publisher)
     found, _ = speakers.find(view, tuple(nested))
     # Mentions lie inside the enclosing quotes, where the view is the text itself.
-    found = resolve_speakers(found, resolve)
+    found, resolution = resolve_speakers(found, resolver, resolution)
     by_span = {(f.quote.start, f.quote.end): f for f in found}
     out: list[Frame] = []
     for q, parent in zip(nested, parents, strict=True):
@@ -79,7 +80,7 @@ def nested_direct(
         if frame is None or not _named_inside(frame, parent.content):
             continue
         out.append(_in_text(text, frame, min(frame.confidence, parent.confidence)))
-    return tuple(out)
+    return tuple(out), resolution
 
 
 def _span(text: str, span: Span | None) -> Span | None:

@@ -6,8 +6,11 @@ to them by surname ("Rubio", "zu Guttenberg"), by role ("der Präsident", "der b
 CSU-Chef") or by pronoun ("er", "ihm"). :class:`MentionResolver` is built once per
 extractor; ``resolver.resolve(doc, mentions)`` reads the document once for its names
 (:mod:`quotes.pipeline.entity_scan`) and resolves the mentions in text order, each against
-what came before it. It is a pure step: nothing outside the call changes. The rules, one
-per resolution:
+what came before it. It is a pure step: nothing outside the call changes. The stages of
+the pipeline resolve their mentions in turn (direct speakers, then indirect ones, which may
+refer back to them): each gets the document's :class:`Resolution` so far, passes it to
+``resolver.extend(resolution, mentions)`` and hands the resolution that returns to the next
+stage. The rules, one per resolution:
 
 * **names:** a mention that contains a full name, in its head or in an apposition ("Der
   Vorsitzende der Ministerpräsidentenkonferenz, Boris Rhein (CDU)") → that person; two
@@ -50,9 +53,10 @@ from quotes.pipeline.entity_scan import (
     scan,
 )
 from quotes.pipeline.outlets import OutletFinder
+from quotes.pipeline.resolution import Resolution
 from quotes.rules import RuleData
 
-__all__ = ["Entity", "EntityResolver", "Lexicon", "Mention", "MentionResolver"]
+__all__ = ["Entity", "Lexicon", "Mention", "MentionResolver", "Resolution"]
 
 # How many earlier mentions a pronoun or role noun may reach back to.
 _LOOK_BACK = 64
@@ -87,7 +91,13 @@ class Mention:
 
 @attrs.frozen
 class MentionResolver:
-    """Resolves the speaker mentions of a document; built once, holds no document state."""
+    """Resolves the speaker mentions of a document; built once, holds no document state.
+
+    Two ways to use it: :meth:`resolve` resolves a set of mentions in text order, in one
+    pure call; :meth:`start` and :meth:`extend` let the stages of the pipeline resolve
+    their mentions in turn, each seeing those resolved before it, with the state passed
+    from stage to stage as an immutable :class:`Resolution`.
+    """
 
     lexicon: Lexicon
     outlets: OutletFinder
@@ -102,36 +112,52 @@ class MentionResolver:
         The mentions are resolved in text order, each against the document's names and
         the mentions before it; equal mentions (same offsets) get the same entity.
         """
-        if not isinstance(doc, Document):
-            raise TypeError(f"doc must be a Document, not {type(doc).__name__}")
-        for mention in mentions:
-            if not isinstance(mention, Mention):
-                raise TypeError(f"mentions must be Mention records, not {type(mention).__name__}")
+        resolution = self.start(doc)
+        _check_mentions(mentions)
         if not mentions:
             return ()
-        run = _Run(doc, self.lexicon, self.outlets)
-        done: dict[tuple[int, int], Entity] = {}
+        ordered: list[Mention] = []
+        seen: set[tuple[int, int]] = set()
         for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
             key = (mention.start, mention.end)
-            if key not in done:
-                done[key] = run.resolve(mention)
+            if key not in seen:
+                seen.add(key)
+                ordered.append(mention)
+        entities, _ = self.extend(resolution, ordered)
+        done = {(m.start, m.end): e for m, e in zip(ordered, entities, strict=True)}
         return tuple(done[(m.start, m.end)] for m in mentions)
 
+    def start(self, doc: Document) -> Resolution:
+        """The resolution of ``doc`` before any mention is resolved."""
+        if not isinstance(doc, Document):
+            raise TypeError(f"doc must be a Document, not {type(doc).__name__}")
+        return Resolution.start(doc)
 
-class EntityResolver:
-    """Deprecated: the stateful per-document resolver the stages shared before
-    :class:`MentionResolver`. Kept until every call site resolves through
-    ``MentionResolver.resolve``; each ``resolve(mention)`` sees the mentions resolved
-    before it, in call order."""
+    def extend(
+        self, resolution: Resolution, mentions: Sequence[Mention]
+    ) -> tuple[tuple[Entity, ...], Resolution]:
+        """The entities of ``mentions``, resolved in the order given after those already
+        in ``resolution``, and the resolution that includes them (``resolution`` itself
+        is unchanged: extending it again gives the same answer)."""
+        if not isinstance(resolution, Resolution):
+            raise TypeError(f"resolution must be a Resolution, not {type(resolution).__name__}")
+        _check_mentions(mentions)
+        if not mentions:
+            return (), resolution
+        run = resolution.take_state(self)
+        if not isinstance(run, _Run):
+            # An older resolution extended again: replay its mentions.
+            run = _Run(resolution.doc, self.lexicon, self.outlets)
+            for mention in resolution.mentions:
+                run.resolve(mention)
+        entities = tuple(run.resolve(m) for m in mentions)
+        return entities, resolution.extended(tuple(mentions), run, self)
 
-    def __init__(self, doc: Document, lexicon: Lexicon, outlets: OutletFinder) -> None:
-        self.doc = doc
-        self.lexicon = lexicon
-        self.outlets = outlets
-        self._run = _Run(doc, lexicon, outlets)
 
-    def resolve(self, mention: Mention) -> Entity:
-        return self._run.resolve(mention)
+def _check_mentions(mentions: Sequence[Mention]) -> None:
+    for mention in mentions:
+        if not isinstance(mention, Mention):
+            raise TypeError(f"mentions must be Mention records, not {type(mention).__name__}")
 
 
 class _Run:

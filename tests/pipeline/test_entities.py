@@ -9,7 +9,7 @@ import re
 import pytest
 
 from quotes.document import Document, SentenceSplitter
-from quotes.pipeline.entities import Entity, EntityResolver, Mention, MentionResolver
+from quotes.pipeline.entities import Entity, Mention, MentionResolver, Resolution
 from quotes.pipeline.outlets import OutletFinder
 from quotes.rules import load_rules
 
@@ -105,11 +105,45 @@ def test_bad_input_types() -> None:
         RESOLVER.resolve(doc, ("er",))  # type: ignore[list-item]
 
 
-def test_deprecated_stateful_adapter_still_works() -> None:
-    text = "Bundeskanzlerin Angela Merkel reiste ab. „Nein“, sagte die Kanzlerin."
+def test_stages_resolve_in_turn_through_the_resolution() -> None:
+    text = "Bundeskanzlerin Angela Merkel reiste ab. „Nein“, sagte die Kanzlerin. Sie sei müde."
     doc = Document.build(text, SPLITTER)
-    legacy = EntityResolver(doc, RESOLVER.lexicon, RESOLVER.outlets)
-    assert legacy.resolve(mention(text, "die Kanzlerin")).name == "Angela Merkel"
+    start = RESOLVER.start(doc)
+    assert start.count == 0 and start.mentions == ()
+    (kanzlerin,), after_direct = RESOLVER.extend(start, (mention(text, "die Kanzlerin"),))
+    assert kanzlerin.name == "Angela Merkel"
+    # A later stage sees what the earlier one resolved: "Sie" refers to the speaker.
+    (sie,), after_indirect = RESOLVER.extend(after_direct, (mention(text, "Sie"),))
+    assert sie.name == "Angela Merkel"
+    assert after_indirect.count == 2
+    assert [m.text for m in after_indirect.mentions] == ["die Kanzlerin", "Sie"]
+    assert RESOLVER.extend(after_indirect, ()) == ((), after_indirect)
+
+
+def test_a_resolution_is_a_value() -> None:
+    # Extending an older resolution again replays it: the same entities, and the newer
+    # resolution is unchanged.
+    text = "Präsident Wladimir Putin traf Donald Trump. „Gut“, sagte er. „Ja“, sagte der Präsident."
+    doc = Document.build(text, SPLITTER)
+    er, president = mention(text, "er"), mention(text, "der Präsident")
+    (first,), middle = RESOLVER.extend(RESOLVER.start(doc), (er,))
+    (second,), newer = RESOLVER.extend(middle, (president,))
+    (again,), other = RESOLVER.extend(middle, (president,))
+    assert (first.name, second.name, again.name) == ("Wladimir Putin",) * 3
+    assert newer.count == other.count == 2 and newer is not other
+    (third,), _ = RESOLVER.extend(newer, (mention(text, "er"),))
+    assert third.name == "Wladimir Putin"
+
+
+def test_extend_checks_its_arguments() -> None:
+    doc = Document.build("Text.", SPLITTER)
+    with pytest.raises(TypeError, match="Resolution"):
+        RESOLVER.extend(doc, ())  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="Mention"):
+        RESOLVER.extend(RESOLVER.start(doc), ("er",))  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="Document"):
+        RESOLVER.start("Text.")  # type: ignore[arg-type]
+    assert isinstance(RESOLVER.start(doc), Resolution)
 
 
 # -- apposition names -----------------------------------------------------------------------

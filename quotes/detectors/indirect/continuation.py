@@ -1,7 +1,8 @@
 """From candidates to frames, in text order, with speech carried on.
 
 In: a :class:`~.scan.DocumentScan`, the chosen candidates of each sentence and the
-resolver. Out: the :class:`~quotes.pipeline.speakers.Frame` records, speakers resolved,
+resolver with the document's resolution so far. Out: the
+:class:`~quotes.pipeline.speakers.Frame` records, speakers resolved (and the resolution after them),
 with Konjunktiv sentences that follow speech made its continuation
 (``indirect_free_indirect``) and hearsay "soll … haben" sentences ``free_indirect``.
 """
@@ -16,7 +17,7 @@ from quotes.detectors.indirect.clauses import is_main, main_konjunktiv
 from quotes.detectors.indirect.scan import Candidate, DocumentScan, capped, mostly_direct
 from quotes.detectors.syntax import SentenceView, mention_of
 from quotes.parse import ParsedDoc
-from quotes.pipeline.entities import EntityResolver
+from quotes.pipeline.entities import MentionResolver, Resolution
 from quotes.pipeline.speakers import Frame
 from quotes.records import Cue, Kind, Span, Speaker
 
@@ -24,8 +25,11 @@ __all__ = ["cue_parts", "extend_frame", "frames", "free_indirect_frame", "is_rep
 
 
 def frames(
-    scan: DocumentScan, candidates: Sequence[list[Candidate]], resolver: EntityResolver
-) -> tuple[Frame, ...]:
+    scan: DocumentScan,
+    candidates: Sequence[list[Candidate]],
+    resolver: MentionResolver,
+    resolution: Resolution,
+) -> tuple[tuple[Frame, ...], Resolution]:
     """Frames in text order, speakers resolved, speech carried into Konjunktiv
     sentences that follow it."""
     rules = scan.rules
@@ -51,7 +55,9 @@ def frames(
         if found:
             open_continuation = None
             for candidate in found:
-                frame = to_frame(scan, candidate, resolver, context[0] if context else None)
+                frame, resolution = to_frame(
+                    scan, candidate, resolver, resolution, context[0] if context else None
+                )
                 out.append(frame)
                 context = (frame.speaker, frame.medium)
             last_speech, last_paragraph = s.index, s.paragraph
@@ -114,7 +120,7 @@ def frames(
             open_continuation = frame
         if near:
             last_speech, last_paragraph = s.index, s.paragraph
-    return tuple(out)
+    return tuple(out), resolution
 
 
 def is_reportive(scan: DocumentScan, s: SentenceView) -> bool:
@@ -159,9 +165,10 @@ def free_indirect_frame(
 def to_frame(
     scan: DocumentScan,
     candidate: Candidate,
-    resolver: EntityResolver,
+    resolver: MentionResolver,
+    resolution: Resolution,
     context: Speaker | None = None,
-) -> Frame:
+) -> tuple[Frame, Resolution]:
     parsed = scan.parsed
     s = candidate.sentence
     quote = parsed.span(*candidate.content)
@@ -175,12 +182,12 @@ def to_frame(
         mention = mention_of(
             parsed, first, end, tuple(scan.rules.pronouns), scan.rules.noun_phrases
         )
-        entity = resolver.resolve(mention)
+        (entity,), resolution = resolver.extend(resolution, (mention,))
         speaker = Speaker(parsed.span(first, end), entity.name, entity.type)
     cue = Cue(cue_parts(parsed, candidate.cue)) if candidate.cue else None
     frame_span = parsed.span(*candidate.frame) if candidate.frame else None
     addressee = parsed.span(*candidate.addressee) if candidate.addressee else None
-    return Frame(
+    frame = Frame(
         kind=candidate.kind,
         quote=quote,
         content=quote,
@@ -193,6 +200,7 @@ def to_frame(
         region_end=s.end_char,
         medium=candidate.medium,
     )
+    return frame, resolution
 
 
 def cue_parts(parsed: ParsedDoc, indices: Iterable[int]) -> list[Span]:

@@ -27,7 +27,7 @@ from quotes.detectors.syntax import SentenceView
 from quotes.document import Document
 from quotes.parse import ParsedDoc
 from quotes.pipeline.cues import CueLexicon
-from quotes.pipeline.entities import EntityResolver
+from quotes.pipeline.entities import MentionResolver, Resolution
 from quotes.pipeline.speakers import Frame
 from quotes.rules import RuleData, compiled
 
@@ -54,24 +54,27 @@ class IndirectDetector:
         parsed: ParsedDoc,
         doc: Document,
         direct_frames: Sequence[Frame],
-        resolver: EntityResolver,
-    ) -> tuple[Frame, ...]:
-        """Frames of the indirect, reported and free indirect speech in ``doc``.
+        resolver: MentionResolver,
+        resolution: Resolution,
+    ) -> tuple[tuple[Frame, ...], Resolution]:
+        """Frames of the indirect, reported and free indirect speech in ``doc``, and the
+        resolution after their speakers.
 
         ``parsed`` must be a parse of ``doc.text``; ``direct_frames`` are the direct
         quotations already found (their quotes are never cues, and a candidate that is
-        mostly a direct quote is left to it); ``resolver`` names the speakers.
+        mostly a direct quote is left to it); ``resolver`` names the speakers, in turn
+        after those ``resolution`` holds (speakers quoted earlier).
         """
         if parsed.text != doc.text:
             raise ValueError("the parse is of another text than the document")
         if not len(parsed):
-            return ()
+            return (), resolution
         scan = DocumentScan(self.rules, parsed, doc, direct_frames, resolver.lexicon)
         candidates = [sentence_candidates(scan, s) for s in scan.sentences]
         for found in candidates:
             if found and found[0].absorbs_previous:
                 candidates[found[0].sentence.index - 1] = []
-        return frames(scan, candidates, resolver)
+        return frames(scan, candidates, resolver, resolution)
 
 
 def detect(
@@ -79,9 +82,10 @@ def detect(
     doc: Document,
     direct_frames: Sequence[Frame],
     cues: CueLexicon,
-    resolver: EntityResolver,
+    resolver: MentionResolver,
+    resolution: Resolution,
     rules: RuleData,
-) -> tuple[Frame, ...]:
+) -> tuple[tuple[Frame, ...], Resolution]:
     """Frames of the indirect, reported and free indirect speech in ``doc``.
 
     A convenience over :class:`IndirectDetector`: the detector is compiled once per rule
@@ -90,8 +94,9 @@ def detect(
     """
     ruled = compiled(rules, _rules_detector)
     if ruled[0] == cues:
-        return ruled[1].detect(parsed, doc, direct_frames, resolver)
-    return IndirectDetector.from_rules(rules, cues).detect(parsed, doc, direct_frames, resolver)
+        return ruled[1].detect(parsed, doc, direct_frames, resolver, resolution)
+    detector = IndirectDetector.from_rules(rules, cues)
+    return detector.detect(parsed, doc, direct_frames, resolver, resolution)
 
 
 def _rules_detector(rules: RuleData) -> tuple[CueLexicon, IndirectDetector]:
