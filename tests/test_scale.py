@@ -10,8 +10,9 @@ import quotes.backends as backends
 import quotes.extractor as extractor_module
 from quotes import Extractor
 from quotes.document import Document
+from quotes.errors import RulesError
 from quotes.extractor import ItemError
-from quotes.parse.demand import runs
+from quotes.parse.demand import ParseTriggers, runs
 
 pytest.importorskip("spacy")
 
@@ -91,6 +92,58 @@ def test_parse_on_demand_parses_only_candidates(on_demand: Extractor) -> None:
         (a.kind, a.speaker.mention.text if a.speaker else None) for a in on_demand.extract(text)
     }
     assert ("indirect", "Die Bürgermeisterin") in kinds
+
+
+# Trigger words with and without the context their detector needs (rules/de/parse.toml).
+TRIGGERED = [
+    "Die Firma gab am Montag neue Zahlen bekannt.",  # "gab … bekannt": the particle
+    "Die Studie zeigt, dass die Preise steigen.",  # "zeigen" needs "dass"
+    "Nach Angaben der Polizei ist niemand verletzt.",  # "nach" + a nach noun
+    "Die Forderung, den Plan zu stoppen, blieb ungehört.",  # reporting noun + comma
+    "Er soll den Männern geholfen haben.",  # hearsay "soll" with a perfect auxiliary
+    "Danach sei der Täter geflohen.",  # "danach" before a Konjunktiv
+    "Der Minister sagte nichts.",
+    "Sie habe nichts gewusst.",
+]
+NOT_TRIGGERED = [
+    "Er gab ihr das Buch zurück.",  # "geben" with a particle no cue verb has
+    "Das Foto zeigt einen Mann am Strand.",  # "zeigen" without "dass"
+    "Der Spieler machte keine Angaben zu seinem Alter.",  # a nach noun without "nach"
+    "Die Forderung blieb ungehört.",  # a reporting noun without its clause
+    "Er soll morgen nach Berlin fahren.",  # "soll" without a perfect auxiliary
+    "Danach ging er nach Hause.",  # "danach" without a Konjunktiv
+    "Die Frage ist, wer im Laufe des Tages kommt.",  # capitalised: nouns, not Konjunktiv
+    "Eine Frau kam mit einigen Kindern.",  # not_words: the article "eine"
+]
+
+
+def test_triggers_need_their_context(on_demand: Extractor) -> None:
+    triggers = on_demand._triggers
+    for text in TRIGGERED:
+        assert triggers.is_candidate(text), text
+    for text in NOT_TRIGGERED:
+        assert not triggers.is_candidate(text), (text, triggers.firing_words(text))
+
+
+def test_trigger_settings_are_checked(on_demand: Extractor) -> None:
+    rules = dict(on_demand.rules)
+    for key, value in (("with_context", ["konjunktiv"]), ("lower_case", ["verbs"])):
+        bad = {**rules, "parse": {"triggers": {key: value}}}
+        with pytest.raises(RulesError, match=key):
+            ParseTriggers.from_rules(bad, on_demand._indirect.rules)
+
+
+def test_unparsed_sentences_hold_no_konjunktiv(on_demand: Extractor, full: Extractor) -> None:
+    # "Laufe" and "Sitze" are listed Konjunktiv forms ("er laufe"); capitalised they are
+    # nouns, so the sentence is not parsed, and its unparsed tokens must not read as a
+    # Konjunktiv continuation of the speech before it.
+    text = (
+        "Der Sprecher sagte, die Lage sei ernst. Die Aktie verlor im Laufe des Tages zehn "
+        "Prozent. Die Partei gewann zwölf Sitze."
+    )
+    doc = Document.build(text, on_demand._splitter)
+    assert on_demand._triggers.candidates(doc) == [True, False, False]
+    assert on_demand.extract(text) == full.extract(text)
 
 
 def test_runs_cover_the_text_when_all_sentences_are_parsed(on_demand: Extractor) -> None:

@@ -120,6 +120,8 @@ class KonjunktivRules:
 
     def strength(self, parsed: ParsedDoc, token: ParsedToken) -> Strength:
         """How surely ``token`` is a finite verb in the Konjunktiv."""
+        if token.upos == "X" and not token.tag:
+            return ""  # an unparsed sentence's token (quotes.parse.demand.filler): no speech
         form = token.text.lower()
         if form in self.unambiguous:
             return "strong"

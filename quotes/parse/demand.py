@@ -16,7 +16,7 @@ on a corpus split, how many gold quotations each trigger group catches.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -49,21 +49,56 @@ GROUPS: Mapping[str, str] = {
     "marks": "parse.toml [triggers] marks (quotation marks)",
 }
 
-_CACHE_LIMIT = 200_000
+_CACHE_LIMIT = 20_000
+#: The groups whose words fire only with the context their detector needs (``with_context``).
+CONTEXT_GROUPS = ("cue_verbs", "sources", "nach_nouns", "reporting_nouns", "reportive")
+#: One reading of a cue-verb form: the particle it needs ("" = none) and the words one of
+#: which must stand in the sentence too (empty = none), as lower-case words.
+Reading = tuple[str, frozenset[str]]
 
 
 @attrs.frozen
 class ParseTriggers:
-    """The compiled trigger set: decides per sentence whether it is parsed."""
+    """The compiled trigger set: decides per sentence whether it is parsed.
 
-    words: Mapping[str, str]  # lower-case word → the group that holds it
+    A word fires in its group, except where ``parse.toml`` says otherwise: the words of
+    ``not_words`` never fire; those of the groups in ``lower_case`` fire only when written
+    in lower case (a capitalised "Frage" or "Ende" mid-sentence is a noun, not the
+    Konjunktiv of a verb) or as a sentence's first word. The groups in ``with_context``
+    fire only with the words their detector cannot do without in the same sentence:
+
+    * ``cue_verbs``: a separable verb's particle ("gab … bekannt", "geht … aus") and one of
+      the words the verb ``needs`` (cues.toml: "sprach von", "zeigt, dass"; or "so" of
+      "…, so zeigen Studien, …");
+    * ``sources``: the adverbs that point back to a source only before a Konjunktiv
+      ("Danach sei …"; indirect.toml ``adverbs_konjunktiv``) need a Konjunktiv form of the
+      ``konjunktiv`` group;
+    * ``nach_nouns``: "nach" ("nach Angaben", "seiner Meinung nach");
+    * ``reporting_nouns``: a comma right after the noun ("die Forderung, …");
+    * ``reportive``: a perfect auxiliary ("soll geholfen haben").
+    """
+
+    words: Mapping[str, tuple[str, ...]]  # lower-case word → the groups that hold it
     marks: frozenset[str]
     groups: frozenset[str]
     nach_suffixes: tuple[str, ...]
     verb_guess: Callable[[str], list[str]] | None
     before: int
     after: int
-    _verb_cache: dict[str, bool] = attrs.field(factory=dict, eq=False, repr=False)
+    lower_case: frozenset[str] = frozenset()
+    with_context: frozenset[str] = frozenset()
+    not_words: frozenset[str] = frozenset()
+    #: Cue-verb form → its readings (from cues.toml forms and [irregular]).
+    readings: Mapping[str, tuple[Reading, ...]] = attrs.field(factory=dict)
+    #: Base verb → readings of the separable cue verbs made from it ("geben" → bekanntgeben).
+    separable: Mapping[str, tuple[Reading, ...]] = attrs.field(factory=dict)
+    verb_bases: Callable[[str], list[str]] | None = None
+    #: Cue verb → the words one of which it needs (cues.toml ``needs``; only verbs with some).
+    needs: Mapping[str, frozenset[str]] = attrs.field(factory=dict)
+    nach: frozenset[str] = frozenset()
+    konjunktiv_adverbs: frozenset[str] = frozenset()
+    perfect: frozenset[str] = frozenset()
+    _verb_cache: dict[str, tuple[Reading, ...]] = attrs.field(factory=dict, eq=False, repr=False)
 
     @classmethod
     def from_rules(cls, rules: Mapping[str, Any], detector: DetectorRules) -> ParseTriggers:
@@ -72,84 +107,186 @@ class ParseTriggers:
         context = table.get("context", {})
         where = "parse.toml"
         groups = triggers.get("groups", ["cue_verbs", "sources", "nach_nouns", "konjunktiv"])
-        if not isinstance(groups, list) or any(g not in GROUPS for g in groups):
-            raise RulesError(
-                f"{where}: [triggers] groups must be a list of {', '.join(GROUPS)}; got {groups!r}"
-            )
+        for key, value, allowed in (
+            ("groups", groups, GROUPS),
+            ("lower_case", triggers.get("lower_case", []), GROUPS),
+            ("with_context", triggers.get("with_context", []), CONTEXT_GROUPS),
+        ):
+            if not isinstance(value, list) or any(g not in allowed for g in value):
+                raise RulesError(
+                    f"{where}: [triggers] {key} must be a list of {', '.join(allowed)}; "
+                    f"got {value!r}"
+                )
         for key in ("before", "after"):
             value = context.get(key, 0)
             if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 5:
                 raise RulesError(f"{where}: [context] {key} must be a whole number 0 to 5")
+        extra = triggers.get("words", [])
+        marks = triggers.get("marks", [])
+        not_words = triggers.get("not_words", [])
+        for key, value in (("words", extra), ("marks", marks), ("not_words", not_words)):
+            if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+                raise RulesError(f"{where}: [triggers] {key} must be a list of strings")
         enabled = frozenset(groups)
-        words: dict[str, str] = {}
+        words: dict[str, list[str]] = {}
 
         def add(group: str, items: Iterable[str]) -> None:
             if group in enabled:
                 for item in items:
-                    words.setdefault(str(item).lower(), group)
+                    held = words.setdefault(str(item).lower(), [])
+                    if group not in held:
+                        held.append(group)
 
         k = detector.konjunktiv
         add("konjunktiv", k.unambiguous | k.third_singular | k.second)
         add("konjunktiv", k.lexicon.forms("konjunktiv1", "konjunktiv2"))
         add("sources", detector.source_prepositions | detector.source_postpositions)
         add("sources", detector.source_adverbs | detector.source_adverbs_konjunktiv)
-        add("sources", (w for opener in detector.relative_openers for w in opener.split()))
+        # "dem zufolge": the opener's last word marks it ("dem" alone is everywhere).
+        add("sources", (opener.split()[-1] for opener in detector.relative_openers))
         add("nach_nouns", detector.nach_nouns)
         add("reporting_nouns", detector.reporting_nouns)
         add("reportive", detector.reportive_modals)
-        add("cue_verbs", detector.cue_forms)
-        add("cue_verbs", detector.irregular)
-        extra = triggers.get("words", [])
-        marks = triggers.get("marks", [])
-        for key, value in (("words", extra), ("marks", marks)):
-            if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-                raise RulesError(f"{where}: [triggers] {key} must be a list of strings")
+        readings: dict[str, tuple[Reading, ...]] = {}
+        separable: dict[str, tuple[Reading, ...]] = {}
+        if "cue_verbs" in enabled:
+            separable = _separable(detector)
+            for form, pairs in detector.cue_forms.items():
+                found = [(particle, _needs(detector, lemma)) for lemma, particle in pairs]
+                readings[form.lower()] = tuple(dict.fromkeys(found))
+            for form, base in detector.irregular.items():
+                found = list(readings.get(form.lower(), ()))
+                if base in detector.verbs:
+                    found.append(("", _needs(detector, base)))
+                found.extend(separable.get(base, ()))
+                if found:
+                    readings[form.lower()] = tuple(dict.fromkeys(found))
+            add("cue_verbs", readings)
         add("words", extra)
         return cls(
-            words=words,
+            words={word: tuple(held) for word, held in words.items()},
             marks=frozenset(marks) if "marks" in enabled else frozenset(),
             groups=enabled,
             nach_suffixes=detector.nach_suffixes if "nach_nouns" in enabled else (),
             verb_guess=detector.lemma_guesses if "cue_verbs" in enabled else None,
             before=context.get("before", 0),
             after=context.get("after", 0),
+            lower_case=frozenset(triggers.get("lower_case", [])),
+            with_context=frozenset(triggers.get("with_context", [])),
+            not_words=frozenset(w.lower() for w in not_words),
+            readings=readings,
+            separable=separable,
+            verb_bases=detector.lemma_bases,
+            needs={
+                lemma: _needs(detector, lemma)
+                for lemma in detector.verbs
+                if _needs(detector, lemma)
+            },
+            nach=frozenset({"nach"}),
+            konjunktiv_adverbs=frozenset(w.lower() for w in detector.source_adverbs_konjunktiv),
+            perfect=frozenset(w.lower() for w in detector.perfect_auxiliaries),
         )
 
     # -- one sentence ----------------------------------------------------------------------
     def fired(self, text: str) -> set[str]:
         """The groups that fire on ``text`` (for the trigger benchmark; slower)."""
         found = {"marks"} if any(m in text for m in self.marks) else set()
-        for word in _WORD.findall(text.lower()):
-            group = self._group(word)
-            if group:
-                found.add(group)
-        return found
+        return found | {group for _match, group in self._firing(text) if group}
+
+    def firing_words(self, text: str) -> list[tuple[str, str]]:
+        """The words of ``text`` that fire, each with its group (for the benchmark)."""
+        return [(match.group(), group) for match, group in self._firing(text) if group]
 
     def is_candidate(self, text: str) -> bool:
         if self.marks and any(m in text for m in self.marks):
             return True
-        return any(self._group(word) for word in _WORD.findall(text.lower()))
+        return any(group for _match, group in self._firing(text))
 
-    def _group(self, word: str) -> str:
-        group = self.words.get(word)
-        if group is not None:
-            return group
+    def _firing(self, text: str) -> Iterator[tuple[regex.Match[str], str]]:
+        """Each word of ``text`` with the group it fires in ("" for none)."""
+        present: set[str] | None = None
+        for n, match in enumerate(_WORD.finditer(text)):
+            word = match.group()
+            low = word.lower()
+            if low in self.not_words:
+                continue
+            capital = n > 0 and word[:1].isupper()
+            groups = self.words.get(low)
+            if groups is None:
+                group = self._unlisted(low, capital)
+                if group != "cue_verbs" or "cue_verbs" not in self.with_context:
+                    yield match, group
+                    continue
+                groups = ("cue_verbs",)
+            for group in groups:
+                if capital and group in self.lower_case:
+                    continue
+                if group in self.with_context:
+                    if present is None:
+                        present = {w.lower() for w in _WORD.findall(text)}
+                    if not self._in_context(group, low, text, match.end(), present):
+                        continue
+                yield match, group
+                break
+
+    def _unlisted(self, low: str, capital: bool) -> str:
+        """The group of a word not in ``words``: the ending rule, nach suffixes, a guessed
+        form of a cue verb."""
         if "konjunktiv_ending" in self.groups and (
-            len(word) > 3 and word.endswith("e") and not word.endswith("te")
+            len(low) > 3 and low.endswith("e") and not low.endswith("te")
         ):
             return "konjunktiv_ending"
-        if self.nach_suffixes and word.endswith(self.nach_suffixes):
+        if self.nach_suffixes and low.endswith(self.nach_suffixes):
             return "nach_nouns"
-        if self.verb_guess is not None:
-            known = self._verb_cache.get(word)
-            if known is None:
-                if len(self._verb_cache) > _CACHE_LIMIT:
-                    self._verb_cache.clear()
-                known = bool(self.verb_guess(word))
-                self._verb_cache[word] = known
-            if known:
-                return "cue_verbs"
-        return ""
+        guess = self.verb_guess is not None and not (capital and "cue_verbs" in self.lower_case)
+        return "cue_verbs" if guess and self._verb_readings(low) else ""
+
+    def _in_context(self, group: str, low: str, text: str, end: int, present: set[str]) -> bool:
+        if group == "cue_verbs":
+            return any(
+                (not particle or particle in present)
+                and (not needs or not needs.isdisjoint(present))
+                for particle, needs in self._verb_readings(low)
+            )
+        if group == "sources":
+            return low not in self.konjunktiv_adverbs or self._has_konjunktiv(text)
+        if group == "nach_nouns":
+            return not self.nach.isdisjoint(present)
+        if group == "reporting_nouns":
+            return text[end : end + 1] == ","
+        return not self.perfect.isdisjoint(present)  # reportive
+
+    def _has_konjunktiv(self, text: str) -> bool:
+        """Whether a word of ``text`` fires in the ``konjunktiv`` group."""
+        upper_ok = "konjunktiv" not in self.lower_case
+        return any(
+            "konjunktiv" in self.words.get(word.lower(), ())
+            and word.lower() not in self.not_words
+            and (n == 0 or upper_ok or not word[:1].isupper())
+            for n, word in enumerate(_WORD.findall(text))
+        )
+
+    def _verb_readings(self, low: str) -> tuple[Reading, ...]:
+        """The cue-verb readings of a lower-case word: listed forms, irregular forms, and
+        guessed ones (regular endings, a particle in front; a base of a separable verb)."""
+        listed = self.readings.get(low)
+        if listed is not None:
+            return listed
+        known = self._verb_cache.get(low)
+        if known is None:
+            found: list[Reading] = []
+            if self.verb_guess is not None:
+                found.extend(
+                    ("", self.needs.get(lemma, frozenset())) for lemma in self.verb_guess(low)
+                )
+            if self.verb_bases is not None and "cue_verbs" in self.with_context:
+                for base in self.verb_bases(low):
+                    found.extend(self.separable.get(base, ()))
+            known = tuple(dict.fromkeys(found))
+            if len(self._verb_cache) >= _CACHE_LIMIT:
+                self._verb_cache.clear()
+            self._verb_cache[low] = known
+        return known
 
     # -- a document ------------------------------------------------------------------------
     def candidates(self, doc: Document) -> list[bool]:
@@ -164,6 +301,27 @@ class ParseTriggers:
                 for j in range(max(0, i - self.before), min(len(hit), i + self.after + 1)):
                     out[j] = True
         return out
+
+
+def _needs(detector: DetectorRules, lemma: str) -> frozenset[str]:
+    """The words one of which a cue verb needs in its sentence (none: empty). "so" counts
+    too: "…, so zeigen Studien, …" needs no "dass" (the detectors' exception)."""
+    entry = detector.verbs.get(lemma)
+    if entry is None or not entry.needs:
+        return frozenset()
+    return frozenset({*(w.lower() for w in entry.needs), "so"})
+
+
+def _separable(detector: DetectorRules) -> dict[str, tuple[Reading, ...]]:
+    """Base verb → readings of the separable cue verbs made from it: "geben" →
+    ("bekannt", …), ("zu", …); the particle must stand in the sentence."""
+    out: dict[str, list[Reading]] = {}
+    for lemma in detector.verbs:
+        for particle in detector.particles:
+            if lemma.startswith(particle) and len(lemma) > len(particle) + 2:
+                reading = (particle, _needs(detector, lemma))
+                out.setdefault(lemma[len(particle) :], []).append(reading)
+    return {base: tuple(dict.fromkeys(found)) for base, found in out.items()}
 
 
 def windows(doc: Document, size: int) -> list[tuple[int, int]]:

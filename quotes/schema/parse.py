@@ -34,6 +34,12 @@ class Triggers:
     groups: Words | None = attrs.field(default=None, validator=one_of(*GROUPS))
     words: Words = ()
     marks: Words = ()
+    lower_case: Words = attrs.field(default=(), validator=one_of(*GROUPS))
+    with_context: Words = attrs.field(
+        default=(),
+        validator=one_of("cue_verbs", "sources", "nach_nouns", "reporting_nouns", "reportive"),
+    )
+    not_words: Words = ()
 
 
 @attrs.frozen
