@@ -168,3 +168,30 @@ def test_verbs_of_thinking_and_explaining_with_an_object_are_reported_speech(
         speakers(parse_extractor, "Der Sturm hat sich wie erwartet über dem Meer abgeschwächt.")
         == {}
     )
+
+
+def test_a_verb_first_in_its_sentence_is_no_konjunktiv_of_reported_speech(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    # A slogan in the imperative and a metadata word that looks like a Konjunktiv form.
+    assert speakers(parse_extractor, "Finde, was zählt. Immer informiert") == {}
+    text = "date 2025-02 Am Montag trafen sich die Minister in Ankara."
+    assert speakers(parse_extractor, text) == {}
+    # A Konjunktiv clause later in the sentence still continues the speech.
+    text = "Der Minister sagte, er sei müde. Sei die Lage auch ernst, man werde sie meistern."
+    found = {a.quote.text: a.kind for a in parse_extractor.extract(text)}
+    assert found["Sei die Lage auch ernst, man werde sie meistern."] == "indirect_free_indirect"
+
+
+def test_a_penalty_that_threatens_is_no_reported_speech(parse_extractor: quotes.Extractor) -> None:
+    assert speakers(parse_extractor, "Dem Angeklagten drohen bis zu zehn Jahre Haft.") == {}
+    found = speakers(parse_extractor, "Die Regierung drohte mit Sanktionen.")
+    assert found == {"Die Regierung drohte mit Sanktionen.": "Die Regierung"}
+
+
+def test_a_decision_with_a_zu_infinitive_is_indirect_speech(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    text = "Die Stadtverwaltung hat entschieden, das Hallenbad im Sommer zu schließen."
+    found = speakers(parse_extractor, text)
+    assert found == {"das Hallenbad im Sommer zu schließen": "Die Stadtverwaltung"}

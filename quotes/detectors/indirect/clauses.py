@@ -170,6 +170,10 @@ def main_konjunktiv(scan: DocumentScan, s: SentenceView) -> str:
         if not is_main(scan, clause):
             continue
         finite = finite_in(scan, clause)
+        if finite == s.first:
+            # A verb first in its sentence is an imperative or a stray word, not reported
+            # speech: "Finde, was zählt.", "date 2025-02 Am Donnerstag trafen …" (detect).
+            finite = finite_in(scan, Clause(s.first + 1, clause.end, clause.boundary_before))
         if finite is None:
             continue
         strength = scan.rules.konjunktiv.strength(parsed, parsed[finite])
@@ -186,6 +190,8 @@ def main_konjunktiv(scan: DocumentScan, s: SentenceView) -> str:
         if token.head != i or scan.in_direct[i]:
             continue
         for verb in (token, *parsed.children(i, "aux", "cop", "aux:pass")):
+            if verb.i == s.first:
+                continue
             if verb.is_finite_verb or verb.tag.endswith("FIN"):
                 strength = scan.rules.konjunktiv.strength(parsed, verb)
                 if strength:
