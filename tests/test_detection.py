@@ -195,3 +195,23 @@ def test_a_decision_with_a_zu_infinitive_is_indirect_speech(
     text = "Die Stadtverwaltung hat entschieden, das Hallenbad im Sommer zu schließen."
     found = speakers(parse_extractor, text)
     assert found == {"das Hallenbad im Sommer zu schließen": "Die Stadtverwaltung"}
+
+
+def test_a_source_and_a_verb_of_saying_are_two_layers_of_one_report(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    text = "Laut der Agentur Reuters sagte der Minister, dass die Steuern sinken sollen."
+    found = speakers(parse_extractor, text)
+    assert found == {
+        "sagte der Minister, dass die Steuern sinken sollen": "der Agentur Reuters",
+        "dass die Steuern sinken sollen": "der Minister",
+    }
+    text = "Wie ein Sprecher mitteilte, ist die Brücke nach Ansicht der Gutachter nicht sicher."
+    found = {
+        a.cue.text if a.cue else None: [p.text for p in a.parts]
+        for a in parse_extractor.extract(text)
+    }
+    assert found == {
+        "Wie … mitteilte": ["ist die Brücke nach Ansicht der Gutachter nicht sicher"],
+        "nach": ["ist die Brücke", "nicht sicher"],
+    }

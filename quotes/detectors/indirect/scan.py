@@ -63,6 +63,9 @@ class Candidate:
     #: The speaker mention is an anaphoric adverb ("Demnach"): its entity is the speaker
     #: of the speech before, not something the resolver can name from the word.
     speaker_points_back: bool = False
+    #: The cue is a source word ("laut X", "nach Angaben X", "X zufolge"): such a quotation
+    #: may nest with the verb of saying inside or around it (:func:`~.detector.choose`).
+    source: bool = False
 
 
 class DocumentScan:

@@ -87,7 +87,7 @@ def around_source(
     return [
         Candidate(
             "indirect", content, (i,), frame, phrase, None,
-            scan.rules.default_source_medium, 0.8, s,
+            scan.rules.default_source_medium, 0.8, s, source=True,
         )
     ]  # fmt: skip
 
