@@ -60,6 +60,12 @@ _CARRIED_CONFIDENCE = 0.4
 # How many heads up from a quotation the verb of saying that encloses it may stand.
 _ENCLOSING_REACH = 5
 
+# Marks that open a quoted span.
+_OPENING_MARKS = frozenset({"„", "»", '"', "“"})
+
+# How many words before its colon an intro's verb of saying may stand.
+_INTRO_REACH = 30
+
 # Confidence of a quotation whose cue has no valid speaker.
 _NO_SPEAKER_CONFIDENCE = 0.4
 
@@ -267,6 +273,9 @@ class Attributor:
 
     # -- one quotation --------------------------------------------------------------------
     def _one(self, syn: ParseSyntax, parsed: ParsedDoc, frame: Frame) -> Frame:
+        colon = self._colon_intro(syn, frame)
+        if colon is not None:
+            return colon
         if frame.cue is None:
             enclosing = self._enclosing(syn, parsed, frame)
             return enclosing if enclosing is not None else self._checked(syn, frame, None)
@@ -279,6 +288,12 @@ class Attributor:
         first_cue = cue_tokens[0]
         sentence = syn.sentence_of(first_cue)
         cand = Candidate(frame.kind, quote, cue_tokens, sentence)
+        if self._reported_clause(syn, first_cue):
+            # "Weber kritisiert, die Ausstellung erinnere „…“": the cue is the verb of
+            # the reported clause; the quotation is the words of whoever says it above.
+            enclosing = self._enclosing(syn, parsed, frame)
+            if enclosing is not None:
+                return enclosing
         finding = self._find(syn, cand)
         if finding is not None and finding.speaker and self._names_a_quote(syn, finding.speaker[1]):
             finding = None
@@ -294,6 +309,65 @@ class Attributor:
                 confidence=min(frame.confidence, _NO_SPEAKER_CONFIDENCE),
             )
         return self._with_speaker(syn, frame, finding.speaker)
+
+    def _colon_intro(self, syn: ParseSyntax, frame: Frame) -> Frame | None:
+        """A quotation right after a colon whose clause has a verb of saying that the
+        surface cues missed ("…, indem er den Aufsichtsrat zum Handeln aufforderte: „…“"):
+        that verb is the cue and its subject the speaker. Only where the surface cue lies
+        outside the intro (none, or one in another sentence)."""
+        first, end = syn.range_of(frame.quote.start, frame.quote.end)
+        if end <= first or first < 2 or not syn.is_parsed(first - 1):
+            return None
+        colon = first - 1
+        if syn.text(colon) != ":" or syn.in_quote(colon):
+            return None
+        lo, _ = syn.sentence_of(colon)
+        if frame.cue is not None and any(
+            syn.span(lo, colon + 1).start <= p.start < frame.quote.start for p in frame.cue.parts
+        ):
+            return None  # the surface cue stands in the intro
+        verbs = self.rules.detector.verbs
+        for k in range(colon - 1, max(lo - 1, colon - _INTRO_REACH), -1):
+            token = syn.token(k)
+            if syn.in_quote(k) or token.text in (";", ":"):
+                return None
+            if token.upos != "VERB":
+                continue
+            particles = [c for c in syn.children(k, "compound:prt") if not syn.in_quote(c.i)]
+            lemma = token.lemma.lower()
+            if particles:
+                lemma = particles[0].text.lower() + lemma
+            entry = verbs.get(lemma)
+            if entry is None or not entry.say:
+                continue
+            cue = (k, *(c.i for c in particles))
+            cand = Candidate(frame.kind, (first, end), cue, syn.sentence_of(k))
+            finding = self._find(syn, cand)
+            if finding is None or finding.speaker is None:
+                return None
+            parts = tuple(syn.span(i, i + 1) for i in sorted(cue))
+            found = self._with_speaker(syn, frame, finding.speaker)
+            intro = syn.span(lo, colon + 1)
+            return attrs.evolve(
+                found, cue=Cue(parts), frame=intro, confidence=max(frame.confidence, 0.75)
+            )
+        return None
+
+    def _reported_clause(self, syn: ParseSyntax, cue: int) -> bool:
+        """Whether the cue word is the Konjunktiv verb of a clause that a verb of saying
+        before it governs ("kritisiert, die Aktion erinnere …")."""
+        verb = syn.verb_of(cue)
+        if verb is None:
+            return False
+        token = syn.token(verb)
+        head = token.head
+        if head == verb or head > verb or token.morph.mood != "Sub" or syn.in_quote(head):
+            return False
+        above = syn.token(head)
+        if above.upos != "VERB":
+            return False
+        entry = self.rules.detector.verbs.get(above.lemma.lower())
+        return entry is not None and (entry.say or entry.think)
 
     def _enclosing(self, syn: ParseSyntax, parsed: ParsedDoc, frame: Frame) -> Frame | None:
         """A quote without a cue of its own inside the content of a verb of saying:
@@ -318,7 +392,7 @@ class Attributor:
             if particles:
                 lemma = particles[0].text.lower() + lemma
             entry = verbs.get(lemma)
-            if entry is None or not (entry.say or entry.think):
+            if entry is None or not (entry.say or entry.think) or self._reported_clause(syn, k):
                 continue
             cue = (k, *(c.i for c in particles))
             cand = Candidate(frame.kind, (first, end), cue, syn.sentence_of(k))
@@ -366,6 +440,8 @@ class Attributor:
         token = syn.token(head)
         if not is_speaker_word(syn, self.rules, head) or self._names_a_quote(syn, end):
             return False
+        if self._holds_a_term(syn, first, end):
+            return False
         if cand is None or source.is_source_word(self.rules, syn.text(cand.cue[0])):
             return True  # the X of "laut X" is an oblique, as it should be
         # An object or an oblique of the cue verb itself is no speaker ("nannte die
@@ -385,6 +461,17 @@ class Attributor:
         determiners = syn.children(i, "det", "det:poss")
         never = self.rules.never_nominative_determiners
         return any(d.text.lower() in never for d in determiners)
+
+    def _holds_a_term(self, syn: ParseSyntax, first: int, end: int) -> bool:
+        """Whether the phrase holds a quoted term ("so genannte „Reichensteuer“"): a term
+        marker right before a quotation mark inside it."""
+        for k in range(first + 1, end):
+            if syn.text(k) not in _OPENING_MARKS:
+                continue
+            before = " ".join(syn.text(j) for j in range(max(first - 1, k - 2), k)).lower()
+            if any(m in before for m in self.rules.term_markers):
+                return True
+        return False
 
     def _names_a_quote(self, syn: ParseSyntax, end: int) -> bool:
         """Whether the phrase ending before ``end`` names a quotation ("Sprüche wie „…“"):

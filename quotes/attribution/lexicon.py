@@ -47,6 +47,9 @@ class AttributionRules:
     direct_case_determiners: frozenset[str]
     nominal_tags: frozenset[str]
     origin_prepositions: frozenset[str]
+    #: Words that make the quoted span after them a term (quotations.toml), which no
+    #: speaker's phrase holds ("die sogenannte „Reichensteuer“").
+    term_markers: tuple[str, ...]
     #: The speakers stage's lexicon: role nouns and given names (who can be a person).
     lexicon: Lexicon
 
@@ -78,6 +81,7 @@ class AttributionRules:
             comparison_words=_words(data, "comparison_words"),
             direct_case_determiners=_words(data, "direct_case_determiners"),
             nominal_tags=_words(data, "nominal_tags", lower=False),
+            term_markers=tuple(sorted(_words(dict(rules.get("quotations", {})), "term_markers"))),
             origin_prepositions=_words(data, "origin_prepositions"),
             lexicon=lexicon,
         )

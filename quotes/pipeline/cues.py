@@ -79,6 +79,8 @@ class CueLexicon:
 
     forms: Mapping[str, tuple[tuple[CueEntry, bool], ...]]
     phrases: Mapping[str, tuple[tuple[tuple[str, ...], CueEntry], ...]]
+    #: Term markers of several words (quotations.toml): "so" of "so genannte" is no cue.
+    term_markers: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def from_rules(cls, rules: RuleData) -> CueLexicon:
@@ -119,9 +121,11 @@ class CueLexicon:
                 medium=raw.get("medium"),
             )
             phrases.setdefault(words[0], []).append((words, entry))
+        markers = rules.get("quotations", {}).get("term_markers", ())
         return cls(
             {k: tuple(v) for k, v in forms.items()},
             {k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in phrases.items()},
+            tuple(tuple(str(m).lower().split()) for m in markers if " " in str(m)),
         )
 
     def is_verb_form(self, word: str) -> bool:
@@ -141,8 +145,10 @@ class CueLexicon:
                     break
             for words, entry in self.phrases.get(low, ()):
                 end = i + len(words)
-                if end <= len(tokens) and all(
-                    tokens[i + k].text.lower() == w for k, w in enumerate(words)
+                if (
+                    end <= len(tokens)
+                    and all(tokens[i + k].text.lower() == w for k, w in enumerate(words))
+                    and not self._in_term_marker(tokens, i)
                 ):
                     part = Span(
                         tokens[i].start,
@@ -156,6 +162,15 @@ class CueLexicon:
                     )
                     break
         return tuple(matches)
+
+    def _in_term_marker(self, tokens: Sequence[Token], i: int) -> bool:
+        """Whether the words from ``i`` on open a term marker ("so genannte")."""
+        for marker in self.term_markers:
+            if i + len(marker) <= len(tokens) and all(
+                tokens[i + k].text.lower().startswith(w) for k, w in enumerate(marker)
+            ):
+                return True
+        return False
 
     def find(self, doc: Document, start: int, end: int) -> tuple[CueMatch, ...]:
         return self.find_in_tokens(doc.text, doc.tokens(start, end))

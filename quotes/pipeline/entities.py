@@ -303,6 +303,16 @@ class _Run:
                     return pair
             adjectives, head = self._split_initial_adjective(mention)
             return Entity(group_name(adjectives, head, mention.genitive), "group", "pl")
+        if (
+            len(names) == 1
+            and mention.determiner in _DEFINITE
+            and not mention.apposition
+            and names[0] not in lex.given_names
+            and lex.noun_gender(names[0])
+        ):
+            # "die Ausstellung erinnere …": a common noun with its article names no
+            # person (and takes no pronoun that follows).
+            return Entity(_description(mention), "unknown", lex.noun_gender(names[0]))
         if names:
             name = " ".join(names)
             gender = lex.given_names.get(names[0], "") if len(names) > 1 else ""

@@ -36,6 +36,9 @@ class SurfaceWords:
     coordinators: frozenset[str] = frozenset()
     #: Inflection endings of attributive adjectives ("neue", "neuen").
     adjective_endings: tuple[str, ...] = ()
+    #: Words that make the quoted span after them a term (``term_markers`` of
+    #: quotations.toml): "Zur so genannten „Reichensteuer“:" is a heading, no speaker.
+    term_markers: tuple[str, ...] = ()
 
     @classmethod
     def from_rules(cls, rules: Mapping[str, Any]) -> SurfaceWords:
@@ -55,4 +58,7 @@ class SurfaceWords:
             singular_determiners=words("singular_determiners"),
             coordinators=words("coordinators"),
             adjective_endings=tuple(str(w) for w in table.get("adjective_endings", ())),
+            term_markers=tuple(
+                str(w).lower() for w in rules.get("quotations", {}).get("term_markers", ())
+            ),
         )

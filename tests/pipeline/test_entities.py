@@ -463,3 +463,29 @@ def test_a_speaking_capital_is_its_government() -> None:
     text = "Washington fordert besseren Zugang zu Bankdienstleistungen."
     (entity,) = resolve(text, mention(text, "Washington"))
     assert (entity.name, entity.type) == ("US-Regierung", "organization")
+
+
+# -- issue 7 §3, helper "speaker" (2026-12-01 evening) -------------------------------------
+def test_common_noun_with_article_is_no_person_and_takes_no_pronoun() -> None:
+    text = "Die Ausstellung erinnere an dunkle Zeiten. Der Minister kam. Er sagte, es sei gut."
+    noun, minister, er = (
+        mention(text, "Die Ausstellung"),
+        mention(text, "Der Minister"),
+        mention(text, "Er"),
+    )
+    entities = resolve(text, noun, minister, er)
+    assert entities[0].type != "person"
+    assert entities[2].name == entities[1].name
+
+
+def test_statement_noun_resolves_to_its_author() -> None:
+    text = "Nach Angaben der Polizei wurde niemand verletzt."
+    (entity,) = resolve(text, mention(text, "Angaben der Polizei"))
+    assert (entity.name, entity.type) == ("Polizei", "organization")
+
+
+def test_two_roles_joined_by_und_are_one_group() -> None:
+    text = "Der Kanzler und der Finanzminister erklärten, der Haushalt sei solide."
+    m = mention(text, "Der Kanzler und der Finanzminister", head=("Kanzler", "Finanzminister"))
+    (entity,) = resolve(text, m)
+    assert (entity.name, entity.type) == ("Kanzler und Finanzminister", "group")

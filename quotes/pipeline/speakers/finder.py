@@ -277,8 +277,9 @@ class SpeakerFinder:
         body = tokens[:-1]
         if not body:
             return None
-        # Headline style: "Merz: „…“", "Koppelin wörtlich:", "Zitat von Schröder:".
-        if len(body) <= 5:
+        # Headline style: "Merz: „…“", "Koppelin wörtlich:", "Zitat von Schröder:"; not a
+        # quoted term ("Zur so genannten „Reichensteuer“:").
+        if len(body) <= 5 and not self._holds_a_term(body):
             words = [t.text.lower() for t in body]
             first = 2 if words[:2] in (["zitat", "von"], ["worte", "von"]) else 0
             last = len(body) - 1 - (words[-1] in self.words.intro_tails)
@@ -311,6 +312,15 @@ class SpeakerFinder:
             parts.append(Span(last.start, last.end, last.text))
         cue = CueMatch(tuple(parts), body[verb].text, "verb", None, "verb", verb, verb)
         return _Found(phrase, cue, 0.7, start, frame)
+
+    def _holds_a_term(self, body: Sequence[Token]) -> bool:
+        """Whether a term marker stands right before a quotation mark in ``body``."""
+        for k, token in enumerate(body):
+            if k and token.text in ("„", "»", '"'):
+                before = " ".join(t.text for t in body[max(0, k - 2) : k]).lower()
+                if any(m in before for m in self.words.term_markers):
+                    return True
+        return False
 
     def _in_sentence(self, doc: Document, start: int, end: int, q: Quoted) -> _Found | None:
         text = doc.text
