@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 MODEL_NAME = "de_quotes_sm"
 SIMPLEMMA_POS = frozenset({"NOUN", "PROPN", "VERB", "AUX", "ADJ", "ADV"})
+#: Forms whose simplemma lemma is kept (a bounded cache: see ``_simplemma_lemmas``).
+LEMMA_CACHE = 16_384
 
 __all__ = ["MODEL_NAME", "load", "load_cached", "model_path"]
 
@@ -90,14 +92,17 @@ def _simplemma_lemmas(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     except ImportError as err:  # pragma: no cover - depends on the environment
         raise ImportError("lemmas='simplemma' needs `pip install simplemma` (MIT)") from err
 
-    @lru_cache(maxsize=200_000)
-    def lemma(form: str) -> str:
-        return simplemma.lemmatize(form, lang="de")
+    # One lemmatizer per pipeline, with its own bounded cache (simplemma.lemmatize keeps a
+    # module-wide one of 65,536 forms): on a stream of new words the cache fills within the
+    # first few thousand documents and memory stays flat after that. Same lemmas as
+    # simplemma.lemmatize(form, lang="de") (the default strategy, the shared dictionaries).
+    lemmatizer = simplemma.Lemmatizer(cache_max_size=LEMMA_CACHE)
 
     def relemmatise(doc: Doc) -> Doc:
+        lemma = lemmatizer.lemmatize
         for token in doc:
             if token.pos_ in SIMPLEMMA_POS:
-                token.lemma_ = lemma(token.text)
+                token.lemma_ = lemma(token.text, "de")
         return doc
 
     return relemmatise
