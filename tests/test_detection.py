@@ -215,3 +215,23 @@ def test_a_source_and_a_verb_of_saying_are_two_layers_of_one_report(
         "Wie … mitteilte": ["ist die Brücke nach Ansicht der Gutachter nicht sicher"],
         "nach": ["ist die Brücke", "nicht sicher"],
     }
+
+
+def test_nach_before_an_article_is_a_preposition_not_a_source(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    text = "Es gibt mehrere Studien nach dem Unglück von Fukushima."
+    assert all(a.cue is None or a.cue.text != "nach" for a in parse_extractor.extract(text))
+    found = speakers(parse_extractor, "Seiner Meinung nach sei die Lage ernst.")
+    assert found == {"sei die Lage ernst": "Seiner Meinung"}
+
+
+def test_a_relative_clause_on_the_speaker_of_so_belongs_to_the_frame(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    text = (
+        "Oftmals habe der Mann vor der Tür gewartet, so die Anwältin, die auch angab, "
+        "dass ihre Mandantin große Angst hatte."
+    )
+    found = speakers(parse_extractor, text)
+    assert found.get("Oftmals habe der Mann vor der Tür gewartet") == "die Anwältin"

@@ -148,8 +148,14 @@ def nach_candidates(scan: DocumentScan, s: SentenceView, i: int) -> list[Candida
                     end = more[1]
             phrase = (phrase[0], end)
             frame = (i, phrase[1])
-    elif i > clause.first and scan.rules.is_nach_noun(parsed[i - 1].text):
-        # A postposition: "Seiner Meinung nach hätte …".
+    elif (
+        i > clause.first
+        and scan.rules.is_nach_noun(parsed[i - 1].text)
+        and not (i + 1 < clause.end and (parsed[i + 1].upos == "DET" or parsed[i + 1].tag == "ART"))
+    ):
+        # A postposition: "Seiner Meinung nach hätte …"; before an article "nach" is the
+        # preposition of what follows ("Statistiken nach der Katastrophe"; train: 2 such,
+        # neither a cue, detect).
         phrase = noun_phrase_before(parsed, i, clause.first, scan.rules.noun_phrases)
         if phrase is None:
             return []
@@ -172,8 +178,12 @@ def so_candidates(scan: DocumentScan, s: SentenceView, i: int) -> list[Candidate
     # The frame runs to the sentence's end, or to a comma after which the content
     # goes on with a finite verb: "Sein Rivale, so Obama weiter, würde …".
     frame_end = s.content_end
+    relative = False  # "…, so Celebi, die auch angab, dass …": the clause is the speaker's
     for later in s.clauses_after(i):
-        if later.boundary_before is not None and finite_in(scan, later) is not None:
+        if later.boundary_before is None:
+            continue
+        relative = is_relative(scan, later, later.boundary_before)
+        if relative or finite_in(scan, later) is not None:
             frame_end = later.boundary_before
             break
     for j in range(i + 1, frame_end):
@@ -182,11 +192,11 @@ def so_candidates(scan: DocumentScan, s: SentenceView, i: int) -> list[Candidate
     phrase = so_speaker(scan, s, i, frame_end)
     if phrase is None:
         return []
-    if frame_end < s.content_end:
+    if frame_end < s.content_end and not relative:
         frame = (i - 1, frame_end + 1)
         content = trim(parsed, s.first, s.content_end)
     else:
-        frame = (i - 1, s.content_end)
+        frame = (i - 1, frame_end)
         content = trim(parsed, s.first, i - 1)
     if content[1] <= content[0]:
         return []
