@@ -47,8 +47,10 @@ class NotSpeech:
     ) -> bool:  # fmt: skip
         """Whether the reported candidate of ``verb`` (lemma ``lemma``, clause
         ``first:end``, speaker tokens ``speaker``) is no speech act."""
-        if _in_parentheses(parsed, first, end, speaker):
-            return True
+        if _in_parentheses(parsed, first, end, speaker) or _in_parentheses(
+            parsed, first, end, (verb, verb + 1)
+        ):
+            return True  # "(Wikinews berichtete)", whatever the parser took for its subject
         nouns = self.objects.get(lemma)
         if not nouns:
             return False
@@ -69,7 +71,8 @@ class NotSpeech:
 
 
 def _in_parentheses(parsed: ParsedDoc, first: int, end: int, speaker: tuple[int, int]) -> bool:
-    """Whether an opening parenthesis before the speaker is closed only after it."""
+    """Whether an opening parenthesis before ``speaker`` (a token range) is closed only
+    after it."""
     depth = 0
     for j in range(first, speaker[0]):
         text = parsed[j].text
