@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterator, Sequence
 import attrs
 
 from quotes.attribution.candidate import Candidate, Finding
+from quotes.attribution.cue_words import completed_cue
 from quotes.attribution.lexicon import AttributionRules
 from quotes.attribution.patterns import agent, intro, source, subject
 from quotes.attribution.syntax import ParseSyntax, Syntax, TokenRange
@@ -96,7 +97,10 @@ class Attributor:
             self.rules.origin_prepositions,
         )
         found = [self._one(syn, parsed, f) if f.kind == "direct" else f for f in frames]
-        return tuple(self._carried(doc, frames, found))
+        return tuple(
+            completed_cue(syn, self.rules, f) if f.kind == "direct" else f
+            for f in self._carried(doc, frames, found)
+        )
 
     def _carried(
         self, doc: Document, before: Sequence[Frame], after: Sequence[Frame]
@@ -177,7 +181,7 @@ class Attributor:
                     frame = attrs.evolve(frame, speaker=carried[1])
             else:
                 carried = None
-            out.append(frame)
+            out.append(completed_cue(syn, self.rules, frame) if frame.kind == "indirect" else frame)
         return tuple(out), resolution
 
     def _indirect_one(

@@ -50,6 +50,10 @@ class AttributionRules:
     #: Words that make the quoted span after them a term (quotations.toml), which no
     #: speaker's phrase holds ("die sogenannte „Reichensteuer“").
     term_markers: tuple[str, ...]
+    #: Fixed words of a cue verb: the expletive ("heißt es") and the nouns of "mit den
+    #: Worten" (attribution.toml).
+    cue_expletives: frozenset[str]
+    cue_obliques: frozenset[str]
     #: The speakers stage's lexicon: role nouns and given names (who can be a person).
     lexicon: Lexicon
 
@@ -81,6 +85,8 @@ class AttributionRules:
             comparison_words=_words(data, "comparison_words"),
             direct_case_determiners=_words(data, "direct_case_determiners"),
             nominal_tags=_words(data, "nominal_tags", lower=False),
+            cue_expletives=_words(data, "cue_expletives"),
+            cue_obliques=_words(data, "cue_obliques", lower=False),
             term_markers=tuple(sorted(_words(dict(rules.get("quotations", {})), "term_markers"))),
             origin_prepositions=_words(data, "origin_prepositions"),
             lexicon=lexicon,

@@ -239,6 +239,17 @@ def _second_genitive(parsed: ParsedDoc, i: int, j: int) -> bool:
     )
 
 
+def _quoted_title(parsed: ParsedDoc, j: int) -> bool:
+    """Whether the noun at ``j`` is a name in quotation marks ("im „Deutschlandfunk“"),
+    which after a preposition names a medium, not part of a speaker."""
+    return any(c.text in _OPENING for c in parsed.children(j, "punct")) or (
+        j > 0 and parsed[j - 1].text in _OPENING
+    )
+
+
+_OPENING = frozenset({"„", "»", '"'})
+
+
 def _is_name(token: ParsedToken) -> bool:
     return token.upos in ("PROPN", "NOUN", "X") and token.text[:1].isupper()
 
@@ -275,6 +286,8 @@ def _subtree(
                 cases = [c.text.lower() for c in parsed.children(j, "case")]
                 if cases and not all(c in prepositions for c in cases):
                     continue
+                if cases and _quoted_title(parsed, j):
+                    continue  # "die Ministerin | im „Deutschlandfunk“": where she said it
                 if not cases and parsed.children(j, "det") and _second_genitive(parsed, i, j):
                     continue  # "einer Pressemitteilung des BMI | der Verbesserung"
                 name_like = child.text[:1].isupper() and abs(j - i) == 1

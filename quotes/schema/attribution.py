@@ -30,3 +30,5 @@ class AttributionRules:
     direct_case_determiners: Words = ()
     nominal_tags: Words = ()
     origin_prepositions: Words = ()
+    cue_expletives: Words = ()  # "heißt es": the expletive belongs to the cue
+    cue_obliques: Words = ()  # "mit den Worten": the phrase belongs to the cue

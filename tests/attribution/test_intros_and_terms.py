@@ -77,3 +77,38 @@ def test_common_noun_is_no_person(extractor: quotes.Extractor) -> None:
     for a in extractor.extract(text):
         if a.speaker is not None and a.speaker.name in ("Kritik", "Ausstellung"):
             assert a.speaker.type != "person"
+
+
+# -- the whole cue, and the medium after "so X" ------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("In dem Schreiben heißt es, die Lage sei ernst.", "heißt es"),
+        ("Es wird befürchtet, dass die Preise weiter steigen.", "Es wird befürchtet"),
+        (
+            "Der Minister kommentierte den Beschluss mit den Worten: „Das ist ein guter Tag.“",
+            "kommentierte … mit den Worten",
+        ),
+        ("„Nein“, sagte er.", "sagte"),
+    ],
+)
+def test_cue_takes_its_fixed_words(extractor: quotes.Extractor, text: str, cue: str) -> None:
+    (a,) = extractor.extract(text)
+    assert a.cue is not None and a.cue.text == cue
+    for part in a.cue.parts:
+        assert text[part.start : part.end] == part.text
+
+
+@pytest.mark.parametrize("backend", ["rules", "parse"])
+def test_medium_after_so_x_is_a_hop_not_the_speaker(backend: str) -> None:
+    text = "„Ich habe nichts gewusst“, so die Ministerin im „Deutschlandfunk“."
+    (a,) = quotes.Extractor(backend).extract(text)
+    assert a.speaker is not None and a.speaker.mention is not None
+    assert a.speaker.mention.text == "die Ministerin"
+    assert [s.name for s in a.via] == ["Deutschlandfunk"]
+
+
+def test_place_after_so_x_is_no_hop(extractor: quotes.Extractor) -> None:
+    (a,) = extractor.extract("„Das geht so nicht“, so Müller in Berlin.")
+    assert a.speaker is not None and a.speaker.name == "Müller"
+    assert a.via == ()
