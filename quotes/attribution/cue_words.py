@@ -19,7 +19,7 @@ from quotes.attribution.syntax import ParseSyntax
 from quotes.pipeline.speakers import Frame
 from quotes.records import Cue, Span
 
-__all__ = ["completed_cue"]
+__all__ = ["completed_cue", "token_parts"]
 
 
 def completed_cue(syn: ParseSyntax, rules: AttributionRules, frame: Frame) -> Frame:
@@ -41,7 +41,7 @@ def completed_cue(syn: ParseSyntax, rules: AttributionRules, frame: Frame) -> Fr
     extra -= tokens
     if not extra:
         return frame
-    return attrs.evolve(frame, cue=Cue(_parts(syn, sorted(tokens | extra))))
+    return attrs.evolve(frame, cue=Cue(token_parts(syn, sorted(tokens | extra))))
 
 
 def _expletive(
@@ -79,7 +79,7 @@ def _in_quote(syn: ParseSyntax, i: int, frame: Frame) -> bool:
     return syn.in_quote(i) or (frame.quote.start <= span.start < frame.quote.end)
 
 
-def _parts(syn: ParseSyntax, tokens: list[int]) -> tuple[Span, ...]:
+def token_parts(syn: ParseSyntax, tokens: list[int]) -> tuple[Span, ...]:
     """Runs of adjacent tokens as one span each."""
     parts: list[Span] = []
     run_start = prev = tokens[0]

@@ -27,10 +27,18 @@ from collections.abc import Callable, Iterator, Sequence
 import attrs
 
 from quotes.attribution.candidate import Candidate, Finding
-from quotes.attribution.cue_words import completed_cue
+from quotes.attribution.cue_words import completed_cue, token_parts
 from quotes.attribution.lexicon import AttributionRules
 from quotes.attribution.patterns import agent, intro, source, subject
 from quotes.attribution.syntax import ParseSyntax, Syntax, TokenRange
+from quotes.attribution.tree import (
+    ENCLOSING_REACH,
+    in_other_clause,
+    overlaps,
+    root_of,
+    sentence_like,
+    verb_above,
+)
 from quotes.attribution.valid import (
     inside_prepositional_phrase,
     is_name_particle,
@@ -58,8 +66,6 @@ _CARRY_REACH = 400
 _CARRY_LINE_BREAKS = 2
 _CARRIED_CONFIDENCE = 0.4
 
-# How many heads up from a quotation the verb of saying that encloses it may stand.
-_ENCLOSING_REACH = 5
 
 # Marks that open a quoted span.
 _OPENING_MARKS = frozenset({"„", "»", '"', "“"})
@@ -122,7 +128,7 @@ class Attributor:
                 and previous.speaker is not None
                 and previous.speaker.mention is not None
                 and old.speaker is None
-                and _sentence_like(frame.content.text)
+                and sentence_like(frame.content.text)
             ):
                 said = previous.speaker.mention
                 gap_start = previous.quote.end
@@ -216,7 +222,7 @@ class Attributor:
             first, end = syn.range_of(current.start, current.end)
             # Only a word that can never speak is overruled: the parser's labels are too
             # noisy to reject the detector's subject by its dependency alone.
-            root = _root_of(syn, first, end)
+            root = root_of(syn, first, end)
             verb = syn.verb_of(cue_tokens[0])
             if end > first and (
                 not is_speaker_word(syn, self.rules, root)
@@ -225,7 +231,7 @@ class Attributor:
                     found is not None
                     and (
                         inside_prepositional_phrase(syn, self.rules, root, verb)
-                        or _in_other_clause(syn, root, verb)
+                        or in_other_clause(syn, root, verb)
                     )
                 )
             ):
@@ -277,7 +283,7 @@ class Attributor:
 
     # -- one quotation --------------------------------------------------------------------
     def _one(self, syn: ParseSyntax, parsed: ParsedDoc, frame: Frame) -> Frame:
-        colon = self._colon_intro(syn, frame)
+        colon = self._colon_intro(syn, frame) or self._with_words(syn, frame)
         if colon is not None:
             return colon
         if frame.cue is None:
@@ -357,6 +363,46 @@ class Attributor:
             )
         return None
 
+    def _with_words(self, syn: ParseSyntax, frame: Frame) -> Frame | None:
+        """A quotation right after "mit den Worten" in its own sentence ("Mit den Worten
+        „…“ richtete er seinen Blick nach vorn"): the verb of that phrase is the cue and
+        its subject the speaker, where the surface cue lies in another sentence."""
+        first, end = syn.range_of(frame.quote.start, frame.quote.end)
+        if end <= first or first < 1 or not syn.is_parsed(first - 1):
+            return None
+        noun = first - 1
+        if syn.text(noun) not in self.rules.cue_obliques or syn.in_quote(noun):
+            return None
+        lo, hi = syn.sentence_of(noun)
+        sentence = syn.span(lo, hi)
+        if frame.cue is not None and all(
+            sentence.start <= p.start < sentence.end for p in frame.cue.parts
+        ):
+            return None  # the surface cue is in this sentence
+        cases = syn.children(noun, "case")
+        if len(cases) != 1 or not lo <= cases[0].i < noun:
+            return None
+        verb = verb_above(syn, noun)
+        if verb is None or not lo <= verb < hi:
+            return None
+        cue = (verb, *range(cases[0].i, noun + 1))
+        cand = Candidate(frame.kind, (first, end), cue, (lo, hi))
+        finding = None
+        for pattern in VERB_PATTERNS:
+            finding = pattern(syn, self.rules, cand, verb)
+            if finding is not None:
+                break
+        if finding is None or finding.speaker is None:
+            return None
+        found = self._with_speaker(syn, frame, finding.speaker)
+        side = syn.span(end, hi - 1) if verb >= end else syn.span(lo, first)
+        return attrs.evolve(
+            found,
+            cue=Cue(token_parts(syn, sorted(cue))),
+            frame=side if side.text.strip() else None,
+            confidence=max(frame.confidence, 0.7),
+        )
+
     def _reported_clause(self, syn: ParseSyntax, cue: int) -> bool:
         """Whether the cue word is the Konjunktiv verb of a clause that a verb of saying
         before it governs ("kritisiert, die Aktion erinnere …")."""
@@ -379,9 +425,9 @@ class Attributor:
         first, end = syn.range_of(frame.quote.start, frame.quote.end)
         if end <= first or not syn.is_parsed(first):
             return None
-        k = _root_of(syn, first, end)
+        k = root_of(syn, first, end)
         verbs = self.rules.detector.verbs
-        for _ in range(_ENCLOSING_REACH):
+        for _ in range(ENCLOSING_REACH):
             head = syn.token(k).head
             if head == k:
                 return None
@@ -440,7 +486,7 @@ class Attributor:
         )
 
     def _can_speak(self, syn: ParseSyntax, first: int, end: int, cand: Candidate | None) -> bool:
-        head = _root_of(syn, first, end)
+        head = root_of(syn, first, end)
         token = syn.token(head)
         if not is_speaker_word(syn, self.rules, head) or self._names_a_quote(syn, end):
             return False
@@ -504,7 +550,7 @@ class Attributor:
             head = tuple(words[:cut])
             mention = attrs.evolve(mention, head=head, genitive=(), determiner="")
         frame_span = frame.frame
-        if frame_span is not None and not _overlaps(span, frame.quote):
+        if frame_span is not None and not overlaps(span, frame.quote):
             start = min(frame_span.start, span.start)
             stop = max(frame_span.end, span.end)
             if not (start < frame.quote.start < stop):
@@ -515,38 +561,3 @@ class Attributor:
             mention=mention,
             frame=frame_span,
         )
-
-
-def _sentence_like(content: str) -> bool:
-    """A quotation that is a sentence of its own or long enough to be one (not a term)."""
-    return content.rstrip().endswith((".", "!", "?", "…")) or len(content.split()) >= 6
-
-
-def _in_other_clause(syn: Syntax, i: int, verb: int | None) -> bool:
-    """Whether the word at ``i`` belongs to a subordinate clause of another verb (the
-    subject of "dass die Verhandlungen … seien" is not the subject of the cue after it)."""
-    k = i
-    for _ in range(6):
-        head = syn.token(k).head
-        if head == k:
-            return False
-        k = head
-        if k == verb:
-            return False
-        token = syn.token(k)
-        if token.upos in ("VERB", "AUX") and token.dep not in ("aux", "aux:pass", "cop"):
-            return bool(syn.children(k, "mark"))
-    return False
-
-
-def _root_of(syn: Syntax, first: int, end: int) -> int:
-    """The word of ``first:end`` whose head lies outside it (the first such)."""
-    for i in range(first, end):
-        head = syn.token(i).head
-        if head == i or not first <= head < end:
-            return i
-    return first
-
-
-def _overlaps(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end

@@ -112,3 +112,15 @@ def test_place_after_so_x_is_no_hop(extractor: quotes.Extractor) -> None:
     (a,) = extractor.extract("„Das geht so nicht“, so Müller in Berlin.")
     assert a.speaker is not None and a.speaker.name == "Müller"
     assert a.via == ()
+
+
+def test_mit_den_worten_names_this_sentences_subject(extractor: quotes.Extractor) -> None:
+    text = (
+        "Auch der anwesende Außenminister Sergei Lawrow äußerte sich zurückhaltend. Mit den "
+        "Worten „Jetzt werden alle wichtigen Fragen in der G20 diskutiert“, richtete er "
+        "seinen Blick nach vorn."
+    )
+    a = _direct(extractor, text, "G20")
+    assert a.speaker is not None and a.speaker.mention is not None
+    assert (a.speaker.mention.text, a.speaker.name) == ("er", "Sergei Lawrow")
+    assert a.cue is not None and a.cue.text == "Mit den Worten … richtete"
