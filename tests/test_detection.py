@@ -236,3 +236,11 @@ def test_a_relative_clause_on_the_speaker_of_so_belongs_to_the_frame(
     )
     found = speakers(parse_extractor, text)
     assert found.get("Oftmals habe der Mann vor der Tür gewartet") == "die Anwältin"
+
+
+def test_a_quoted_phrase_inside_hearsay_is_no_direct_quotation(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    text = "Der Brand brach am Abend aus. Der Fahrer soll „völlig übermüdet“ gewesen sein."
+    found = {a.quote.text: a.kind for a in parse_extractor.extract(text)}
+    assert found == {"Der Fahrer soll „völlig übermüdet“ gewesen sein.": "free_indirect"}
