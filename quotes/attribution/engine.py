@@ -33,6 +33,7 @@ from quotes.attribution.patterns import agent, intro, source, subject
 from quotes.attribution.syntax import ParseSyntax, Syntax, TokenRange
 from quotes.attribution.tree import (
     ENCLOSING_REACH,
+    agrees,
     in_other_clause,
     overlaps,
     root_of,
@@ -48,7 +49,7 @@ from quotes.detectors.lexicon import DetectorRules
 from quotes.detectors.syntax import mention_of
 from quotes.document import Document
 from quotes.parse import ParsedDoc
-from quotes.pipeline.entities import Lexicon, MentionResolver, Resolution
+from quotes.pipeline.entities import Lexicon, Mention, MentionResolver, Resolution
 from quotes.pipeline.speakers import Frame
 from quotes.records import Cue, Span, Speaker
 from quotes.rules import RuleData
@@ -403,6 +404,39 @@ class Attributor:
             confidence=max(frame.confidence, 0.7),
         )
 
+    def _with_antecedent(self, syn: ParseSyntax, mention: Mention, i: int) -> Mention:
+        """A subject pronoun of an adverbial clause ("indem er", "weil sie") with the
+        subject of the clause it depends on as antecedent, where the two agree in gender
+        and number: "Der Verband schlug in die gleiche Kerbe, indem er … aufforderte"."""
+        token = syn.token(i)
+        verb = token.head
+        if not token.dep.startswith("nsubj") or verb == i:
+            return mention
+        marks = [c.text.lower() for c in syn.children(verb, "mark")]
+        if not marks or not all(m in self.rules.antecedent_subordinators for m in marks):
+            return mention
+        main = syn.token(verb).head
+        if main == verb or syn.token(main).upos not in ("VERB", "AUX"):
+            return mention
+        lo, hi = syn.sentence_of(i)
+        subjects = [
+            c
+            for c in syn.children(main, "nsubj")
+            if lo <= c.i < i and c.upos in ("NOUN", "PROPN") and not syn.in_quote(c.i)
+        ]
+        if len(subjects) != 1 or not agrees(token, subjects[0]):
+            return mention
+        phrase = syn.phrase(subjects[0].i, lo, hi)
+        if phrase is None:
+            return mention
+        antecedent = mention_of(
+            syn.parsed,
+            *phrase,
+            tuple(self.rules.detector.pronouns),
+            self.rules.detector.noun_phrases,
+        )
+        return attrs.evolve(mention, antecedent=antecedent)
+
     def _reported_clause(self, syn: ParseSyntax, cue: int) -> bool:
         """Whether the cue word is the Konjunktiv verb of a clause that a verb of saying
         before it governs ("kritisiert, die Aktion erinnere …")."""
@@ -549,6 +583,8 @@ class Attributor:
             cut = next((k for k, w in enumerate(words) if not w[:1].isalpha()), len(words))
             head = tuple(words[:cut])
             mention = attrs.evolve(mention, head=head, genitive=(), determiner="")
+        if mention.pronoun:
+            mention = self._with_antecedent(syn, mention, first)
         frame_span = frame.frame
         if frame_span is not None and not overlaps(span, frame.quote):
             start = min(frame_span.start, span.start)

@@ -54,6 +54,9 @@ class AttributionRules:
     #: Worten" (attribution.toml).
     cue_expletives: frozenset[str]
     cue_obliques: frozenset[str]
+    #: Adverbial subordinators whose clause's subject pronoun takes the main clause's
+    #: subject as antecedent ("indem er", "weil sie").
+    antecedent_subordinators: frozenset[str]
     #: The speakers stage's lexicon: role nouns and given names (who can be a person).
     lexicon: Lexicon
 
@@ -87,6 +90,7 @@ class AttributionRules:
             nominal_tags=_words(data, "nominal_tags", lower=False),
             cue_expletives=_words(data, "cue_expletives"),
             cue_obliques=_words(data, "cue_obliques", lower=False),
+            antecedent_subordinators=_words(data, "antecedent_subordinators"),
             term_markers=tuple(sorted(_words(dict(rules.get("quotations", {})), "term_markers"))),
             origin_prepositions=_words(data, "origin_prepositions"),
             lexicon=lexicon,

@@ -4,10 +4,12 @@ clauses, the verb above a word."""
 from __future__ import annotations
 
 from quotes.attribution.syntax import Syntax
+from quotes.parse import ParsedToken
 from quotes.records import Span
 
 __all__ = [
     "ENCLOSING_REACH",
+    "agrees",
     "in_other_clause",
     "overlaps",
     "root_of",
@@ -66,3 +68,13 @@ def root_of(syn: Syntax, first: int, end: int) -> int:
 
 def overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def agrees(pronoun: ParsedToken, noun: ParsedToken) -> bool:
+    """Gender and number of a pronoun and a noun agree (both known from the parse)."""
+    p, n = pronoun.morph, noun.morph
+    if not p.number or not n.number or p.number != n.number:
+        return False
+    if p.number == "Plur":
+        return True
+    return bool(p.get("Gender")) and p.get("Gender") == n.get("Gender")

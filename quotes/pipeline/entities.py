@@ -87,6 +87,9 @@ class Mention:
     adjectives: tuple[str, ...] = ()
     plural: bool = False
     subject: bool = True
+    #: For a pronoun: the noun phrase the sentence itself gives as its antecedent ("Der
+    #: Verband schlug …, indem er …" → "Der Verband"), read off the parse.
+    antecedent: Mention | None = None
 
 
 @attrs.frozen
@@ -521,6 +524,10 @@ class _Run:
         return self._register(description, gender, {role}, mention.start)
 
     def _resolve_pronoun(self, mention: Mention) -> Entity:
+        if mention.antecedent is not None:
+            entity = self._resolve(mention.antecedent)
+            if entity.name and entity.type != "unknown":
+                return entity
         low = mention.pronoun.lower()
         gender = self.lex.pronouns.get(low, "")
         if mention.plural or (low == "sie" and self._plural_verb_near(mention)):

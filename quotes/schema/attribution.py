@@ -32,3 +32,4 @@ class AttributionRules:
     origin_prepositions: Words = ()
     cue_expletives: Words = ()  # "heißt es": the expletive belongs to the cue
     cue_obliques: Words = ()  # "mit den Worten": the phrase belongs to the cue
+    antecedent_subordinators: Words = ()  # "indem er": er is the main clause's subject

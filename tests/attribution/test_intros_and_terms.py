@@ -124,3 +124,24 @@ def test_mit_den_worten_names_this_sentences_subject(extractor: quotes.Extractor
     assert a.speaker is not None and a.speaker.mention is not None
     assert (a.speaker.mention.text, a.speaker.name) == ("er", "Sergei Lawrow")
     assert a.cue is not None and a.cue.text == "Mit den Worten … richtete"
+
+
+def test_pronoun_of_an_adverbial_clause_means_the_main_subject(
+    extractor: quotes.Extractor,
+) -> None:
+    text = (
+        "Der Vorstandschef dachte bereits laut über Nachfolger nach. Der Aktionärsverband "
+        "schlug in die gleiche Kerbe, indem er den Aufsichtsrat zum Handeln aufforderte: "
+        "„Ein Chef auf der Anklagebank ist nicht tragbar.“"
+    )
+    a = _direct(extractor, text, "nicht tragbar")
+    assert a.speaker is not None and a.speaker.name == "Aktionärsverband"
+
+
+def test_pronoun_without_agreement_takes_no_antecedent(extractor: quotes.Extractor) -> None:
+    text = (
+        "Bundeskanzler Olaf Scholz sprach lange. Die Regierung blieb hart, weil er "
+        "sagte: „Wir geben nicht nach.“"
+    )
+    a = _direct(extractor, text, "nicht nach")
+    assert a.speaker is not None and a.speaker.name != "Regierung"
