@@ -33,7 +33,7 @@ from quotes.pipeline.entities import MentionResolver, Resolution
 from quotes.pipeline.speakers import Frame
 from quotes.rules import RuleData, compiled
 
-__all__ = ["IndirectDetector", "choose", "detect", "layers", "sentence_candidates"]
+__all__ = ["IndirectDetector", "choose", "detect", "sentence_candidates"]
 
 
 class IndirectDetector:
@@ -153,7 +153,7 @@ def choose(scan: DocumentScan, s: SentenceView, found: list[Candidate]) -> list[
                 or any(c.content[0] <= k < c.content[1] for k in candidate.cue)
             ):
                 continue
-            layered = layers(candidate, c)
+            layered = layered_pair(candidate, c)
             if layered is None:
                 keep = False
                 break
@@ -163,7 +163,7 @@ def choose(scan: DocumentScan, s: SentenceView, found: list[Candidate]) -> list[
     return sorted(chosen, key=lambda c: (c.content[0], -c.content[1]))
 
 
-def layers(a: Candidate, b: Candidate) -> tuple[Candidate, Candidate] | None:
+def layered_pair(a: Candidate, b: Candidate) -> tuple[Candidate, Candidate] | None:
     """``a`` and ``b`` when they are two layers of one report, a source and a verb of
     saying (the source's quote clipped to the verb's), else None.
 

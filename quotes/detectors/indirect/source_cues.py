@@ -117,6 +117,10 @@ def prefield_end(scan: DocumentScan, s: SentenceView, i: int, end: int) -> tuple
             return end, end
         if token.is_finite_verb and not scan.in_direct[j]:
             return j, j if phrase_end is None else phrase_end
+        if phrase_end is None and (token.upos == "ADP" or token.tag in ("APPR", "APPRART")):
+            # "Laut RENEWZ | unter Berufung auf CNN …": the frame runs on, the speaker
+            # stops (the chain stage reads the sources named after it).
+            phrase_end = j
         if token.text == "," and j + 1 < s.content_end:
             clause = s.clause_of(j + 1)
             if is_relative(scan, clause, j):
