@@ -95,9 +95,14 @@ _LABELS = UD_LABELS | TIGER_LABELS
 
 
 def _literal_arguments(tree: ast.AST) -> set[int]:
-    """ids of the nodes that are the arguments of ``Literal[...]``."""
+    """ids of the nodes that are the arguments of ``Literal[...]`` or the value of
+    ``__all__`` (Python names, not language data)."""
     inside: set[int] = set()
     for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets
+        ):
+            inside.update(id(n) for n in ast.walk(node.value))
         if isinstance(node, ast.Subscript):
             name = node.value
             if (isinstance(name, ast.Name) and name.id == "Literal") or (
@@ -156,6 +161,7 @@ def test_the_scan_finds_a_word_list() -> None:
         'KIND = Literal["direct", "indirect", "reported"]\n'
         'DEPS = ("nsubj", "obj", "iobj")\n'
         'TWO = ("und", "oder")\n'
+        '__all__ = ["choose", "detect", "layers"]\n'
     )
     assert word_lists(source) == [(1, frozenset({"der", "die", "das"}))]
 
