@@ -308,7 +308,7 @@ class _Run:
             return Entity(group_name(adjectives, head, mention.genitive), "group", "pl")
         if (
             len(names) == 1
-            and mention.determiner in _DEFINITE
+            and mention.determiner in lex.determiners_nominative | lex.determiners_oblique
             and not mention.apposition
             and names[0] not in lex.given_names
             and lex.noun_gender(names[0])

@@ -489,3 +489,17 @@ def test_two_roles_joined_by_und_are_one_group() -> None:
     m = mention(text, "Der Kanzler und der Finanzminister", head=("Kanzler", "Finanzminister"))
     (entity,) = resolve(text, m)
     assert (entity.name, entity.type) == ("Kanzler und Finanzminister", "group")
+
+
+def test_apposition_name_with_a_listed_given_name() -> None:
+    text = "Die Präsidentin des Sozialverbands, Verena Bentele, warnte vor Kürzungen."
+    m = mention(text, "Die Präsidentin des Sozialverbands, Verena Bentele")
+    (entity,) = resolve(text, m)
+    assert (entity.name, entity.gender) == ("Verena Bentele", "f")
+
+
+def test_survey_with_an_unknown_author_is_no_person() -> None:
+    text = "Einer Umfrage des Instituts zufolge sind viele Menschen unzufrieden."
+    m = mention(text, "Einer Umfrage des Instituts", determiner="einer")
+    (entity,) = resolve(text, m)
+    assert entity.type != "person"
