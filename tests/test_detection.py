@@ -244,3 +244,10 @@ def test_a_quoted_phrase_inside_hearsay_is_no_direct_quotation(
     text = "Der Brand brach am Abend aus. Der Fahrer soll „völlig übermüdet“ gewesen sein."
     found = {a.quote.text: a.kind for a in parse_extractor.extract(text)}
     assert found == {"Der Fahrer soll „völlig übermüdet“ gewesen sein.": "free_indirect"}
+
+
+def test_verfuegen_ueber_is_no_verb_of_saying(parse_extractor: quotes.Extractor) -> None:
+    text = "Seit der Wahl verfügt er über eine Mehrheit, die Opposition hat kaum Einfluss."
+    assert speakers(parse_extractor, text) == {}
+    found = speakers(parse_extractor, "Das Gericht verfügte, dass der Mann freizulassen sei.")
+    assert found == {"dass der Mann freizulassen sei": "Das Gericht"}
