@@ -10,6 +10,9 @@
   at any point (:func:`mutated_articles`).
 * Adversarial pieces: runs of marks, many quotations in one sentence, dateline lines, verbs
   of saying in one clause, repeated to any length (:func:`adversarial_pieces`).
+* Long documents: made-up news, mutated articles and adversarial pieces joined into one
+  text of tens of thousands of characters or more (:func:`long_documents`), for the long
+  document paths of the parse backend (windows, chunks, batches).
 * Malformed rules files: the shipped rules, one part of one file mutated (wrong types,
   missing and unknown keys, deep nesting) and written back as TOML or in a wrong encoding
   (:func:`mutated_rules`, :func:`to_toml`).
@@ -239,6 +242,68 @@ def adversarial_pieces(draw: st.DrawFn) -> str:
     )
     piece = "".join(parts)
     return piece if piece.strip() else piece + "„"
+
+
+# -- long documents ------------------------------------------------------------------------
+#: How a long document's parts are joined: paragraphs, lines, or one run-on paragraph.
+_JOINS = ("\n\n", "\n", " ", "\r\n\r\n")
+
+
+@dataclass(frozen=True)
+class LongDocument:
+    """A long document made of parts (``recipe`` names them, in order)."""
+
+    recipe: tuple[str, ...]
+    text: str
+
+    def __repr__(self) -> str:  # the text itself is too long to print usefully
+        head = self.text[:200]
+        return f"LongDocument(recipe={self.recipe}, chars={len(self.text):,}, head={head!r})"
+
+
+@st.composite
+def long_documents(draw: st.DrawFn, chars: int) -> LongDocument:
+    """A document of about ``chars`` characters (at least): made-up news paragraphs
+    (``benchmarks.speed.SentenceMaker``, seeded from the draw), seed articles mutated, and
+    adversarial pieces repeated tens to hundreds of times, joined by paragraph or line
+    breaks or by nothing but a space (one paragraph over many parse windows)."""
+    from benchmarks.speed import SentenceMaker
+
+    maker = SentenceMaker(draw(st.integers(0, 2**32 - 1)))
+    join = draw(st.sampled_from(_JOINS))
+    count = draw(st.integers(2, 8))
+    share = max(chars // count, 1)  # a few parts of a share each: few draws, any length
+
+    def news(at_least: int) -> str:
+        paragraphs = [maker.paragraph()]
+        size = len(paragraphs[0])
+        while size < at_least:
+            paragraphs.append(maker.paragraph())
+            size += len(paragraphs[-1]) + 2
+        return "\n\n".join(paragraphs)
+
+    parts: list[str] = []
+    recipe: list[str] = [f"join={join!r}"]
+    for _ in range(count):
+        kind = draw(st.sampled_from(("news", "news", "article", "piece")))
+        if kind == "news":
+            part = news(share)
+        elif kind == "article":
+            article = draw(mutated_articles())
+            part = article.text
+            kind = f"article {article.seed} {'+'.join(article.steps)}"
+        else:
+            piece = draw(adversarial_pieces())
+            copies = max(1, min(share, 20_000) // len(piece))
+            part = piece * copies
+            kind = f"piece {piece!r} x{copies}"
+        parts.append(part)
+        recipe.append(kind)
+    size = sum(map(len, parts)) + len(join) * (len(parts) - 1)
+    if size < chars:
+        parts.append(news(chars - size))
+        recipe.append("news")
+    return LongDocument(tuple(recipe), join.join(parts))
 
 
 # -- rules files ----------------------------------------------------------------------------
