@@ -21,10 +21,12 @@ Every figure is a ratio of two measures taken in the same run:
   of ``benchmarks.speed`` instead ("unmatched opening marks", or "bare „" for a run of
   bare „ marks; any "bare X" is a run of X).
 * **memory**: ``long`` for several input classes (``--cases``, comma-separated; default a
-  run of bare „, sentences each with an unmatched „, and news text) and sizes, one table:
+  run of bare „, sentences each with an unmatched „, and news text; ``--cases issue9``:
+  every input class of issue 9, :data:`ISSUE9_CASES`) and sizes, one table:
   CPU seconds per MB, peak RSS, its growth over the loaded process, and that growth per
   character and as a multiple of the text's own size (``sys.getsizeof``); then, per class,
-  the ratios of the largest size to the smallest (time per MB; RSS growth per character).
+  the ratios of the largest size to the smallest (time per MB; RSS growth per character),
+  and a table of them per class (CPU time per MB and peak RSS at both sizes).
 * **dask**: wall-clock throughput of :func:`quotes.dask.extract_bag` on a LocalCluster of
   2 worker processes against 1 (one thread each), on the same documents; the outputs must
   be identical (target: >= 1.6).
@@ -154,18 +156,45 @@ def stream(args: argparse.Namespace) -> None:
 
 
 # -- long --------------------------------------------------------------------------------
+#: The input classes of issue 9, each a piece repeated to the size with no sentence end
+#: between the copies (``--cases issue9``): many quotations in one sentence, dateline
+#: lines, many verbs of saying in one clause; then a run of each mark kind ("bare X") and
+#: the unmatched marks of ``benchmarks.speed``.
+ISSUE9_PIECES = {
+    "titles in one sentence": "„Titel“, ",
+    "JSON line": '"key": "value", ',
+    "dateline lines": "Berlin (dpa) – „Ja“, sagte er.\n",
+    "verbs in one clause": "Er sagte, er sei bereit und ",
+}
+ISSUE9_MARKS = "„“”‚‘’»«›‹\"'"
+ISSUE9_CASES = (
+    *ISSUE9_PIECES,
+    *(f"bare {mark}" for mark in ISSUE9_MARKS),
+    "unmatched opening marks",
+    "unmatched closing marks",
+    "normal",
+)
+
+
+def _case_text(case: str, size: int) -> str:
+    """The text of input class ``case``: ``size`` characters of a repeated piece (a run of
+    one mark, an :data:`ISSUE9_PIECES` piece), else about ``size`` bytes (UTF-8)."""
+    if case == "normal":
+        return generate_document(size, seed=size)
+    if case.startswith("bare ") and len(case) == 6:
+        return case[-1] * size
+    if case in ISSUE9_PIECES:
+        piece = ISSUE9_PIECES[case]
+        return piece * max(1, size // len(piece))
+    return generate_pathological(case, size)
+
+
 def _one_long(backend: str, size_mb: float, case: str) -> dict[str, float]:
     from quotes import Extractor
 
     extractor = Extractor(backend)
     extractor.extract("Er sagte, es sei gut. „Ja“, sagte sie.")
-    size = int(size_mb * MB)
-    if case == "normal":
-        text = generate_document(size, seed=size)
-    elif case.startswith("bare ") and len(case) == 6:
-        text = case[-1] * size
-    else:
-        text = generate_pathological(case, size)
+    text = _case_text(case, int(size_mb * MB))
     base = _rss_mb()
     start = time.process_time()
     found = extractor.extract(text)
@@ -217,6 +246,8 @@ def long(args: argparse.Namespace) -> None:
 def memory(args: argparse.Namespace) -> None:
     sizes = [float(s) for s in args.sizes.split(",")]
     cases = [c.strip() for c in args.cases.split(",") if c.strip()]
+    if cases == ["issue9"]:
+        cases = list(ISSUE9_CASES)
     print(f"backend {args.backend}; each row one document in a fresh process")
     print()
     print(
@@ -224,7 +255,8 @@ def memory(args: argparse.Namespace) -> None:
         "growth MB | growth bytes per char | growth / text size | quotations |"
     )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    summary = []
+    summary: list[str] = []
+    table: list[str] = []
     for case in cases:
         rows = []
         for size in sizes:
@@ -250,9 +282,24 @@ def memory(args: argparse.Namespace) -> None:
                 f"{(gb / b['chars']) / max(ga / a['chars'], 1e-9):.2f}; "
                 f"peak RSS {b['rss'] / a['rss']:.2f}x"
             )
+            table.append(
+                f"| {case} | {(b['cpu'] / large) / (a['cpu'] / small):.2f} | "
+                f"{a['rss']:.0f} | {b['rss']:.0f} | {b['rss'] / a['rss']:.2f} | "
+                f"{gb * MB / b['chars']:.1f} |"
+            )
     print()
     for line in summary:
         print(line)
+    if table:
+        small, large = f"{sizes[0]:g} MB", f"{sizes[-1]:g} MB"
+        print()
+        print(
+            f"| input ({args.backend}) | CPU s per MB at {large} / at {small} | "
+            f"peak RSS MB at {small} | at {large} | ratio | growth bytes per char at {large} |"
+        )
+        print("|---|---:|---:|---:|---:|---:|")
+        for line in table:
+            print(line)
 
 
 # -- dask --------------------------------------------------------------------------------
