@@ -27,6 +27,7 @@ from quotes.document import Document, SentenceSplitter
 from quotes.errors import BackendError, QuotesError, check_text
 from quotes.parse import ParsedDoc
 from quotes.parse.demand import ParseTriggers, assemble, runs, windows
+from quotes.pipeline.agreement import DirectIndex, agrees_with_direct
 from quotes.pipeline.cues import CueLexicon
 from quotes.pipeline.entities import MentionResolver
 from quotes.pipeline.marks import find_marks
@@ -240,7 +241,8 @@ class Extractor:
             found, resolution = self._attributor.indirect(
                 part, doc, found, direct, mentions, resolution
             )
-            indirect.extend(f for f in found if _agrees_with_direct(f, direct))
+            index = DirectIndex(direct)
+            indirect.extend(f for f in found if agrees_with_direct(f, index))
         direct[resolved:], resolution = resolve_speakers(direct[resolved:], mentions, resolution)
         frames = inherit(direct, indirect) + tuple(indirect)
         if indirect:
@@ -451,38 +453,6 @@ class Extractor:
             name = found[0] if found else publisher
             return Source(name=name, type="publisher", relation="publisher")
         return self._outlets.publisher(doc)
-
-
-def _agrees_with_direct(frame: Frame, direct: Sequence[Frame]) -> bool:
-    """Whether a parse-based quotation fits the direct quotations found from the marks.
-
-    It may contain a direct quote (a partial quote inside indirect speech) but must not
-    cross one, nor take in a direct quote's own cue: in "Laut Tass sagte Putin: „…“" the
-    "laut" belongs to the direct quote's chain, not to a second quotation. A partial quote
-    that took the indirect quotation's own cue is the exception (:func:`_shares_cue`).
-    """
-    quote = frame.quote
-    for other in direct:
-        if quote.overlaps(other.quote) and not (
-            quote.contains(other.quote) or other.quote.contains(quote)
-        ):
-            return False
-        if (
-            other.cue is not None
-            and any(quote.contains(part) for part in other.cue.parts)
-            and not _shares_cue(frame, other)
-        ):
-            return False
-    return True
-
-
-def _shares_cue(frame: Frame, direct: Frame) -> bool:
-    """Whether a direct quote inside ``frame``'s quote took ``frame``'s own cue: a partial
-    quote inside indirect speech ("Der Antrag werde nach Angaben der Stadt „gründlich“
-    geprüft"), which stays nested in the indirect quotation."""
-    if frame.cue is None or direct.cue is None or not frame.quote.contains(direct.quote):
-        return False
-    return any(a.overlaps(b) for a in frame.cue.parts for b in direct.cue.parts)
 
 
 def _check_backend(backend: object) -> None:
