@@ -102,7 +102,7 @@ TRIGGERED = [
     "Die Forderung, den Plan zu stoppen, blieb ungehört.",  # reporting noun + comma
     "Er soll den Männern geholfen haben.",  # hearsay "soll" with a perfect auxiliary
     "Danach sei der Täter geflohen.",  # "danach" before a Konjunktiv
-    "Der Minister sagte nichts.",
+    "Der Minister sagte, er komme.",
     "Sie habe nichts gewusst.",
 ]
 NOT_TRIGGERED = [

@@ -23,7 +23,7 @@ import attrs
 import regex
 
 from quotes.errors import RulesError
-from quotes.parse.model import ParsedDoc
+from quotes.parse.model import EMPTY_MORPH, Entity, Morph, Multiword, ParsedDoc
 
 if TYPE_CHECKING:
     from quotes.detectors.lexicon import DetectorRules
@@ -52,6 +52,8 @@ GROUPS: Mapping[str, str] = {
 _CACHE_LIMIT = 20_000
 #: The groups whose words fire only with the context their detector needs (``with_context``).
 CONTEXT_GROUPS = ("cue_verbs", "sources", "nach_nouns", "reporting_nouns", "reportive")
+#: Stands for "the sentence holds a clause mark" among a sentence's words (never a word).
+CLAUSE = "\x00clause"
 #: One reading of a cue-verb form: the particle it needs ("" = none) and the words one of
 #: which must stand in the sentence too (empty = none), as lower-case words.
 Reading = tuple[str, frozenset[str]]
@@ -69,7 +71,8 @@ class ParseTriggers:
 
     * ``cue_verbs``: a separable verb's particle ("gab … bekannt", "geht … aus") and one of
       the words the verb ``needs`` (cues.toml: "sprach von", "zeigt, dass"; or "so" of
-      "…, so zeigen Studien, …");
+      "…, so zeigen Studien, …"); a verb that takes only content clauses ("sagen",
+      "glauben") needs one of ``clause_marks`` (a comma, a colon, a quotation mark);
     * ``sources``: the adverbs that point back to a source only before a Konjunktiv
       ("Danach sei …"; indirect.toml ``adverbs_konjunktiv``) need a Konjunktiv form of the
       ``konjunktiv`` group;
@@ -95,6 +98,8 @@ class ParseTriggers:
     verb_bases: Callable[[str], list[str]] | None = None
     #: Cue verb → the words one of which it needs (cues.toml ``needs``; only verbs with some).
     needs: Mapping[str, frozenset[str]] = attrs.field(factory=dict)
+    #: Characters that show a clause a verb of saying can introduce ("sagte, …", "sagte: …").
+    clause_marks: frozenset[str] = frozenset()
     nach: frozenset[str] = frozenset()
     konjunktiv_adverbs: frozenset[str] = frozenset()
     perfect: frozenset[str] = frozenset()
@@ -124,7 +129,13 @@ class ParseTriggers:
         extra = triggers.get("words", [])
         marks = triggers.get("marks", [])
         not_words = triggers.get("not_words", [])
-        for key, value in (("words", extra), ("marks", marks), ("not_words", not_words)):
+        clause_marks = triggers.get("clause_marks", [])
+        for key, value in (
+            ("words", extra),
+            ("marks", marks),
+            ("not_words", not_words),
+            ("clause_marks", clause_marks),
+        ):
             if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
                 raise RulesError(f"{where}: [triggers] {key} must be a list of strings")
         enabled = frozenset(groups)
@@ -150,14 +161,17 @@ class ParseTriggers:
         readings: dict[str, tuple[Reading, ...]] = {}
         separable: dict[str, tuple[Reading, ...]] = {}
         if "cue_verbs" in enabled:
-            separable = _separable(detector)
+            separable = _separable(detector, bool(clause_marks))
             for form, pairs in detector.cue_forms.items():
-                found = [(particle, _needs(detector, lemma)) for lemma, particle in pairs]
+                found = [
+                    (particle, _needs(detector, lemma, bool(clause_marks)))
+                    for lemma, particle in pairs
+                ]
                 readings[form.lower()] = tuple(dict.fromkeys(found))
             for form, base in detector.irregular.items():
                 found = list(readings.get(form.lower(), ()))
                 if base in detector.verbs:
-                    found.append(("", _needs(detector, base)))
+                    found.append(("", _needs(detector, base, bool(clause_marks))))
                 found.extend(separable.get(base, ()))
                 if found:
                     readings[form.lower()] = tuple(dict.fromkeys(found))
@@ -178,10 +192,11 @@ class ParseTriggers:
             separable=separable,
             verb_bases=detector.lemma_bases,
             needs={
-                lemma: _needs(detector, lemma)
+                lemma: _needs(detector, lemma, bool(clause_marks))
                 for lemma in detector.verbs
-                if _needs(detector, lemma)
+                if _needs(detector, lemma, bool(clause_marks))
             },
+            clause_marks=frozenset(clause_marks),
             nach=frozenset({"nach"}),
             konjunktiv_adverbs=frozenset(w.lower() for w in detector.source_adverbs_konjunktiv),
             perfect=frozenset(w.lower() for w in detector.perfect_auxiliaries),
@@ -224,6 +239,8 @@ class ParseTriggers:
                 if group in self.with_context:
                     if present is None:
                         present = {w.lower() for w in _WORD.findall(text)}
+                        if any(mark in text for mark in self.clause_marks):
+                            present.add(CLAUSE)
                     if not self._in_context(group, low, text, match.end(), present):
                         continue
                 yield match, group
@@ -303,23 +320,29 @@ class ParseTriggers:
         return out
 
 
-def _needs(detector: DetectorRules, lemma: str) -> frozenset[str]:
+def _needs(detector: DetectorRules, lemma: str, clause: bool = False) -> frozenset[str]:
     """The words one of which a cue verb needs in its sentence (none: empty). "so" counts
-    too: "…, so zeigen Studien, …" needs no "dass" (the detectors' exception)."""
+    too: "…, so zeigen Studien, …" needs no "dass" (the detectors' exception). With
+    ``clause``, a verb that takes only content clauses (no object of reported speech, no
+    zu-infinitive: "sagen", "glauben") needs a clause mark (:data:`CLAUSE`)."""
     entry = detector.verbs.get(lemma)
-    if entry is None or not entry.needs:
+    if entry is None:
         return frozenset()
-    return frozenset({*(w.lower() for w in entry.needs), "so"})
+    if entry.needs:
+        return frozenset({*(w.lower() for w in entry.needs), "so"})
+    if clause and not (entry.reported or entry.infinitive):
+        return frozenset({CLAUSE})
+    return frozenset()
 
 
-def _separable(detector: DetectorRules) -> dict[str, tuple[Reading, ...]]:
+def _separable(detector: DetectorRules, clause: bool) -> dict[str, tuple[Reading, ...]]:
     """Base verb → readings of the separable cue verbs made from it: "geben" →
     ("bekannt", …), ("zu", …); the particle must stand in the sentence."""
     out: dict[str, list[Reading]] = {}
     for lemma in detector.verbs:
         for particle in detector.particles:
             if lemma.startswith(particle) and len(lemma) > len(particle) + 2:
-                reading = (particle, _needs(detector, lemma))
+                reading = (particle, _needs(detector, lemma, clause))
                 out.setdefault(lemma[len(particle) :], []).append(reading)
     return {base: tuple(dict.fromkeys(found)) for base, found in out.items()}
 
@@ -382,24 +405,113 @@ def assemble(
 ) -> ParsedDoc:
     """One parse of ``doc.text``: ``parses`` of the ``ranges`` (parsed pieces), filler for
     the rest of ``window``, nothing outside it. Offsets are exact: each piece's offsets are
-    moved by its start."""
-    from quotes.backends import join_parses
+    moved by its start.
 
+    The same document as :func:`~quotes.backends.join_parses` of the pieces and their
+    :func:`filler`, built in one pass: column by column, checked once."""
     text = doc.text
     lo, hi = window
     if len(ranges) == 1 and ranges[0] == (0, len(text)):
         return parses[0]
-    starts = [s.start for s in doc.sentences]
-    pieces: list[tuple[int, ParsedDoc]] = []
+    sentence_starts = [s.start for s in doc.sentences]
+    starts: list[int] = []
+    ends: list[int] = []
+    forms: list[str] = []
+    lemmas: list[str] = []
+    upos: list[str] = []
+    tags: list[str] = []
+    morphs: list[Morph] = []
+    heads: list[int] = []
+    deps: list[str] = []
+    deps_raw: list[str] = []
+    firsts: list[int] = []
+    entities: list[Entity] = []
+    multiwords: list[Multiword] = []
+
+    def gap(start: int, end: int) -> None:
+        base = len(starts)
+        piece = text[start:end]
+        found = [(m.start() + start, m.end() + start) for m in _FILLER_TOKEN.finditer(piece)]
+        if not found:
+            return
+        n = len(found)
+        starts.extend(a for a, _ in found)
+        ends.extend(b for _, b in found)
+        forms.extend(text[a:b] for a, b in found)
+        lemmas.extend([""] * n)
+        upos.extend(["X"] * n)
+        tags.extend([""] * n)
+        morphs.extend([EMPTY_MORPH] * n)
+        heads.extend(range(base, base + n))
+        deps.extend([""] * n)
+        deps_raw.extend([""] * n)
+        firsts.append(base)
+        k = 0
+        inside = sentence_starts[
+            bisect_left(sentence_starts, start) : bisect_left(sentence_starts, end)
+        ]
+        for boundary in inside:
+            while k < n and found[k][0] < boundary:
+                k += 1
+            if 0 < k < n:
+                firsts.append(base + k)
+
+    def parsed_piece(offset: int, parsed: ParsedDoc) -> None:
+        base = len(starts)
+        if not parsed.tokens:
+            return
+        _i, _t, st, en, fo, le, up, ta, mo, he, de, dr, _s, _m = zip(*parsed.tokens, strict=True)
+        starts.extend(x + offset for x in st)
+        ends.extend(x + offset for x in en)
+        forms.extend(fo)
+        lemmas.extend(le)
+        upos.extend(up)
+        tags.extend(ta)
+        morphs.extend(mo)
+        heads.extend(x + base for x in he)
+        deps.extend(de)
+        deps_raw.extend(dr)
+        firsts.extend(sentence.start + base for sentence in parsed.sentences)
+        entities.extend(e._replace(start=e.start + base, end=e.end + base) for e in parsed.entities)
+        multiwords.extend(
+            m._replace(start=m.start + base, end=m.end + base) for m in parsed.multiwords
+        )
+
     at = lo
     for (start, end), parsed in zip(ranges, parses, strict=True):
         if start > at:
-            pieces.append((at, filler(text, at, start, starts)))
-        pieces.append((start, parsed))
+            gap(at, start)
+        parsed_piece(start, parsed)
         at = end
     if hi > at:
-        pieces.append((at, filler(text, at, hi, starts)))
-    return join_parses(text, pieces)
+        gap(at, hi)
+    # Filler names no scheme or source: take the first real parse's.
+    first = next((p for p in parses if p.source), None)
+    if first is None and parses and ranges[0][0] <= lo:
+        first = parses[0]
+    return ParsedDoc.from_columns(
+        text,
+        starts=starts,
+        ends=ends,
+        forms=forms,
+        lemmas=lemmas,
+        upos=upos,
+        tags=tags,
+        morphs=morphs,
+        heads=heads,
+        deps=deps,
+        deps_raw=deps_raw,
+        sentence_starts=firsts or (0,),
+        entities=entities,
+        multiwords=multiwords,
+        scheme=first.scheme if first else None,
+        source=first.source if first else "",
+        has_parse=all(p.has_parse for p in parses),
+        has_tags=all(p.has_tags for p in parses),
+        has_morph=all(p.has_morph for p in parses),
+        has_lemmas=all(p.has_lemmas for p in parses),
+        has_entities=all(p.has_entities for p in parses),
+    )
 
 
 def filler(text: str, start: int, end: int, sentence_starts: Sequence[int] = ()) -> ParsedDoc:

@@ -40,6 +40,7 @@ class Triggers:
         validator=one_of("cue_verbs", "sources", "nach_nouns", "reporting_nouns", "reportive"),
     )
     not_words: Words = ()
+    clause_marks: Words = ()
 
 
 @attrs.frozen
