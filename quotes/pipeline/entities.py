@@ -34,7 +34,7 @@ stage. The rules, one per resolution:
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 
 import attrs
@@ -770,7 +770,28 @@ class _Run:
         head = mention.head[-1]
         if mention.determiner in {"des", "eines"} and head.endswith("s") and len(head) > 4:
             head = head[:-2] if head.endswith("es") and not head.endswith("ses") else head[:-1]
-        return " ".join([*mention.head[:-1], head])
+        # Capitalised adjectives after an article are part of the name ("das Statistische
+        # Bundesamt"); lower-case ones are not ("das zuständige Bundesamt").
+        named = [w for w in mention.adjectives if w[:1].isupper()] if mention.determiner else []
+        before = [*named, *mention.head[:-1]]
+        ending = {"m": "er", "f": "e", "n": "es"}.get(self.lex.noun_gender(head))
+        if mention.determiner and ending is not None:
+            # "des Statistischen Bundesamts" → "Statistisches Bundesamt": a capitalised
+            # adjective of the name takes the nominative ending of its noun.
+            before = [_strong(w, ending, self.lex.noun_genders) for w in before]
+        return " ".join([*before, head])
+
+
+def _strong(word: str, ending: str, nouns: Mapping[str, str]) -> str:
+    """A capitalised adjective of a name in the form without article ("Statistischen",
+    "Statistische" → "Statistisches"); other words as they are."""
+    if word.lower() in nouns or len(word) <= 6:
+        return word
+    if word.endswith("en"):
+        return word[:-2] + ending
+    if word.endswith("e"):
+        return word[:-1] + ending
+    return word
 
 
 def _word_offset(text: str, word: str, after: int) -> int:

@@ -503,3 +503,27 @@ def test_survey_with_an_unknown_author_is_no_person() -> None:
     m = mention(text, "Einer Umfrage des Instituts", determiner="einer")
     (entity,) = resolve(text, m)
     assert entity.type != "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        (
+            "Nach Angaben des Statistischen Bundesamts stiegen die Preise.",
+            "Angaben des Statistischen Bundesamts",
+        ),
+        (
+            "Das Statistische Bundesamt teilte mit, die Preise seien gestiegen.",
+            "Das Statistische Bundesamt",
+        ),
+    ],
+)
+def test_capitalised_adjective_of_a_name_in_the_form_without_article(
+    text: str, phrase: str
+) -> None:
+    if phrase.startswith("Das"):
+        m = mention(text, phrase, head=("Bundesamt",), adjectives=("Statistische",))
+    else:
+        m = mention(text, phrase)
+    (entity,) = resolve(text, m)
+    assert (entity.name, entity.type) == ("Statistisches Bundesamt", "organization")
