@@ -13,29 +13,25 @@ from typing import Any, Literal, overload
 
 import attrs
 
-from quotes.attribution import Attributor
 from quotes.attribution.frames import settle_frames
 from quotes.attribution.patterns.nested import inherit
 from quotes.attribution.resolve import resolve_speakers
 from quotes.backends import ParseBackend, make_backend
-from quotes.detectors import IndirectDetector
-from quotes.detectors.medium import MediumRules, refine_medium
+from quotes.detectors.medium import refine_medium
 from quotes.detectors.nested import nested_direct
 from quotes.detectors.partial import partial_quotes
 from quotes.detectors.parts import split_interrupted
-from quotes.document import Document, SentenceSplitter
+from quotes.document import Document
 from quotes.errors import BackendError, QuotesError, check_text
 from quotes.parse import ParsedDoc
-from quotes.parse.demand import ParseTriggers, assemble, runs, windows
+from quotes.parse.demand import assemble, runs, windows
 from quotes.pipeline.agreement import DirectIndex, agrees_with_direct
-from quotes.pipeline.cues import CueLexicon
-from quotes.pipeline.entities import MentionResolver
 from quotes.pipeline.marks import find_marks
-from quotes.pipeline.outlets import OutletFinder
 from quotes.pipeline.quotations import Quoted, find_quotations
-from quotes.pipeline.speakers import Frame, SpeakerFinder
+from quotes.pipeline.speakers import Frame
 from quotes.records import Attribution, Source
 from quotes.rules import RuleData, Rules, load_rules
+from quotes.stages import compiled_stages
 
 __all__ = ["Analysis", "Extractor", "ItemError", "default_backend", "extract"]
 
@@ -160,23 +156,17 @@ class Extractor:
         return extractor
 
     def _compile(self) -> None:
-        doc_rules = self.rules.get("document", {})
-        self._splitter = SentenceSplitter(
-            doc_rules.get("abbreviations", ()), doc_rules.get("no_split_after_ordinal", ())
-        )
-        self._cues = CueLexicon.from_rules(self.rules)
-        self._outlets = OutletFinder.from_rules(self.rules)
-        self._speakers = SpeakerFinder.from_rules(self.rules, self._cues)
-        self._mentions = MentionResolver(self._speakers.lexicon, self._outlets)
-        # The detectors of indirect speech compile their data even on the rules backend:
-        # a spaCy component may hand any Extractor a parse (analyze(parsed=...)).
-        self._indirect = IndirectDetector.from_rules(self.rules, self._cues)
-        self._medium = MediumRules.from_rules(self.rules)
-        # Parse on demand: which sentences the parse backend parses (rules/<lang>/parse.toml).
-        self._triggers = ParseTriggers.from_rules(self.rules, self._indirect.rules)
-        self._attributor = Attributor.from_rules(
-            self.rules, self._indirect.rules, self._speakers.lexicon
-        )
+        # The compiled stages are shared by every Extractor over the same rules.
+        stages = compiled_stages(self.rules)
+        self._splitter = stages.splitter
+        self._cues = stages.cues
+        self._outlets = stages.outlets
+        self._speakers = stages.speakers
+        self._mentions = stages.mentions
+        self._indirect = stages.indirect
+        self._medium = stages.medium
+        self._triggers = stages.triggers
+        self._attributor = stages.attributor
 
     def __repr__(self) -> str:
         return (

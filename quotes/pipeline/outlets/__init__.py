@@ -36,7 +36,7 @@ import attrs
 
 from quotes.document import Document
 from quotes.pipeline.outlets.base import MENTION, Candidate, OutletMention
-from quotes.pipeline.outlets.chains import ChainBuilder
+from quotes.pipeline.outlets.chains import ChainBuilder, OutletMentions
 from quotes.pipeline.outlets.compiled import Compiled, compile_rules
 from quotes.pipeline.outlets.gazetteer import Gazetteer
 from quotes.pipeline.outlets.links import Link, Linker
@@ -44,7 +44,7 @@ from quotes.pipeline.outlets.passages import Chained, ChainRequest, PassageChain
 from quotes.records import Source, SourceType, Span
 from quotes.rules import RuleData
 
-__all__ = ["MENTION", "ChainRequest", "Chained", "OutletFinder", "OutletMention"]
+__all__ = ["MENTION", "ChainRequest", "Chained", "OutletFinder", "OutletMention", "OutletMentions"]
 
 
 @attrs.frozen
@@ -71,14 +71,15 @@ class OutletFinder:
     def from_rules(cls, rules: RuleData) -> OutletFinder:
         return cls(rules)
 
-    def find(self, doc: Document, titles: Sequence[Span] = ()) -> tuple[OutletMention, ...]:
+    def find(self, doc: Document, titles: Sequence[Span] = ()) -> OutletMentions:
         """Every outlet mention in ``doc``; ``titles`` are quoted titles (Zeitung „…“).
 
         Mentions come in text order. Mentions without linking words have the relation
-        "mention"; :meth:`via` never puts those into a chain.
+        "mention"; :meth:`via` never puts those into a chain. The tuple comes indexed for
+        :meth:`via` and :meth:`chains`.
         """
         if not doc.text:
-            return ()
+            return OutletMentions()
         links: list[Link] = []
         kept: list[Candidate] = []
         for candidate in self._gazetteer.candidates(doc, titles):
@@ -93,7 +94,7 @@ class OutletFinder:
             kept.append(candidate)
             links.append(link)
         self._linker.mark_sentence_sources(doc, kept, links)
-        return self._linker.coordinate(doc, kept, links)
+        return OutletMentions(self._linker.coordinate(doc, kept, links))
 
     def via(
         self,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
@@ -23,7 +23,7 @@ from quotes.pipeline.outlets.base import (
 from quotes.pipeline.outlets.compiled import Compiled
 from quotes.records import Source, Span
 
-__all__ = ["ChainBuilder", "MentionIndex"]
+__all__ = ["ChainBuilder", "MentionIndex", "OutletMentions", "index_mentions"]
 
 
 @attrs.frozen
@@ -60,16 +60,47 @@ class MentionIndex:
         return False
 
 
+def index_mentions(mentions: Sequence[OutletMention]) -> MentionIndex:
+    """The mentions sorted by start and grouped, for :meth:`ChainBuilder.via_indexed`."""
+    ordered = tuple(mentions)
+    if any(a.span.start > b.span.start for a, b in itertools.pairwise(ordered)):
+        ordered = tuple(sorted(ordered, key=lambda m: (m.span.start, m.span.end)))
+    linked = tuple(m for m in ordered if m.relation not in (MENTION, "dateline"))
+    datelines = tuple(m for m in ordered if m.relation == "dateline")
+    groups: dict[int, list[OutletMention]] = {}
+    for mention in datelines:
+        groups.setdefault(mention.group, []).append(mention)
+    index = MentionIndex(
+        linked,
+        tuple(m.span.start for m in linked),
+        tuple((m.start, m.end) for m in linked),
+        datelines,
+        tuple(m.span.start for m in datelines),
+        {group: tuple(members) for group, members in groups.items()},
+        ordered,
+        tuple(m.span.start for m in ordered),
+    )
+    return index
+
+
+class OutletMentions(tuple[OutletMention, ...]):
+    """The outlet mentions of one document in text order (a tuple), with the index that
+    :meth:`ChainBuilder.via` reads: built once with the mentions, so each quotation's chain
+    costs what its region holds, not what the document holds."""
+
+    mention_index: MentionIndex
+
+    def __new__(cls, mentions: Iterable[OutletMention] = ()) -> OutletMentions:
+        self = super().__new__(cls, mentions)
+        self.mention_index = index_mentions(self)
+        return self
+
+
 @attrs.frozen
 class ChainBuilder:
     """Orders the mentions around a quotation into its chain."""
 
     _compiled: Compiled
-    # The last mentions tuple given to via(), indexed; via() is called once per quotation
-    # with the same tuple, and rebuilding the index each time would cost O(mentions).
-    _index_cache: dict[int, tuple[tuple[OutletMention, ...], MentionIndex]] = attrs.field(
-        init=False, repr=False, eq=False, factory=dict
-    )
 
     # -- via --------------------------------------------------------------------------------
     def via(
@@ -96,11 +127,26 @@ class ChainBuilder:
         the sources of the whole sentence or text. Coordinated sources share a hop. When
         the speaker is one of several coordinated sources, the others stand beside it at
         hop 0. Organisations count only in a chain that has an outlet.
+
+        Indexes ``mentions`` on each call: a caller with many quotations indexes them once
+        (:meth:`index`) and calls :meth:`via_indexed`.
         """
         if not mentions or end < start:
             return ()
+        return self.via_indexed(doc, self.index(mentions), start, end, speaker)
+
+    def via_indexed(
+        self,
+        doc: Document,
+        index: MentionIndex,
+        start: int,
+        end: int,
+        speaker: Span | None = None,
+    ) -> tuple[Source, ...]:
+        """:meth:`via` over mentions already indexed with :meth:`index`."""
+        if end < start:
+            return ()
         text = doc.text
-        index = self.index(mentions)
         if not index.mentions and not index.datelines:
             return ()
         last_sentence = doc.sentence_at(max(start, end - 1)) if doc.sentences else None
@@ -159,32 +205,11 @@ class ChainBuilder:
         return out
 
     def index(self, mentions: Sequence[OutletMention]) -> MentionIndex:
-        key = id(mentions)
-        cached = self._index_cache.get(key)
-        if cached is not None and cached[0] is mentions:
-            return cached[1]
-        ordered = tuple(mentions)
-        if any(a.span.start > b.span.start for a, b in itertools.pairwise(ordered)):
-            ordered = tuple(sorted(ordered, key=lambda m: (m.span.start, m.span.end)))
-        linked = tuple(m for m in ordered if m.relation not in (MENTION, "dateline"))
-        datelines = tuple(m for m in ordered if m.relation == "dateline")
-        groups: dict[int, list[OutletMention]] = {}
-        for mention in datelines:
-            groups.setdefault(mention.group, []).append(mention)
-        index = MentionIndex(
-            linked,
-            tuple(m.span.start for m in linked),
-            tuple((m.start, m.end) for m in linked),
-            datelines,
-            tuple(m.span.start for m in datelines),
-            {group: tuple(members) for group, members in groups.items()},
-            ordered,
-            tuple(m.span.start for m in ordered),
-        )
-        if isinstance(mentions, tuple):  # immutable: safe to keep (the entry pins its id)
-            self._index_cache.clear()
-            self._index_cache[key] = (mentions, index)
-        return index
+        """The mentions of a document sorted and grouped for :meth:`via_indexed`: the
+        index :meth:`OutletFinder.find` returned them with, else built now."""
+        if isinstance(mentions, OutletMentions):
+            return mentions.mention_index
+        return index_mentions(mentions)
 
     def relation_class(self, relation: str) -> RelationClass:
         """How close to the speaker a relation puts an outlet (see [relations])."""

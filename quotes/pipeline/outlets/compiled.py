@@ -180,9 +180,9 @@ def compile_rules(rules: RuleData) -> Compiled:
     np_expanded = expand(noun_phrase, "noun phrase")
     quote = rf"(?:{_OPEN_RE})?"
 
-    before: list[LinkRule] = []
-    after: list[LinkRule] = []
-    bodies: dict[int, str] = {}
+    # Each rule with its expanded pattern, for the combined regex of its side.
+    before: list[tuple[LinkRule, str]] = []
+    after: list[tuple[LinkRule, str]] = []
     for index, item in enumerate(_list(data, "link")):
         relation = item.get("relation")
         position = item.get("position", "before")
@@ -208,8 +208,7 @@ def compile_rules(rules: RuleData) -> Compiled:
             None if item.get("domain") is None else bool(item.get("domain")),
             bool(item.get("licenses", True)),
         )
-        (before if rule.before else after).append(rule)
-        bodies[id(rule)] = body
+        (before if rule.before else after).append((rule, body))
 
     classes: dict[str, RelationClass] = {}
     relations = data.get("relations", {})
@@ -303,8 +302,8 @@ def compile_rules(rules: RuleData) -> Compiled:
         title_connectors=frozenset(_strings(titles.get("connectors", ()), "titles.connectors")),
         noun_phrase=_regex(rf"(?r)(?P<np>{np_expanded}){quote}", "noun phrase"),
         noun_phrase_full=_regex(rf"(?P<np>{np_expanded}){quote}", "noun phrase"),
-        before=_rule_set(before, bodies),
-        after=_rule_set(after, bodies),
+        before=_rule_set(before),
+        after=_rule_set(after),
         classes=classes,
         org_after_coordinator=_regex(rf"{coordinator}{org_phrase}", "organisation"),
         org_after_citation=_regex(rf"(?P<cite>{cite_re})\s+{org_phrase}", "organisation"),
@@ -365,10 +364,11 @@ def _chains(
     return carry, _regex(source, "chains (cited speaker)"), singular
 
 
-def _rule_set(rules: list[LinkRule], bodies: Mapping[int, str]) -> RuleSet:
-    if not rules:
+def _rule_set(rules_and_bodies: list[tuple[LinkRule, str]]) -> RuleSet:
+    if not rules_and_bodies:
         return RuleSet((), None)
-    branches = "|".join(f"(?P<r{i}>{bodies[id(rule)]})" for i, rule in enumerate(rules))
+    rules = [rule for rule, _ in rules_and_bodies]
+    branches = "|".join(f"(?P<r{i}>{body})" for i, (_, body) in enumerate(rules_and_bodies))
     source = rf"(?r)(?:{branches})\s*" if rules[0].before else f"(?:{branches})"
     combined = _regex(source, "link rules")
     markers = tuple(combined.groupindex[f"r{i}"] for i in range(len(rules)))
@@ -465,19 +465,24 @@ def _trie(words: Iterable[str]) -> dict[str, Any]:
 
 def _trie_regex(node: Mapping[str, Any]) -> str:
     # Iterative on purpose: an alias of a few hundred characters must not hit the recursion
-    # limit. Children are rendered after their own children, bottom-up.
-    rendered: dict[int, str] = {}
+    # limit. Children are rendered after their own children, bottom-up: a node's children
+    # leave their patterns on ``done`` in key order, and the node takes them off.
+    done: list[str] = []
     stack: list[tuple[Mapping[str, Any], bool]] = [(node, False)]
     while stack:
         current, ready = stack.pop()
         keys = sorted(k for k in current if k)
         if not ready:
             stack.append((current, True))
-            stack.extend((current[k], False) for k in keys)
+            # Pushed last key first, so the first key is rendered (and lands on ``done``)
+            # first.
+            stack.extend((current[k], False) for k in reversed(keys))
             continue
-        alternatives = [re.escape(k) + rendered[id(current[k])] for k in keys]
+        children = done[len(done) - len(keys) :] if keys else []
+        del done[len(done) - len(keys) :]
+        alternatives = [re.escape(k) + child for k, child in zip(keys, children, strict=True)]
         if not alternatives:
-            rendered[id(current)] = ""
+            done.append("")
             continue
         singles = [a for a in alternatives if len(a) == 1 or (len(a) == 2 and a[0] == "\\")]
         multi = [a for a in alternatives if a not in singles]
@@ -487,8 +492,8 @@ def _trie_regex(node: Mapping[str, Any]) -> str:
         body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
         if "" in current:
             body = f"(?:{body})?"
-        rendered[id(current)] = body
-    return rendered[id(node)]
+        done.append(body)
+    return done[0]
 
 
 def _org_name_pattern(heads: Sequence[str], names: Mapping[str, str]) -> str:

@@ -108,7 +108,7 @@ class PassageChains:
             frame = frames[i]
             chained = Chained(frame.speaker)
             if index is not None:
-                chained = self._one(doc, mentions, index, frame)
+                chained = self._one(doc, index, frame)
                 chained, carry = self._carry(doc, index, frame, chained, carry)
             out[i] = _finish(chained, publisher)
         return tuple(out)
@@ -117,7 +117,6 @@ class PassageChains:
     def _one(
         self,
         doc: Document,
-        mentions: Sequence[OutletMention],
         index: MentionIndex,
         frame: ChainRequest,
     ) -> Chained:
@@ -127,10 +126,10 @@ class PassageChains:
         if speaker is not None and span is not None:
             outlet = index.mention_in(span)
             if outlet is not None or speaker.type == "outlet":
-                moved = self._behind_outlet(doc, mentions, index, frame, speaker, span, outlet)
+                moved = self._behind_outlet(doc, index, frame, speaker, span, outlet)
                 if moved is not None:
                     return moved
-        via = self._builder.via(doc, mentions, start, end, span)
+        via = self._builder.via_indexed(doc, index, start, end, span)
         if speaker is None:
             return self._outlet_speaks(via)
         return Chained(speaker, self._with_addressee(index, frame.addressee, via))
@@ -158,7 +157,6 @@ class PassageChains:
     def _behind_outlet(
         self,
         doc: Document,
-        mentions: Sequence[OutletMention],
         index: MentionIndex,
         frame: ChainRequest,
         speaker: Speaker,
@@ -169,13 +167,13 @@ class PassageChains:
         start, end = frame.region_start, frame.region_end
         cited = self._cited_speaker(doc, index, span)
         if cited is not None:
-            via = self._builder.via(doc, mentions, start, end, cited.mention)
+            via = self._builder.via_indexed(doc, index, start, end, cited.mention)
             if not any(s.mention is not None and _overlaps(s.mention, span) for s in via):
                 kind = outlet.type if outlet is not None else "outlet"
                 own = Source(speaker.name, kind, _REPORTED, span, hop=1)
                 via = (own, *_shifted(via, 1))
             return Chained(cited, via)
-        loose = self._builder.via(doc, mentions, start, end, None)
+        loose = self._builder.via_indexed(doc, index, start, end, None)
         own_hop = next(
             (s.hop for s in loose if s.mention is not None and _overlaps(s.mention, span)), None
         )
