@@ -72,17 +72,6 @@ TECHNICAL: dict[str, set[frozenset[str]]] = {
 #: other helpers were changing at the time. Do not add to it.
 DEBT: dict[str, set[frozenset[str]]] = {
     "attribution/syntax.py": {frozenset(["werde", "wird", "wurde"])},
-    "attribution/valid.py": {frozenset(["de", "den", "der"])},
-    "pipeline/entities.py": {
-        frozenset(["dem", "den", "der", "des", "die"]),
-        frozenset(["für", "vom", "von", "zu", "zum", "zur"]),
-        frozenset(["dem", "der", "des", "für", "gegen", "mit", "vom", "von", "über"]),
-    },
-    "pipeline/entity_scan.py": {
-        frozenset(["e", "em", "en", "er", "es"]),
-        frozenset(["das", "dem", "den", "der", "des", "die"]),
-        frozenset(["dem", "den", "des", "einem", "einen", "eines"]),
-    },
     "pipeline/outlets/gazetteer.py": {
         frozenset(["am", "of", "the"]),
         frozenset(["en", "es", "n", "s"]),

@@ -62,7 +62,6 @@ __all__ = ["Entity", "Lexicon", "Mention", "MentionResolver", "Resolution"]
 _LOOK_BACK = 64
 # How many sentences back a subject is preferred over a nearer plain mention.
 _SUBJECT_SENTENCES = 2
-_DEFINITE = frozenset({"der", "die", "dem", "den", "des"})
 
 
 @attrs.frozen
@@ -285,7 +284,7 @@ class _Run:
         if classed is not None:
             return classed
         if (
-            mention.determiner in _DEFINITE | {"das"}
+            mention.determiner in self.lex.definite_articles
             and len(mention.head) == 1
             and self.lex.is_organization_class(mention.head[0])
             and not self.lex.role_of(mention.head[0])
@@ -429,7 +428,7 @@ class _Run:
             (
                 k
                 for k, word in enumerate(words[1:], 1)
-                if word.lower() in lex.prepositions and word.lower() not in _NAME_LINKS
+                if word.lower() in lex.prepositions and word.lower() not in lex.name_links
             ),
             len(words),
         )
@@ -467,7 +466,7 @@ class _Run:
                 found.append((start, end, name))
                 continue
             if any(
-                w in _ATTRIBUTE_LINKS and not (k == 0 and w in _DEFINITE)
+                w in self.lex.attribute_links and not (k == 0 and w in self.lex.role_articles)
                 for k, w in enumerate(tail)
             ):
                 continue
@@ -501,7 +500,7 @@ class _Run:
             if "-" in role_word and role_word.rsplit("-", 1)[1][:1].isupper()
             else ""
         )
-        if mention.determiner in _DEFINITE and not mention.plural:
+        if mention.determiner in self.lex.role_articles and not mention.plural:
             for entity in self._before(mention.start):
                 if entity.type != "person" or (entity.gender and entity.gender != gender):
                     continue
@@ -705,7 +704,7 @@ class _Run:
         name = self._organization_name(mention)
         head = name.split()[-1] if name else ""
         gender = self.lex.noun_gender(head) if head else ""
-        definite = mention.determiner in _DEFINITE | {"das"}
+        definite = mention.determiner in self.lex.definite_articles
         for offset, full in reversed(self._roster.organizations.get(head, ())):
             inside = mention.start <= offset < mention.end
             earlier = offset < mention.start and len(name.split()) == 1
@@ -717,7 +716,9 @@ class _Run:
             )
             if earlier_one is not None:
                 return earlier_one
-            name = organization_name_with(mention.adjectives, head, gender)
+            name = organization_name_with(
+                mention.adjectives, head, gender, self.lex.adjective_endings_longest_first
+            )
         return Entity(name, "organization", gender)
 
     def _classed_before(self, mention: Mention) -> Entity | None:
@@ -824,12 +825,7 @@ def _description(mention: Mention) -> str:
     return " ".join([*head, *mention.genitive])
 
 
-# Prepositions that may stand inside a speaker's name ("Bundesamt für Migration", "Ursula
-# von der Leyen", "zu Guttenberg").
-_NAME_LINKS = frozenset({"für", "von", "vom", "zu", "zur", "zum"})
 # How many sentences back "Beide Seiten" looks for the two persons it means.
 _PAIR_SENTENCES = 2
 # Heads that name a group even in the singular-looking form.
 _GROUP_HEADS = frozenset({"Quellen", "Kreise", "Staatsmedien", "Medien"})
-# Words that make a following name an attribute of the mention, not its referent.
-_ATTRIBUTE_LINKS = frozenset({"von", "vom", "des", "der", "dem", "mit", "für", "gegen", "über"})

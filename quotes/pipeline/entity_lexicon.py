@@ -62,6 +62,15 @@ class Lexicon:
     statement_nouns: frozenset[str] = frozenset()  # "Angaben der Polizei" → Polizei
     genitive_links: frozenset[str] = frozenset()  # "des", "von" after such a noun
     group_joints: frozenset[str] = frozenset()  # "und": two speakers, one group
+    definite_articles: frozenset[str] = frozenset()  # der, die, das, den, dem, des
+    role_articles: frozenset[str] = frozenset()  # the definite articles of a role mention
+    oblique_case_articles: frozenset[str] = frozenset()  # "dem", "eines": an oblique slot
+    name_links: frozenset[str] = frozenset()  # "für", "von": prepositions inside a name
+    attribute_links: frozenset[str] = frozenset()  # "von", "mit": a name after is an attribute
+    # Inflection endings of adjectives ("e", "en", …; speakers.toml [surface]), and the
+    # same longest first, for stripping one.
+    adjective_endings: tuple[str, ...] = ()
+    adjective_endings_longest_first: tuple[str, ...] = ()
     # Words that start with the first letter of a given name: where the entity scan tries
     # ``full_name_pattern`` (a cheap pass first; see entity_scan.full_names).
     given_name_initials: re.Pattern[str] | None = None
@@ -107,6 +116,8 @@ class Lexicon:
             members = {str(r).lower() for r in group}
             for role in members:
                 groups.setdefault(role, set()).update(members)
+        surface = data.get("surface", {})
+        endings = tuple(str(e) for e in surface.get("adjective_endings", ()))
         genders = rules.get("genders", {})
         noun_genders: dict[str, Gender] = {}
         for gender in ("m", "f", "n"):
@@ -155,6 +166,13 @@ class Lexicon:
             statement_nouns=frozenset(persons.get("statement_nouns", [])),
             genitive_links=frozenset(str(w).lower() for w in persons.get("author_links", [])),
             group_joints=frozenset(str(w) for w in persons.get("group_joints", [])),
+            definite_articles=frozenset(data.get("definite_articles", [])),
+            role_articles=frozenset(data.get("role_articles", [])),
+            oblique_case_articles=frozenset(data.get("oblique_case_articles", [])),
+            name_links=frozenset(data.get("name_links", [])),
+            attribute_links=frozenset(data.get("attribute_links", [])),
+            adjective_endings=endings,
+            adjective_endings_longest_first=tuple(sorted(endings, key=len, reverse=True)),
             given_name_initials=_initials_regex(given),
         )
 

@@ -251,11 +251,13 @@ class _Builder:
         words = window.split()[-4:]
         for word in reversed(words):
             low = word.lower()
-            if low in lex.prepositions or low in _OBLIQUE_ARTICLES:
+            if low in lex.prepositions or low in lex.oblique_case_articles:
                 return OBLIQUE
             if word[:1].isupper() and lex.role_of(word.strip(",")):
                 continue
-            if low in lex.determiners_nominative or (word.islower() and low.endswith(_ENDINGS)):
+            if low in lex.determiners_nominative or (
+                word.islower() and low.endswith(lex.adjective_endings)
+            ):
                 continue
             break
         sentence = self.doc.sentence_at(offset)
@@ -300,7 +302,11 @@ class _Builder:
         for m in _class_matches(self.text, lex):
             words: list[str] = []
             for word in m.group("name").split():
-                if word in lex.not_speakers or lex.role_of(word) or word.lower() in _ARTICLES:
+                if (
+                    word in lex.not_speakers
+                    or lex.role_of(word)
+                    or word.lower() in lex.definite_articles
+                ):
                     break
                 words.append(word)
             if not words or (lex.is_organization_word(words[-1]) and not words[-1].isupper()):
@@ -337,17 +343,20 @@ def group_name(adjectives: Iterable[str], head: Iterable[str], genitive: Iterabl
     return " ".join([*words, *head, *genitive])
 
 
-def organization_name_with(adjectives: Iterable[str], head: str, gender: Gender) -> str:
+def organization_name_with(
+    adjectives: Iterable[str], head: str, gender: Gender, endings: Iterable[str]
+) -> str:
     """An organisation with its adjectives in the nominative without article: "der
     ukrainischen Regierung" → "ukrainische Regierung", "des polnischen Innenministeriums"
-    → "polnisches Innenministerium"; without a known gender the adjectives are left out."""
+    → "polnisches Innenministerium"; without a known gender the adjectives are left out.
+    ``endings`` are the adjective endings, longest first (one is stripped)."""
     ending = {"m": "er", "f": "e", "n": "es"}.get(gender)
     words = []
     for adjective in adjectives:
         if ending is None or not adjective.islower() or not adjective.isalpha():
             return head
         stem = adjective
-        for suffix in ("en", "em", "er", "es", "e"):
+        for suffix in endings:
             if stem.endswith(suffix) and len(stem) > len(suffix) + 2:
                 stem = stem[: -len(suffix)]
                 break
@@ -368,7 +377,7 @@ def _modifier_or_role(word: str, lex: Lexicon) -> bool:
     low = word.lower().strip(",")
     return (
         low in lex.determiners_nominative
-        or (word.islower() and low.endswith(_ENDINGS))
+        or (word.islower() and low.endswith(lex.adjective_endings))
         or (word[:1].isupper() and lex.role_of(word.strip(",")) is not None)
         or ("-" in word and word.rsplit("-", 1)[1][:1].islower())
     )
@@ -460,13 +469,10 @@ def _trim_trailing_nonname(words: list[str], lexicon: Lexicon) -> list[str]:
     return out
 
 
-_ENDINGS = ("e", "en", "er", "es", "em")
-_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des"})
 _DEFINITE_GROUP = regex.compile(
     r"(?<![\p{L}])(?:[Dd]ie)\s+(?P<adjectives>(?:\p{Ll}[\p{L}-]*e[n]?\s+){0,2})(?P<noun>\p{Lu}\p{L}+)",
     regex.V1,
 )
-_OBLIQUE_ARTICLES = frozenset({"dem", "den", "des", "einem", "einen", "eines"})
 _PAST_TENSE = re.compile(r"[a-zäöüß]{3,}(?:te|ten)")
 _CAPITALISED_BEFORE_WORD = re.compile(r"(?<![\w-])[^\W\d_][\w'’-]*(?=\s+\S)")
 # A capitalised word of letters and hyphens before a space, and what a class noun is made of.

@@ -48,4 +48,9 @@ class SpeakersRules:
     relative_pronouns: Words = ()
     source_nouns: Words = ()
     back_references: Words = ()
+    definite_articles: Words = ()  # der, die, das, … ("des Bundesamtes")
+    role_articles: Words = ()  # the definite articles of a person's role ("die Kanzlerin")
+    oblique_case_articles: Words = ()  # dative and genitive articles ("dem", "eines")
+    name_links: Words = ()  # prepositions inside a name ("Bundesamt für Migration")
+    attribute_links: Words = ()  # words that make a following name an attribute
     surface: Surface = attrs.field(factory=Surface)
