@@ -359,8 +359,10 @@ class Attributor:
             parts = tuple(syn.span(i, i + 1) for i in sorted(cue))
             found = self._with_speaker(syn, frame, finding.speaker)
             intro = syn.span(lo, colon + 1)
+            # The chain is looked for around this intro, not the surface stage's sentence.
+            conf = max(frame.confidence, 0.75)
             return attrs.evolve(
-                found, cue=Cue(parts), frame=intro, confidence=max(frame.confidence, 0.75)
+                found, cue=Cue(parts), frame=intro, confidence=conf, region_start=intro.start
             )
         return None
 
@@ -402,6 +404,7 @@ class Attributor:
             cue=Cue(token_parts(syn, sorted(cue))),
             frame=side if side.text.strip() else None,
             confidence=max(frame.confidence, 0.7),
+            region_start=min(sentence.start, frame.quote.start),
         )
 
     def _with_antecedent(self, syn: ParseSyntax, mention: Mention, i: int) -> Mention:

@@ -145,3 +145,14 @@ def test_pronoun_without_agreement_takes_no_antecedent(extractor: quotes.Extract
     )
     a = _direct(extractor, text, "nicht nach")
     assert a.speaker is not None and a.speaker.name != "Regierung"
+
+
+def test_colon_intro_chain_is_read_around_the_intro(extractor: quotes.Extractor) -> None:
+    text = (
+        "Der Vorstandschef dachte in einem Gespräch mit der Zeitung „Die Zeit“ laut über "
+        "Nachfolger nach. Der Aktionärsverband schlug in die gleiche Kerbe, indem er den "
+        "Aufsichtsrat zum Handeln aufforderte: „Ein Chef auf der Anklagebank ist nicht tragbar.“"
+    )
+    a = _direct(extractor, text, "nicht tragbar")
+    assert a.speaker is not None and a.speaker.name == "Aktionärsverband"
+    assert a.via == ()
