@@ -1,13 +1,18 @@
 """How many gold quotations each parse-on-demand trigger catches, and at what cost.
 
     python -m benchmarks.parse_triggers [--gold DIR] [--limit N] [--groups a,b,...]
-                                        [--markdown]
+                                        [--changed] [--markdown]
 
 For every gold quotation of a corpus split (default: train, the split the trigger set is
 chosen on), the sentences it touches (its quote and cue spans) are looked up; the quotation
 is *caught* when one of them is parsed. Per trigger group (:data:`quotes.parse.demand.GROUPS`)
 the table gives the quotations it catches, those only it catches, and the share of all
 sentences it fires on (what it costs). ``--groups`` tries another set than ``parse.toml``'s.
+``--changed`` also counts the sentences where the full parse changes the output at all
+(the parse backend with every sentence parsed against the same with none parsed, compared
+sentence by sentence over the attributions' quote, speaker and cue spans) and how many of
+them the triggers parse: what keeps the F1 of parse on demand at the full parse's. It
+parses the whole split (minutes on train).
 """
 
 from __future__ import annotations
@@ -15,7 +20,8 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from benchmarks import run_info
 from benchmarks.corpus import read_corpus, resolve_gold_dir
@@ -29,6 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--gold", help="corpus folder (default: the train split)")
     parser.add_argument("--limit", type=int, help="only the first N documents")
     parser.add_argument("--groups", help="comma-separated trigger groups (default: parse.toml)")
+    parser.add_argument("--changed", action="store_true", help="count output changed by parse")
     parser.add_argument("--markdown", action="store_true")
     args = parser.parse_args(argv)
     info = run_info(list(sys.argv[1:] if argv is None else argv), "benchmarks.parse_triggers")
@@ -120,6 +127,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"gold quotations caught: {caught:,} of {quotes:,} "
         f"({caught / max(quotes, 1):.1%})"
     )
+    if args.changed:
+        changed = parsed_changed = 0
+        for flags, sentences_changed in _changed(documents, extractor):
+            changed += sum(sentences_changed)
+            parsed_changed += sum(f and c for f, c in zip(flags, sentences_changed, strict=True))
+        print(
+            f"sentences whose output the full parse changes: {changed:,}; parsed on demand: "
+            f"{parsed_changed:,} ({parsed_changed / max(changed, 1):.1%})"
+        )
     rows = [
         [kind, f"{caught_type[kind]:,} / {by_type[kind]:,}",
          f"{caught_type[kind] / max(by_type[kind], 1):.1%}"]
@@ -128,6 +144,41 @@ def main(argv: Sequence[str] | None = None) -> int:
     print()
     print(render_table(["gold type", "caught", "share"], rows, args.markdown))
     return 0
+
+
+def _changed(
+    documents: Sequence[Any], rules_extractor: Any
+) -> Iterator[tuple[list[bool], list[bool]]]:
+    """Per document: the on-demand flags and, per sentence, whether the full parse changes
+    the output there against no parse at all."""
+    from quotes import Extractor
+    from quotes.document import Document
+
+    full = Extractor("parse", parse_on_demand=False)
+    none = Extractor("parse")
+    none._parser = full._parser
+    none._to_parse = lambda doc: [False] * len(doc.sentences)  # type: ignore[method-assign]
+    for document in documents:
+        text = document.text
+        if not text.strip():
+            continue
+        doc = Document.build(text, rules_extractor._splitter)
+        seen: list[list[set[Any]]] = []
+        for extractor in (full, none):
+            per: list[set[Any]] = [set() for _ in doc.sentences]
+            for a in extractor.extract(text):
+                mention = a.speaker.mention if a.speaker else None
+                cue = tuple((p.start, p.end) for p in a.cue.parts) if a.cue else ()
+                key = (a.kind, a.quote.start, a.quote.end, a.speaker.name if a.speaker else None,
+                       mention.start if mention else None, cue, a.medium)  # fmt: skip
+                spans = [a.quote, a.content, *([mention] if mention else [])]
+                spans += list(a.cue.parts) if a.cue else []
+                for span in spans:
+                    for at in (span.start, max(span.start, span.end - 1)):
+                        per[doc.sentence_index(at)].add(key)
+            seen.append(per)
+        flags = none._triggers.candidates(doc)
+        yield flags, [a != b for a, b in zip(seen[0], seen[1], strict=True)]
 
 
 if __name__ == "__main__":
