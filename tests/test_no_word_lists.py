@@ -74,9 +74,7 @@ DEBT: dict[str, set[frozenset[str]]] = {
     "attribution/syntax.py": {frozenset(["werde", "wird", "wurde"])},
     "pipeline/outlets/gazetteer.py": {
         frozenset(["am", "of", "the"]),
-        frozenset(["en", "es", "n", "s"]),
     },
-    "pipeline/outlets/links.py": {frozenset(["en", "es", "n", "s"])},
     "pipeline/quotations/classifier.py": {frozenset(["e", "n", "s"])},
 }
 

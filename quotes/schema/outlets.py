@@ -60,6 +60,7 @@ class TypeNames:
 
     stop_words: Words = ()
     stop_endings: Words = ()
+    endings: Words = ()  # inflection endings of a type noun ("Magazins", "Zeitungen")
 
 
 @attrs.frozen

@@ -143,6 +143,8 @@ class Compiled:
     carry_in_paragraph: frozenset[str] = frozenset()
     cited_speaker: Any = None  # after an outlet: "… unter Berufung auf Diplomaten"
     cited_singular: frozenset[str] = frozenset()
+    #: A type noun as written and with each inflection ending ("Magazins", "Zeitungen").
+    type_noun_endings: tuple[str, ...] = ("",)
 
 
 # -- compiling the rules -------------------------------------------------------------------------
@@ -167,9 +169,16 @@ def compile_rules(rules: RuleData) -> Compiled:
         for word in _strings(item.get("words", ()), "type_noun.words"):
             type_nouns[word] = kind
     type_noun_re = _alternation(type_nouns) or "(?!)"
+    type_names_table = data.get("type_names", {})
+    endings = tuple(
+        _strings(type_names_table.get("endings", ()), "type_names.endings")
+        if isinstance(type_names_table, Mapping)
+        else ()
+    )
+    endings_re = f"(?:{'|'.join(re.escape(e) for e in endings)})?" if endings else ""
     macros.setdefault(
         "type_noun",
-        rf"(?<![\w-])(?:[\p{{L}}\d]+-)?(?:{type_noun_re})(?:es|en|s|n)?(?![\w-])",
+        rf"(?<![\w-])(?:[\p{{L}}\d]+-)?(?:{type_noun_re}){endings_re}(?![\w-])",
     )
     expand = _expander(macros)
     _check_macros(data.get("macros", {}), expand)
@@ -298,6 +307,7 @@ def compile_rules(rules: RuleData) -> Compiled:
         ),
         not_names=not_names,
         not_name_endings=tuple(ending.lower() for ending in not_endings),
+        type_noun_endings=("", *endings),
         title_max_words=title_max_words,
         title_connectors=frozenset(_strings(titles.get("connectors", ()), "titles.connectors")),
         noun_phrase=_regex(rf"(?r)(?P<np>{np_expanded}){quote}", "noun phrase"),

@@ -251,7 +251,7 @@ class Gazetteer:
         """The outlet type a type noun stands for ("Nachrichtenagentur" → agency)."""
         types = self._compiled.type_nouns
         head = word.rsplit("-", 1)[-1]
-        for suffix in ("", "es", "en", "s", "n"):
+        for suffix in self._compiled.type_noun_endings:
             if suffix and not head.endswith(suffix):
                 continue
             stem = head[: len(head) - len(suffix)] if suffix else head

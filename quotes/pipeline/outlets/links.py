@@ -312,7 +312,7 @@ class Linker:
         head = word.rsplit("-", 1)[-1]
         return any(
             head.endswith(suffix) and head[: len(head) - len(suffix)] in types
-            for suffix in ("", "es", "en", "s", "n")
+            for suffix in self._compiled.type_noun_endings
         )
 
     def _organisation_name(self, written: str) -> str:

@@ -1,0 +1,26 @@
+"""The inflection endings of outlet type nouns are rules data (outlets.toml [type_names]
+endings), validated at load (issue 7 §1)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quotes import RulesError
+from quotes.pipeline.outlets.compiled import compile_rules
+from quotes.rules import load_rules
+
+
+def test_a_bad_value_names_the_file_and_the_key(tmp_path: Path) -> None:
+    path = tmp_path / "outlets.toml"
+    path.write_text("[type_names]\nendings = 5\n", encoding="utf-8")
+    with pytest.raises(RulesError) as caught:
+        load_rules("de", [tmp_path])
+    message = str(caught.value)
+    assert str(path) in message and "key 'endings'" in message
+
+
+def test_the_compiled_rules_take_the_endings() -> None:
+    compiled = compile_rules(load_rules("de"))
+    assert compiled.type_noun_endings == ("", "es", "en", "s", "n")
