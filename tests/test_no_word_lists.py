@@ -75,7 +75,6 @@ DEBT: dict[str, set[frozenset[str]]] = {
     "pipeline/outlets/gazetteer.py": {
         frozenset(["am", "of", "the"]),
     },
-    "pipeline/quotations/classifier.py": {frozenset(["e", "n", "s"])},
 }
 
 _LABELS = UD_LABELS | TIGER_LABELS

@@ -39,6 +39,7 @@ class QuotationsRules:
     max_title_words: int | None = _count(1)
     max_term_words: int | None = _count(1)
     title_compound_min_length: int | None = _count(1)
+    noun_endings: Words = ()  # genitive and plural endings of title and term nouns
     apostrophes: Words = ()
     elisions: Words = ()
     measure_marks: Words = ()

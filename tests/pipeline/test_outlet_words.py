@@ -1,5 +1,5 @@
-"""The inflection endings of outlet type nouns are rules data (outlets.toml [type_names]
-endings), validated at load (issue 7 §1)."""
+"""Inflection endings as rules data, validated at load (issue 7 §1): of outlet type nouns
+(outlets.toml [type_names] endings) and of title and term nouns (quotations.toml)."""
 
 from __future__ import annotations
 
@@ -24,3 +24,16 @@ def test_a_bad_value_names_the_file_and_the_key(tmp_path: Path) -> None:
 def test_the_compiled_rules_take_the_endings() -> None:
     compiled = compile_rules(load_rules("de"))
     assert compiled.type_noun_endings == ("", "es", "en", "s", "n")
+
+
+def test_title_noun_endings_are_validated_and_read(tmp_path: Path) -> None:
+    from quotes.pipeline.quotations import QuotedClassifier
+
+    path = tmp_path / "quotations.toml"
+    path.write_text("noun_endings = 5\n", encoding="utf-8")
+    with pytest.raises(RulesError) as caught:
+        load_rules("de", [tmp_path])
+    assert str(path) in str(caught.value) and "key 'noun_endings'" in str(caught.value)
+    classifier = QuotedClassifier.from_rules(load_rules("de"))
+    assert classifier.title_nouns.endings == ("es", "s", "n", "e", "en")
+    assert "Magazins" in classifier.title_nouns  # Magazin + genitive -s

@@ -114,6 +114,8 @@ class _NounLexicon:
     nouns: frozenset[str]
     suffixes_by_length: Mapping[int, frozenset[str]]
     exceptions: frozenset[str]
+    #: Genitive and plural endings a noun may carry, each tried in turn (``noun_endings``).
+    endings: tuple[str, ...] = ()
 
     @classmethod
     def build(
@@ -121,17 +123,19 @@ class _NounLexicon:
         nouns: frozenset[str],
         min_compound_length: int,
         exceptions: frozenset[str] = frozenset(),
+        endings: tuple[str, ...] = (),
     ) -> _NounLexicon:
         by_length: dict[int, set[str]] = {}
         for noun in nouns:
             if len(noun) >= min_compound_length:
                 by_length.setdefault(len(noun), set()).add(noun.lower())
-        return cls(nouns, {n: frozenset(v) for n, v in by_length.items()}, exceptions)
+        by_size = {n: frozenset(v) for n, v in by_length.items()}
+        return cls(nouns, by_size, exceptions, endings)
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str) or not word or word in self.exceptions:
             return False
-        for form in _noun_forms(word):
+        for form in _noun_forms(word, self.endings):
             if form in self.nouns or form in self.exceptions:
                 return form in self.nouns
             if not form[0].isupper():
@@ -143,16 +147,11 @@ class _NounLexicon:
         return False
 
 
-def _noun_forms(word: str) -> tuple[str, ...]:
+def _noun_forms(word: str, endings: tuple[str, ...]) -> tuple[str, ...]:
     # Genitive and plural endings: Magazins, Internetdienstes, Illustrierten, Modelle.
     forms = [word]
     if len(word) > 4:
-        if word.endswith("es"):
-            forms.append(word[:-2])
-        if word.endswith(("s", "n", "e")):
-            forms.append(word[:-1])
-        if word.endswith("en"):
-            forms.append(word[:-2])
+        forms.extend(word[: -len(ending)] for ending in endings if word.endswith(ending))
     return tuple(forms)
 
 
@@ -224,14 +223,22 @@ class QuotedClassifier:
     def from_rules(cls, rules: RuleData) -> QuotedClassifier:
         section: Mapping[str, Any] = rules.get("quotations", {})
         min_length = int(section.get("title_compound_min_length", 4))
+        endings = tuple(w for w in section.get("noun_endings", ()) if isinstance(w, str) and w)
         als_verbs = _alternation(_words(section, "term_als_verbs"))
         passive_verbs = _alternation(_words(section, "term_als_passive_verbs"))
         return cls(
             title_nouns=_NounLexicon.build(
-                _words(section, "title_nouns"), min_length, _words(section, "not_title_nouns")
+                _words(section, "title_nouns"),
+                min_length,
+                _words(section, "not_title_nouns"),
+                endings,
             ),
-            term_nouns=_NounLexicon.build(_words(section, "term_nouns"), min_length),
-            slogan_nouns=_NounLexicon.build(_words(section, "slogan_nouns"), min_length),
+            term_nouns=_NounLexicon.build(
+                _words(section, "term_nouns"), min_length, endings=endings
+            ),
+            slogan_nouns=_NounLexicon.build(
+                _words(section, "slogan_nouns"), min_length, endings=endings
+            ),
             title_genitive_links=_words(section, "title_genitive_links"),
             foreign_words=frozenset(w.lower() for w in _words(section, "foreign_title_words")),
             german_words=frozenset(w.lower() for w in _words(section, "german_function_words")),
