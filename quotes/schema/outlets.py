@@ -61,6 +61,7 @@ class TypeNames:
     stop_words: Words = ()
     stop_endings: Words = ()
     endings: Words = ()  # inflection endings of a type noun ("Magazins", "Zeitungen")
+    not_last_words: Words = ()  # words a name after a type noun does not end with
 
 
 @attrs.frozen

@@ -37,3 +37,12 @@ def test_title_noun_endings_are_validated_and_read(tmp_path: Path) -> None:
     classifier = QuotedClassifier.from_rules(load_rules("de"))
     assert classifier.title_nouns.endings == ("es", "s", "n", "e", "en")
     assert "Magazins" in classifier.title_nouns  # Magazin + genitive -s
+
+
+def test_the_last_words_of_a_name_are_rules_data(tmp_path: Path) -> None:
+    path = tmp_path / "outlets.toml"
+    path.write_text("[type_names]\nnot_last_words = 5\n", encoding="utf-8")
+    with pytest.raises(RulesError) as caught:
+        load_rules("de", [tmp_path])
+    assert str(path) in str(caught.value) and "key 'not_last_words'" in str(caught.value)
+    assert {"of", "the", "Die"} <= compile_rules(load_rules("de")).not_last_words

@@ -145,6 +145,8 @@ class Compiled:
     cited_singular: frozenset[str] = frozenset()
     #: A type noun as written and with each inflection ending ("Magazins", "Zeitungen").
     type_noun_endings: tuple[str, ...] = ("",)
+    #: Words a name after a type noun does not end with ("Zeitung Die", "Voice of").
+    not_last_words: frozenset[str] = frozenset()
 
 
 # -- compiling the rules -------------------------------------------------------------------------
@@ -308,6 +310,9 @@ def compile_rules(rules: RuleData) -> Compiled:
         not_names=not_names,
         not_name_endings=tuple(ending.lower() for ending in not_endings),
         type_noun_endings=("", *endings),
+        not_last_words=frozenset(
+            _strings(type_names.get("not_last_words", ()), "type_names.not_last_words")
+        ),
         title_max_words=title_max_words,
         title_connectors=frozenset(_strings(titles.get("connectors", ()), "titles.connectors")),
         noun_phrase=_regex(rf"(?r)(?P<np>{np_expanded}){quote}", "noun phrase"),

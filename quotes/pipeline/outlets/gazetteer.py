@@ -239,7 +239,7 @@ class Gazetteer:
                 if not is_article:
                     break
             kept.append(word)
-        while kept and kept[-1].group() in {"of", "the", "am", "Die", "Der", "Das"}:
+        while kept and kept[-1].group() in c.not_last_words:
             kept.pop()
         if not kept:
             return None
