@@ -97,6 +97,7 @@ def test_parse_on_demand_parses_only_candidates(on_demand: Extractor) -> None:
 # Trigger words with and without the context their detector needs (rules/de/parse.toml).
 TRIGGERED = [
     "Die Firma gab am Montag neue Zahlen bekannt.",  # "gab … bekannt": the particle
+    "Das Ministerium legte fest, dass die Jagd endet.",  # listed "legte" (darlegen), festlegen
     "Die Studie zeigt, dass die Preise steigen.",  # "zeigen" needs "dass"
     "Nach Angaben der Polizei ist niemand verletzt.",  # "nach" + a nach noun
     "Die Forderung, den Plan zu stoppen, blieb ungehört.",  # reporting noun + comma

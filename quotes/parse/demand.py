@@ -167,6 +167,9 @@ class ParseTriggers:
                     (particle, _needs(detector, lemma, bool(clause_marks)))
                     for lemma, particle in pairs
                 ]
+                # Also the separable verbs of its base ("legte": darlegen and festlegen).
+                for base in detector.lemma_bases(form):
+                    found.extend(separable.get(base, ()))
                 readings[form.lower()] = tuple(dict.fromkeys(found))
             for form, base in detector.irregular.items():
                 found = list(readings.get(form.lower(), ()))
