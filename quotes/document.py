@@ -14,12 +14,15 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 import regex
 
 from quotes.records import Span
+
+if TYPE_CHECKING:
+    from quotes.parse import ParsedDoc
 
 __all__ = ["Document", "SentenceSplitter", "Token", "tokenize"]
 
@@ -219,6 +222,14 @@ class Document:
                 break
             if sentence.end > start:
                 yield sentence
+
+
+def window_sentences(doc: Document, parsed: ParsedDoc) -> list[Span]:
+    """The sentences of ``doc`` that overlap ``parsed`` (a parse of one window of a long
+    text): the stages of a window map only these, not every sentence of the text."""
+    if not len(parsed):
+        return []
+    return list(doc.sentences_between(parsed[0].start, parsed[len(parsed) - 1].end))
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

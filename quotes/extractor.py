@@ -216,7 +216,13 @@ class Extractor:
         resolved = 0
         indirect: list[Frame] = []
         for part in (parsed,) if parsed is not None else self._parses(doc):
-            direct = list(self._attributor.direct(part, doc, direct))
+            # The stages of a window read only the direct quotations near it: each window
+            # over all of them made long documents quadratic (windows x quotations).
+            near = _near_window(direct, part, len(text))
+            for i, frame in zip(
+                near, self._attributor.direct(part, doc, [direct[i] for i in near]), strict=True
+            ):
+                direct[i] = frame
             window_end = part[len(part) - 1].end if len(part) else 0
             upto = resolved
             while upto < len(direct) and direct[upto].quote.start < window_end:
@@ -225,13 +231,14 @@ class Extractor:
                 direct[resolved:upto], mentions, resolution
             )
             resolved = upto
+            context = [direct[i] for i in near]  # as resolved just now
             # The resolution so far: "er" in indirect speech can refer to someone quoted
             # earlier.
-            found, resolution = self._indirect.detect(part, doc, direct, mentions, resolution)
+            found, resolution = self._indirect.detect(part, doc, context, mentions, resolution)
             found, resolution = self._attributor.indirect(
-                part, doc, found, direct, mentions, resolution
+                part, doc, found, context, mentions, resolution
             )
-            index = DirectIndex(direct)
+            index = DirectIndex(context)
             indirect.extend(f for f in found if agrees_with_direct(f, index))
         direct[resolved:], resolution = resolve_speakers(direct[resolved:], mentions, resolution)
         frames = inherit(direct, indirect) + tuple(indirect)
@@ -566,3 +573,18 @@ def extract(text: str, *, publisher: str | None = None) -> list[Attribution]:
     if "default" not in _DEFAULT:
         _DEFAULT["default"] = Extractor(default_backend())
     return _DEFAULT["default"].extract(text, publisher)
+
+
+# How far (characters) beyond a parse window the direct quotations its stages read may
+# lie: a cue, a speaker or a carried speaker is at most a sentence or two away.
+_WINDOW_MARGIN = 5_000
+
+
+def _near_window(direct: Sequence[Frame], part: ParsedDoc, text_length: int) -> list[int]:
+    """The indexes of the direct quotations whose quotation lies within the parse window
+    ``part`` widened by ``_WINDOW_MARGIN``; all of them when the text is one window."""
+    if text_length <= _WINDOW_CHARS or not len(part):
+        return list(range(len(direct)))
+    low = part[0].start - _WINDOW_MARGIN
+    high = part[len(part) - 1].end + _WINDOW_MARGIN
+    return [i for i, f in enumerate(direct) if f.quote.end > low and f.quote.start < high]

@@ -47,7 +47,7 @@ from quotes.attribution.valid import (
 )
 from quotes.detectors.lexicon import DetectorRules
 from quotes.detectors.syntax import mention_of
-from quotes.document import Document
+from quotes.document import Document, window_sentences
 from quotes.parse import ParsedDoc
 from quotes.pipeline.entities import Lexicon, Mention, MentionResolver, Resolution
 from quotes.pipeline.speakers import Frame
@@ -99,7 +99,7 @@ class Attributor:
             parsed,
             [f.quote for f in frames if f.kind == "direct"],
             self.rules.phrase_prepositions,
-            doc.sentences,
+            window_sentences(doc, parsed),
             self.rules.lexicon.given_names,
             self.rules.origin_prepositions,
         )
@@ -170,7 +170,7 @@ class Attributor:
             parsed,
             [f.quote for f in direct],
             self.rules.phrase_prepositions,
-            doc.sentences,
+            window_sentences(doc, parsed),
             self.rules.lexicon.given_names,
             self.rules.origin_prepositions,
         )

@@ -19,7 +19,7 @@ import attrs
 
 from quotes.detectors.lexicon import DetectorRules
 from quotes.detectors.syntax import Clause, SentenceView
-from quotes.document import Document
+from quotes.document import Document, window_sentences
 from quotes.parse import ParsedDoc, ParsedToken
 from quotes.pipeline.entities import Lexicon
 from quotes.pipeline.speakers import Frame
@@ -144,7 +144,7 @@ def sentence_views(parsed: ParsedDoc, doc: Document, starts: list[int]) -> list[
     views: list[SentenceView] = []
     n = len(parsed)
     previous_end = 0
-    for span in doc.sentences:
+    for span in window_sentences(doc, parsed):
         first = max(bisect.bisect_left(starts, span.start), previous_end)
         end = bisect.bisect_left(starts, span.end)
         if end <= first:
