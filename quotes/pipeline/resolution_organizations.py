@@ -1,0 +1,157 @@
+"""The organisation and outlet rules of a resolution run: an outlet by its canonical name
+(die „Berliner Zeitung“), an organisation with its complement ("das Bundesamt für
+Migration und Flüchtlinge"), the name after a class noun ("die Gewerkschaft GEW" → GEW),
+and a definite class noun back to the organisation last named with it ("die
+Gewerkschaft", "das Ministerium")."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Mapping
+
+from quotes.document import Document
+from quotes.pipeline.entity_lexicon import Lexicon
+from quotes.pipeline.entity_scan import Entity, organization_name_with
+from quotes.pipeline.mention import Mention
+from quotes.pipeline.outlets import OutletFinder
+from quotes.pipeline.resolution_memory import Memory
+
+__all__ = ["Organizations"]
+
+
+class Organizations:
+    """The organisation rules over one document's :class:`Memory`."""
+
+    def __init__(
+        self, doc: Document, lexicon: Lexicon, outlets: OutletFinder, memory: Memory
+    ) -> None:
+        self.doc = doc
+        self.lex = lexicon
+        self.outlets = outlets
+        self.memory = memory
+
+    def outlet(self, mention: Mention) -> Entity | None:
+        """The outlet the mention names, by its canonical name."""
+        # The mention as written, without article and marks: die „Berliner Zeitung“.
+        bare = " ".join(
+            w.strip('„“”"»«') for w in mention.text.split() if w.lower() != mention.determiner
+        ).strip()
+        found = self.outlets.lookup(bare, ambiguous=False) if bare else None
+        if found is not None:
+            return Entity(found[0], "outlet", "n")
+        for size in range(len(mention.head), 0, -1):
+            for i in range(len(mention.head) - size + 1):
+                found = self.outlets.lookup(" ".join(mention.head[i : i + size]), ambiguous=False)
+                if found is not None:
+                    return Entity(found[0], "outlet", "n")
+        return None
+
+    def class_name(self, mention: Mention) -> Entity | None:
+        """ "die Gewerkschaft GEW" → GEW: a class noun, then the organisation's name."""
+        head = mention.head
+        for i, word in enumerate(head[:-1]):
+            if not self.lex.is_organization_class(word):
+                continue
+            rest = head[i + 1 :]
+            if any(self.lex.role_of(w) or w in self.lex.not_speakers for w in rest):
+                return None
+            if self.lex.is_organization_word(rest[-1]) and not (
+                rest[-1] in self.lex.organization_names or rest[-1].isupper()
+            ):
+                return None  # "die Partei Bundesregierung"? not a name after a class noun
+            name = " ".join(rest)
+            return Entity(name, "organization", self.lex.noun_gender(word))
+        return None
+
+    def inside(self, mention: Mention) -> Entity | None:
+        """An organisation the document named with its complement where the mention
+        starts: "das Bundesamt für Migration und Flüchtlinge", however it was chunked."""
+        text = self.doc.text
+        spans = self.memory.roster.organization_spans
+        index = bisect_left(spans, (mention.start, ""))
+        determiners = self.lex.determiners_nominative | self.lex.determiners_oblique
+        while index < len(spans) and spans[index][0] < mention.end:
+            offset, full = spans[index]
+            index += 1
+            lead = text[mention.start : offset].split()
+            if not lead or (len(lead) == 1 and lead[0].lower() in determiners):
+                return Entity(full, "organization", self.lex.noun_gender(full.split()[0]))
+        return None
+
+    def is_organization(self, mention: Mention) -> bool:
+        """The mention's head is an organisation word ("Bundesamt", "Ministerium")."""
+        return bool(mention.head) and self.lex.is_organization_word(mention.head[-1])
+
+    def organization(self, mention: Mention) -> Entity:
+        """An organisation with its complement, as written in the mention or right after
+        it ("das Bundesamt für Migration und Flüchtlinge"), or as the document named it
+        before ("das Bundesamt" after "Bundesamt für Migration …")."""
+        name = self._name(mention)
+        head = name.split()[-1] if name else ""
+        gender = self.lex.noun_gender(head) if head else ""
+        definite = mention.determiner in self.lex.definite_articles
+        for offset, full in reversed(self.memory.roster.organizations.get(head, ())):
+            inside = mention.start <= offset < mention.end
+            earlier = offset < mention.start and len(name.split()) == 1
+            if inside or (earlier and definite):
+                return Entity(full, "organization", gender)
+        if definite and len(mention.head) == 1 and name == head:
+            earlier_one = self.classed_before(mention) or self._ending_in(head, mention.start)
+            if earlier_one is not None:
+                return earlier_one
+            name = organization_name_with(
+                mention.adjectives, head, gender, self.lex.adjective_endings_longest_first
+            )
+        return Entity(name, "organization", gender)
+
+    def classed_before(self, mention: Mention) -> Entity | None:
+        """ "die Gewerkschaft" after "Die Gewerkschaft GEW", "der Konzern" after "Der
+        Autokonzern Volkswagen": the organisation last named with that class noun."""
+        noun = mention.head[-1].lower()
+        for offset, cls, name in reversed(self.memory.roster.classed):
+            if offset < mention.start and cls.endswith(noun):
+                return self.memory.by_name.get(name) or Entity(name, "organization")
+        return None
+
+    def _ending_in(self, head: str, offset: int) -> Entity | None:
+        """ "das Ministerium" after "das polnische Innenministerium"."""
+        low = head.lower()
+        for entity in self.memory.before(offset):
+            if entity.type == "organization" and entity.name != head:
+                last = entity.name.split()[-1].lower()
+                if last.endswith(low) and " für " not in entity.name:
+                    return entity
+        return None
+
+    def _name(self, mention: Mention) -> str:
+        aliases = self.lex.organization_aliases
+        words = [*mention.adjectives, *mention.head]
+        joined = " ".join(words)
+        for alias, canonical in aliases.items():
+            if joined.endswith(alias):
+                return canonical
+        head = mention.head[-1]
+        if mention.determiner in {"des", "eines"} and head.endswith("s") and len(head) > 4:
+            head = head[:-2] if head.endswith("es") and not head.endswith("ses") else head[:-1]
+        # Capitalised adjectives after an article are part of the name ("das Statistische
+        # Bundesamt"); lower-case ones are not ("das zuständige Bundesamt").
+        named = [w for w in mention.adjectives if w[:1].isupper()] if mention.determiner else []
+        before = [*named, *mention.head[:-1]]
+        ending = {"m": "er", "f": "e", "n": "es"}.get(self.lex.noun_gender(head))
+        if mention.determiner and ending is not None:
+            # "des Statistischen Bundesamts" → "Statistisches Bundesamt": a capitalised
+            # adjective of the name takes the nominative ending of its noun.
+            before = [_strong(w, ending, self.lex.noun_genders) for w in before]
+        return " ".join([*before, head])
+
+
+def _strong(word: str, ending: str, nouns: Mapping[str, str]) -> str:
+    """A capitalised adjective of a name in the form without article ("Statistischen",
+    "Statistische" → "Statistisches"); other words as they are."""
+    if word.lower() in nouns or len(word) <= 6:
+        return word
+    if word.endswith("en"):
+        return word[:-2] + ending
+    if word.endswith("e"):
+        return word[:-1] + ending
+    return word
