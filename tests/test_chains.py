@@ -467,3 +467,168 @@ def test_chains_cost_linear_time(
     small, large = work(1_000), work(4_000)
     ratio = cpu(large) / max(cpu(small), 0.01)
     assert ratio < 10, f"4× the quotations took {ratio:.1f}× the CPU time"
+
+
+# -- fresh-text errors (issue 7 §4): interview outlets, "den Zeitungen der …", parallel sources --
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker", "outlet"),
+    [
+        (
+            "In einem Interview mit dem Sender France 2 sagte Macron, Europa müsse mehr tun.",
+            "Europa müsse mehr tun",
+            "Macron",
+            "France 2",
+        ),
+        (
+            "Im Interview mit France 2 sagte Macron am Abend, die Lage sei ernst.",
+            "die Lage sei ernst",
+            "Macron",
+            "France 2",
+        ),
+        (
+            "„Das ist ein schwarzer Tag“, sagte er den Zeitungen der Funke-Mediengruppe.",
+            "„Das ist ein schwarzer Tag“",
+            "er",
+            "Funke Mediengruppe",
+        ),
+        (
+            "Die Grünen-Chefin sagte den Funke-Zeitungen, die Koalition habe keine Mehrheit.",
+            "die Koalition habe keine Mehrheit",
+            "Die Grünen-Chefin",
+            "Funke Mediengruppe",
+        ),
+    ],
+)
+def test_interview_and_addressee_outlets_of_fresh_sentences(
+    finder: OutletFinder,
+    build: Callable[..., Document],
+    text: str,
+    quote: str,
+    speaker: str,
+    outlet: str,
+) -> None:
+    f = frame(text, quote, speaker, sentence=text)
+    (c,) = run(finder, build, text, [f], publisher="Kieler Nachrichten")
+    assert chain(c) == f"{speaker} via {outlet} via Kieler Nachrichten"
+    assert c.via[0].relation in ("interview", "gegenüber")
+
+
+def test_an_addressee_outlet_ends_the_interview_passage(
+    finder: OutletFinder, build: Callable[..., Document]
+) -> None:
+    text = (
+        "In einem Interview mit dem Sender France 2 sagte Macron, Europa müsse mehr tun. "
+        "„Wir haben keine Zeit“, sagte er den Zeitungen der Funke-Mediengruppe."
+    )
+    frames = [
+        frame(
+            text,
+            "Europa müsse mehr tun",
+            "Macron",
+            "Emmanuel Macron",
+            sentence=text[: text.index(" „")],
+        ),
+        frame(
+            text,
+            "„Wir haben keine Zeit“",
+            "er",
+            "Emmanuel Macron",
+            sentence="„Wir haben keine Zeit“, sagte er den Zeitungen der Funke-Mediengruppe.",
+        ),
+    ]
+    assert [chain(c) for c in run(finder, build, text, frames)] == [
+        "Emmanuel Macron via France 2",
+        "Emmanuel Macron via Funke Mediengruppe",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Den Angaben von Reuters und AFP zufolge wurden zwölf Menschen verletzt.", "AFP"),
+        (
+            "Nach Angaben von Reuters und AFP wurden zwölf Menschen verletzt.",
+            "Angaben von Reuters und AFP",
+        ),
+        ("Laut Reuters und AFP wurden zwölf Menschen verletzt.", "Reuters und AFP"),
+        (
+            "Bei dem Angriff wurden zwölf Menschen verletzt, berichteten Reuters und AFP.",
+            "Reuters und AFP",
+        ),
+    ],
+)
+def test_coordinated_outlets_are_parallel_sources(
+    finder: OutletFinder, build: Callable[..., Document], text: str, speaker: str
+) -> None:
+    # The attribution stage hands over one outlet or the whole phrase; either way the two
+    # agencies are the source together, in the order of the text, and not a chain.
+    kind = "outlet" if speaker == "AFP" else "group"
+    f = frame(text, "zwölf Menschen", speaker, speaker, kind, sentence=text)
+    (c,) = run(finder, build, text, [f], publisher="Kieler Nachrichten")
+    assert chain(c) == "Reuters & AFP via Kieler Nachrichten"
+    assert c.speaker is not None and c.speaker.type == "outlet"
+    assert c.speaker.mention is not None and c.speaker.mention.text.endswith("Reuters und AFP")
+    assert [(s.name, s.hop) for s in c.via] == [("AFP", 0), ("Kieler Nachrichten", 1)]
+
+
+def test_a_person_of_coordinated_outlets_stays_the_speaker(
+    finder: OutletFinder, build: Callable[..., Document]
+) -> None:
+    text = "„Wir senden weiter“, sagte ein Sprecher von ARD und ZDF."
+    f = frame(
+        text, "„Wir senden weiter“", "ein Sprecher von ARD und ZDF", "Sprecher", sentence=text
+    )
+    (c,) = run(finder, build, text, [f])
+    assert c.speaker is not None and c.speaker.name == "Sprecher"
+
+
+def test_an_outlet_citing_an_agency_before_its_verb_stays_in_the_chain(
+    finder: OutletFinder, build: Callable[..., Document]
+) -> None:
+    text = (
+        "Wie die Epoch Times unter Berufung auf die Nachrichtenagentur Tass berichtete, "
+        "sagte Putin, der Westen wolle Russland schwächen."
+    )
+    f = frame(text, "der Westen wolle Russland schwächen", "Putin", "Wladimir Putin", sentence=text)
+    (c,) = run(finder, build, text, [f])
+    assert chain(c) == "Wladimir Putin via Tass via Epoch Times"
+    assert [s.relation for s in c.via] == ["unter Berufung auf", "berichtet"]
+
+
+def test_a_fronted_outlet_citing_a_source_before_the_verb(
+    finder: OutletFinder, build: Callable[..., Document]
+) -> None:
+    text = (
+        "Laut einem Bericht des „Spiegel“ unter Berufung auf Sicherheitskreise plant die "
+        "Regierung ein neues Gesetz."
+    )
+    f = frame(
+        text,
+        "plant die Regierung ein neues Gesetz",
+        "einem Bericht des „Spiegel“",
+        "Spiegel",
+        "outlet",
+        sentence=text,
+    )
+    (c,) = run(finder, build, text, [f])
+    assert chain(c) == "Sicherheitskreise via Spiegel"
+    # A preposition after the cited noun continues its phrase: no speaker is cut from it.
+    text = "Laut „Spiegel“ unter Berufung auf Kreise in Washington plant die Regierung ein Gesetz."
+    f = frame(
+        text, "plant die Regierung ein Gesetz", "„Spiegel“", "Spiegel", "outlet", sentence=text
+    )
+    (c,) = run(finder, build, text, [f])
+    assert c.speaker is not None and c.speaker.name == "Spiegel"
+
+
+def test_fresh_chains_in_the_whole_pipeline(parse_extractor: quotes.Extractor) -> None:
+    text = (
+        "Paris. In einem Interview mit dem Sender France 2 sagte Macron, Europa müsse mehr "
+        "für seine Verteidigung tun. „Wir haben keine Zeit zu verlieren“, fügte er hinzu.\n\n"
+        "Nach Angaben von Reuters und AFP wurden bei dem Angriff zwölf Menschen verletzt.\n"
+    )
+    assert texts(parse_extractor, text) == [
+        "Emmanuel Macron via France 2",
+        "Emmanuel Macron via France 2",
+        "Reuters & AFP",
+    ]

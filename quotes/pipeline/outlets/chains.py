@@ -40,6 +40,12 @@ class MentionIndex:
     dateline_groups: Mapping[int, tuple[OutletMention, ...]]
     every: tuple[OutletMention, ...] = ()  # all mentions, plain ones too
     every_starts: tuple[int, ...] = ()
+    # The members of each coordination group ("Reuters und AFP"), in text order.
+    groups: Mapping[int, tuple[OutletMention, ...]] = attrs.field(factory=dict)
+
+    def group_of(self, mention: OutletMention) -> tuple[OutletMention, ...]:
+        """The mentions coordinated with ``mention`` (itself included), in text order."""
+        return self.groups.get(mention.group, (mention,))
 
     def mention_in(self, span: Span) -> OutletMention | None:
         """The first mention (of any relation) whose name overlaps ``span``."""
@@ -70,6 +76,9 @@ def index_mentions(mentions: Sequence[OutletMention]) -> MentionIndex:
     groups: dict[int, list[OutletMention]] = {}
     for mention in datelines:
         groups.setdefault(mention.group, []).append(mention)
+    coordinated: dict[int, list[OutletMention]] = {}
+    for mention in ordered:
+        coordinated.setdefault(mention.group, []).append(mention)
     index = MentionIndex(
         linked,
         tuple(m.span.start for m in linked),
@@ -79,6 +88,7 @@ def index_mentions(mentions: Sequence[OutletMention]) -> MentionIndex:
         {group: tuple(members) for group, members in groups.items()},
         ordered,
         tuple(m.span.start for m in ordered),
+        {group: tuple(members) for group, members in coordinated.items()},
     )
     return index
 

@@ -147,6 +147,8 @@ class Compiled:
     type_noun_endings: tuple[str, ...] = ("",)
     #: Words a name after a type noun does not end with ("Zeitung Die", "Voice of").
     not_last_words: frozenset[str] = frozenset()
+    #: The [organizations] carriers ("Angaben", "Berichte"): nouns that lead to a source.
+    carriers: frozenset[str] = frozenset()
 
 
 # -- compiling the rules -------------------------------------------------------------------------
@@ -328,6 +330,7 @@ def compile_rules(rules: RuleData) -> Compiled:
         carry_in_paragraph=carry_in_paragraph,
         cited_speaker=cited_speaker,
         cited_singular=cited_singular,
+        carriers=frozenset(carriers),
     )
 
 

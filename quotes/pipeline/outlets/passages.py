@@ -129,6 +129,13 @@ class PassageChains:
                 moved = self._behind_outlet(doc, index, frame, speaker, span, outlet)
                 if moved is not None:
                     return moved
+        if speaker is not None and span is not None:
+            together = _coordinated_speakers(doc, index, speaker, span, self._compiled.carriers)
+            if together is not None:
+                speaker, beside = together
+                via = self._builder.via_indexed(doc, index, start, end, speaker.mention)
+                via = (*beside, *(s for s in via if s.name not in {b.name for b in beside}))
+                return Chained(speaker, self._with_addressee(index, frame.addressee, via))
         via = self._builder.via_indexed(doc, index, start, end, span)
         if speaker is None:
             return self._outlet_speaks(via)
@@ -330,6 +337,38 @@ def _finish(chained: Chained, publisher: Source | None) -> Chained:
         hops.setdefault(source.hop, len(hops))
     via = tuple(attrs.evolve(s, hop=hops[s.hop]) for s in kept)
     return Chained(speaker, via)
+
+
+def _coordinated_speakers(
+    doc: Document, index: MentionIndex, speaker: Speaker, span: Span, carriers: frozenset[str]
+) -> tuple[Speaker, tuple[Source, ...]] | None:
+    """Coordinated outlets that are the speaker together ("Den Angaben von Reuters und AFP
+    zufolge", "Laut Reuters und AFP"): parallel sources, not a chain. The first in the text
+    names the speaker, whose mention is widened over them all; the others stand beside it
+    at hop 0 ("Reuters & AFP"). None unless the speaker's mention names an outlet that the
+    text coordinates with at least one other outlet, and the speaker is that outlet or a
+    group whose mention names nobody before it but a carrier ("Angaben von Reuters und
+    AFP"; "ein Sprecher von ARD und ZDF" is a person)."""
+    first = index.mention_in(span)
+    if first is None:
+        return None
+    members = index.group_of(first)
+    lead = members[0] if members else first
+    if sum(m.type != "organization" for m in members) < 2 or lead.type == "organization":
+        return None
+    if speaker.type != "outlet" and speaker.name not in {m.name for m in members}:
+        before = doc.text[span.start : max(span.start, lead.span.start)]
+        named = [w for w in before.split() if w[:1].isupper() and w not in carriers]
+        if speaker.type not in ("group", "unknown") or named:
+            return None
+    start = min(span.start, lead.span.start)
+    end = max(span.end, max(m.span.end for m in members))
+    beside = tuple(
+        Source(m.name, m.type, m.relation, m.span, hop=0)
+        for m in members[1:]
+        if m.name != lead.name
+    )
+    return Speaker(Span.of(doc.text, start, end), lead.name, "outlet"), beside
 
 
 def _shifted_down(via: Sequence[Source]) -> tuple[Source, ...]:
