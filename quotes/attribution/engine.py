@@ -50,7 +50,7 @@ from quotes.detectors.syntax import mention_of
 from quotes.document import Document, window_sentences
 from quotes.parse import ParsedDoc
 from quotes.pipeline.entities import Lexicon, Mention, MentionResolver, Resolution
-from quotes.pipeline.speakers import Frame
+from quotes.pipeline.speakers import Frame, carries_across
 from quotes.records import Cue, Span, Speaker
 from quotes.rules import RuleData
 
@@ -139,6 +139,7 @@ class Attributor:
                 if (
                     gap.count("\n") <= _CARRY_LINE_BREAKS
                     and len(gap) < _CARRY_REACH
+                    and carries_across(gap, self.rules.lexicon)
                     and not self.rules.lexicon.full_name_pattern.search(gap)
                 ):
                     frame = attrs.evolve(

@@ -67,6 +67,8 @@ class Lexicon:
     oblique_case_articles: frozenset[str] = frozenset()  # "dem", "eines": an oblique slot
     name_links: frozenset[str] = frozenset()  # "für", "von": prepositions inside a name
     attribute_links: frozenset[str] = frozenset()  # "von", "mit": a name after is an attribute
+    # The gender a singular article gives a role noun of two genders ("die Vorsitzende").
+    article_genders: Mapping[str, Gender] = attrs.field(factory=dict)
     # Inflection endings of adjectives ("e", "en", …; speakers.toml [surface]), and the
     # same longest first, for stripping one.
     adjective_endings: tuple[str, ...] = ()
@@ -84,7 +86,14 @@ class Lexicon:
         for gender, key in (("m", "male"), ("f", "female")):
             for name in names.get(key, []):
                 given[name] = "" if given.get(name, gender) != gender else gender
-        roles: list[tuple[str, str, Gender]] = []
+        roles: dict[str, tuple[str, Gender]] = {}
+
+        def add_role(suffix: str, role: str, gender: Gender) -> None:
+            # One form of two genders ("Vorsitzende": der Vorsitzende, die Vorsitzende)
+            # has no gender of its own; its article gives one (role_gender).
+            old = roles.get(suffix)
+            roles[suffix] = (role, gender if old is None or old[1] == gender else "")
+
         irregular = {
             k.lower(): v.lower() for k, v in data.get("role_feminine_irregular", {}).items()
         }
@@ -92,11 +101,11 @@ class Lexicon:
             masc = masc.lower()
             fem = irregular.get(masc, masc + "in")
             role = masc
-            roles.append((fem, role, "f"))
-            roles.append((masc, role, "m"))
+            add_role(fem, role, "f")
+            add_role(masc, role, "m")
             if masc.endswith("er") and masc in irregular:  # "Beamter" → "Beamte", "Beamten"
-                roles.append((masc[:-1], role, "m"))
-                roles.append((masc[:-1] + "n", role, "m"))
+                add_role(masc[:-1], role, "m")
+                add_role(masc[:-1] + "n", role, "m")
         name_particles = tuple(
             sorted({str(p) for p in names.get("particles", [])}, key=len, reverse=True)
         )
@@ -132,8 +141,9 @@ class Lexicon:
             prepositions=frozenset(data.get("prepositions", [])),
             particles=frozenset(data.get("particles", [])),
             not_speakers=frozenset(data.get("not_speakers", [])),
-            role_suffixes={suffix: (role, gender) for suffix, role, gender in roles},
-            role_suffix_lengths=tuple(sorted({len(r[0]) for r in roles}, reverse=True)),
+            role_suffixes=roles,
+            role_suffix_lengths=tuple(sorted({len(r) for r in roles}, reverse=True)),
+            article_genders={str(k): str(v) for k, v in data.get("article_genders", {}).items()},
             organization_names=frozenset(data.get("organization_names", [])),
             organization_aliases=dict(data.get("organization_aliases", {})),
             group_words=frozenset(data.get("group_words", [])),
@@ -183,6 +193,15 @@ class Lexicon:
             if size <= len(low) and (found := self.role_suffixes.get(low[-size:])) is not None:
                 return found
         return None
+
+    def role_gender(self, word: str, article: str) -> tuple[str, Gender] | None:
+        """:meth:`role_of`, with the gender of a role noun of two genders taken from its
+        singular article ("die Vorsitzende" f, "der Vorsitzende" m; "der Vorsitzenden"
+        stays open: dative, genitive or plural)."""
+        found = self.role_of(word)
+        if found is None or found[1] or not word.endswith("e"):
+            return found
+        return found[0], self.article_genders.get(article.lower(), "")
 
     def roles_compatible(self, wanted: str, held: Iterable[str]) -> bool:
         """Whether a person who held ``held`` can be called by the role ``wanted``:

@@ -221,7 +221,7 @@ class _Builder:
         before = text[max(0, start - 60) : start].split()
         if before:
             word = before[-1].strip(",;:()„“")
-            found = lex.role_of(word)
+            found = lex.role_gender(word, before[-2] if len(before) > 1 else "")
             if found is not None:
                 roles.add(found[0])
                 gender = found[1]

@@ -56,6 +56,10 @@ class Memory:
         self._names_at.insert(index, name)
         self._salience.insert(index, salience)
 
+    def noted_between(self, start: int, end: int) -> bool:
+        """Whether a name or a resolved mention stands between the two offsets."""
+        return bisect_left(self._offsets, end) > bisect_left(self._offsets, start)
+
     def before(self, offset: int, *, by_salience: bool = False) -> Iterable[Entity]:
         """Entities mentioned shortly before ``offset``, most recent first.
 

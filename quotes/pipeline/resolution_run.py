@@ -14,6 +14,7 @@ from itertools import pairwise
 import attrs
 
 from quotes.document import Document
+from quotes.pipeline.antecedents import subject_before
 from quotes.pipeline.entity_lexicon import Lexicon
 from quotes.pipeline.entity_scan import (
     OBLIQUE,
@@ -325,7 +326,7 @@ class ResolutionRun:
 
     def _resolve_role(self, mention: Mention, role_word: str) -> Entity:
         lex = self.lex
-        role, gender = lex.role_of(role_word) or ("", "")
+        role, gender = lex.role_gender(role_word, mention.determiner) or ("", "")
         named = self.memory.name_right_before(mention.start)
         if named is not None:
             # "Maria Sacharowa, die Sprecherin …": the role phrase is an apposition.
@@ -337,7 +338,7 @@ class ResolutionRun:
         )
         if mention.determiner in self.lex.role_articles and not mention.plural:
             for entity in self.memory.before(mention.start):
-                if entity.type != "person" or (entity.gender and entity.gender != gender):
+                if entity.type != "person" or (gender and entity.gender not in ("", gender)):
                     continue
                 if party:
                     if party in {normal_affiliation(a) for a in entity.affiliations} and (
@@ -366,6 +367,12 @@ class ResolutionRun:
         gender = self.lex.pronouns.get(low, "")
         if mention.plural or (low == "sie" and self._plural_verb_near(mention)):
             gender = "pl"
+        subject = subject_before(self.doc, self.lex, mention.start, gender)
+        if subject is not None and not self.memory.noted_between(subject.start, mention.start):
+            entity = self._resolve(subject)
+            if entity.name and entity.gender in ("", gender):
+                self.memory.note(subject.start, entity.name, SUBJECT)
+                return entity
         for entity in self.memory.before(mention.start, by_salience=True):
             if gender == "pl":
                 if entity.type == "group" or (entity.type == "organization" and not entity.gender):

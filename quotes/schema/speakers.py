@@ -53,4 +53,5 @@ class SpeakersRules:
     oblique_case_articles: Words = ()  # dative and genitive articles ("dem", "eines")
     name_links: Words = ()  # prepositions inside a name ("Bundesamt für Migration")
     attribute_links: Words = ()  # words that make a following name an attribute
+    article_genders: dict[str, str] = attrs.field(factory=dict)  # "die" → f ("die Vorsitzende")
     surface: Surface = attrs.field(factory=Surface)

@@ -9,8 +9,11 @@ import re
 import pytest
 
 from quotes.document import Document, SentenceSplitter
+from quotes.pipeline.antecedents import opens_with_speaker, subject_before
 from quotes.pipeline.entities import Entity, Mention, MentionResolver, Resolution
+from quotes.pipeline.entity_lexicon import Lexicon
 from quotes.pipeline.outlets import OutletFinder
+from quotes.pipeline.speakers import carries_across
 from quotes.rules import load_rules
 
 RULES = load_rules("de")
@@ -527,3 +530,73 @@ def test_capitalised_adjective_of_a_name_in_the_form_without_article(
         m = mention(text, phrase)
     (entity,) = resolve(text, m)
     assert (entity.name, entity.type) == ("Statistisches Bundesamt", "organization")
+
+
+# -- role nouns of two genders; the subject that opens the sentence before ---------------------
+LEXICON = Lexicon.from_rules(RULES)
+
+
+def test_role_of_two_genders_takes_its_article() -> None:
+    assert LEXICON.role_gender("Vorsitzende", "die") == ("vorsitzender", "f")
+    assert LEXICON.role_gender("Vorsitzende", "der") == ("vorsitzender", "m")
+    assert LEXICON.role_gender("Vorsitzenden", "der") == ("vorsitzender", "m")
+    assert LEXICON.role_gender("Ministerin", "der") == ("minister", "f")
+    assert LEXICON.role_of("Abgeordnete") == ("abgeordneter", "")
+
+
+def test_feminine_chair_refers_to_the_woman_named_with_a_compatible_role() -> None:
+    text = (
+        "Verdi-Chefin Petra Lindner rief zu Warnstreiks auf. „Die Geduld ist am Ende“, "
+        "sagte die Verdi-Vorsitzende."
+    )
+    assert names(text, mention(text, "die Verdi-Vorsitzende")) == ["Petra Lindner"]
+
+
+def test_masculine_chair_is_not_the_woman_named_before() -> None:
+    text = "Verdi-Chefin Petra Lindner sprach. „Wir warten ab“, sagte der Verdi-Vorsitzende."
+    assert names(text, mention(text, "der Verdi-Vorsitzende")) != ["Petra Lindner"]
+
+
+def test_pronoun_takes_the_role_that_opens_the_sentence_before() -> None:
+    text = "Der Landrat lehnte den Vorschlag am Dienstag ab. Er sagte: „Dafür fehlt uns das Geld.“"
+    assert names(text, mention(text, "Er")) == ["Landrat"]
+
+
+def test_pronoun_takes_the_organisation_that_opens_the_sentence_before() -> None:
+    text = (
+        "Die Stadtverwaltung verschob die Entscheidung. Sie erklärte, „weitere Gutachten“ "
+        "seien nötig."
+    )
+    assert names(text, mention(text, "Sie")) == ["Stadtverwaltung"]
+
+
+def test_a_name_between_keeps_the_earlier_rules() -> None:
+    text = (
+        "Bürgermeisterin Karin Vogt besuchte die Baustelle. Die Ministerin traf dort Jan "
+        "Peters. „Wir bauen weiter“, sagte sie."
+    )
+    assert names(text, mention(text, "sie")) == ["Karin Vogt"]
+
+
+def test_subject_before_needs_the_pronoun_gender_and_a_verb_after_the_noun() -> None:
+    doc = Document.build("Der Landrat schwieg. Er ging.", SPLITTER)
+    assert subject_before(doc, LEXICON, doc.text.index("Er"), "f") is None
+    found = subject_before(doc, LEXICON, doc.text.index("Er"), "m")
+    assert found is not None and found.text == "Der Landrat"
+    named = Document.build("Der Landrat Uwe Kern schwieg. Er ging.", SPLITTER)
+    assert subject_before(named, LEXICON, named.text.index("Er"), "m") is None
+
+
+def test_opens_with_speaker() -> None:
+    assert opens_with_speaker(LEXICON, "Der Fußballverband reagierte gelassen.")
+    assert opens_with_speaker(LEXICON, " Die zuständige Ministerin schwieg.")
+    assert not opens_with_speaker(LEXICON, "Doch vor einer Einigung steht der Verband nicht.")
+    assert not opens_with_speaker(LEXICON, "Die Lage bleibt angespannt.")
+
+
+def test_carry_across_a_paragraph_only_without_someone_else_between() -> None:
+    assert carries_across(".\n\n", LEXICON)
+    assert carries_across(" am Montag in Köln.\n\n", LEXICON)
+    assert carries_across(". Dann ging es weiter.", LEXICON)
+    assert not carries_across(". Der Fußballverband reagierte gelassen.\n\n", LEXICON)
+    assert carries_across(". Der Fußballverband reagierte gelassen. ", LEXICON)

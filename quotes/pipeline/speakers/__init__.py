@@ -24,6 +24,6 @@ frame stands), :mod:`~quotes.pipeline.speakers.subjects` (the subject of a cue v
 """
 
 from quotes.pipeline.speakers.finder import SpeakerFinder
-from quotes.pipeline.speakers.frame import Frame
+from quotes.pipeline.speakers.frame import Frame, carries_across
 
-__all__ = ["Frame", "SpeakerFinder"]
+__all__ = ["Frame", "SpeakerFinder", "carries_across"]

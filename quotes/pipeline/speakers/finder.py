@@ -16,7 +16,7 @@ from quotes.pipeline.cues import CueLexicon, CueMatch
 from quotes.pipeline.entities import Lexicon, Mention
 from quotes.pipeline.quotations import Quoted
 from quotes.pipeline.speaker_words import SurfaceWords
-from quotes.pipeline.speakers.frame import Frame
+from quotes.pipeline.speakers.frame import Frame, carries_across
 from quotes.pipeline.speakers.noun_phrases import NounPhrase, NounPhrases
 from quotes.pipeline.speakers.subjects import SubjectFinder, clause_start
 from quotes.records import Cue, Span, Speaker
@@ -218,7 +218,12 @@ class SpeakerFinder:
             if said is not None and prev_q.quote.end <= said.start < q.quote.start:
                 gap_start = max(gap_start, said.end)
             gap = text[gap_start : q.quote.start]
-            if gap.count("\n") <= 2 and len(gap) < 400 and not self._has_person_between(gap):
+            if (
+                gap.count("\n") <= 2
+                and len(gap) < 400
+                and carries_across(gap, self.lexicon)
+                and not self._has_person_between(gap)
+            ):
                 return _Found(
                     None,
                     None,

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
-from quotes.pipeline.entities import Mention
+from quotes.pipeline.antecedents import opens_with_speaker
+from quotes.pipeline.entities import Lexicon, Mention
 from quotes.records import Attribution, Cue, Kind, Source, Span, Speaker
 
-__all__ = ["Frame"]
+__all__ = ["Frame", "carries_across"]
+
+# The end of a sentence inside the text between two quotations.
+_SENTENCE_END = re.compile(r"[.!?…](?=\s)")
 
 
 @attrs.frozen
@@ -50,3 +56,19 @@ class Frame:
             medium=self.medium,
             quote_parts=self.quote_parts,
         )
+
+
+def carries_across(gap: str, lexicon: Lexicon) -> bool:
+    """Whether a quotation without cue or speaker may take the speaker of the quotation
+    before it across ``gap``, the text between them (from the end of that quotation, or of
+    its speaker's mention after it): not across a line break after a sentence that opens
+    with someone else who may speak ("„…“, sagte Fahimi. Der Verband reagierte
+    gelassen.\n\n„…“"): a wrong speaker is worse than none. A new paragraph that opens
+    with the speaker's next words carries them ("„…“, sagte Fahimi.\n\n„…“")."""
+    if "\n" not in gap:
+        return True
+    end = _SENTENCE_END.search(gap)
+    if end is None:
+        return True
+    rest = gap[end.end() :]
+    return not any(opens_with_speaker(lexicon, sentence) for sentence in _SENTENCE_END.split(rest))

@@ -1,0 +1,83 @@
+"""The subject that opens a sentence with a role or organisation noun ("Die Ministerin rief
+zur Mäßigung auf.", "Der Verband wies die Forderung zurück."): the antecedent of a subject
+pronoun in the next sentence that no earlier speaker or name gives ("Sie sagte, …" → die
+Ministerin; such a subject is often a reported speaker, which the resolver meets only after
+the direct quotations it is resolving), and a sentence that puts someone else between a
+speaker and a quotation that might carry on that speaker's words."""
+
+from __future__ import annotations
+
+import attrs
+
+from quotes.document import Document
+from quotes.pipeline.entity_lexicon import Gender, Lexicon
+from quotes.pipeline.mention import Mention
+
+__all__ = ["opens_with_speaker", "subject_before"]
+
+# How many adjectives may stand between the article and the noun.
+_ADJECTIVES = 3
+
+
+@attrs.frozen
+class _Opening:
+    article: str
+    adjectives: tuple[str, ...]
+    noun: str
+    gender: Gender
+
+
+def _opening(lex: Lexicon, text: str) -> _Opening | None:
+    """A singular role or organisation noun with its article ("Die Ministerin", "Der
+    zuständige Verband") that opens ``text``, followed by a lower-case word (its verb),
+    not by a name or a preposition."""
+    words = text.split(maxsplit=_ADJECTIVES + 3)
+    if len(words) < 3 or words[0].lower() not in lex.article_genders:
+        return None
+    k = 1
+    while k < len(words) - 1 and k <= _ADJECTIVES and words[k][:1].islower():
+        k += 1
+    noun = words[k]
+    if k + 1 >= len(words) or not noun[:1].isupper() or not noun.replace("-", "").isalpha():
+        return None
+    after = words[k + 1]
+    if not after[:1].islower() or after.lower() in lex.prepositions:
+        return None
+    role = lex.role_gender(noun, words[0])
+    if role is not None:
+        gender = role[1]
+    elif lex.is_organization_word(noun):
+        gender = lex.noun_gender(noun)
+    else:
+        return None
+    return _Opening(words[0], tuple(words[1:k]), noun, gender)
+
+
+def opens_with_speaker(lex: Lexicon, text: str) -> bool:
+    """Whether ``text`` (a sentence) opens with a role or organisation noun as its
+    subject: someone who may speak."""
+    return _opening(lex, text.lstrip()) is not None
+
+
+def subject_before(doc: Document, lex: Lexicon, offset: int, gender: Gender) -> Mention | None:
+    """The mention of the role or organisation noun that opens the sentence right before
+    the one at ``offset``, where its gender is ``gender`` (m or f); None otherwise."""
+    if gender not in ("m", "f"):
+        return None
+    here = doc.sentence_index(offset)
+    if here == 0:
+        return None
+    sentence = doc.sentences[here - 1]
+    found = _opening(lex, sentence.text)
+    if found is None or found.gender != gender:
+        return None
+    start = sentence.start + sentence.text.find(found.article)
+    end = doc.text.find(found.noun, start) + len(found.noun)
+    return Mention(
+        start,
+        end,
+        doc.text[start:end],
+        head=(found.noun,),
+        determiner=found.article.lower(),
+        adjectives=found.adjectives,
+    )

@@ -1,0 +1,64 @@
+"""Speaker rules of the third round (issue 7) end to end, on German news sentences
+written for these tests, on both backends where the rule is the surface stage's too."""
+
+from __future__ import annotations
+
+import pytest
+
+import quotes
+
+pytest.importorskip("spacy")
+
+
+@pytest.fixture(scope="module", params=["parse", "rules"])
+def extractor(request: pytest.FixtureRequest) -> quotes.Extractor:
+    return quotes.Extractor(request.param)
+
+
+@pytest.fixture(scope="module")
+def parse() -> quotes.Extractor:
+    return quotes.Extractor("parse")
+
+
+def speaker_of(extractor: quotes.Extractor, text: str, quote: str) -> str | None:
+    for a in extractor.extract(text):
+        if a.kind == "direct" and quote in a.content.text:
+            return a.speaker.name if a.speaker is not None else None
+    raise AssertionError(f"no direct quotation with {quote!r}")
+
+
+def test_no_carry_across_a_paragraph_after_someone_else(extractor: quotes.Extractor) -> None:
+    text = (
+        "„Wir haben lange genug gewartet“, sagte Klaus Berger. Der Mieterverein sieht "
+        "das anders.\n\n„Wir setzen auf Gespräche mit der Stadt.“"
+    )
+    assert speaker_of(extractor, text, "lange genug") == "Klaus Berger"
+    assert speaker_of(extractor, text, "Gespräche mit der Stadt") is None
+
+
+def test_carry_into_a_paragraph_that_opens_with_the_next_words(
+    extractor: quotes.Extractor,
+) -> None:
+    text = (
+        "„Wir haben lange genug gewartet“, sagte Klaus Berger.\n\n"
+        "„Jetzt muss die Stadt handeln und die Mieten begrenzen.“"
+    )
+    assert speaker_of(extractor, text, "Mieten begrenzen") == "Klaus Berger"
+
+
+def test_pronoun_after_a_reported_role_subject(parse: quotes.Extractor) -> None:
+    text = (
+        "Die Sprecherin der Stadtwerke Anna Roth kündigte höhere Preise an. "
+        "Die Verbraucherzentrale kritisierte die Pläne scharf. "
+        "Der Geschäftsführer wies die Kritik am Mittwoch zurück. "
+        "Er sagte: „Die Kosten sind gestiegen, das müssen wir weitergeben.“"
+    )
+    assert speaker_of(parse, text, "weitergeben") == "Geschäftsführer"
+
+
+def test_chair_of_two_genders_resolves_by_article(parse: quotes.Extractor) -> None:
+    text = (
+        "IG-Metall-Chefin Christiane Benner forderte mehr Geld. "
+        "„Die Beschäftigten haben das verdient“, sagte die IG-Metall-Vorsitzende."
+    )
+    assert speaker_of(parse, text, "verdient") == "Christiane Benner"
