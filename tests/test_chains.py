@@ -632,3 +632,112 @@ def test_fresh_chains_in_the_whole_pipeline(parse_extractor: quotes.Extractor) -
         "Emmanuel Macron via France 2",
         "Reuters & AFP",
     ]
+
+
+# -- "zitierte ihn die Staatsagentur Tass": the quoting outlet carries the words -------------
+TASS = (
+    "Kremlsprecher Dmitri Peskow sagte der Agentur Interfax, Moskau sei bereit. "
+    "Die Angaben aus Kiew seien Propaganda, zitierte ihn die Staatsagentur Tass."
+)
+
+
+def test_the_quoting_outlet_is_the_first_hop(
+    finder: OutletFinder, build: Callable[..., Document]
+) -> None:
+    second = "Die Angaben aus Kiew seien Propaganda, zitierte ihn die Staatsagentur Tass."
+    frames = [
+        frame(TASS, "Moskau sei bereit", "Kremlsprecher Dmitri Peskow", "Dmitri Peskow"),
+        frame(
+            TASS, "Die Angaben aus Kiew seien Propaganda", "ihn", "Dmitri Peskow", sentence=second
+        ),
+    ]
+    frames[0] = attrs.evolve(frames[0], region_start=0, region_end=TASS.index(" Die Angaben"))
+    assert [chain(c) for c in run(finder, build, TASS, frames)] == [
+        "Dmitri Peskow via Interfax",
+        "Dmitri Peskow via Tass",
+    ]
+
+
+def test_a_speaker_mention_cut_before_the_outlets_name_is_the_outlet(
+    finder: OutletFinder, build: Callable[..., Document]
+) -> None:
+    second = "Die Angaben aus Kiew seien Propaganda, zitierte ihn die Staatsagentur Tass."
+    f = frame(
+        TASS,
+        "Die Angaben aus Kiew seien Propaganda",
+        "die Staatsagentur",
+        "Staatsagentur",
+        "organization",
+        sentence=second,
+    )
+    (c,) = run(finder, build, TASS, [f])
+    assert c.speaker is not None and (c.speaker.name, c.speaker.type) == ("Tass", "outlet")
+    assert c.speaker.mention == at(TASS, "die Staatsagentur Tass")
+    assert c.via == ()
+
+
+def test_an_outlet_inside_a_persons_mention_stays_in_the_chain(
+    finder: OutletFinder, build: Callable[..., Document]
+) -> None:
+    # The mention runs on into the outlet ("Peskow von der Agentur Interfax"); the outlet
+    # that quoted him is still the first hop.
+    text = "„Wir sind bereit“, wird Peskow von der Agentur Interfax zitiert."
+    f = frame(
+        text, "„Wir sind bereit“", "Peskow von der Agentur Interfax", "Dmitri Peskow", sentence=text
+    )
+    (c,) = run(finder, build, text, [f])
+    assert chain(c) == "Dmitri Peskow via Interfax"
+    assert c.via[0].relation == "zitiert"
+
+
+def test_a_cited_source_keeps_the_outlets_canonical_name(
+    finder: OutletFinder, build: Callable[..., Document]
+) -> None:
+    text = "„Das ist falsch“, sagte die Zeitung „Bild“ unter Berufung auf Diplomaten."
+    f = frame(
+        text, "„Das ist falsch“", "die Zeitung „Bild“", "Zeitung Bild", "outlet", sentence=text
+    )
+    (c,) = run(finder, build, text, [f])
+    assert chain(c) == "Diplomaten via Bild"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "outlet"),
+    [
+        (
+            "Der Fernsehsender „Silverbird“ berichtete, es gebe 56 Tote.",
+            "Der Fernsehsender „Silverbird“",
+            "Silverbird",
+        ),
+        (
+            "Der israelische Fernsehsender „Channel 10“ berichtete, das Kabinett habe zugestimmt.",
+            "Der israelische Fernsehsender „Channel 10“",
+            "Channel 10",
+        ),
+    ],
+)
+def test_a_speaker_named_by_type_noun_and_name_is_the_outlet_not_its_own_hop(
+    finder: OutletFinder, build: Callable[..., Document], text: str, mention: str, outlet: str
+) -> None:
+    # The resolution stage may name it "Fernsehsender Silverbird" (a person); the outlet
+    # stage knows the outlet, which then is not a hop of its own chain.
+    name = " ".join(w.strip("„“") for w in mention.split()[-2:])
+    f = frame(text, text[text.index(", ") + 2 : -1], mention, name, sentence=text)
+    (c,) = run(finder, build, text, [f])
+    assert c.speaker is not None and (c.speaker.name, c.speaker.type) == (outlet, "outlet")
+    assert c.via == ()
+
+
+def test_a_reporter_of_an_outlet_reports_through_it(
+    finder: OutletFinder, build: Callable[..., Document]
+) -> None:
+    text = "Ein Reporter des Fernsehsenders n-tv berichtete, dass das eine Art Sport sei."
+    f = frame(
+        text,
+        "dass das eine Art Sport sei",
+        "Ein Reporter des Fernsehsenders n-tv",
+        "Reporter des Fernsehsenders n-tv",
+        sentence=text,
+    )
+    (c,) = run(finder, build, text, [f])
+    assert chain(c) == "Reporter des Fernsehsenders n-tv via n-tv"

@@ -150,6 +150,18 @@ class Compiled:
     #: The [organizations] carriers ("Angaben", "Berichte"): nouns that lead to a source.
     carriers: frozenset[str] = frozenset()
 
+    def type_noun_kind(self, word: str) -> SourceType | None:
+        """The outlet type a type noun stands for, inflected or in a hyphenated compound
+        ("Nachrichtenagenturen", "US-Nachrichtenagentur" → agency); None for other words."""
+        head = word.rsplit("-", 1)[-1]
+        for suffix in self.type_noun_endings:
+            if suffix and not head.endswith(suffix):
+                continue
+            stem = head[: len(head) - len(suffix)] if suffix else head
+            if stem in self.type_nouns:
+                return self.type_nouns[stem]
+        return None
+
 
 # -- compiling the rules -------------------------------------------------------------------------
 _MACRO = re.compile(r"\{([a-z_]+)\}")

@@ -249,15 +249,7 @@ class Gazetteer:
 
     def _type_of(self, word: str) -> SourceType:
         """The outlet type a type noun stands for ("Nachrichtenagentur" → agency)."""
-        types = self._compiled.type_nouns
-        head = word.rsplit("-", 1)[-1]
-        for suffix in self._compiled.type_noun_endings:
-            if suffix and not head.endswith(suffix):
-                continue
-            stem = head[: len(head) - len(suffix)] if suffix else head
-            if stem in types:
-                return types[stem]
-        return "outlet"
+        return self._compiled.type_noun_kind(word) or "outlet"
 
     def _publisher_names(self, doc: Document) -> list[tuple[str, re.Pattern[str]]]:
         """The publisher's own name, found in its header or given by the caller.

@@ -308,12 +308,7 @@ class Linker:
         )
 
     def _is_type_noun(self, word: str) -> bool:
-        types = self._compiled.type_nouns
-        head = word.rsplit("-", 1)[-1]
-        return any(
-            head.endswith(suffix) and head[: len(head) - len(suffix)] in types
-            for suffix in self._compiled.type_noun_endings
-        )
+        return self._compiled.type_noun_kind(word) is not None
 
     def _organisation_name(self, written: str) -> str:
         """The organisation's name: known names from the rules, else without genitive -s.

@@ -40,6 +40,8 @@ __all__ = ["ChainRequest", "Chained", "PassageChains"]
 # A paragraph this short that does not end like a sentence is a heading.
 _HEADING_MAX = 120
 _SENTENCE_ENDS = frozenset(".!?:;…“”\"»«’'")
+_OPEN = '„“"»«‚'
+_CLOSE = '“”"«»‘'
 # The relation given to an outlet that was the speaker and moves into the chain without
 # linking words of its own.
 _REPORTED = "berichtet"
@@ -124,6 +126,9 @@ class PassageChains:
         speaker = frame.speaker
         span = speaker.mention if speaker is not None else None
         if speaker is not None and span is not None:
+            speaker = self._typed_outlet(doc, index, speaker, span)
+            span = speaker.mention
+        if speaker is not None and span is not None:
             outlet = index.mention_in(span)
             if outlet is not None or speaker.type == "outlet":
                 moved = self._behind_outlet(doc, index, frame, speaker, span, outlet)
@@ -136,10 +141,38 @@ class PassageChains:
                 via = self._builder.via_indexed(doc, index, start, end, speaker.mention)
                 via = (*beside, *(s for s in via if s.name not in {b.name for b in beside}))
                 return Chained(speaker, self._with_addressee(index, frame.addressee, via))
-        via = self._builder.via_indexed(doc, index, start, end, span)
+        via = self._builder.via_indexed(doc, index, start, end, _own_words(index, speaker, span))
         if speaker is None:
             return self._outlet_speaks(via)
         return Chained(speaker, self._with_addressee(index, frame.addressee, via))
+
+    def _typed_outlet(
+        self, doc: Document, index: MentionIndex, speaker: Speaker, span: Span
+    ) -> Speaker:
+        """The outlet that a speaker mention names by its type noun: "Der Fernsehsender
+        „Silverbird“", or a mention cut short before the name ("die Staatsagentur" before
+        "Tass"): the words before the name are the outlet's own noun phrase (article,
+        adjectives, type noun: "Der israelische Fernsehsender „Channel 10“"); "Ein Reporter
+        des Senders n-tv" and "Peskow von der Agentur Interfax" are persons. Else
+        ``speaker`` as it is."""
+        if speaker.type == "outlet":
+            return speaker
+        text = doc.text
+        at = span.end
+        while at < min(len(text), span.end + 3) and (text[at].isspace() or text[at] in _OPEN):
+            at += 1
+        outlet = index.mention_in(span) or index.mention_in(
+            Span.of(text, at, min(len(text), at + 1))
+        )
+        if outlet is None or outlet.type == "organization" or outlet.span.start < span.start:
+            return speaker
+        phrase = self._compiled.noun_phrase_full.fullmatch(text, span.start, outlet.span.start)
+        if phrase is None or phrase.group("type") is None or phrase.group("carrier"):
+            return speaker
+        close = max(span.end, outlet.span.end)
+        if close == outlet.span.end and text[close : close + 1] in _CLOSE:
+            close += 1
+        return Speaker(Span.of(text, span.start, close), outlet.name, "outlet")
 
     def _outlet_speaks(self, via: tuple[Source, ...]) -> Chained:
         """A quotation without a speaker that one outlet relays and nobody else carries
@@ -177,7 +210,8 @@ class PassageChains:
             via = self._builder.via_indexed(doc, index, start, end, cited.mention)
             if not any(s.mention is not None and _overlaps(s.mention, span) for s in via):
                 kind = outlet.type if outlet is not None else "outlet"
-                own = Source(speaker.name, kind, _REPORTED, span, hop=1)
+                name = outlet.name if outlet is not None else speaker.name
+                own = Source(name, kind, _REPORTED, span, hop=1)
                 via = (own, *_shifted(via, 1))
             return Chained(cited, via)
         loose = self._builder.via_indexed(doc, index, start, end, None)
@@ -337,6 +371,25 @@ def _finish(chained: Chained, publisher: Source | None) -> Chained:
         hops.setdefault(source.hop, len(hops))
     via = tuple(attrs.evolve(s, hop=hops[s.hop]) for s in kept)
     return Chained(speaker, via)
+
+
+def _own_words(index: MentionIndex, speaker: Speaker | None, span: Span | None) -> Span | None:
+    """The part of a speaker's mention that is the speaker's own, for the chain: a mention
+    that runs on into an outlet that carried the words ("Peskow von der Agentur Interfax"
+    before "zitiert") ends before that outlet, so the outlet stays in the chain. Only for
+    a speaker that is not an outlet itself, and only outlets linked outside the mention."""
+    if speaker is None or span is None or speaker.type in ("outlet", "organization"):
+        return span
+    outlet = index.mention_in(span)
+    if (
+        outlet is None
+        or outlet.name == speaker.name
+        or outlet.link is None
+        or outlet.link.start < span.end
+        or outlet.span.start <= span.start
+    ):
+        return span
+    return Span(span.start, outlet.span.start, span.text[: outlet.span.start - span.start])
 
 
 def _coordinated_speakers(
