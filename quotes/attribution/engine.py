@@ -244,8 +244,14 @@ class Attributor:
                         speaker=None,
                         confidence=min(frame.confidence, _NO_SPEAKER_CONFIDENCE),
                     ), resolution
-            elif found is not None and not (first < found[1] and found[0] < end):
-                return frame, resolution  # two readings: the detector's stands
+            elif (
+                found is not None
+                and not (first < found[1] and found[0] < end)
+                and not (finding is not None and finding.pattern == "quoted-object")
+            ):
+                # Two readings: the detector's stands, unless the cue quotes its object
+                # ("…, zitierte ihn die Agentur": the agency carries his words).
+                return frame, resolution
         if found is None:
             return frame, resolution
         updated = self._with_speaker(syn, frame, found)

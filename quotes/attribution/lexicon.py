@@ -31,6 +31,8 @@ class AttributionRules:
     expletives: frozenset[str]
     agent_prepositions: frozenset[str]
     object_speaker_verbs: frozenset[str]
+    #: Object pronouns that a quoting verb's object may be ("zitierte ihn").
+    quoted_object_pronouns: frozenset[str]
     source_nouns: frozenset[str]
     never_speaker_deps: frozenset[str]
     never_subject_cases: frozenset[str]
@@ -73,6 +75,7 @@ class AttributionRules:
             expletives=_words(data, "expletives"),
             agent_prepositions=_words(data, "agent_prepositions"),
             object_speaker_verbs=_words(data, "object_speaker_verbs"),
+            quoted_object_pronouns=_words(data, "quoted_object_pronouns"),
             source_nouns=_words(data, "source_nouns", lower=False),
             never_speaker_deps=_words(data, "never_speaker_deps"),
             never_subject_cases=_words(data, "never_subject_cases", lower=False),

@@ -86,6 +86,25 @@ class Memory:
                 seen.add(name)
                 yield self.by_name[name]
 
+    def last_person(self, offset: int, sentences: int) -> Entity | None:
+        """The person named by full name last before ``offset``, if that mention is at
+        most ``sentences`` sentences back and no other person's stands after it."""
+        index = bisect_left(self._offsets, offset)
+        here = self.doc.sentence_index(offset)
+        for i in range(index - 1, max(-1, index - 1 - _LOOK_BACK), -1):
+            if here - self.doc.sentence_index(self._offsets[i]) > sentences:
+                return None
+            entity = self.by_name[self._names_at[i]]
+            if entity.type == "person":
+                return entity if " " in entity.name and entity.name[:1].isupper() else None
+        return None
+
+    def with_affiliation(self, entity: Entity, affiliation: str) -> Entity:
+        """``entity`` known by one more party or organisation from now on."""
+        entity = attrs.evolve(entity, affiliations=entity.affiliations | {affiliation})
+        self.by_name[entity.name] = entity
+        return entity
+
     def most_recent(self, names: list[str], offset: int) -> str:
         """Of ``names``, the one mentioned last before ``offset`` (else the first)."""
         for entity in self.before(offset):

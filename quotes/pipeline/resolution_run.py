@@ -32,6 +32,11 @@ from quotes.pipeline.resolution_organizations import Organizations
 __all__ = ["ResolutionRun"]
 
 
+# How many sentences back a party role ("die SPD-Politikerin") may name the person last
+# named, whose party the document had not given.
+_PARTY_SENTENCES = 1
+
+
 class ResolutionRun:
     """The state of one resolution call: the roster and the mentions resolved so far."""
 
@@ -348,6 +353,12 @@ class ResolutionRun:
                     continue
                 if lex.roles_compatible(role, entity.roles):
                     return entity
+            if party and role in lex.affiliation_roles:
+                last = self.memory.last_person(mention.start, _PARTY_SENTENCES)
+                if last is not None and not last.affiliations and last.gender in ("", gender):
+                    # "Senatorin Melanie Leonhard äußerte sich. …, erklärte die
+                    # SPD-Politikerin": the party of the person just named, known now.
+                    return self.memory.with_affiliation(last, party)
             only = self.memory.only_person_before(mention.start)
             if only is not None and (not only.gender or only.gender == gender) and not party:
                 # "Karl-Theodor zu Guttenberg … Der frühere Verteidigungsminister …": with

@@ -14,6 +14,7 @@ class AttributionRules:
     expletives: Words = ()
     agent_prepositions: Words = ()
     object_speaker_verbs: Words = ()
+    quoted_object_pronouns: Words = ()
     source_nouns: Words = ()
     never_speaker_deps: Words = ()
     never_subject_cases: Words = ()

@@ -62,3 +62,28 @@ def test_chair_of_two_genders_resolves_by_article(parse: quotes.Extractor) -> No
         "„Die Beschäftigten haben das verdient“, sagte die IG-Metall-Vorsitzende."
     )
     assert speaker_of(parse, text, "verdient") == "Christiane Benner"
+
+
+def test_zitierte_ihn_makes_the_pronoun_the_speaker(parse: quotes.Extractor) -> None:
+    text = (
+        "Verkehrsminister Bernd Albers verteidigte die Pläne am Montag. "
+        "„Wir halten an dem Zeitplan fest“, zitierte ihn die Nachrichtenagentur dpa. "
+        "Die Kritik der Opposition sei „völlig überzogen“, zitierte ihn die Zeitung."
+    )
+    assert speaker_of(parse, text, "Zeitplan") == "Bernd Albers"
+    assert speaker_of(parse, text, "völlig überzogen") == "Bernd Albers"
+    (indirect,) = [a for a in parse.extract(text) if a.kind == "indirect"]
+    assert indirect.speaker is not None and indirect.speaker.name == "Bernd Albers"
+
+
+def test_party_role_after_the_person_just_named(parse: quotes.Extractor) -> None:
+    text = (
+        "Sozialsenatorin Heike Brandt äußerte sich vorsichtig. "
+        "„Wir prüfen die Zahlen genau“, sagte die Grünen-Politikerin."
+    )
+    assert speaker_of(parse, text, "Zahlen genau") == "Heike Brandt"
+
+
+def test_party_role_needs_the_gender_of_the_person_just_named(parse: quotes.Extractor) -> None:
+    text = "Stadtrat Jonas Keller eröffnete die Sitzung. „Wir beginnen“, sagte die FDP-Politikerin."
+    assert speaker_of(parse, text, "Wir beginnen") != "Jonas Keller"

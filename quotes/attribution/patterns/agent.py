@@ -36,6 +36,17 @@ def find(syn: Syntax, rules: AttributionRules, cand: Candidate, verb: int) -> Fi
                 return _found(syn, cand, child.i, "agent", oblique=True)
         return Finding("agent", None, 0.4)
     if quoting:
+        # An accusative pronoun is the one quoted whatever the parser took it for
+        # ("„…“, zitierte ihn die Agentur", "ihn" parsed as the subject).
+        for child in syn.children(verb, "obj", "nsubj"):
+            low = child.text.lower()
+            if (
+                lo <= child.i < hi
+                and not syn.in_quote(child.i)
+                and low in rules.quoted_object_pronouns
+                and (child.dep == "obj" or low not in rules.ambiguous_pronouns)
+            ):
+                return _found(syn, cand, child.i, "quoted-object", oblique=True)
         for child in syn.children(verb, "obj"):
             if lo <= child.i < hi and is_speaker_word(syn, rules, child.i):
                 return _found(syn, cand, child.i, "quoted-object", oblique=True)
