@@ -263,8 +263,15 @@ class Extractor:
         # The outlet stage settles speaker and chain together: "Wie die NYT unter Berufung
         # auf Diplomaten berichtet" is Diplomaten via New York Times.
         chained = self._outlets.chains(doc, outlet_mentions, frames, publisher_source)
+        # A speaker that is an outlet gives the medium of its type (papers write).
         attributions = [
-            attrs.evolve(frame.to_attribution(c.via), speaker=c.speaker)
+            attrs.evolve(
+                frame.to_attribution(c.via),
+                speaker=c.speaker,
+                medium=self._medium.of_outlet(
+                    frame.medium, self._outlets.speaker_source(outlet_mentions, c.speaker)
+                ),
+            )
             for frame, c in zip(frames, chained, strict=True)
         ]
         attributions.sort(key=lambda a: (a.quote.start, a.quote.end))

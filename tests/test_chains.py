@@ -741,3 +741,13 @@ def test_a_reporter_of_an_outlet_reports_through_it(
     )
     (c,) = run(finder, build, text, [f])
     assert chain(c) == "Reporter des Fernsehsenders n-tv via n-tv"
+
+
+def test_an_unknown_outlet_takes_the_type_of_its_type_noun(
+    finder: OutletFinder, build: Callable[..., Document]
+) -> None:
+    text = "Der Fernsehsender „Silverbird“ berichtete, laut der Zeitung „Yemen Observer“ nicht."
+    assert [(m.name, m.type) for m in finder.find(build(text))] == [
+        ("Silverbird", "broadcaster"),
+        ("Yemen Observer", "outlet"),
+    ]

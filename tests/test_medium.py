@@ -79,3 +79,61 @@ def test_people_speak_and_opinions_are_thought(
 ) -> None:
     (refined,) = refine_medium([frame(speaker, medium, kind)], RULES)
     assert refined.medium == expected
+
+
+@pytest.mark.parametrize(
+    "speaker",
+    [
+        "einem Bericht der Menschenrechtsorganisation",  # the head noun, not the last word
+        "einem Artikel der Nachrichtenagentur Reuters",
+        "Der Brief des Bürgermeisters",
+    ],
+)
+def test_a_head_noun_of_writing_writes(speaker: str) -> None:
+    (refined,) = refine_medium([frame(speaker, "SW", "unknown")], RULES)
+    assert refined.medium == "Writing"
+
+
+@pytest.mark.parametrize(
+    ("speaker", "expected"),
+    [
+        ("Angaben des Sprechers", "SW"),  # what he gave: said or written
+        ("Polizeiangaben zum Unfall", "SW"),  # compounds of the nouns of information
+        ("des Sprechers", "Speech"),  # laut des Sprechers: his words
+    ],
+)
+def test_information_about_a_person_is_not_their_speech(speaker: str, expected: str) -> None:
+    (refined,) = refine_medium([frame(speaker, "SW", "person")], RULES)
+    assert refined.medium == expected
+
+
+@pytest.mark.parametrize(
+    ("medium", "source_type", "expected"),
+    [
+        ("SW", "outlet", "Writing"),  # papers write
+        ("Speech", "outlet", "Writing"),
+        ("SW", "broadcaster", "Speech"),  # broadcasters speak
+        ("SW", "agency", "SW"),  # agencies: the cue decides
+        ("Thought", "outlet", "Thought"),  # the cue said more
+        ("SW", None, "SW"),  # the speaker is no outlet
+    ],
+)
+def test_the_medium_of_an_outlet_speaker(
+    medium: str, source_type: str | None, expected: str
+) -> None:
+    assert RULES.of_outlet(medium, source_type) == expected
+
+
+def test_outlet_speakers_in_the_whole_pipeline() -> None:
+    import quotes
+
+    extractor = quotes.Extractor("parse")
+    text = (
+        "Wie die „Süddeutsche Zeitung“ berichtet, soll der Minister zurücktreten.\n\n"
+        "Der Fernsehsender „Radio Eins“ berichtete, es gebe 56 Tote.\n"
+    )
+    media = {a.quote.text: (a.medium, str(a.chain)) for a in extractor.extract(text)}
+    assert media == {
+        "soll der Minister zurücktreten": ("Writing", "Süddeutsche Zeitung"),
+        "es gebe 56 Tote": ("Speech", "Radio Eins"),
+    }

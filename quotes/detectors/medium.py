@@ -6,8 +6,13 @@ fits, and the detectors fall back to "SW" or "Speech". The speaker settles many 
 them: "laut einem Bericht der Zeitung", "dem Gutachten zufolge" quote something
 written. A frame whose speaker mention ends in a noun of writing (``writing_nouns`` in
 ``rules/<lang>/quotations.toml``: "Bericht", "Studie", compounds such as
-"Zeitungsbericht" included), gets the medium "Writing" unless its cue already said
-Writing or Thought. Constant work per frame.
+"Zeitungsbericht" included) or whose head noun is one ("laut einem Bericht der
+Menschenrechtsorganisation": one of its first two capitalised words), gets the medium
+"Writing" unless its cue already said Writing or Thought. A person's words get
+``person_medium`` unless the mention is information about them ("nach Angaben des
+Sprechers": it opens with one of the ``nach_nouns`` of ``indirect.toml``). After the
+outlet stage, a speaker that is an outlet gets the medium of its type
+(``outlets.toml`` ``[media]``: papers write, broadcasters speak). Constant work per frame.
 """
 
 from __future__ import annotations
@@ -37,6 +42,13 @@ class MediumRules:
     thought_nouns: frozenset[str] = frozenset()
     person_medium_from: str = ""
     person_medium: str = ""
+    #: Nouns of information ("Angaben", "Polizeiangaben"): a person's mention that opens
+    #: with one is what they gave, not their words (lower case; suffixes of compounds).
+    information_nouns: frozenset[str] = frozenset()
+    information_suffixes: tuple[str, ...] = ()
+    #: ``outlets.toml`` ``[media]``: the medium by outlet type, and the media it replaces.
+    outlet_media: Mapping[str, str] = attrs.field(factory=dict)
+    outlet_replaces: frozenset[str] = frozenset()
 
     @classmethod
     def from_rules(cls, rules: RuleData) -> MediumRules:
@@ -46,12 +58,26 @@ class MediumRules:
             sorted({v.lower() for v in values if isinstance(v, str) and v}, key=len, reverse=True)
         )
         thought = frozenset(str(v).lower() for v in section.get("thought_nouns", ()))
+        sources: Mapping[str, Any] = rules.get("indirect", {}).get("sources", {})
+        media: Mapping[str, Any] = rules.get("outlets", {}).get("media", {})
         return cls(
             words,
             thought,
             str(section.get("person_medium_from", "")),
             str(section.get("person_medium", "")),
+            frozenset(str(v).lower() for v in sources.get("nach_nouns", ())),
+            tuple(str(v).lower() for v in sources.get("nach_suffixes", ())),
+            {str(k): str(v) for k, v in dict(media.get("by_type", {})).items()},
+            frozenset(str(v) for v in media.get("replaces", ())),
         )
+
+    def of_outlet(self, medium: str | None, source_type: str | None) -> str | None:
+        """The medium of a quotation whose speaker is an outlet of ``source_type`` (None:
+        the speaker is no outlet): papers write, broadcasters speak, where the cue said no
+        more than one of the replaced media."""
+        if source_type is None or (medium or "none") not in self.outlet_replaces:
+            return medium
+        return self.outlet_media.get(source_type, medium)
 
     def thinks(self, frame: Frame) -> bool:
         """Whether the speaker mention opens with a noun of opinion ("Ansicht der …",
@@ -77,21 +103,42 @@ class MediumRules:
             and frame.medium == self.person_medium_from
             and speaker is not None
             and speaker.type == "person"
+            and not self.informs(frame)
         ):
             return self.person_medium
         return frame.medium
 
+    def informs(self, frame: Frame) -> bool:
+        """Whether the speaker mention opens with a noun of information ("Angaben des
+        Sprechers", "Polizeiangaben"): its first capitalised word."""
+        speaker = frame.speaker
+        if speaker is None or speaker.mention is None:
+            return False
+        first = next((w for w in _words(speaker.mention.text) if w[:1].isupper()), "")
+        lowered = first.lower()
+        return bool(first) and (
+            lowered in self.information_nouns
+            or bool(self.information_suffixes and lowered.endswith(self.information_suffixes))
+        )
+
     def writes(self, frame: Frame) -> bool:
+        """Whether the speaker mention ends in a noun of writing or has one as its head (one
+        of its first two capitalised words: "einem Bericht der Zeitung", "Der Brief")."""
         speaker = frame.speaker
         if speaker is None:
             return False
         if speaker.mention is None or not self.writing_nouns:
             return False
-        words = speaker.mention.text.split()
+        words = _words(speaker.mention.text)
         if not words:
             return False
-        head = words[-1].strip("„“”\"'»«()").lower()
-        return head.endswith(self.writing_nouns)
+        heads = [words[-1], *[w for w in words if w[:1].isupper()][:2]]
+        return any(w.lower().endswith(self.writing_nouns) for w in heads)
+
+
+def _words(text: str) -> list[str]:
+    """The words of a mention without the quotation marks and brackets around them."""
+    return [w for w in (w.strip("„“”\"'»«()") for w in text.split()) if w]
 
 
 def refine_medium(frames: Sequence[Frame], rules: MediumRules) -> tuple[Frame, ...]:

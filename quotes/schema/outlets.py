@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from quotes.records import SOURCE_TYPES
+from quotes.records import MEDIA, SOURCE_TYPES
 from quotes.schema._base import BadValue, Words, at_least, one_of
 
 
@@ -112,6 +112,23 @@ class Chains:
     cited_end: str | None = None  # a pattern
 
 
+def _media_by_type(_instance: object, attribute: attrs.Attribute[object], value: object) -> None:
+    for kind, medium in dict(value).items():  # type: ignore[call-overload]
+        if kind not in SOURCE_TYPES:
+            raise BadValue(attribute, f"{kind!r} is not one of {', '.join(SOURCE_TYPES)}")
+        if medium not in MEDIA:
+            raise BadValue(attribute, f"{medium!r} is not one of {', '.join(MEDIA)}")
+
+
+@attrs.frozen
+class Media:
+    """``[media]``: the medium of a quotation whose speaker is an outlet, by the outlet's
+    type, where the cue gave only one of ``replaces``."""
+
+    by_type: dict[str, str] = attrs.field(factory=dict, validator=_media_by_type)
+    replaces: Words = attrs.field(default=(), validator=one_of(*MEDIA))
+
+
 @attrs.frozen
 class Link:
     """One ``[[link]]`` pattern. ``pattern`` is a user regular expression: see
@@ -143,4 +160,5 @@ class OutletsRules:
     relations: Relations = attrs.field(factory=Relations)
     macros: dict[str, str] = attrs.field(factory=dict)
     chains: Chains = attrs.field(factory=Chains)
+    media: Media = attrs.field(factory=Media)
     link: tuple[Link, ...] = ()

@@ -41,8 +41,8 @@ from quotes.pipeline.outlets.compiled import Compiled, compile_rules
 from quotes.pipeline.outlets.gazetteer import Gazetteer
 from quotes.pipeline.outlets.links import Link, Linker
 from quotes.pipeline.outlets.passages import Chained, ChainRequest, PassageChains
-from quotes.records import Source, SourceType, Span
-from quotes.rules import RuleData
+from quotes.records import Source, SourceType, Span, Speaker
+from quotes.rules import RuleData, compiled
 
 __all__ = ["MENTION", "ChainRequest", "Chained", "OutletFinder", "OutletMention", "OutletMentions"]
 
@@ -59,13 +59,15 @@ class OutletFinder:
     _passages: PassageChains = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        compiled = compile_rules(self.rules)
-        object.__setattr__(self, "_compiled", compiled)
-        object.__setattr__(self, "_gazetteer", Gazetteer(compiled))
-        object.__setattr__(self, "_linker", Linker(compiled))
-        builder = ChainBuilder(compiled)
+        # Compiled once per rule set and shared (the quotation classifier reads the
+        # gazetteer too).
+        rules = compiled(self.rules, compile_rules)
+        object.__setattr__(self, "_compiled", rules)
+        object.__setattr__(self, "_gazetteer", Gazetteer(rules))
+        object.__setattr__(self, "_linker", Linker(rules))
+        builder = ChainBuilder(rules)
         object.__setattr__(self, "_chains", builder)
-        object.__setattr__(self, "_passages", PassageChains(compiled, builder))
+        object.__setattr__(self, "_passages", PassageChains(rules, builder))
 
     @classmethod
     def from_rules(cls, rules: RuleData) -> OutletFinder:
@@ -91,6 +93,10 @@ class OutletFinder:
                 continue
             if candidate.tentative and not link.licenses:
                 continue  # "auf Zeit", "ein Bild": the ordinary word
+            if candidate.unknown and link.type_noun is not None:
+                # "Der Fernsehsender „Silverbird“": the type noun says what it is.
+                kind = self._compiled.type_noun_kind(link.type_noun)
+                candidate = attrs.evolve(candidate, type=kind or candidate.type)
             kept.append(candidate)
             links.append(link)
         self._linker.mark_sentence_sources(doc, kept, links)
@@ -123,6 +129,21 @@ class OutletFinder:
         :mod:`quotes.pipeline.outlets.passages`), each source once, the publisher last.
         """
         return self._passages.chains(doc, mentions, frames, publisher)
+
+    def speaker_source(
+        self, mentions: Sequence[OutletMention], speaker: Speaker | None
+    ) -> SourceType | None:
+        """The outlet type of a speaker that is an outlet ("agency", "broadcaster", …):
+        from the outlet named in its mention, else from the gazetteer; None for a speaker
+        that is no outlet, or an outlet of unknown type."""
+        if speaker is None or speaker.type != "outlet":
+            return None
+        if speaker.mention is not None and mentions:
+            mention = self._chains.index(mentions).mention_in(speaker.mention)
+            if mention is not None and mention.type != "organization":
+                return mention.type
+        known = self.lookup(speaker.name)
+        return known[1] if known is not None else None
 
     def publisher(self, doc: Document) -> Source | None:
         """The publisher named in a header at the top of the text ("RENEWZ.de"), if any.

@@ -55,6 +55,7 @@ class Link:
     has_type_noun: bool
     licenses: bool = False  # whether the link makes an ambiguous alias an outlet
     before: bool = False  # found by a "before" pattern
+    type_noun: str | None = None  # the type noun of the noun phrase ("Fernsehsender")
 
 
 @attrs.frozen
@@ -81,6 +82,7 @@ class Linker:
         phrase = c.noun_phrase.match(text, lo, candidate.start)
         np_start = phrase.start() if phrase is not None else candidate.start
         has_type = phrase is not None and phrase.group("type") is not None
+        type_noun = phrase.group("type") if has_type and phrase is not None else None
         det = phrase.group("det") if phrase is not None else None
         carrier = phrase is not None and phrase.group("carrier") is not None
 
@@ -120,6 +122,7 @@ class Linker:
                     has_type or typed,
                     rule.licenses,
                     before=True,
+                    type_noun=type_noun or (found.group("type") if typed else None),
                 )
 
         def accept_after(rule: LinkRule, _m: Any) -> bool:
@@ -133,8 +136,16 @@ class Linker:
         if hit is not None:
             rule, matched = hit
             licenses = rule.licenses and _clause_start(text, lo, np_start)
-            return Link(rule.relation, matched.link(), np_start, close_end, has_type, licenses)
-        return Link(MENTION, None, np_start, close_end, has_type)
+            return Link(
+                rule.relation,
+                matched.link(),
+                np_start,
+                close_end,
+                has_type,
+                licenses,
+                type_noun=type_noun,
+            )
+        return Link(MENTION, None, np_start, close_end, has_type, type_noun=type_noun)
 
     def mark_sentence_sources(
         self, doc: Document, candidates: list[Candidate], links: list[Link]
