@@ -88,6 +88,19 @@ class Attributor:
     def from_rules(cls, rules: RuleData, detector: DetectorRules, lexicon: Lexicon) -> Attributor:
         return cls(AttributionRules.from_rules(rules, detector, lexicon))
 
+    def _syntax(self, parsed: ParsedDoc, doc: Document, quotes: Sequence[Span]) -> ParseSyntax:
+        """The syntax interface over ``parsed``; ``quotes`` are the direct quotations."""
+        rules = self.rules
+        return ParseSyntax(
+            parsed,
+            quotes,
+            rules.phrase_prepositions,
+            window_sentences(doc, parsed),
+            rules.lexicon.given_names,
+            rules.origin_prepositions,
+            (rules.passive_auxiliary_lemmas, rules.passive_auxiliary_forms),
+        )
+
     def direct(
         self, parsed: ParsedDoc, doc: Document, frames: Sequence[Frame]
     ) -> tuple[Frame, ...]:
@@ -95,14 +108,7 @@ class Attributor:
         (``parsed`` is a parse of ``doc.text``; its sentences are the Document's)."""
         if not len(parsed):
             return tuple(frames)
-        syn = ParseSyntax(
-            parsed,
-            [f.quote for f in frames if f.kind == "direct"],
-            self.rules.phrase_prepositions,
-            window_sentences(doc, parsed),
-            self.rules.lexicon.given_names,
-            self.rules.origin_prepositions,
-        )
+        syn = self._syntax(parsed, doc, [f.quote for f in frames if f.kind == "direct"])
         found = [self._one(syn, parsed, f) if f.kind == "direct" else f for f in frames]
         return tuple(
             completed_cue(syn, self.rules, f) if f.kind == "direct" else f
@@ -167,14 +173,7 @@ class Attributor:
         resolved in turn after ``resolution``; the resolution after them is returned."""
         if not len(parsed) or not frames:
             return tuple(frames), resolution
-        syn = ParseSyntax(
-            parsed,
-            [f.quote for f in direct],
-            self.rules.phrase_prepositions,
-            window_sentences(doc, parsed),
-            self.rules.lexicon.given_names,
-            self.rules.origin_prepositions,
-        )
+        syn = self._syntax(parsed, doc, [f.quote for f in direct])
         out = []
         # The speaker the last frame had from the detector, and the one it has now: a
         # Konjunktiv sentence that goes on with its words carried the detector's.

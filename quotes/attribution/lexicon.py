@@ -56,6 +56,10 @@ class AttributionRules:
     #: Worten" (attribution.toml).
     cue_expletives: frozenset[str]
     cue_obliques: frozenset[str]
+    #: The passive auxiliary: its lemmas, and the starts of its forms ("wurde", "wird")
+    #: for an auxiliary the parser left without its lemma (attribution.toml).
+    passive_auxiliary_lemmas: frozenset[str]
+    passive_auxiliary_forms: tuple[str, ...]
     #: Adverbial subordinators whose clause's subject pronoun takes the main clause's
     #: subject as antecedent ("indem er", "weil sie").
     antecedent_subordinators: frozenset[str]
@@ -93,6 +97,8 @@ class AttributionRules:
             nominal_tags=_words(data, "nominal_tags", lower=False),
             cue_expletives=_words(data, "cue_expletives"),
             cue_obliques=_words(data, "cue_obliques", lower=False),
+            passive_auxiliary_lemmas=_words(data, "passive_auxiliary_lemmas"),
+            passive_auxiliary_forms=tuple(sorted(_words(data, "passive_auxiliary_forms"))),
             antecedent_subordinators=_words(data, "antecedent_subordinators"),
             term_markers=tuple(sorted(_words(dict(rules.get("quotations", {})), "term_markers"))),
             origin_prepositions=_words(data, "origin_prepositions"),

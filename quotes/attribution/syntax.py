@@ -53,8 +53,11 @@ class ParseSyntax:
         sentences: Sequence[Span] = (),
         given_names: Collection[str] = frozenset(),
         origin_prepositions: frozenset[str] = frozenset(),
+        passive_auxiliary: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ()),
     ) -> None:
         self.parsed = parsed
+        # The lemmas of the passive auxiliary, and the starts of its forms ("wurde").
+        self._passive_lemmas, self._passive_forms = passive_auxiliary
         self._origin = origin_prepositions
         self._given_names = given_names
         self._prepositions = phrase_prepositions
@@ -134,7 +137,7 @@ class ParseSyntax:
         if token.morph.verbform != "Part" and token.tag != "VVPP":
             return False
         for child in parsed.children(verb, "aux"):
-            if _is_werden(child):
+            if self._is_passive_auxiliary(child):
                 return True
         # The tree often hangs the auxiliary elsewhere: "wurde der Plan als „…“
         # bezeichnet" — a form of "werden" earlier in the clause, no participle between.
@@ -143,11 +146,17 @@ class ParseSyntax:
             other = parsed[k]
             if other.text in (",", ";", ":") and not self._quoted[k]:
                 return False
-            if other.upos == "AUX" and _is_werden(other):
+            if other.upos == "AUX" and self._is_passive_auxiliary(other):
                 return True
             if other.tag == "VVPP" and not self._quoted[k]:
                 return False
         return False
+
+    def _is_passive_auxiliary(self, token: ParsedToken) -> bool:
+        """A form of "werden" (``passive_auxiliary_*`` in attribution.toml)."""
+        return token.lemma in self._passive_lemmas or token.text.lower().startswith(
+            self._passive_forms
+        )
 
     def phrase(self, head: int, lo: int, hi: int) -> TokenRange | None:
         """The speaker phrase headed by ``head`` inside ``lo:hi``
@@ -165,7 +174,3 @@ class ParseSyntax:
             self._given_names,
             self._origin,
         )
-
-
-def _is_werden(token: ParsedToken) -> bool:
-    return token.lemma == "werden" or token.text.lower().startswith(("wurde", "wird", "werde"))

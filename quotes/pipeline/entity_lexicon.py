@@ -62,6 +62,7 @@ class Lexicon:
     statement_nouns: frozenset[str] = frozenset()  # "Angaben der Polizei" → Polizei
     genitive_links: frozenset[str] = frozenset()  # "des", "von" after such a noun
     group_joints: frozenset[str] = frozenset()  # "und": two speakers, one group
+    group_heads: frozenset[str] = frozenset()  # "Quellen": a description keeps its adjectives
     definite_articles: frozenset[str] = frozenset()  # der, die, das, den, dem, des
     role_articles: frozenset[str] = frozenset()  # the definite articles of a role mention
     oblique_case_articles: frozenset[str] = frozenset()  # "dem", "eines": an oblique slot
@@ -176,6 +177,7 @@ class Lexicon:
             statement_nouns=frozenset(persons.get("statement_nouns", [])),
             genitive_links=frozenset(str(w).lower() for w in persons.get("author_links", [])),
             group_joints=frozenset(str(w) for w in persons.get("group_joints", [])),
+            group_heads=frozenset(str(w) for w in data.get("group_heads", [])),
             definite_articles=frozenset(data.get("definite_articles", [])),
             role_articles=frozenset(data.get("role_articles", [])),
             oblique_case_articles=frozenset(data.get("oblique_case_articles", [])),

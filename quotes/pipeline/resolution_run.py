@@ -156,13 +156,15 @@ class ResolutionRun:
         ):
             # "die Ausstellung erinnere …": a common noun with its article names no
             # person (and takes no pronoun that follows).
-            return Entity(_description(mention), "unknown", lex.noun_gender(names[0]))
+            return Entity(
+                _description(mention, lex.group_heads), "unknown", lex.noun_gender(names[0])
+            )
         if names:
             name = " ".join(names)
             gender = lex.given_names.get(names[0], "") if len(names) > 1 else ""
             roles = {found[0] for w in mention.head if (found := lex.role_of(w))}
             return self.memory.register(name, gender, roles, mention.start)
-        return Entity(_description(mention) or mention.text, "unknown")
+        return Entity(_description(mention, lex.group_heads) or mention.text, "unknown")
 
     def _author_of_statement(self, mention: Mention) -> Entity | None:
         """The author a statement noun names in its genitive or "von" phrase: "Angaben der
@@ -364,7 +366,7 @@ class ResolutionRun:
                 # "Karl-Theodor zu Guttenberg … Der frühere Verteidigungsminister …": with
                 # one person named so far, a definite role noun refers to that person.
                 return self.memory.with_role(only, mention)
-        description = _description(mention)
+        description = _description(mention, lex.group_heads)
         if mention.plural:
             return Entity(description, "group", "pl", frozenset({role}))
         return self.memory.register(description, gender, {role}, mention.start)
@@ -453,18 +455,15 @@ def _bracketed(text: str) -> str:
     return text[start + 1 : end].strip() if 0 <= start < end else ""
 
 
-def _description(mention: Mention) -> str:
+def _description(mention: Mention, group_heads: frozenset[str]) -> str:
     """An anonymous speaker's name: its head with its genitive ("Beamter des Ministeriums").
 
-    Adjectives stay with plural groups ("russische Führer"), where they say who.
+    Adjectives stay with plural groups ("russische Führer") and with the heads of
+    ``group_heads`` (``speakers.toml``: "russische Staatsmedien"), where they say who.
     """
     head = list(mention.head)
     if head and mention.determiner == "der" and head[-1].endswith("te"):
         head[-1] = head[-1] + "r"  # "der Beamte" → "Beamter", the form without article
-    if mention.plural or (head and head[-1] in _GROUP_HEADS):
+    if mention.plural or (head and head[-1] in group_heads):
         return group_name(mention.adjectives, head, mention.genitive)
     return " ".join([*head, *mention.genitive])
-
-
-# Heads that name a group even in the singular-looking form.
-_GROUP_HEADS = frozenset({"Quellen", "Kreise", "Staatsmedien", "Medien"})

@@ -33,4 +33,6 @@ class AttributionRules:
     origin_prepositions: Words = ()
     cue_expletives: Words = ()  # "heißt es": the expletive belongs to the cue
     cue_obliques: Words = ()  # "mit den Worten": the phrase belongs to the cue
+    passive_auxiliary_lemmas: Words = ()  # "werden": a participle with it is passive
+    passive_auxiliary_forms: Words = ()  # "wurde", "wird": its forms, where not lemmatised
     antecedent_subordinators: Words = ()  # "indem er": er is the main clause's subject

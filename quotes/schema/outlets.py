@@ -62,6 +62,7 @@ class TypeNames:
     stop_endings: Words = ()
     endings: Words = ()  # inflection endings of a type noun ("Magazins", "Zeitungen")
     not_last_words: Words = ()  # words a name after a type noun does not end with
+    name_articles: Words = ()  # articles that may start such a name ("Zeitung Die Welt")
 
 
 @attrs.frozen

@@ -43,6 +43,7 @@ class SpeakersRules:
     organization_aliases: dict[str, str] = attrs.field(factory=dict)
     capital_governments: dict[str, str] = attrs.field(factory=dict)  # Washington → US-Regierung
     group_words: Words = ()
+    group_heads: Words = ()  # group words whose description keeps its adjectives
     finite_verbs: Words = ()
     subordinators: Words = ()
     relative_pronouns: Words = ()

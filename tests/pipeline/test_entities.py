@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+import attrs
 import pytest
 
 from quotes.document import Document, SentenceSplitter
@@ -384,6 +385,20 @@ def test_group_adjectives_in_the_nominative() -> None:
     text = "Russische Staatsmedien berichteten, die Gespräche seien gut verlaufen."
     m = mention(text, "Russische Staatsmedien", plural=True)
     assert names(text, m) == ["russische Staatsmedien"]
+
+
+def test_group_heads_keep_their_adjectives_from_the_rules() -> None:
+    # A head of ``group_heads`` (speakers.toml) keeps its adjectives in the description
+    # even where the lexicon's ``group_words`` does not make the mention a group.
+    text = "Die informierten Kreise bestätigten das."
+    m = mention(text, "Die informierten Kreise")
+    lexicon = RESOLVER.lexicon
+    assert "Kreise" in lexicon.group_heads
+    without_group = attrs.evolve(lexicon, group_words=lexicon.group_words - {"Kreise"})
+    for heads, expected in ((lexicon.group_heads, "informierte Kreise"), (frozenset(), "Kreise")):
+        resolver = MentionResolver(attrs.evolve(without_group, group_heads=heads), RESOLVER.outlets)
+        (entity,) = resolver.resolve(Document.build(text, SPLITTER), [m])
+        assert entity.name == expected
 
 
 def test_beide_seiten_after_a_pair() -> None:

@@ -46,3 +46,12 @@ def test_the_last_words_of_a_name_are_rules_data(tmp_path: Path) -> None:
         load_rules("de", [tmp_path])
     assert str(path) in str(caught.value) and "key 'not_last_words'" in str(caught.value)
     assert {"of", "the", "Die"} <= compile_rules(load_rules("de")).not_last_words
+
+
+def test_the_articles_that_may_start_a_name_are_rules_data(tmp_path: Path) -> None:
+    path = tmp_path / "outlets.toml"
+    path.write_text("[type_names]\nname_articles = 5\n", encoding="utf-8")
+    with pytest.raises(RulesError) as caught:
+        load_rules("de", [tmp_path])
+    assert str(path) in str(caught.value) and "key 'name_articles'" in str(caught.value)
+    assert compile_rules(load_rules("de")).name_articles == {"Die", "Der", "Das"}

@@ -149,6 +149,8 @@ class Compiled:
     not_last_words: frozenset[str] = frozenset()
     #: The [organizations] carriers ("Angaben", "Berichte"): nouns that lead to a source.
     carriers: frozenset[str] = frozenset()
+    #: Articles that may start a name after a type noun if more follows ("Zeitung Die Welt").
+    name_articles: frozenset[str] = frozenset()
 
     def type_noun_kind(self, word: str) -> SourceType | None:
         """The outlet type a type noun stands for, inflected or in a hyphenated compound
@@ -326,6 +328,9 @@ def compile_rules(rules: RuleData) -> Compiled:
         type_noun_endings=("", *endings),
         not_last_words=frozenset(
             _strings(type_names.get("not_last_words", ()), "type_names.not_last_words")
+        ),
+        name_articles=frozenset(
+            _strings(type_names.get("name_articles", ()), "type_names.name_articles")
         ),
         title_max_words=title_max_words,
         title_connectors=frozenset(_strings(titles.get("connectors", ()), "titles.connectors")),

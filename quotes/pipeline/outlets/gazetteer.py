@@ -235,7 +235,7 @@ class Gazetteer:
             token = word.group()
             if token in c.not_names:
                 # An article may start a name ("Zeitung Die Welt") if more follows.
-                is_article = token in {"Die", "Der", "Das"} and index == 0 and len(words) > 1
+                is_article = token in c.name_articles and index == 0 and len(words) > 1
                 if not is_article:
                     break
             kept.append(word)
