@@ -245,7 +245,7 @@ class Extractor:
         if indirect:
             # Partial quotes inside indirect speech are its speaker's words, and a frame
             # inside an indirect quote splits it into parts (detect hooks).
-            partial, quoted = partial_quotes(classified, quoted, frames)
+            partial, quoted = partial_quotes(classified, quoted, frames, self.rules)
             frames = split_interrupted(text, frames) + partial
         # Quotes nested in a direct quote that names their own speaker (detect hook).
         nested, _ = nested_direct(

@@ -384,13 +384,16 @@ class Attributor:
             return None
         lo, hi = syn.sentence_of(noun)
         sentence = syn.span(lo, hi)
-        if frame.cue is not None and all(
-            sentence.start <= p.start < sentence.end for p in frame.cue.parts
-        ):
-            return None  # the surface cue is in this sentence
         cases = syn.children(noun, "case")
         if len(cases) != 1 or not lo <= cases[0].i < noun:
             return None
+        phrase = syn.span(cases[0].i, noun + 1)
+        if frame.cue is not None and all(
+            sentence.start <= p.start < sentence.end
+            and not phrase.start <= p.start < phrase.end  # the surface cue is the phrase
+            for p in frame.cue.parts
+        ):
+            return None  # the surface cue is in this sentence
         verb = verb_above(syn, noun)
         if verb is None or not lo <= verb < hi:
             return None

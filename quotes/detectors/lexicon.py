@@ -81,6 +81,7 @@ class DetectorRules:
     question_openers: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
     ambiguous_openers: frozenset[str] = frozenset()
+    verb_second_openers: frozenset[str] = frozenset()
     back_references: frozenset[str] = frozenset()
     frame_leads: frozenset[str] = frozenset()
     nach_extensions: frozenset[str] = frozenset()
@@ -181,6 +182,7 @@ class DetectorRules:
             question_openers=words(clauses, "question_openers"),
             relative_pronouns=words(clauses, "relative_pronouns"),
             ambiguous_openers=words(clauses, "ambiguous_openers"),
+            verb_second_openers=words(clauses, "verb_second_openers"),
             back_references=words(clauses, "back_references"),
             frame_leads=words(clauses, "frame_leads"),
             nach_extensions=words(sources, "nach_extensions"),

@@ -12,7 +12,13 @@ Wikinews corpus annotates these partial quotes as nested Direct quotations.
 Only spans the quotations stage classified as speech are taken: titles ("der Film
 „…“") and terms with positive evidence ("sogenannte „…“", "unter dem Motto „…“") stay
 what they are, wherever they stand; so do spans in typewriter single marks ('…'), which
-label list items far more often than they quote.
+label list items far more often than they quote. A single capitalised word (in German a
+noun or a name: die Atmosphäre des „Kriegsrechtes“, eine „Anschlussverwendung“) is no
+partial quote unless ``partial_min_noun_words`` in ``quotations.toml`` is 1: the corpus
+marks such words inside indirect and reported speech as terms more often than as
+quotations, lower-case single words („randvoll“, „kritisch“) mostly as quotations. (A
+span the speakers stage already gave a frame, from a cue in its own sentence, stays:
+"Er nannte den Plan einen „Wortbruch“" quotes somebody.)
 
 One pass: the host quotations are sorted once and each quoted span looks at a bounded
 number of them, so the work is linear in the number of spans.
@@ -27,6 +33,7 @@ import attrs
 
 from quotes.pipeline.quotations import Quoted
 from quotes.pipeline.speakers import Frame
+from quotes.rules import RuleData
 
 __all__ = ["partial_quotes"]
 
@@ -47,14 +54,17 @@ def partial_quotes(
     classified: Sequence[Quoted],
     final: Sequence[Quoted],
     frames: Sequence[Frame],
+    rules: RuleData | None = None,
 ) -> tuple[tuple[Frame, ...], tuple[Quoted, ...]]:
     """Direct frames for speech spans inside indirect quotations, and the final spans.
 
     ``classified`` are the quoted spans as the quotations stage classified them,
     ``final`` the same spans with the categories the speakers stage gave them (one for
-    one, in the same order), ``frames`` every frame found so far. Returns the new
-    frames (to add to ``frames``) and ``final`` with the promoted spans back to "speech".
+    one, in the same order), ``frames`` every frame found so far; ``rules`` give
+    ``partial_min_noun_words`` (default 1: every word counts). Returns the new frames (to
+    add to ``frames``) and ``final`` with the promoted spans back to "speech".
     """
+    min_noun_words = _min_noun_words(rules)
     if len(classified) != len(final):
         raise ValueError("classified and final must list the same quoted spans")
     hosts = sorted(
@@ -77,6 +87,8 @@ def partial_quotes(
         host = _host(hosts, starts, after)
         if host is None:
             continue
+        if _noun_words(after.content.text, min_noun_words):
+            continue
         added.append(
             Frame(
                 kind="direct",
@@ -96,6 +108,19 @@ def partial_quotes(
         if after.category != "speech":
             out[index] = attrs.evolve(after, category="speech")
     return tuple(added), tuple(out)
+
+
+def _min_noun_words(rules: RuleData | None) -> int:
+    section = rules.get("quotations", {}) if rules is not None else {}
+    return int(section.get("partial_min_noun_words") or 1)
+
+
+def _noun_words(content: str, limit: int) -> bool:
+    """Whether ``content`` is fewer than ``limit`` words, the first one capitalised."""
+    if limit <= 1:
+        return False
+    words = content.split(maxsplit=limit)
+    return 0 < len(words) < limit and words[0][:1].isupper()
 
 
 def _host(hosts: list[Frame], starts: list[int], q: Quoted) -> Frame | None:

@@ -5,6 +5,9 @@ A verb of the reported lexicon with a subject that can speak is taken for a spee
 
 * a cross-reference whose speaker stands in parentheses: "Die Wahl wurde verschoben
   (Wikinews berichtete)." (no data: the parentheses say it);
+* a verb that reports speech only with a content clause (``not_reported``): "Die
+  Opposition reagierte mit Spott", "Er äußerte sich zu den Plänen", "Die Polizei
+  bestätigte den Vorfall" are no quotation in the corpus; "…, bestätigte die Polizei" is;
 * a verb in another sense, told by its object: "Der Sturm forderte zwölf Todesopfer",
   "Die Läuferin verteidigte ihren Titel" (``not_speech_objects``: per lemma, the nouns;
   a noun matches a word of the clause, the speaker's included, exactly or as the last
@@ -35,11 +38,16 @@ class NotSpeech:
     """The compiled ``reported.toml``."""
 
     objects: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)  # lemma → lower nouns
+    lemmas: frozenset[str] = frozenset()  # verbs that are no reported speech
 
     @classmethod
     def from_rules(cls, rules: Mapping[str, Any]) -> NotSpeech:
-        table = rules.get("reported", {}).get("not_speech_objects", {})
-        return cls({str(k): tuple(str(w).lower() for w in v) for k, v in table.items()})
+        section = rules.get("reported", {})
+        table = section.get("not_speech_objects", {})
+        return cls(
+            {str(k): tuple(str(w).lower() for w in v) for k, v in table.items()},
+            frozenset(str(w) for w in section.get("not_reported", ())),
+        )
 
     def rules_out(
         self, parsed: ParsedDoc, first: int, end: int, verb: int, lemma: str,
@@ -51,6 +59,8 @@ class NotSpeech:
             parsed, first, end, (verb, verb + 1)
         ):
             return True  # "(Wikinews berichtete)", whatever the parser took for its subject
+        if lemma in self.lemmas:
+            return True
         nouns = self.objects.get(lemma)
         if not nouns:
             return False

@@ -64,6 +64,7 @@ class Clauses:
     question_openers: Words = ()
     relative_pronouns: Words = ()
     ambiguous_openers: Words = ()
+    verb_second_openers: Words = ()
     back_references: Words = ()
     frame_leads: Words = ()
 

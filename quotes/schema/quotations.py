@@ -39,6 +39,7 @@ class QuotationsRules:
     max_title_words: int | None = _count(1)
     max_term_words: int | None = _count(1)
     title_compound_min_length: int | None = _count(1)
+    partial_min_noun_words: int | None = _count(1)
     noun_endings: Words = ()  # genitive and plural endings of title and term nouns
     apostrophes: Words = ()
     elisions: Words = ()
@@ -47,6 +48,7 @@ class QuotationsRules:
     lost_opener_closers: Words = ()
     title_nouns: Words = ()
     not_title_nouns: Words = ()
+    not_term_nouns: Words = ()  # "Worte(n)" is what somebody said: mit den Worten „…“
     title_noun_links: Words = ()
     title_articles: Words = ()
     title_preceding_words: Words = ()

@@ -14,6 +14,9 @@ class ReportedRules:
     ``not_speech_objects``: per verb lemma, nouns that make the verb no speech act when
     they stand in its clause ("Der Taifun forderte zwölf Todesopfer"); a noun also matches
     as the last part of a compound ("Weltmeistertitel" for "Titel").
+    ``not_reported``: verb lemmas that are speech with a content clause but no reported
+    speech without one ("Die Opposition reagierte mit Spott").
     """
 
     not_speech_objects: dict[str, Words] = attrs.field(factory=dict)
+    not_reported: Words = ()

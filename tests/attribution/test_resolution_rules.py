@@ -165,6 +165,6 @@ def test_apposition_after_a_prepositional_attribute(extractor: quotes.Extractor)
 def test_doubled_space_inside_the_first_field(extractor: quotes.Extractor) -> None:
     text = (
         "Ihre Parteikollegin und Mitabgeordnete im Landtag von Sachsen,  Maria Vogel, "
-        "urteilte, dass das Land in einen „Stillstand“ gerate."
+        "urteilte, dass das Land in einen „politischen Stillstand“ gerate."
     )
     assert name(extractor, text, "Stillstand") == "Maria Vogel"

@@ -52,6 +52,7 @@ def finite_in(scan: DocumentScan, clause: Clause) -> int | None:
         token = parsed[j]
         if token.is_finite_verb and not scan.in_direct[j]:
             return j
+    lexicon = scan.rules.konjunktiv.lexicon
     for j in range(clause.first, end):
         token = parsed[j]
         if (
@@ -59,7 +60,23 @@ def finite_in(scan: DocumentScan, clause: Clause) -> int | None:
             or token.text.lower() in scan.rules.konjunktiv.third_singular
         ):
             return j
+        if _mistagged_konjunktiv(scan, j, clause.first) and lexicon.mood(token) == "konjunktiv1":
+            return j  # "Die Union fordere …": the tagger called the verb an adverb
     return None
+
+
+def _mistagged_konjunktiv(scan: DocumentScan, j: int, first: int) -> bool:
+    """Whether the token at ``j`` may be a finite verb the tagger took for an adverb or an
+    adjective: lower case, outside quotations, and an adjective only right after a noun
+    or pronoun (its subject: "Die Union fordere"; "die bessere Lösung" has an article)."""
+    token = scan.parsed[j]
+    if not token.text[:1].islower() or scan.in_direct[j]:
+        return False
+    if token.upos == "ADV":
+        return True
+    return (
+        token.upos == "ADJ" and j > first and scan.parsed[j - 1].upos in ("NOUN", "PROPN", "PRON")
+    )
 
 
 def is_zu_infinitive(scan: DocumentScan, clause: Clause) -> bool:
@@ -127,6 +144,10 @@ def is_adverbial(scan: DocumentScan, clause: Clause) -> bool:
     if word == "so":  # "so dass" / "sodass"; "So sei …" opens a main clause
         nxt = scan.parsed[clause.first + 1] if clause.first + 1 < clause.end else None
         return nxt is not None and nxt.text.lower() in ("dass", "daß")
+    if word in scan.rules.verb_second_openers and clause.first + 1 < clause.end:
+        nxt = scan.parsed[clause.first + 1]
+        if nxt.is_finite_verb or scan.rules.konjunktiv.strength(scan.parsed, nxt) == "strong":
+            return False  # "damit solle …", "da gebe es …": an adverb, then the verb
     if word in scan.rules.ambiguous_openers:
         # "Als Begründung gab er an" is no clause; "als er ankam" is.
         if token.upos == "SCONJ" or token.tag in ("KOUS", "KOUI"):

@@ -10,6 +10,8 @@ import attrs
 import regex
 
 from quotes.document import Document
+from quotes.pipeline.outlets.compiled import compile_rules
+from quotes.pipeline.outlets.gazetteer import Gazetteer
 from quotes.pipeline.quotations.records import Category, Piece, Quoted
 from quotes.rules import RuleData, compiled
 
@@ -218,13 +220,17 @@ class QuotedClassifier:
     max_term_words: int
     als_verb: regex.Pattern[str]
     als_passive_verb: regex.Pattern[str]
+    #: The outlet gazetteer (``outlets.toml``): a quoted outlet name is a title.
+    outlets: Gazetteer | None = None
 
     @classmethod
     def from_rules(cls, rules: RuleData) -> QuotedClassifier:
         section: Mapping[str, Any] = rules.get("quotations", {})
         min_length = int(section.get("title_compound_min_length", 4))
         endings = tuple(w for w in section.get("noun_endings", ()) if isinstance(w, str) and w)
-        als_verbs = _alternation(_words(section, "term_als_verbs"))
+        # "Galt er als „…“": a verb of standing may open its sentence.
+        standing = _words(section, "term_als_verbs")
+        als_verbs = _alternation(standing | {w[:1].upper() + w[1:] for w in standing})
         passive_verbs = _alternation(_words(section, "term_als_passive_verbs"))
         return cls(
             title_nouns=_NounLexicon.build(
@@ -234,7 +240,10 @@ class QuotedClassifier:
                 endings,
             ),
             term_nouns=_NounLexicon.build(
-                _words(section, "term_nouns"), min_length, endings=endings
+                _words(section, "term_nouns"),
+                min_length,
+                _words(section, "not_term_nouns"),
+                endings,
             ),
             slogan_nouns=_NounLexicon.build(
                 _words(section, "slogan_nouns"), min_length, endings=endings
@@ -258,6 +267,7 @@ class QuotedClassifier:
             als_passive_verb=_compile(
                 rf"^\s*+(?:{passive_verbs})(?:$|[^\p{{L}}])" if passive_verbs else ""
             ),
+            outlets=Gazetteer(compiled(rules, compile_rules)) if "outlets" in rules else None,
         )
 
     def classify(self, doc: Document, piece: Piece) -> Category:
@@ -274,6 +284,8 @@ class QuotedClassifier:
         if context.last_word() in self.slogan_nouns:
             return "term"  # unter dem Motto „…“, however long
         if self._is_title_by_noun(context, content, words):
+            return "title"
+        if self._is_outlet(context, content, words):
             return "title"
         if self._is_title_by_content(content, words):
             return "title"
@@ -316,6 +328,18 @@ class QuotedClassifier:
             and _is_word(tail[-2])
             and tail[-2] in self.title_nouns
         )
+
+    # An outlet the gazetteer knows, or a name before a hyphen and a title noun: mit der
+    # „Zeit“, dem „Tagesspiegel“, der „Bild“-Zeitung, die „Tatort“-Folge.
+    def _is_outlet(self, context: _Context, content: str, words: list[str]) -> bool:
+        if len(words) > self.max_title_words or content[-1] in _SENTENCE_FINAL:
+            return False
+        right = context.right
+        if right[:1] == "-" and right[1:2].isalpha():
+            tail = _WORD.match(right, 1)
+            if tail is not None and tail.group() in self.title_nouns:
+                return True
+        return self.outlets is not None and self.outlets.lookup(content) is not None
 
     # The quote names itself: „Gesetz zur Änderung des Passgesetzes“, „Rat für nationale
     # Sicherheit“ (a title noun first), or a foreign title („Piper at the Gates of Dawn“).

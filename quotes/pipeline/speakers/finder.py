@@ -102,7 +102,10 @@ class SpeakerFinder:
                 # "„France Football“", „Bild“: capitalised names are speech only when a
                 # verb of saying in their own sentence governs them.
                 found = None
-            if found is None or (found.cue is None and found.speaker is None and short):
+            if found is None or (
+                found.cue is None and found.speaker is None and found.phrase is None and short
+            ):
+                # (A headline's "Scholz: „Wir bleiben dabei“" has its speaker: no term.)
                 if q.category == "speech" and short:
                     quoted_final = attrs.evolve(q, category="term")
                     final.append(quoted_final)
@@ -330,9 +333,10 @@ class SpeakerFinder:
     def _in_sentence(self, doc: Document, start: int, end: int, q: Quoted) -> _Found | None:
         text = doc.text
         outside = doc.tokens_outside(start, end, q.quote.start, q.quote.end)
-        cues = [c for c in self.cues.find_in_tokens(text, outside) if c.side != "context"]
+        found_cues = self.cues.find_in_tokens(text, outside)
+        cues = [c for c in found_cues if c.side != "context"]
         if not cues:
-            return None
+            return self._context_before(doc, outside, found_cues, q)
         # The cue nearest to the quote, preferring one before it.
         before = [c for c in cues if outside[c.first_token].end <= q.quote.start]
         cue = before[-1] if before else cues[0]
@@ -350,6 +354,41 @@ class SpeakerFinder:
             first = doc.first_token_start(start, end)
         assert first is not None  # there are tokens
         return self._found(outside, cue, phrase, 0.75, first, frame)
+
+    def _context_before(
+        self, doc: Document, outside: Sequence[Token], cues: Sequence[CueMatch], q: Quoted
+    ) -> _Found | None:
+        """ "Mit den Worten „…“ wandte er sich an …": a context cue right before the opener
+        and the clause's finite verb right after the closer; its subject speaks."""
+        text = doc.text
+        for cue in cues:
+            last = outside[cue.last_token]
+            if last.end <= q.quote.start and not text[last.end : q.quote.start].strip():
+                break
+        else:
+            return None
+        if cue.first_token == 0:
+            # The cue and the quote are the first field: the finite verb follows the
+            # closer, then the subject.
+            after = next((k for k, t in enumerate(outside) if t.start >= q.quote.end), None)
+            if after is not None and outside[after].text == ",":
+                after += 1
+            if after is None or after >= len(outside):
+                return None
+            word = outside[after].text
+            if not (word.isalpha() and word.islower()):
+                return None
+            phrase = self.subjects.subject_after(outside, after + 1, len(outside), None)
+        else:
+            # "Sie eröffnete die Sitzung mit den Worten „…“": the clause's own subject.
+            verb = self.subjects.finite_verb(outside, 0)
+            if verb is None or verb >= cue.first_token:
+                return None
+            phrase = self.subjects.subject(outside, verb, None)
+        if phrase is None:
+            return None
+        frame = (outside[0].start, outside[-1].end)
+        return self._found(outside, cue, phrase, 0.75, outside[0].start, frame)
 
     def _next_sentence(
         self, doc: Document, q: Quoted, memo: dict[tuple[str, int], _Found | None]
