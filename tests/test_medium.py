@@ -137,3 +137,11 @@ def test_outlet_speakers_in_the_whole_pipeline() -> None:
         "soll der Minister zurücktreten": ("Writing", "Süddeutsche Zeitung"),
         "es gebe 56 Tote": ("Speech", "Radio Eins"),
     }
+
+
+def test_a_persons_partial_quote_is_speech_too() -> None:
+    import attrs
+
+    direct = attrs.evolve(frame("Ute Bader", "SW", "person"), kind="direct")
+    (refined,) = refine_medium([direct], RULES)
+    assert refined.medium == "Speech"

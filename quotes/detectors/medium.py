@@ -99,7 +99,6 @@ class MediumRules:
         speaker = frame.speaker
         if (
             self.person_medium
-            and frame.kind != "direct"
             and frame.medium == self.person_medium_from
             and speaker is not None
             and speaker.type == "person"
