@@ -29,7 +29,7 @@ import attrs
 from quotes.attribution.candidate import Candidate, Finding
 from quotes.attribution.cue_words import completed_cue, token_parts
 from quotes.attribution.lexicon import AttributionRules
-from quotes.attribution.patterns import agent, intro, source, subject
+from quotes.attribution.patterns import agent, colon, intro, source, subject
 from quotes.attribution.syntax import ParseSyntax, Syntax, TokenRange
 from quotes.attribution.tree import (
     ENCLOSING_REACH,
@@ -295,6 +295,8 @@ class Attributor:
             return colon
         if frame.cue is None:
             enclosing = self._enclosing(syn, parsed, frame)
+            if enclosing is None and frame.speaker is None:
+                enclosing = self._colon_subject(syn, frame)
             return enclosing if enclosing is not None else self._checked(syn, frame, None)
         cue_tokens = tuple(
             i for part in frame.cue.parts for i in range(*syn.range_of(part.start, part.end))
@@ -371,6 +373,19 @@ class Attributor:
                 found, cue=Cue(parts), frame=intro, confidence=conf, region_start=intro.start
             )
         return None
+
+    def _colon_subject(self, syn: ParseSyntax, frame: Frame) -> Frame | None:
+        """The subject of a colon intro without a verb of saying (:mod:`.patterns.colon`)."""
+        found = colon.subject(syn, self.rules, syn.range_of(frame.quote.start, frame.quote.end))
+        if found is None:
+            return None
+        phrase, intro = found
+        return attrs.evolve(
+            self._with_speaker(syn, frame, phrase),
+            frame=intro,
+            confidence=colon.CONFIDENCE,
+            region_start=intro.start,
+        )
 
     def _with_words(self, syn: ParseSyntax, frame: Frame) -> Frame | None:
         """A quotation right after "mit den Worten" in its own sentence ("Mit den Worten

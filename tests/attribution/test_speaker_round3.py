@@ -87,3 +87,22 @@ def test_party_role_after_the_person_just_named(parse: quotes.Extractor) -> None
 def test_party_role_needs_the_gender_of_the_person_just_named(parse: quotes.Extractor) -> None:
     text = "Stadtrat Jonas Keller eröffnete die Sitzung. „Wir beginnen“, sagte die FDP-Politikerin."
     assert speaker_of(parse, text, "Wir beginnen") != "Jonas Keller"
+
+
+def test_colon_intro_without_verb_of_saying_is_its_subjects(parse: quotes.Extractor) -> None:
+    text = (
+        "Der Landrat Peter Hahn schloss sich der Kritik der Bürgerinitiative an: "
+        "„Die Umgehungsstraße kommt zu spät.“"
+    )
+    assert speaker_of(parse, text, "Umgehungsstraße") == "Peter Hahn"
+    text = "Sie zeigte sich am Abend kämpferisch: „Wir geben nicht auf.“"
+    assert speaker_of(parse, text, "nicht auf") is not None
+
+
+def test_colon_intro_with_a_thing_as_subject_has_no_speaker(parse: quotes.Extractor) -> None:
+    text = (
+        "Die Stimmung im Saal kippte schnell: „Wir wollen keine neuen Schulden machen.“ "
+        "Auf dem Transparent der Demonstranten stand: „Bildung statt Beton.“"
+    )
+    assert speaker_of(parse, text, "keine neuen Schulden") is None
+    assert speaker_of(parse, text, "Bildung statt Beton") is None

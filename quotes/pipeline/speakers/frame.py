@@ -14,6 +14,8 @@ __all__ = ["Frame", "carries_across"]
 
 # The end of a sentence inside the text between two quotations.
 _SENTENCE_END = re.compile(r"[.!?…](?=\s)")
+# Where the text between two quotations splits into sentences and lines.
+_SENTENCES = re.compile(r"[.!?…](?=\s)|\n")
 
 
 @attrs.frozen
@@ -61,14 +63,18 @@ class Frame:
 def carries_across(gap: str, lexicon: Lexicon) -> bool:
     """Whether a quotation without cue or speaker may take the speaker of the quotation
     before it across ``gap``, the text between them (from the end of that quotation, or of
-    its speaker's mention after it): not across a line break after a sentence that opens
+    its speaker's mention after it). Not across a line break past a sentence that opens
     with someone else who may speak ("„…“, sagte Fahimi. Der Verband reagierte
-    gelassen.\n\n„…“"): a wrong speaker is worse than none. A new paragraph that opens
-    with the speaker's next words carries them ("„…“, sagte Fahimi.\n\n„…“")."""
-    if "\n" not in gap:
+    gelassen.\n\n„…“") or that introduces the quotation with a colon of its own ("Auf dem
+    Plakat stand:"): a wrong speaker is worse than none. A new paragraph that opens with
+    the speaker's next words carries them ("„…“, sagte Fahimi.\n\n„…“")."""
+    newline = gap.find("\n")
+    if newline < 0:
         return True
     end = _SENTENCE_END.search(gap)
-    if end is None:
-        return True
-    rest = gap[end.end() :]
-    return not any(opens_with_speaker(lexicon, sentence) for sentence in _SENTENCE_END.split(rest))
+    cut = min(newline, end.end()) if end is not None else newline
+    for sentence in _SENTENCES.split(gap[cut:]):
+        sentence = sentence.strip()
+        if sentence and (sentence.endswith(":") or opens_with_speaker(lexicon, sentence)):
+            return False
+    return True
