@@ -12,7 +12,7 @@ come from single regex passes, and lookups are binary searches.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -50,6 +50,10 @@ class Token(NamedTuple):
 _TOKEN = regex.compile(r"\w+(?:[-'’.&]\w+)*+|[^\w\s]", regex.V1)
 # What a token of more than one character is made of.
 _IN_WORD = regex.compile(r"[\w\-'’.&]", regex.V1)
+#: In a sentence longer than this, :meth:`Document.tokens` tokenises stretches of
+#: ``_MEMO_CHARS`` (about a thousand tokens) and slices what it is asked for out of them.
+_LONG_SENTENCE = 1024
+_MEMO_CHARS = 4096
 _LINE = regex.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85]+")
 
 
@@ -137,6 +141,11 @@ class Document:
         init=False, default=None, repr=False, eq=False
     )
     _paragraph_starts: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
+    # The tokens of the stretch read last (see :meth:`tokens`): start, end, the tokens,
+    # their starts and ends. A memo only; never part of what the document is.
+    _token_memo: tuple[int, int, tuple[Token, ...], list[int], list[int]] | None = attrs.field(
+        init=False, default=None, repr=False, eq=False
+    )
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_paragraph_starts", tuple(p.start for p in self.paragraphs))
@@ -189,7 +198,43 @@ class Document:
         return self.paragraphs[self.paragraph_index(offset)]
 
     def tokens(self, start: int, end: int) -> tuple[Token, ...]:
-        return tokenize(self.text, start, end)
+        """``tokenize(text, start, end)``.
+
+        The stages ask for several overlapping stretches of the sentence around each
+        quote; in a sentence of thousands of quoted items that is ±400 characters for each
+        item. So in a sentence longer than ``_LONG_SENTENCE``, a stretch of
+        ``_MEMO_CHARS`` is tokenised once and the tokens of the stretches inside it are
+        sliced out of it. That gives the same tokens whenever neither edge of the stretch
+        asked for cuts a token, that is, unless the characters on both sides of an edge
+        can be inside a word (:data:`_IN_WORD`): otherwise the tokenisation restarted at
+        the edge is the one running past it, and the one stopped at it the one that goes
+        on.
+        """
+        text = self.text
+        sentences = self._sentences
+        memo = self._token_memo
+        if (
+            sentences is None
+            or not 0 <= start < end <= len(text)
+            or end - start > _MEMO_CHARS
+            or (
+                (memo is None or not memo[0] <= start <= end <= memo[1])
+                # A short sentence: cheaper than a memo.
+                and len(sentences[self.sentence_index(start)]) <= _LONG_SENTENCE
+            )
+            or not (_clean_edge(text, start) and _clean_edge(text, end))
+        ):
+            return tokenize(text, start, end)
+        if memo is None or not memo[0] <= start <= end <= memo[1]:
+            # A stretch of a long sentence; the stages read forwards, with windows
+            # reaching back a few hundred characters.
+            first = max(0, start - _MEMO_CHARS // 4)
+            stop = min(len(text), max(end, first + _MEMO_CHARS))
+            tokens = tokenize(text, first, stop)
+            memo = (first, stop, tokens, [t.start for t in tokens], [t.end for t in tokens])
+            object.__setattr__(self, "_token_memo", memo)
+        _, _, tokens, starts, ends = memo
+        return tokens[bisect_left(starts, start) : bisect_right(ends, end)]
 
     def tokens_outside(
         self, start: int, end: int, hole_start: int, hole_end: int
@@ -207,7 +252,7 @@ class Document:
             return tuple(
                 t for t in self.tokens(start, end) if t.end <= hole_start or t.start >= hole_end
             )
-        return tokenize(text, start, hole_start) + tokenize(text, hole_end, end)
+        return self.tokens(start, hole_start) + self.tokens(hole_end, end)
 
     def first_token_start(self, start: int, end: int) -> int | None:
         """Where the first of ``tokens(start, end)`` starts (None if there is none)."""
@@ -230,6 +275,13 @@ def window_sentences(doc: Document, parsed: ParsedDoc) -> list[Span]:
     if not len(parsed):
         return []
     return list(doc.sentences_between(parsed[0].start, parsed[len(parsed) - 1].end))
+
+
+def _clean_edge(text: str, offset: int) -> bool:
+    """Whether no token of ``text`` can run across ``offset``."""
+    return not (
+        0 < offset < len(text) and _IN_WORD.match(text, offset - 1) and _IN_WORD.match(text, offset)
+    )
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

@@ -7,6 +7,7 @@ tokens of a window of text, never the whole document: cues matter only near quot
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
@@ -60,6 +61,9 @@ class CueMatch:
     @property
     def end(self) -> int:
         return self.parts[-1].end
+
+
+_TEXT = operator.attrgetter("text")
 
 
 def _weak_forms(stem: str, e_before_t: tuple[str, ...]) -> list[str]:
@@ -134,7 +138,13 @@ class CueLexicon:
     def find_in_tokens(self, text: str, tokens: Sequence[Token]) -> tuple[CueMatch, ...]:
         """All cues among ``tokens`` (a window of ``text``), in text order."""
         matches: list[CueMatch] = []
-        for i, token in enumerate(tokens):
+        forms, phrases = self.forms, self.phrases
+        words = list(map(_TEXT, tokens))
+        # Most windows hold no cue word at all: that is found at C speed.
+        if forms.keys().isdisjoint(words) and phrases.keys().isdisjoint(map(str.lower, words)):
+            return ()
+        for i in [i for i, w in enumerate(words) if w in forms or w.lower() in phrases]:
+            token = tokens[i]
             low = token.text.lower()
             # Verbs are matched case-sensitively: German nouns are capitalised, so
             # "Fragen" (questions) is not "fragen" (to ask).

@@ -262,13 +262,16 @@ class _Builder:
             break
         sentence = self.doc.sentence_at(offset)
         start = sentence.start if sentence is not None else 0
-        lead = self.text[start:offset].split()
-        if all(_modifier_or_role(w, lex) for w in lead):
-            return SUBJECT
-        core = [w for w in lead if not _modifier_or_role(w, lex)]
-        if core and (core[-1] in lex.finite_verbs or _PAST_TENSE.fullmatch(core[-1])):
-            return SUBJECT  # "Am Montag sagte Putin", "Dann erklärte der Minister X"
-        return PLAIN
+        # The last word before the mention that is no modifier or role noun: none, and the
+        # mention opens its sentence; a finite verb, and it stands right after that verb.
+        # Read from the mention backwards (the words before the last such word do not
+        # matter, and a sentence can be long).
+        for word in reversed(self.text[start:offset].split()):
+            if not _modifier_or_role(word, lex):
+                if word in lex.finite_verbs or _PAST_TENSE.fullmatch(word):
+                    return SUBJECT  # "Am Montag sagte Putin", "Dann erklärte der Minister X"
+                return PLAIN
+        return SUBJECT
 
     # -- organisations ----------------------------------------------------------------------
     def organizations_with_complements(self) -> None:

@@ -312,9 +312,9 @@ def compile_rules(rules: RuleData) -> Compiled:
         # After a space or a hyphen ("US-Nachrichtenagentur"): matching the compound's
         # head only spares reading every word twice.
         type_noun_scan=re.compile(
-            r"(?<!\w)(?P<type>(?:"
-            + _trie_regex(_trie(type_nouns))
-            + r")(?:es|en|s|n)?)(?![\w-])[ \t]+(?=\S)"
+            r"(?P<type>"
+            + _first_character_trie(type_nouns, r"\w")
+            + r"(?:es|en|s|n)?)(?![\w-])[ \t]+(?=\S)"
         )
         if type_nouns
         else re.compile(r"(?!)"),
@@ -486,6 +486,21 @@ def _gazetteer_pattern(aliases: Mapping[str, Alias]) -> re.Pattern[str] | None:
     body = _trie_regex(_trie(aliases))
     # Not inside a word or after a hyphen; a hyphen may follow ("dpa-Meldung").
     return re.compile(r"(?<![\w-])(?:" + body + r")(?!\w)")
+
+
+def _first_character_trie(words: Iterable[str], not_after: str) -> str:
+    """``(?<!not_after)(?:trie of words)``, with the look-behind moved behind each first
+    character: a pattern that starts with its first characters lets the stdlib engine scan
+    for them instead of trying the look-behind at every position of the text (3x faster on
+    news text); it matches the same."""
+    trie = _trie(words)
+    if "" in trie:  # the empty word: no first character to scan for
+        return rf"(?<!{not_after})(?:{_trie_regex(trie)})"
+    alternatives = [
+        re.escape(first) + rf"(?<!{not_after}{re.escape(first)})" + _trie_regex(trie[first])
+        for first in sorted(trie)
+    ]
+    return "(?:" + "|".join(alternatives) + ")"
 
 
 def _trie(words: Iterable[str]) -> dict[str, Any]:
