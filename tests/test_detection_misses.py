@@ -174,3 +174,26 @@ def test_the_same_verbs_with_content_stay_speech(parse_extractor: quotes.Extract
     assert kinds(parse_extractor, text) == {"Der Einsatz sei beendet": "indirect"}
     text = "Der Bürgermeister erklärte, die Straße bleibe bis Freitag gesperrt."
     assert kinds(parse_extractor, text) == {"die Straße bleibe bis Freitag gesperrt": "indirect"}
+
+
+def test_a_frame_after_the_first_field_leaves_the_content_whole(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    # "Die Lage, sagte er, sei ernst": "Die Lage" is no speaker; the content is around the
+    # frame, in two parts.
+    (found,) = parse_extractor.extract("Die Lage am Stausee, sagte der Landrat, sei ernst.")
+    assert found.kind == "indirect"
+    assert found.quote.text == "Die Lage am Stausee, sagte der Landrat, sei ernst"
+    assert [p.text for p in found.quote_parts] == ["Die Lage am Stausee", "sei ernst"]
+    assert found.speaker is not None and found.speaker.mention is not None
+    assert found.speaker.mention.text == "der Landrat"
+
+
+def test_content_may_open_with_a_partial_quote(parse_extractor: quotes.Extractor) -> None:
+    text = "Die Ministerin sagte, „Funklöcher“ dürfe es im Land nicht mehr geben."
+    found = kinds(parse_extractor, text)
+    assert found.get("„Funklöcher“ dürfe es im Land nicht mehr geben") == "indirect"
+    # A content that is all quotation stays the direct quotation's.
+    assert kinds(parse_extractor, "Die Ministerin sagte, „wir kommen wieder“.") == {
+        "„wir kommen wieder“": "direct"
+    }

@@ -55,7 +55,7 @@ def content_after(
             return None
         first = parsed[clause.first]
         word = first.text.lower()
-        if first.text in ("„", "»", "«", '"'):
+        if first.text in ("„", "»", "«", '"') and not _opens_with_partial_quote(scan, clause):
             return None  # a direct quotation: the rules pipeline has it
         if is_adverbial(scan, clause) or is_relative(scan, clause, boundary):
             skipped += 1
@@ -71,6 +71,18 @@ def content_after(
         first_index = clause.first
         return (first_index, end), kind
     return None
+
+
+def _opens_with_partial_quote(scan: DocumentScan, clause: Clause) -> bool:
+    """Whether a clause that opens with a direct quotation goes on after it with words of
+    its own: "Er sagte, „Funklöcher“ dürfe es nicht geben" is indirect speech with a
+    partial quote; "Er sagte, „wir kommen“." is the direct quotation's."""
+    parsed = scan.parsed
+    j = clause.first
+    end = capped(clause)
+    while j < end and (scan.in_direct[j] or parsed[j].text in ("„", "»", "«", '"', "“")):
+        j += 1
+    return j < end and j > clause.first + 1 and parsed[j].text[:1].isalnum()
 
 
 def content_kind(

@@ -9,6 +9,7 @@ speech without a content clause ("Die Opposition kritisierte den Plan.").
 from __future__ import annotations
 
 from quotes.detectors.indirect.clauses import (
+    finite_in,
     is_adverbial,
     is_reflexive,
     is_relative,
@@ -20,7 +21,13 @@ from quotes.detectors.indirect.clauses import (
 )
 from quotes.detectors.indirect.content import content_after, content_before, frame_end_after
 from quotes.detectors.indirect.cue_verbs import auxiliaries, has_needed_word, verb_entry, wie_start
-from quotes.detectors.indirect.scan import Candidate, DocumentScan, is_verb, mostly_direct
+from quotes.detectors.indirect.scan import (
+    Candidate,
+    DocumentScan,
+    TokenRange,
+    is_verb,
+    mostly_direct,
+)
 from quotes.detectors.indirect.subjects import (
     addressee_of,
     plausible_speaker,
@@ -122,6 +129,8 @@ def verb_candidates(scan: DocumentScan, s: SentenceView, i: int) -> list[Candida
         and (entry.say or entry.think)
     ):
         content = content_before(scan, s, clause)
+        if content is None:
+            content = _interrupted_content(scan, s, clause)
         if content is not None:
             frame_end = frame_end_after(scan, s, clause)
             frame = (clause.boundary_before, frame_end)
@@ -149,6 +158,33 @@ def verb_candidates(scan: DocumentScan, s: SentenceView, i: int) -> list[Candida
             )
         ]  # fmt: skip
     return []
+
+
+def _interrupted_content(scan: DocumentScan, s: SentenceView, clause: Clause) -> TokenRange | None:
+    """The content around a frame inserted after its first field: "Die Lage, sagte er,
+    sei ernst" (the first field has no verb of its own; the clause after the frame goes on
+    with a Konjunktiv verb). The content is the whole sentence, the frame inside it."""
+    parsed = scan.parsed
+    boundary = clause.boundary_before
+    if boundary is None or clause.end >= s.content_end or parsed[clause.end].text != ",":
+        return None
+    first = s.first
+    while first < boundary and parsed[first].is_punct:
+        first += 1
+    if boundary - first < 1 or any(
+        parsed[j].is_verb or scan.in_direct[j] or parsed[j].text in (",", ":", ";")
+        for j in range(first, boundary)
+    ):
+        return None  # the first field is one noun phrase, no clause and no quotation
+    later = [c for c in s.clauses if c.first > clause.end]
+    if not later:
+        return None
+    finite = finite_in(scan, later[0])
+    if finite is None or finite != later[0].first:
+        return None  # the verb second: "…, sei ernst"
+    if scan.rules.konjunktiv.strength(parsed, parsed[finite]) != "strong":
+        return None
+    return first, s.content_end
 
 
 def reported_candidate(scan: DocumentScan, s: SentenceView) -> Candidate | None:
