@@ -5,6 +5,9 @@
   :class:`Finding`);
 * :mod:`.valid`: the valid-speaker rule;
 * :mod:`.patterns`: one module per pattern;
+* :mod:`.checks`: a speaker found elsewhere (the surface stage's, a detector's) checked
+  against the parse;
+* :mod:`.mentions`: a found phrase as the frame's speaker and its resolver mention;
 * :mod:`.engine`: :class:`Attributor`, which runs them.
 
 Hook for new detectors: a detector that produces :class:`~quotes.pipeline.speakers.Frame`

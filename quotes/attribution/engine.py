@@ -12,7 +12,7 @@ quotation and asks the patterns, in this order, who the speaker is:
    (:mod:`.patterns.agent`), then the subject (:mod:`.patterns.subject`).
 
 A finding replaces the surface speaker. Where the patterns find nothing, the surface
-speaker stays only if the parse agrees it can be one (:mod:`.valid`); otherwise the
+speaker stays only if the parse agrees it can be one (:mod:`.checks`); otherwise the
 quotation keeps its cue, loses the speaker and its confidence drops: a wrong speaker is
 worse than none.
 
@@ -27,29 +27,27 @@ from collections.abc import Callable, Iterator, Sequence
 import attrs
 
 from quotes.attribution.candidate import Candidate, Finding
+from quotes.attribution.checks import NO_SPEAKER_CONFIDENCE, checked, names_a_quote, never_subject
 from quotes.attribution.cue_words import completed_cue, token_parts
 from quotes.attribution.lexicon import AttributionRules
+from quotes.attribution.mentions import with_speaker
 from quotes.attribution.patterns import agent, colon, intro, source, subject
-from quotes.attribution.syntax import ParseSyntax, Syntax, TokenRange
+from quotes.attribution.syntax import ParseSyntax, Syntax
 from quotes.attribution.tree import (
     ENCLOSING_REACH,
-    agrees,
     in_other_clause,
-    overlaps,
     root_of,
     sentence_like,
     verb_above,
 )
 from quotes.attribution.valid import (
     inside_prepositional_phrase,
-    is_name_particle,
     is_speaker_word,
 )
 from quotes.detectors.lexicon import DetectorRules
-from quotes.detectors.syntax import mention_of
 from quotes.document import Document, window_sentences
 from quotes.parse import ParsedDoc
-from quotes.pipeline.entities import Lexicon, Mention, MentionResolver, Resolution
+from quotes.pipeline.entities import Lexicon, MentionResolver, Resolution
 from quotes.pipeline.speakers import Frame, carries_across
 from quotes.records import Cue, Span, Speaker
 from quotes.rules import RuleData
@@ -68,14 +66,8 @@ _CARRY_LINE_BREAKS = 2
 _CARRIED_CONFIDENCE = 0.4
 
 
-# Marks that open a quoted span.
-_OPENING_MARKS = frozenset({"„", "»", '"', "“"})
-
 # How many words before its colon an intro's verb of saying may stand.
 _INTRO_REACH = 30
-
-# Confidence of a quotation whose cue has no valid speaker.
-_NO_SPEAKER_CONFIDENCE = 0.4
 
 
 @attrs.frozen
@@ -227,7 +219,7 @@ class Attributor:
             verb = syn.verb_of(cue_tokens[0])
             if end > first and (
                 not is_speaker_word(syn, self.rules, root)
-                or self._never_subject(syn, root, verb)
+                or never_subject(syn, self.rules, root, verb)
                 or (
                     found is not None
                     and (
@@ -241,7 +233,7 @@ class Attributor:
                     return attrs.evolve(
                         frame,
                         speaker=None,
-                        confidence=min(frame.confidence, _NO_SPEAKER_CONFIDENCE),
+                        confidence=min(frame.confidence, NO_SPEAKER_CONFIDENCE),
                     ), resolution
             elif (
                 found is not None
@@ -253,7 +245,7 @@ class Attributor:
                 return frame, resolution
         if found is None:
             return frame, resolution
-        updated = self._with_speaker(syn, frame, found)
+        updated = with_speaker(syn, self.rules, frame, found)
         if updated.speaker == frame.speaker or updated.mention is None:
             return frame, resolution
         assert updated.speaker is not None and updated.speaker.mention is not None
@@ -281,7 +273,7 @@ class Attributor:
             cut -= 1
         if cut <= first:
             return frame, resolution
-        updated = self._with_speaker(syn, frame, (first, cut))
+        updated = with_speaker(syn, self.rules, frame, (first, cut))
         if updated.mention is None or updated.speaker is None:
             return frame, resolution
         (entity,), resolution = resolver.extend(resolution, (updated.mention,))
@@ -297,7 +289,7 @@ class Attributor:
             enclosing = self._enclosing(syn, parsed, frame)
             if enclosing is None and frame.speaker is None:
                 enclosing = self._colon_subject(syn, frame)
-            return enclosing if enclosing is not None else self._checked(syn, frame, None)
+            return enclosing if enclosing is not None else checked(syn, self.rules, frame, None)
         cue_tokens = tuple(
             i for part in frame.cue.parts for i in range(*syn.range_of(part.start, part.end))
         )
@@ -314,20 +306,24 @@ class Attributor:
             if enclosing is not None:
                 return enclosing
         finding = self._find(syn, cand)
-        if finding is not None and finding.speaker and self._names_a_quote(syn, finding.speaker[1]):
+        if (
+            finding is not None
+            and finding.speaker
+            and names_a_quote(syn, self.rules, finding.speaker[1])
+        ):
             finding = None
         if finding is None:
             # "Hatzius kritisiert, die Aktion erinnere „fatal an …“": the cue's verb has no
             # speaker; a verb of saying above it may.
-            return self._checked(syn, frame, cand)
+            return checked(syn, self.rules, frame, cand)
         if finding.speaker is None:
             return attrs.evolve(
                 frame,
                 speaker=None,
                 mention=None,
-                confidence=min(frame.confidence, _NO_SPEAKER_CONFIDENCE),
+                confidence=min(frame.confidence, NO_SPEAKER_CONFIDENCE),
             )
-        return self._with_speaker(syn, frame, finding.speaker)
+        return with_speaker(syn, self.rules, frame, finding.speaker)
 
     def _colon_intro(self, syn: ParseSyntax, frame: Frame) -> Frame | None:
         """A quotation right after a colon whose clause has a verb of saying that the
@@ -365,7 +361,7 @@ class Attributor:
             if finding is None or finding.speaker is None:
                 return None
             parts = tuple(syn.span(i, i + 1) for i in sorted(cue))
-            found = self._with_speaker(syn, frame, finding.speaker)
+            found = with_speaker(syn, self.rules, frame, finding.speaker)
             intro = syn.span(lo, colon + 1)
             # The chain is looked for around this intro, not the surface stage's sentence.
             conf = max(frame.confidence, 0.75)
@@ -381,7 +377,7 @@ class Attributor:
             return None
         phrase, intro = found
         return attrs.evolve(
-            self._with_speaker(syn, frame, phrase),
+            with_speaker(syn, self.rules, frame, phrase),
             frame=intro,
             confidence=colon.CONFIDENCE,
             region_start=intro.start,
@@ -421,7 +417,7 @@ class Attributor:
                 break
         if finding is None or finding.speaker is None:
             return None
-        found = self._with_speaker(syn, frame, finding.speaker)
+        found = with_speaker(syn, self.rules, frame, finding.speaker)
         side = syn.span(end, hi - 1) if verb >= end else syn.span(lo, first)
         return attrs.evolve(
             found,
@@ -430,39 +426,6 @@ class Attributor:
             confidence=max(frame.confidence, 0.7),
             region_start=min(sentence.start, frame.quote.start),
         )
-
-    def _with_antecedent(self, syn: ParseSyntax, mention: Mention, i: int) -> Mention:
-        """A subject pronoun of an adverbial clause ("indem er", "weil sie") with the
-        subject of the clause it depends on as antecedent, where the two agree in gender
-        and number: "Der Verband schlug in die gleiche Kerbe, indem er … aufforderte"."""
-        token = syn.token(i)
-        verb = token.head
-        if not token.dep.startswith("nsubj") or verb == i:
-            return mention
-        marks = [c.text.lower() for c in syn.children(verb, "mark")]
-        if not marks or not all(m in self.rules.antecedent_subordinators for m in marks):
-            return mention
-        main = syn.token(verb).head
-        if main == verb or syn.token(main).upos not in ("VERB", "AUX"):
-            return mention
-        lo, hi = syn.sentence_of(i)
-        subjects = [
-            c
-            for c in syn.children(main, "nsubj")
-            if lo <= c.i < i and c.upos in ("NOUN", "PROPN") and not syn.in_quote(c.i)
-        ]
-        if len(subjects) != 1 or not agrees(token, subjects[0]):
-            return mention
-        phrase = syn.phrase(subjects[0].i, lo, hi)
-        if phrase is None:
-            return mention
-        antecedent = mention_of(
-            syn.parsed,
-            *phrase,
-            tuple(self.rules.detector.pronouns),
-            self.rules.detector.noun_phrases,
-        )
-        return attrs.evolve(mention, antecedent=antecedent)
 
     def _reported_clause(self, syn: ParseSyntax, cue: int) -> bool:
         """Whether the cue word is the Konjunktiv verb of a clause that a verb of saying
@@ -513,7 +476,7 @@ class Attributor:
             if finding.speaker is None:
                 return None
             parts = tuple(syn.span(i, i + 1) for i in sorted(cue))
-            found = self._with_speaker(syn, frame, finding.speaker)
+            found = with_speaker(syn, self.rules, frame, finding.speaker)
             return attrs.evolve(found, cue=Cue(parts), confidence=max(frame.confidence, 0.7))
         return None
 
@@ -530,97 +493,3 @@ class Attributor:
             if finding is not None:
                 return finding
         return None
-
-    def _checked(self, syn: ParseSyntax, frame: Frame, cand: Candidate | None) -> Frame:
-        """The surface speaker, if the parse lets it be one; else no speaker."""
-        speaker = frame.speaker
-        if speaker is None or speaker.mention is None:
-            return frame
-        first, end = syn.range_of(speaker.mention.start, speaker.mention.end)
-        if end <= first or not syn.is_parsed(first) or self._can_speak(syn, first, end, cand):
-            return frame
-        return attrs.evolve(
-            frame,
-            speaker=None,
-            mention=None,
-            confidence=min(frame.confidence, _NO_SPEAKER_CONFIDENCE),
-        )
-
-    def _can_speak(self, syn: ParseSyntax, first: int, end: int, cand: Candidate | None) -> bool:
-        head = root_of(syn, first, end)
-        token = syn.token(head)
-        if not is_speaker_word(syn, self.rules, head) or self._names_a_quote(syn, end):
-            return False
-        if self._holds_a_term(syn, first, end):
-            return False
-        if cand is None or source.is_source_word(self.rules, syn.text(cand.cue[0])):
-            return True  # the X of "laut X" is an oblique, as it should be
-        # An object or an oblique of the cue verb itself is no speaker ("nannte die
-        # Aussage", "sagte der Zeitung").
-        verbs = {syn.verb_of(i) for i in cand.cue}
-        return not (token.head in verbs and token.dep in self.rules.never_speaker_deps)
-
-    def _never_subject(self, syn: ParseSyntax, i: int, verb: int | None) -> bool:
-        """A detector's speaker of an active verb of saying in a form that is never the
-        subject ("den USA" in "zwischen Russland und den USA hat Putin … geäußert")."""
-        if verb is None or syn.is_passive(verb) or syn.children(i, "case"):
-            return False
-        if syn.token(verb).lemma.lower() in self.rules.object_speaker_verbs:
-            return False
-        # Only the determiner is trusted: the parser's cases are too noisy ("schreibt der
-        # AK" with "AK" tagged dative).
-        determiners = syn.children(i, "det", "det:poss")
-        never = self.rules.never_nominative_determiners
-        return any(d.text.lower() in never for d in determiners)
-
-    def _holds_a_term(self, syn: ParseSyntax, first: int, end: int) -> bool:
-        """Whether the phrase holds a quoted term ("so genannte „Reichensteuer“"): a term
-        marker right before a quotation mark inside it."""
-        for k in range(first + 1, end):
-            if syn.text(k) not in _OPENING_MARKS:
-                continue
-            before = " ".join(syn.text(j) for j in range(max(first - 1, k - 2), k)).lower()
-            if any(m in before for m in self.rules.term_markers):
-                return True
-        return False
-
-    def _names_a_quote(self, syn: ParseSyntax, end: int) -> bool:
-        """Whether the phrase ending before ``end`` names a quotation ("Sprüche wie „…“"):
-        what was said, not who said it."""
-        return (
-            end + 1 < len(syn)
-            and syn.text(end).lower() in self.rules.comparison_words
-            and syn.in_quote(end + 1)
-        )
-
-    def _with_speaker(self, syn: ParseSyntax, frame: Frame, phrase: TokenRange) -> Frame:
-        parsed = syn.parsed
-        first, end = phrase
-        span = parsed.span(first, end)
-        mention = mention_of(
-            parsed,
-            first,
-            end,
-            tuple(self.rules.detector.pronouns),
-            self.rules.detector.noun_phrases,
-        )
-        if first + 1 < end and is_name_particle(syn, self.rules, first):
-            # "Von der Leyen betonte": the particles open the name, they are no genitive.
-            words = [t.text for t in parsed[first:end]]
-            cut = next((k for k, w in enumerate(words) if not w[:1].isalpha()), len(words))
-            head = tuple(words[:cut])
-            mention = attrs.evolve(mention, head=head, genitive=(), determiner="")
-        if mention.pronoun:
-            mention = self._with_antecedent(syn, mention, first)
-        frame_span = frame.frame
-        if frame_span is not None and not overlaps(span, frame.quote):
-            start = min(frame_span.start, span.start)
-            stop = max(frame_span.end, span.end)
-            if not (start < frame.quote.start < stop):
-                frame_span = Span(start, stop, parsed.text[start:stop])
-        return attrs.evolve(
-            frame,
-            speaker=Speaker(span, span.text, "unknown"),
-            mention=mention,
-            frame=frame_span,
-        )
