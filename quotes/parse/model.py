@@ -28,17 +28,17 @@ from __future__ import annotations
 
 import gc
 import itertools
-import operator
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from functools import lru_cache
 from typing import Final, NamedTuple, overload
 
 import attrs
 
 from quotes.errors import BackendError
-from quotes.parse.labels import ENTITY_LABELS, Scheme, base
+from quotes.parse.checks import check
+from quotes.parse.labels import Scheme, base
+from quotes.parse.morph import EMPTY_MORPH, Morph
 from quotes.records import Span
 
 __all__ = [
@@ -53,101 +53,6 @@ __all__ = [
     "gc_paused",
     "text_mismatch",
 ]
-
-
-class Morph(Mapping[str, str]):
-    """Morphological features, read-only: ``morph["Mood"] == "Sub"``.
-
-    Built from the UD string form ("Mood=Sub|Number=Sing|Person=3|VerbForm=Fin") with
-    :meth:`parse`, which returns one shared object per distinct string. Multi-valued
-    features keep their UD spelling ("PronType=Art,Prs"); :meth:`values_of` splits them.
-    Missing features read as ``""`` through the named accessors.
-    """
-
-    __slots__ = ("_features", "_string")
-
-    def __init__(self, features: Mapping[str, str] | Iterable[tuple[str, str]] = ()) -> None:
-        items = sorted(dict(features).items())
-        self._features: dict[str, str] = dict(items)
-        self._string = "|".join(f"{name}={value}" for name, value in items)
-
-    @staticmethod
-    def parse(text: str | None) -> Morph:
-        """The features of a UD feature string; ``None``, ``""`` and ``"_"`` are empty."""
-        if not text or text == "_":
-            return EMPTY_MORPH
-        return _parse_morph(text)
-
-    def __getitem__(self, feature: str) -> str:
-        return self._features[feature]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._features)
-
-    def __len__(self) -> int:
-        return len(self._features)
-
-    def __hash__(self) -> int:
-        return hash(self._string)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Morph):
-            return self._string == other._string
-        return super().__eq__(other)
-
-    def __str__(self) -> str:
-        return self._string
-
-    def __repr__(self) -> str:
-        return f"Morph({self._string!r})"
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (Morph.parse, (self._string,))
-
-    def values_of(self, feature: str) -> tuple[str, ...]:
-        """The values of a feature, split: ``("Art", "Prs")``; ``()`` when absent."""
-        value = self._features.get(feature)
-        return tuple(value.split(",")) if value else ()
-
-    # The features the detectors read; each is "" when absent.
-    @property
-    def mood(self) -> str:
-        """ "Ind", "Sub" (Konjunktiv), "Imp" or ""."""
-        return self._features.get("Mood", "")
-
-    @property
-    def person(self) -> str:
-        return self._features.get("Person", "")
-
-    @property
-    def number(self) -> str:
-        return self._features.get("Number", "")
-
-    @property
-    def tense(self) -> str:
-        return self._features.get("Tense", "")
-
-    @property
-    def verbform(self) -> str:
-        """ "Fin", "Inf", "Part" or ""."""
-        return self._features.get("VerbForm", "")
-
-    @property
-    def case(self) -> str:
-        return self._features.get("Case", "")
-
-    @property
-    def gender(self) -> str:
-        return self._features.get("Gender", "")
-
-
-EMPTY_MORPH: Final = Morph()
-
-
-@lru_cache(maxsize=16384)
-def _parse_morph(text: str) -> Morph:
-    pairs = (part.split("=", 1) for part in text.split("|") if "=" in part)
-    return Morph((name, value) for name, value in pairs)
 
 
 _FINITE_TAGS: Final = frozenset({"VVFIN", "VAFIN", "VMFIN", "VVIMP", "VAIMP"})
@@ -305,7 +210,7 @@ class ParsedDoc:
     )
 
     def __attrs_post_init__(self) -> None:
-        _check(self)
+        check(self)
 
     @classmethod
     def from_columns(
@@ -623,89 +528,3 @@ def _sentence_indices(n: int, sentence_starts: Sequence[int]) -> list[int]:
     if n:
         is_start[0] = False  # counted from 0 below
     return list(itertools.accumulate(is_start, initial=0))[1:] if n else []
-
-
-def _check(doc: ParsedDoc) -> None:
-    """Raise ValueError unless the document is consistent (see :class:`ParsedDoc`).
-
-    Column-wise and mostly in C: building a document must stay cheap next to parsing.
-    """
-    text = doc.text
-    tokens = doc.tokens
-    n = len(tokens)
-    if n:
-        indices, texts, starts, ends, *_, heads, _dep, _dep_raw, sents, _mwt = zip(
-            *tokens, strict=True
-        )
-    else:
-        indices = texts = starts = ends = heads = sents = ()
-    if list(indices) != list(range(n)):
-        first = next(k for k, i in enumerate(indices) if i != k)
-        raise ValueError(f"token {first} says its index is {indices[first]}")
-    if n and (
-        min(starts) < 0
-        or max(ends) > len(text)
-        or not all(map(operator.le, starts, ends))
-        or list(map(text.__getitem__, map(slice, starts, ends))) != list(texts)
-    ):
-        bad = next(
-            k
-            for k in range(n)
-            if not 0 <= starts[k] <= ends[k] <= len(text) or text[starts[k] : ends[k]] != texts[k]
-        )
-        raise ValueError(
-            f"token {bad} has offsets {starts[bad]}:{ends[bad]} but text {texts[bad]!r}; the "
-            f"original has {text[starts[bad] : ends[bad]]!r} there"
-        )
-    # Tokens are in text order; only words of one multi-word token share a span.
-    for k in [k for k in range(1, n) if starts[k] < ends[k - 1]]:
-        if starts[k] != starts[k - 1] or ends[k] != ends[k - 1]:
-            raise ValueError(f"token {k} ({starts[k]}:{ends[k]}) overlaps the token before it")
-    if n and (min(heads) < 0 or max(heads) >= n):
-        bad = next(k for k in range(n) if not 0 <= heads[k] < n)
-        raise ValueError(f"token {bad} has head {heads[bad]} outside the document")
-    expected_sents = [k for k, s in enumerate(doc.sentences) for _ in range(s.start, s.end)]
-    if (
-        [tuple(s) for s in doc.sentences]
-        != list(itertools.pairwise([0, *(s.end for s in doc.sentences)]))
-        or len(expected_sents) != n
-        or any(s.start >= s.end for s in doc.sentences)
-    ):
-        raise ValueError("sentences must tile the tokens in order, each non-empty")
-    if list(sents) != expected_sents:
-        bad = next(k for k in range(n) if sents[k] != expected_sents[k])
-        raise ValueError(
-            f"token {bad} says it is in sentence {sents[bad]}, not {expected_sents[bad]}"
-        )
-    if [sents[h] for h in heads] != expected_sents:
-        bad = next(k for k in range(n) if sents[heads[k]] != sents[k])
-        raise ValueError(f"token {bad} has its head {heads[bad]} in another sentence")
-    _check_acyclic(heads)
-    for entity in doc.entities:
-        if not 0 <= entity.start < entity.end <= n:
-            raise ValueError(f"entity {entity} lies outside the tokens")
-        if entity.label not in ENTITY_LABELS:
-            raise ValueError(f"entity label {entity.label!r} is not one of {ENTITY_LABELS}")
-    for mwt in doc.multiwords:
-        if not 0 <= mwt.start < mwt.end <= n:
-            raise ValueError(f"multi-word token {mwt} lies outside the tokens")
-
-
-def _check_acyclic(heads: Sequence[int]) -> None:
-    """Every token reaches a root (a token that is its own head): the tree has no cycles.
-
-    Each token is walked once; a walk stops at a token already known to reach a root.
-    """
-    reaches_root = [h == i for i, h in enumerate(heads)]
-    on_walk = bytearray(len(heads))
-    for i in range(len(heads)):
-        walked = []
-        j = i
-        while not reaches_root[j]:
-            if on_walk[j]:
-                raise ValueError(f"token {j} is its own ancestor: the heads form a cycle")
-            on_walk[j] = 1
-            walked.append(j)
-            j = heads[j]
-        for k in walked:
-            reaches_root[k] = True
