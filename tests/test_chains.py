@@ -612,11 +612,17 @@ def test_a_fronted_outlet_citing_a_source_before_the_verb(
     )
     (c,) = run(finder, build, text, [f])
     assert chain(c) == "Sicherheitskreise via Spiegel"
-    # A preposition after the cited noun continues its phrase: no speaker is cut from it.
+    # A place after the cited noun belongs to its phrase ("Kreise in Washington").
     text = "Laut „Spiegel“ unter Berufung auf Kreise in Washington plant die Regierung ein Gesetz."
     f = frame(
         text, "plant die Regierung ein Gesetz", "„Spiegel“", "Spiegel", "outlet", sentence=text
     )
+    (c,) = run(finder, build, text, [f])
+    assert chain(c) == "Kreise in Washington via Spiegel"
+    assert c.speaker is not None and c.speaker.type == "group"
+    # Another preposition ends no phrase: the cited words go on, and nothing is cut.
+    text = "Laut „Spiegel“ unter Berufung auf Kreise nahe der Regierung plant diese ein Gesetz."
+    f = frame(text, "plant diese ein Gesetz", "„Spiegel“", "Spiegel", "outlet", sentence=text)
     (c,) = run(finder, build, text, [f])
     assert c.speaker is not None and c.speaker.name == "Spiegel"
 

@@ -110,6 +110,7 @@ class Chains:
     cited_and: Words = ()
     cited_genitive: Words = ()
     cited_singular: Words = ()
+    cited_prepositions: Words = ()
     cited_end: str | None = None  # a pattern
 
 

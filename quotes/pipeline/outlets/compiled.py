@@ -149,6 +149,8 @@ class Compiled:
     not_last_words: frozenset[str] = frozenset()
     #: The [organizations] carriers ("Angaben", "Berichte"): nouns that lead to a source.
     carriers: frozenset[str] = frozenset()
+    #: [chains] cited_prepositions: a place after a cited phrase ("Quellen im Kreml").
+    cited_places: frozenset[str] = frozenset()
     #: Articles that may start a name after a type noun if more follows ("Zeitung Die Welt").
     name_articles: frozenset[str] = frozenset()
 
@@ -280,6 +282,10 @@ def compile_rules(rules: RuleData) -> Compiled:
     cite_re = "|".join(f"(?:{p})" for p in cite_patterns) or "(?!)"
     carry, cited_speaker, cited_singular = _chains(data, expand, cite_re)
     chains_table = data.get("chains", {})
+    cited_places = frozenset(
+        _strings(chains_table.get("cited_prepositions", ()), "chains.cited_prepositions")
+    )
+    chains_table = data.get("chains", {})
     carry_in_paragraph = frozenset(
         _strings(chains_table.get("carry_in_paragraph", ()), "chains.carry_in_paragraph")
     )
@@ -347,6 +353,7 @@ def compile_rules(rules: RuleData) -> Compiled:
         carry_in_paragraph=carry_in_paragraph,
         cited_speaker=cited_speaker,
         cited_singular=cited_singular,
+        cited_places=cited_places,
         carriers=frozenset(carriers),
     )
 
@@ -376,10 +383,14 @@ def _chains(
         w.casefold() for w in _strings(table.get("cited_singular", ()), "chains.cited_singular")
     )
     word = r"\p{Lu}[\p{L}\d\-]*+"
+    places = _alternation(
+        _strings(table.get("cited_prepositions", ()), "chains.cited_prepositions")
+    )
     person = (
         rf"(?:{{det}}\s+)?(?:{{adj}}\s+){{0,3}}(?!(?:{things or '(?!)'})(?![\p{{L}}\d\-])){word}"
         rf"(?:\s+{word}){{0,2}}"
         + (rf"(?:\s+(?:{genitive})\s+(?:{{adj}}\s+){{0,2}}{word})?" if genitive else "")
+        + (rf"(?:\s+(?:{places})\s+(?:{{det}}\s+)?(?:{{adj}}\s+){{0,2}}{word})?" if places else "")
     )
     more = rf"(?:\s+(?P<and>{coordinators})\s+{person})?" if coordinators else ""
     lead = (

@@ -143,7 +143,7 @@ class PassageChains:
                 return Chained(speaker, self._with_addressee(index, frame.addressee, via))
         via = self._builder.via_indexed(doc, index, start, end, _own_words(index, speaker, span))
         if speaker is None:
-            return self._outlet_speaks(via)
+            return self._outlet_speaks(doc, index, via)
         return Chained(speaker, self._with_addressee(index, frame.addressee, via))
 
     def _typed_outlet(
@@ -174,11 +174,15 @@ class PassageChains:
             close += 1
         return Speaker(Span.of(text, span.start, close), outlet.name, "outlet")
 
-    def _outlet_speaks(self, via: tuple[Source, ...]) -> Chained:
+    def _outlet_speaks(
+        self, doc: Document, index: MentionIndex, via: tuple[Source, ...]
+    ) -> Chained:
         """A quotation without a speaker that one outlet relays and nobody else carries
         ("…, wie suedkurier.de berichtete", "Laut „Spiegel“ soll …"): the outlet is its
-        source, so it is the speaker (the corpus annotates it so). Not where the outlet
-        cites someone, or where several outlets or other sources stand at its hop."""
+        source, so it is the speaker (the corpus annotates it so); where the outlet cites
+        someone ("Das berichtete die „Bild“-Zeitung unter Berufung auf Sicherheitskreise"),
+        they are the speaker and the outlet the first hop. Not where several outlets or
+        other sources stand at its hop."""
         relayed = [s for s in via if self._builder.relation_class(s.relation) == "relay"]
         first = [s for s in via if s.hop == 1]
         if (
@@ -191,6 +195,9 @@ class PassageChains:
             return Chained(None, via)
         outlet = relayed[0]
         assert outlet.mention is not None
+        cited = self._cited_speaker(doc, index, outlet.mention)
+        if cited is not None:
+            return Chained(cited, via)
         speaker = Speaker(outlet.mention, outlet.name, "outlet")
         return Chained(speaker, _shifted_down([s for s in via if s is not outlet]))
 
@@ -259,6 +266,11 @@ class PassageChains:
         if index.mention_in(who) is not None:
             return None  # an outlet or organisation: the chain itself names it
         words = who.text.split()
+        # The kind from the phrase before a place ("Quellen" of "Quellen im Kreml").
+        place = next(
+            (i for i, w in enumerate(words) if i and w in self._compiled.cited_places), None
+        )
+        words = words[:place] if place else words
         kind: SpeakerType = "unknown"
         coordinated = "and" in m.re.groupindex and m.group("and") is not None
         if coordinated or (words[0][:1].isupper() and len(words) == 1):
