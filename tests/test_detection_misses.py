@@ -197,3 +197,14 @@ def test_content_may_open_with_a_partial_quote(parse_extractor: quotes.Extractor
     assert kinds(parse_extractor, "Die Ministerin sagte, „wir kommen wieder“.") == {
         "„wir kommen wieder“": "direct"
     }
+
+
+@pytest.mark.parametrize("backend", ["rules", "parse"])
+def test_mit_den_worten_in_a_colon_intro_names_the_intros_subject(backend: str) -> None:
+    text = (
+        "Die Landrätin, Petra Albers, versuchte mit den Worten zu beruhigen: "
+        "„Das Wasser ist sauber“."
+    )
+    (found,) = quotes.Extractor(backend).extract(text)
+    assert found.kind == "direct" and found.content.text == "Das Wasser ist sauber"
+    assert found.speaker is not None and found.speaker.name == "Petra Albers"

@@ -301,6 +301,21 @@ class SpeakerFinder:
         frame = (body[0].start, tokens[-1].end)
         if context and not verb_cues:
             phrase = self.phrases.source_of(body, context[-1])
+            if phrase is None:
+                # "X versuchte mit den Worten zu beruhigen: „…“": no source after the
+                # phrase; the intro's subject speaks.
+                verb = self.subjects.finite_verb(body, 0)
+                if verb is not None and verb < context[-1].first_token:
+                    phrase = self.subjects.subject(body, verb, None)
+                else:
+                    # The finite verb may look like an adjective ("versuchte"): a noun
+                    # phrase in the nominative that opens the intro is its subject.
+                    phrase = self.phrases.parse(body, 0, context[-1].first_token)
+                    if phrase is not None and (
+                        phrase.mention.determiner in self.lexicon.determiners_oblique
+                        or phrase.last + 1 >= context[-1].first_token
+                    ):
+                        phrase = None
             return _Found(phrase, context[-1], 0.75, start, frame)
         if verb_cues:
             cue = verb_cues[0] if verb_cues[0].first_token < 3 else verb_cues[-1]
