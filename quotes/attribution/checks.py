@@ -1,10 +1,11 @@
 """Checks of a speaker found elsewhere against the parse (issue 7 §2): the surface
 stage's speaker of a direct quotation, or a detector's of an indirect one, stays only if
 the parse lets it be one. Not a phrase that names a quotation ("Sprüche wie „…“") or holds
-a quoted term ("die so genannte „Reichensteuer“"), not an object or oblique of the cue
-verb ("nannte die Aussage", "sagte der Zeitung"), not a form that is never a subject ("den
-USA"). Where a check fails the quotation loses its speaker and its confidence drops: a
-wrong speaker is worse than none.
+a quoted term ("die so genannte „Reichensteuer“"), not a quoted paper's name inside a
+prepositional phrase ("in der Tageszeitung „Neues Deutschland“"), not an object or oblique
+of the cue verb ("nannte die Aussage", "sagte der Zeitung"), not a form that is never a
+subject ("den USA"). Where a check fails the quotation loses its speaker and its
+confidence drops: a wrong speaker is worse than none.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ __all__ = [
     "holds_a_term",
     "names_a_quote",
     "never_subject",
+    "title_in_phrase",
 ]
 
 #: Confidence of a quotation whose cue has no valid speaker.
@@ -62,7 +64,7 @@ def can_speak(
     token = syn.token(head)
     if not is_speaker_word(syn, rules, head) or names_a_quote(syn, rules, end):
         return False
-    if holds_a_term(syn, rules, first, end):
+    if holds_a_term(syn, rules, first, end) or title_in_phrase(syn, first):
         return False
     if cand is None or source.is_source_word(rules, syn.text(cand.cue[0])):
         return True  # the X of "laut X" is an oblique, as it should be
@@ -106,3 +108,13 @@ def names_a_quote(syn: ParseSyntax, rules: AttributionRules, end: int) -> bool:
         and syn.text(end).lower() in rules.comparison_words
         and syn.in_quote(end + 1)
     )
+
+
+def title_in_phrase(syn: ParseSyntax, first: int) -> bool:
+    """Whether the phrase starting at ``first`` is a quoted name right after the noun it
+    names, inside that noun's prepositional phrase ("kritisiert in der Tageszeitung „Neues
+    Deutschland“"): the paper is where the words stand, not who says them."""
+    if first < 1 or syn.text(first) not in _OPENING_MARKS or syn.in_quote(first - 1):
+        return False
+    noun = syn.token(first - 1)
+    return noun.upos == "NOUN" and any(c.upos == "ADP" for c in syn.children(noun.i, "case"))

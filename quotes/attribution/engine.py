@@ -27,7 +27,13 @@ from collections.abc import Callable, Iterator, Sequence
 import attrs
 
 from quotes.attribution.candidate import Candidate, Finding
-from quotes.attribution.checks import NO_SPEAKER_CONFIDENCE, checked, names_a_quote, never_subject
+from quotes.attribution.checks import (
+    NO_SPEAKER_CONFIDENCE,
+    checked,
+    names_a_quote,
+    never_subject,
+    title_in_phrase,
+)
 from quotes.attribution.cue_words import completed_cue, token_parts
 from quotes.attribution.lexicon import AttributionRules
 from quotes.attribution.mentions import with_speaker
@@ -309,7 +315,10 @@ class Attributor:
         if (
             finding is not None
             and finding.speaker
-            and names_a_quote(syn, self.rules, finding.speaker[1])
+            and (
+                names_a_quote(syn, self.rules, finding.speaker[1])
+                or title_in_phrase(syn, finding.speaker[0])
+            )
         ):
             finding = None
         if finding is None:

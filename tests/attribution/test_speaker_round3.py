@@ -106,3 +106,32 @@ def test_colon_intro_with_a_thing_as_subject_has_no_speaker(parse: quotes.Extrac
     )
     assert speaker_of(parse, text, "keine neuen Schulden") is None
     assert speaker_of(parse, text, "Bildung statt Beton") is None
+
+
+def test_quoted_paper_inside_a_prepositional_phrase_never_speaks() -> None:
+    # "schreibt in der Zeitung „Freie Stimme“": a hand-built parse, as the parser gave
+    # one where the quoted name became the speaker (a later word taken for the verb).
+    from quotes.attribution.checks import title_in_phrase
+    from quotes.attribution.syntax import ParseSyntax
+    from quotes.parse.model import ParsedDoc
+
+    text = "schreibt in der Zeitung „ Freie Stimme “ , die Aktion"
+    words = text.split()
+    starts, at = [], 0
+    for w in words:
+        at = text.index(w, at)
+        starts.append(at)
+        at += len(w)
+    parsed = ParsedDoc.from_columns(
+        text,
+        starts=starts,
+        ends=[s + len(w) for s, w in zip(starts, words, strict=True)],
+        upos=["VERB", "ADP", "DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "PUNCT",
+              "DET", "NOUN"],
+        heads=[0, 3, 3, 0, 6, 6, 3, 6, 10, 10, 0],
+        deps=["ROOT", "case", "det", "obl", "punct", "compound", "appos", "punct", "punct",
+              "det", "dep"],
+    )  # fmt: skip
+    syn = ParseSyntax(parsed, ())
+    assert title_in_phrase(syn, 4)  # „Freie Stimme“ names the Zeitung
+    assert not title_in_phrase(syn, 9)  # "die Aktion"
