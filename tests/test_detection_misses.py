@@ -208,3 +208,16 @@ def test_mit_den_worten_in_a_colon_intro_names_the_intros_subject(backend: str) 
     (found,) = quotes.Extractor(backend).extract(text)
     assert found.kind == "direct" and found.content.text == "Das Wasser ist sauber"
     assert found.speaker is not None and found.speaker.name == "Petra Albers"
+
+
+def test_a_bare_participle_of_a_separable_verb_is_no_cue(
+    rules_extractor: quotes.Extractor,
+) -> None:
+    # "geteilt" is "teilen", not "mitteilen": no cue, and the term stays a term.
+    text = "Bei der Zucht der „Turbohühner“ werden die Ställe streng geteilt."
+    assert rules_extractor.extract(text) == []
+    # Joined on, or written apart right before the participle, the particle makes the cue.
+    (joined,) = rules_extractor.extract("„Wir sind bereit“, hat die Reederei mitgeteilt.")
+    assert joined.cue is not None and joined.cue.text == "mitgeteilt"
+    (apart,) = rules_extractor.extract("Die Stadt hat am Montag „neue Regeln“ bekannt gegeben.")
+    assert apart.cue is not None and apart.cue.text == "bekannt … gegeben"

@@ -26,6 +26,8 @@ SpeakerSide = Literal["verb", "after", "before", "context"]
 # A separable particle is looked for this many tokens after its finite verb, up to the
 # end of the clause: "teilte das Ministerium am Montag in Berlin mit".
 _PARTICLE_REACH = 20
+# The particle of a participle stands right before it ("bekannt gegeben").
+_BEFORE = "before"
 _CLAUSE_END = frozenset('.!?:;„“”"»«‚‘›‹()')
 
 
@@ -81,7 +83,7 @@ def _weak_participle(stem: str, inseparable: bool, e_before_t: tuple[str, ...]) 
 class CueLexicon:
     """The compiled cue lexicon: form → entries, and phrases by first word."""
 
-    forms: Mapping[str, tuple[tuple[CueEntry, bool], ...]]
+    forms: Mapping[str, tuple[tuple[CueEntry, bool | str], ...]]
     phrases: Mapping[str, tuple[tuple[tuple[str, ...], CueEntry], ...]]
     #: Term markers of several words (quotations.toml): "so" of "so genannte" is no cue.
     term_markers: tuple[tuple[str, ...], ...] = ()
@@ -94,9 +96,9 @@ class CueLexicon:
         # often something else ("meine" is mostly "my") are left out.
         e_before_t = tuple(str(e) for e in morphology.get("e_before_t", ()))
         not_verbs = frozenset(str(w) for w in morphology.get("not_verb_forms", ()))
-        forms: dict[str, list[tuple[CueEntry, bool]]] = {}
+        forms: dict[str, list[tuple[CueEntry, bool | str]]] = {}
 
-        def add(form: str, entry: CueEntry, needs_particle: bool) -> None:
+        def add(form: str, entry: CueEntry, needs_particle: bool | str) -> None:
             if form in not_verbs:
                 return
             bucket = forms.setdefault(form, [])
@@ -112,7 +114,10 @@ class CueLexicon:
                 if entry.particle:
                     add(entry.particle + form, entry, False)
             if participle:
-                add(participle, entry, False)
+                # A separable verb's participle has its particle joined on ("mitgeteilt") or,
+                # for a few, written apart right before it ("bekannt gegeben"); a bare
+                # "geteilt" or "gegeben" is another verb.
+                add(participle, entry, _BEFORE if entry.particle else False)
                 if entry.particle:
                     add(entry.particle + participle, entry, False)
         phrases: dict[str, list[tuple[tuple[str, ...], CueEntry]]] = {}
@@ -186,12 +191,22 @@ class CueLexicon:
         return self.find_in_tokens(doc.text, doc.tokens(start, end))
 
     def _verb_match(
-        self, text: str, tokens: Sequence[Token], i: int, entry: CueEntry, needs_particle: bool
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        i: int,
+        entry: CueEntry,
+        needs_particle: bool | str,
     ) -> CueMatch | None:
         token = tokens[i]
         parts = [Span(token.start, token.end, token.text)]
         last = i
-        if needs_particle:
+        if needs_particle == _BEFORE:
+            before = tokens[i - 1] if i > 0 else None
+            if before is None or before.text != entry.particle:
+                return None
+            parts.insert(0, Span(before.start, before.end, before.text))
+        elif needs_particle:
             j = _find_particle(tokens, i, entry.particle)
             if j is None:
                 return None
