@@ -305,7 +305,7 @@ class ResolutionRun:
             lead = text[mention.start : start]
             tail = lead.rsplit(",", 1)[-1].rsplit("(", 1)[-1].split()
             between = text[found[-1][1] : start].split() if found else []
-            if between and between[0] in {"und", "sowie"}:
+            if between and between[0] in self.lex.group_joints:
                 found.append((start, end, name))
                 continue
             if any(
@@ -317,7 +317,7 @@ class ResolutionRun:
         if not found:
             return None
         if len(found) > 1 and all(
-            text[a[1] : b[0]].split() and text[a[1] : b[0]].split()[0] in {"und", "sowie"}
+            text[a[1] : b[0]].split() and text[a[1] : b[0]].split()[0] in self.lex.group_joints
             for a, b in pairwise(found)
         ):
             names = [f[2] for f in found]

@@ -192,6 +192,19 @@ def test_two_names_joined_by_und_are_a_group() -> None:
     assert (entity.name, entity.type) == ("Marco Rubio und Sergej Lawrow", "group")
 
 
+def test_the_words_that_join_two_names_are_rules_data() -> None:
+    # "sowie" joins two names as "und" does, because persons.toml lists both as
+    # group_joints; without it the mention is the first person's.
+    text = "Marco Rubio sowie Sergej Lawrow einigten sich darauf, die Gespräche fortzusetzen."
+    m = mention(text, "Marco Rubio sowie Sergej Lawrow")
+    (entity,) = resolve(text, m)
+    assert (entity.name, entity.type) == ("Marco Rubio und Sergej Lawrow", "group")
+    lexicon = attrs.evolve(RESOLVER.lexicon, group_joints=frozenset({"und"}))
+    resolver = MentionResolver(lexicon, RESOLVER.outlets)
+    (entity,) = resolver.resolve(Document.build(text, SPLITTER), [m])
+    assert entity.name == "Marco Rubio"
+
+
 # -- roles ----------------------------------------------------------------------------------
 def test_role_refers_to_the_person_named_with_it() -> None:
     text = (
