@@ -24,7 +24,8 @@ from quotes.parse import (
     entity_label,
     ud_label,
 )
-from quotes.parse.labels import STTS_TO_UPOS, convert_tiger, tiger_label, upos_from_stts
+from quotes.parse.labels import STTS_TO_UPOS, upos_from_stts
+from quotes.parse.tiger import convert_tiger, tiger_label
 from quotes.records import Span
 
 # -- Morph -----------------------------------------------------------------------------------

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from quotes.errors import BackendError, check_text
 from quotes.parse.labels import (
     Scheme,
-    convert_tiger,
     detect_scheme,
     entity_label,
     ud_label,
@@ -30,6 +29,7 @@ from quotes.parse.model import (
     gc_paused,
     text_mismatch,
 )
+from quotes.parse.tiger import convert_tiger
 
 if TYPE_CHECKING:
     import numpy as np
@@ -63,7 +63,7 @@ def from_spacy(
     Doc's spelling. Without a map, a Doc whose text differs raises BackendError.
 
     ``scheme`` ("ud" or "tiger") overrides detection from the labels. ``restructure``
-    (TIGER only) rebuilds the tree the UD way; see :func:`quotes.parse.labels.convert_tiger`.
+    (TIGER only) rebuilds the tree the UD way; see :func:`quotes.parse.tiger.convert_tiger`.
     """
     from spacy.tokens import Doc
 
