@@ -135,3 +135,13 @@ def test_quoted_paper_inside_a_prepositional_phrase_never_speaks() -> None:
     syn = ParseSyntax(parsed, ())
     assert title_in_phrase(syn, 4)  # „Freie Stimme“ names the Zeitung
     assert not title_in_phrase(syn, 9)  # "die Aktion"
+
+
+def test_zitieren_quotes_its_accusative_object_not_the_outlet(parse: quotes.Extractor) -> None:
+    text = (
+        "„Die Reserven reichen bis März“, zitierte die Zeitung einen Sprecher des "
+        "Energieministeriums.\n\n„Wir liefern weiter“, zitierte die Agentur den Konzernchef "
+        "Markus Haller."
+    )
+    assert speaker_of(parse, text, "Reserven") == "Sprecher des Energieministeriums"
+    assert speaker_of(parse, text, "liefern weiter") == "Markus Haller"

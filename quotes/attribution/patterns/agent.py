@@ -47,6 +47,17 @@ def find(syn: Syntax, rules: AttributionRules, cand: Candidate, verb: int) -> Fi
                 and (child.dep == "obj" or low not in rules.ambiguous_pronouns)
             ):
                 return _found(syn, cand, child.i, "quoted-object", oblique=True)
+        # A noun phrase whose article is never nominative is the object, whatever its
+        # label ("zitierte die „Bild“ den Minister", "den Minister" parsed as xcomp).
+        never = rules.never_nominative_determiners
+        for child in syn.children(verb, "obj", "nsubj", "xcomp", "obl", "dep", "appos"):
+            if (
+                lo <= child.i < hi
+                and not syn.children(child.i, "case")
+                and any(d.text.lower() in never for d in syn.children(child.i, "det"))
+                and is_speaker_word(syn, rules, child.i)
+            ):
+                return _found(syn, cand, child.i, "quoted-object", oblique=True)
         for child in syn.children(verb, "obj"):
             if lo <= child.i < hi and is_speaker_word(syn, rules, child.i):
                 return _found(syn, cand, child.i, "quoted-object", oblique=True)
@@ -55,4 +66,27 @@ def find(syn: Syntax, rules: AttributionRules, cand: Candidate, verb: int) -> Fi
 
 def _found(syn: Syntax, cand: Candidate, head: int, pattern: str, *, oblique: bool) -> Finding:
     phrase = syn.phrase(head, *cand.sentence)
+    if phrase is not None and pattern == "quoted-object":
+        # The one quoted, not the outlet before it ("zitierte die Zeitung einen Sprecher"):
+        # the phrase starts with the object's own words.
+        first, end = phrase
+        while first < head and not _below(syn, first, head):
+            first += 1
+        phrase = (first, end)
     return Finding(pattern, phrase, 0.85 if phrase else 0.4, oblique=oblique)
+
+
+def _below(syn: Syntax, k: int, head: int) -> bool:
+    """Whether word ``k`` hangs (directly or through a few words) on ``head``."""
+    for _ in range(_CLIMB):
+        up = syn.token(k).head
+        if up == head:
+            return True
+        if up == k:
+            return False
+        k = up
+    return False
+
+
+# How many steps up the tree a word of an object's phrase may stand from its head.
+_CLIMB = 6
