@@ -221,3 +221,16 @@ def test_a_bare_participle_of_a_separable_verb_is_no_cue(
     assert joined.cue is not None and joined.cue.text == "mitgeteilt"
     (apart,) = rules_extractor.extract("Die Stadt hat am Montag „neue Regeln“ bekannt gegeben.")
     assert apart.cue is not None and apart.cue.text == "bekannt … gegeben"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Gewerkschaft Erziehung und Wissenschaft (kurz: „GEW“) befürchtet Kürzungen.",
+        "Maultiere, auch Muli genannt, sind Kreuzungen („Hybride“) aus Esel und Pferd.",
+    ],
+)
+def test_a_gloss_stays_a_term_whatever_verb_stands_near(
+    rules_extractor: quotes.Extractor, text: str
+) -> None:
+    assert all(a.kind != "direct" for a in rules_extractor.extract(text)), text

@@ -295,6 +295,17 @@ class QuotedClassifier:
             return "title"
         return "speech"
 
+    def marked_term(self, doc: Document, piece: Piece) -> bool:
+        """Whether a term has marked evidence that no cue nearby overrides: a gloss (kurz:
+        „IG Bau“) or brackets of its own (Kreuzungen („Hybride“)). A term by a noun or a
+        marker alone (die Bezeichnung „…“, so genannte „…“) may still be somebody's words
+        when a verb of saying governs it: the corpus has "sagte, dass ein mit 9.000 so
+        genannten „Einmannpackungen“ beladener Airbus …" as a quotation."""
+        context = _Context.of(doc.text, piece)
+        return self.gloss_markers.ends(context.tail, strip="([:,", one_more_word=False) or (
+            context.bracket_before and context.closes_bracket_or_list
+        )
+
     def coordinated_category(self, text: str, previous: Quoted, piece: Piece) -> Category:
         """The category of ``previous`` when the two quotes form a list, else "speech"."""
         if previous.quote.end > piece.start or piece.start - previous.quote.end > 40:

@@ -48,6 +48,9 @@ def find_quotations(doc: Document, marks: Sequence[Mark], rules: RuleData) -> tu
         sibling = previous_at_depth.get(depth)
         if category == "speech" and sibling is not None and sibling.category != "speech":
             category = classifier.coordinated_category(text, sibling, piece)
+        flags = piece.flags
+        if category == "term" and classifier.marked_term(doc, piece):
+            flags = flags | _MARKED_TERM
         quoted = Quoted(
             quote=Span(piece.start, piece.end, text[piece.start : piece.end]),
             content=Span(
@@ -60,7 +63,7 @@ def find_quotations(doc: Document, marks: Sequence[Mark], rules: RuleData) -> tu
             depth=depth,
             parent=parent,
             category=category,
-            flags=piece.flags,
+            flags=flags,
             family=piece.family,
         )
         out.append(quoted)
@@ -103,6 +106,8 @@ class _Open:
 
 _NO_FLAGS: frozenset[str] = frozenset()
 _MULTI_PARAGRAPH = frozenset({"multi_paragraph"})
+# A term with marked evidence (QuotedClassifier.marked_term): no cue makes it speech.
+_MARKED_TERM = frozenset({"marked_term"})
 
 
 class _Pairing:

@@ -24,7 +24,9 @@ class Quoted:
     ``category`` is this stage's classification from lexical evidence: "title" (names of
     papers, films, operations: feeds outlet recognition), "term" (scare quotes and
     terms: sogenannte „…“), otherwise "speech". ``flags`` records repairs:
-    "lost_opener", "unclosed", "multi_paragraph". ``family`` is the mark family of the
+    "lost_opener", "unclosed", "multi_paragraph"; and "marked_term" for a term with
+    marked evidence (a gloss, brackets of its own), which stays a term whatever cue
+    stands near it. ``family`` is the mark family of the
     pair ("low9" for „…“; the closer's family where the opener was lost).
     """
 

@@ -114,7 +114,10 @@ class SpeakerFinder:
                     continue
                 found = found or _Found(None, None, 0.2, q.quote.start)
             elif q.category == "term" and (
-                found.cue is None or found.cue.kind != "verb" or found.confidence < 0.75
+                "marked_term" in q.flags  # kurz: „…“, Kreuzungen („…“)
+                or found.cue is None
+                or found.cue.kind != "verb"
+                or found.confidence < 0.75
             ):
                 continue
             if found.speaker is not None:
