@@ -54,7 +54,7 @@ _IN_WORD = regex.compile(r"[\w\-'’.&]", regex.V1)
 #: ``_MEMO_CHARS`` (about a thousand tokens) and slices what it is asked for out of them.
 _LONG_SENTENCE = 1024
 _MEMO_CHARS = 4096
-_LINE = regex.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85]+")
+_LINE_BREAK = regex.compile(r"[\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85]")
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
@@ -152,12 +152,7 @@ class Document:
 
     @classmethod
     def build(cls, text: str, splitter: SentenceSplitter, publisher: str | None = None) -> Document:
-        paragraphs = tuple(
-            Span(m.start(), m.end(), m.group())
-            for m in _LINE.finditer(text)
-            if not m.group().isspace()
-        )
-        return cls(text, paragraphs, publisher=publisher, splitter=splitter)
+        return cls(text, _paragraphs(text), publisher=publisher, splitter=splitter)
 
     @property
     def sentences(self) -> tuple[Span, ...]:
@@ -275,6 +270,23 @@ def window_sentences(doc: Document, parsed: ParsedDoc) -> list[Span]:
     if not len(parsed):
         return []
     return list(doc.sentences_between(parsed[0].start, parsed[len(parsed) - 1].end))
+
+
+def _paragraphs(text: str) -> tuple[Span, ...]:
+    """The lines of ``text`` that hold more than whitespace: the runs of characters other
+    than :data:`_LINE_BREAK`, found by ``str.splitlines``, which breaks at exactly those
+    characters (and at "\r\n"), in C."""
+    paragraphs = []
+    at = 0
+    for line in text.splitlines(keepends=True):
+        size = len(line)
+        body = size - (
+            2 if line.endswith("\r\n") else 1 if _LINE_BREAK.match(line, size - 1) else 0
+        )
+        if body and not line[:body].isspace():
+            paragraphs.append(Span(at, at + body, line[:body]))
+        at += size
+    return tuple(paragraphs)
 
 
 def _clean_edge(text: str, offset: int) -> bool:

@@ -201,7 +201,11 @@ class Extractor:
             publisher = check_text(publisher, name="publisher")
         if parsed is not None and parsed.text != text:
             raise BackendError("the parse given to analyze() is of another text")
-        doc = Document.build(text, self._splitter, publisher)
+        return self._analyze(Document.build(text, self._splitter, publisher), publisher, parsed)
+
+    def _analyze(self, doc: Document, publisher: str | None, parsed: ParsedDoc | None) -> Analysis:
+        """:meth:`analyze` on ``doc`` (of the checked text and publisher)."""
+        text = doc.text
         marks = find_marks(doc, self.rules)
         classified = find_quotations(doc, marks, self.rules)
         mentions = self._mentions
@@ -407,13 +411,16 @@ class Extractor:
     ) -> list[list[Attribution] | _Failure]:
         """Results of ``texts`` (or the failure of each bad one), the parse batched."""
         parsed: dict[int, ParsedDoc] = {}
+        # The documents built to plan the parse are the ones the pipeline reads.
+        docs: dict[int, Document] = {}
         if self._parser is not None:
             plans = []
             for k, text in enumerate(texts):
                 if isinstance(text, str) and text.strip() and len(text) <= _WINDOW_CHARS:
-                    doc = Document.build(text, self._splitter)
+                    doc = Document.build(text, self._splitter, publisher)
                     window, ranges = runs(doc, self._to_parse(doc))
                     plans.append((k, doc, window, ranges))
+                    docs[k] = doc
             pieces = [texts[k][a:b] for k, _, _, ranges in plans for a, b in ranges]
             try:
                 parses = iter(list(self._parser.parse_texts(pieces)))
@@ -427,7 +434,11 @@ class Extractor:
         out: list[list[Attribution] | _Failure] = []
         for k, text in enumerate(texts):
             try:
-                out.append(self.extract(text, publisher, parsed=parsed.get(k)))
+                if k in docs and (publisher is None or isinstance(publisher, str)):
+                    analysis = self._analyze(docs[k], publisher, parsed.get(k))
+                    out.append(list(analysis.attributions))
+                else:
+                    out.append(self.extract(text, publisher, parsed=parsed.get(k)))
             except Exception as error:
                 out.append(_Failure.of(error))
         return out
