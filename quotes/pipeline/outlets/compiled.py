@@ -7,15 +7,25 @@ finder's modules share; every rules error is raised here, at load time.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any, Final, cast
 
 import attrs
-import regex
 
 from quotes.errors import RulesError
-from quotes.patterns import check_backtracking, compile_pattern
+from quotes.patterns import check_backtracking
 from quotes.pipeline.outlets.base import CLASS_ORDER, RelationClass
+from quotes.pipeline.outlets.regexes import (
+    alternation,
+    check_macros,
+    expander,
+    first_character_trie,
+    gazetteer_pattern,
+    inflected,
+    macro_table,
+    org_name_pattern,
+    rules_regex,
+)
 from quotes.records import SOURCE_TYPES, SourceType
 from quotes.rules import RuleData, Rules
 
@@ -168,12 +178,11 @@ class Compiled:
 
 
 # -- compiling the rules -------------------------------------------------------------------------
-_MACRO = re.compile(r"\{([a-z_]+)\}")
 
 
 def compile_rules(rules: RuleData) -> Compiled:
     data: Mapping[str, Any] = rules.get("outlets", {}) if isinstance(rules, Mapping) else {}
-    macros = _macros(data)
+    macros = macro_table(data)
     aliases, domains, names = _gazetteer(data)
     folded: dict[str, Alias] = {}
     for written, alias in aliases.items():
@@ -188,7 +197,7 @@ def compile_rules(rules: RuleData) -> Compiled:
         kind = _source_type(item.get("type"), "type_noun")
         for word in _strings(item.get("words", ()), "type_noun.words"):
             type_nouns[word] = kind
-    type_noun_re = _alternation(type_nouns) or "(?!)"
+    type_noun_re = alternation(type_nouns) or "(?!)"
     type_names_table = data.get("type_names", {})
     endings = tuple(
         _strings(type_names_table.get("endings", ()), "type_names.endings")
@@ -200,8 +209,8 @@ def compile_rules(rules: RuleData) -> Compiled:
         "type_noun",
         rf"(?<![\w-])(?:[\p{{L}}\d]+-)?(?:{type_noun_re}){endings_re}(?![\w-])",
     )
-    expand = _expander(macros)
-    _check_macros(data.get("macros", {}), expand)
+    expand = expander(macros)
+    check_macros(data.get("macros", {}), expand)
     noun_phrase = (
         r"(?:(?:{det}\s+)?(?:{adj}\s+){0,3}(?P<carrier>{carrier})\s+(?:von\s+)?)?"
         r"(?:(?P<det>{det})\s+)?(?:{adj}\s+){0,3}(?:(?P<type>{type_noun})\s+)?"
@@ -223,7 +232,7 @@ def compile_rules(rules: RuleData) -> Compiled:
         body = expand(pattern, f"link {relation!r}")
         # "before" rules are matched in reverse, anchored where the noun phrase begins.
         source = rf"(?r)(?P<rule_>{body})\s*" if position == "before" else rf"(?P<rule_>{body})"
-        compiled = _regex(source, f"link {relation!r}")
+        compiled = rules_regex(source, f"link {relation!r}")
         check_backtracking(compiled, f"{_where(rules, 'link', index)}, key 'pattern'")
         types = item.get("types")
         dets = item.get("det")
@@ -264,8 +273,8 @@ def compile_rules(rules: RuleData) -> Compiled:
             raise RulesError(f"outlets.toml: an [[organization]] needs a name: {item}")
         for written in [name, *_strings(item.get("aliases", ()), "organization.aliases")]:
             org_names[written] = name
-    org_name_re = _org_name_pattern(heads, org_names)
-    org_carrier = _alternation(carriers) or "(?!)"
+    org_name_re = org_name_pattern(heads, org_names)
+    org_carrier = alternation(carriers) or "(?!)"
     org_phrase = expand(
         r"(?:{det}\s+)?(?:{adj}\s+){0,3}"
         rf"(?:(?:{org_carrier})\s+(?:von\s+)?(?:{{det}}\s+)?(?:{{adj}}\s+){{0,3}})?"
@@ -310,21 +319,21 @@ def compile_rules(rules: RuleData) -> Compiled:
         canonical=canonical,
         ambiguous_folds=frozenset(w.casefold() for w, a in aliases.items() if a.ambiguous),
         domains=domains,
-        gazetteer=_gazetteer_pattern(aliases),
+        gazetteer=gazetteer_pattern(aliases),
         licence_words=frozenset(_strings(ambiguity.get("words", ()), "ambiguity.words")),
         licence_tails=frozenset(_strings(ambiguity.get("tails", ()), "ambiguity.tails")),
         type_nouns=type_nouns,
-        type_before=_regex(expand(r"(?r)(?<![\w-]){type_noun}\s+", "type noun"), "type noun"),
+        type_before=rules_regex(expand(r"(?r)(?<![\w-]){type_noun}\s+", "type noun"), "type noun"),
         # After a space or a hyphen ("US-Nachrichtenagentur"): matching the compound's
         # head only spares reading every word twice.
         type_noun_scan=re.compile(
             r"(?P<type>"
-            + _first_character_trie(type_nouns, r"\w")
+            + first_character_trie(type_nouns, r"\w")
             + r"(?:es|en|s|n)?)(?![\w-])[ \t]+(?=\S)"
         )
         if type_nouns
         else re.compile(r"(?!)"),
-        type_name=_regex(
+        type_name=rules_regex(
             r"(?P<name>(?:[Aa]l-|[Ee]l-)?[\p{Lu}\d][\p{L}\d&'’+\-]*+"
             r"(?:[ \t]+(?:[\p{Lu}\d][\p{L}\d&'’+\-]*+|am[ \t]+Sonntag|of(?:[ \t]+the)?)){0,3})",
             "type noun name",
@@ -340,13 +349,13 @@ def compile_rules(rules: RuleData) -> Compiled:
         ),
         title_max_words=title_max_words,
         title_connectors=frozenset(_strings(titles.get("connectors", ()), "titles.connectors")),
-        noun_phrase=_regex(rf"(?r)(?P<np>{np_expanded}){quote}", "noun phrase"),
-        noun_phrase_full=_regex(rf"(?P<np>{np_expanded}){quote}", "noun phrase"),
+        noun_phrase=rules_regex(rf"(?r)(?P<np>{np_expanded}){quote}", "noun phrase"),
+        noun_phrase_full=rules_regex(rf"(?P<np>{np_expanded}){quote}", "noun phrase"),
         before=_rule_set(before),
         after=_rule_set(after),
         classes=classes,
-        org_after_coordinator=_regex(rf"{coordinator}{org_phrase}", "organisation"),
-        org_after_citation=_regex(rf"(?P<cite>{cite_re})\s+{org_phrase}", "organisation"),
+        org_after_coordinator=rules_regex(rf"{coordinator}{org_phrase}", "organisation"),
+        org_after_citation=rules_regex(rf"(?P<cite>{cite_re})\s+{org_phrase}", "organisation"),
         org_heads=heads,
         org_names=org_names,
         carry=carry,
@@ -372,20 +381,18 @@ def _chains(
     if not isinstance(table, Mapping):
         raise RulesError("outlets.toml: [chains] must be a table")
     carry = frozenset(_strings(table.get("carry", ()), "chains.carry"))
-    things = _alternation(_strings(table.get("cited_things", ()), "chains.cited_things"))
-    through = _alternation(_strings(table.get("cited_through", ()), "chains.cited_through"))
+    things = alternation(_strings(table.get("cited_things", ()), "chains.cited_things"))
+    through = alternation(_strings(table.get("cited_through", ()), "chains.cited_through"))
     end = table.get("cited_end", r"(?=\s*(?:[,.;:!?)]|$))")
     if not isinstance(end, str):
         raise RulesError("outlets.toml: chains.cited_end must be a pattern (a string)")
-    coordinators = _alternation(_strings(table.get("cited_and", ()), "chains.cited_and"))
-    genitive = _alternation(_strings(table.get("cited_genitive", ()), "chains.cited_genitive"))
+    coordinators = alternation(_strings(table.get("cited_and", ()), "chains.cited_and"))
+    genitive = alternation(_strings(table.get("cited_genitive", ()), "chains.cited_genitive"))
     singular = frozenset(
         w.casefold() for w in _strings(table.get("cited_singular", ()), "chains.cited_singular")
     )
     word = r"\p{Lu}[\p{L}\d\-]*+"
-    places = _alternation(
-        _strings(table.get("cited_prepositions", ()), "chains.cited_prepositions")
-    )
+    places = alternation(_strings(table.get("cited_prepositions", ()), "chains.cited_prepositions"))
     person = (
         rf"(?:{{det}}\s+)?(?:{{adj}}\s+){{0,3}}(?!(?:{things or '(?!)'})(?![\p{{L}}\d\-])){word}"
         rf"(?:\s+{word}){{0,2}}"
@@ -407,7 +414,7 @@ def _chains(
         + end,
         "chains.cited_end",
     )
-    return carry, _regex(source, "chains (cited speaker)"), singular
+    return carry, rules_regex(source, "chains (cited speaker)"), singular
 
 
 def _rule_set(rules_and_bodies: list[tuple[LinkRule, str]]) -> RuleSet:
@@ -416,7 +423,7 @@ def _rule_set(rules_and_bodies: list[tuple[LinkRule, str]]) -> RuleSet:
     rules = [rule for rule, _ in rules_and_bodies]
     branches = "|".join(f"(?P<r{i}>{body})" for i, (_, body) in enumerate(rules_and_bodies))
     source = rf"(?r)(?:{branches})\s*" if rules[0].before else f"(?:{branches})"
-    combined = _regex(source, "link rules")
+    combined = rules_regex(source, "link rules")
     markers = tuple(combined.groupindex[f"r{i}"] for i in range(len(rules)))
     return RuleSet(tuple(rules), combined, markers)
 
@@ -439,7 +446,7 @@ def _gazetteer(
             for name in _strings(listed, f"names.{kind}"):
                 entry = Entry(name, source_type)
                 by_name[name] = entry
-                for written in _inflected(name):
+                for written in inflected(name):
                     aliases[written] = Alias(entry)
     for item in _list(data, "outlet"):
         name = item.get("name")
@@ -452,10 +459,10 @@ def _gazetteer(
         plain = _strings(item.get("aliases", ()), f"outlet {name!r} aliases")
         ambiguous = _strings(item.get("ambiguous", ()), f"outlet {name!r} ambiguous")
         for written in ambiguous:
-            for form in _inflected(written):
+            for form in inflected(written):
                 aliases[form] = Alias(entry, True, contexts, strict)
         for written in plain:
-            for form in _inflected(written):
+            for form in inflected(written):
                 aliases[form] = Alias(entry, False, contexts)
         for domain in _strings(item.get("domains", ()), f"outlet {name!r} domains"):
             domains[domain.lower().removeprefix("www.")] = entry
@@ -470,162 +477,10 @@ def _gazetteer(
     return aliases, domains, by_name
 
 
-def _inflected(alias: str) -> list[str]:
-    """The alias and, for multi-word names, its weak adjective form.
-
-    German declines the adjectives in a name ("die Süddeutsche Zeitung", "der
-    Süddeutschen Zeitung"); every capitalised non-final word of four or more letters that
-    ends in -e gets an -n. Forms that never occur cost nothing.
-    """
-    words = alias.split(" ")
-    if len(words) < 2:
-        return [alias]
-    declined = [
-        word + "n"
-        if index < len(words) - 1 and len(word) >= 4 and word[0].isupper() and word.endswith("e")
-        else word
-        for index, word in enumerate(words)
-    ]
-    other = " ".join(declined)
-    return [alias] if other == alias else [alias, other]
-
-
-def _gazetteer_pattern(aliases: Mapping[str, Alias]) -> re.Pattern[str] | None:
-    """One regex for all aliases: a character trie, so each position costs O(alias length)."""
-    if not aliases:
-        return None
-    body = _trie_regex(_trie(aliases))
-    # Not inside a word or after a hyphen; a hyphen may follow ("dpa-Meldung").
-    return re.compile(r"(?<![\w-])(?:" + body + r")(?!\w)")
-
-
-def _first_character_trie(words: Iterable[str], not_after: str) -> str:
-    """``(?<!not_after)(?:trie of words)``, with the look-behind moved behind each first
-    character: a pattern that starts with its first characters lets the stdlib engine scan
-    for them instead of trying the look-behind at every position of the text (3x faster on
-    news text); it matches the same."""
-    trie = _trie(words)
-    if "" in trie:  # the empty word: no first character to scan for
-        return rf"(?<!{not_after})(?:{_trie_regex(trie)})"
-    alternatives = [
-        re.escape(first) + rf"(?<!{not_after}{re.escape(first)})" + _trie_regex(trie[first])
-        for first in sorted(trie)
-    ]
-    return "(?:" + "|".join(alternatives) + ")"
-
-
-def _trie(words: Iterable[str]) -> dict[str, Any]:
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return trie
-
-
-def _trie_regex(node: Mapping[str, Any]) -> str:
-    # Iterative on purpose: an alias of a few hundred characters must not hit the recursion
-    # limit. Children are rendered after their own children, bottom-up: a node's children
-    # leave their patterns on ``done`` in key order, and the node takes them off.
-    done: list[str] = []
-    stack: list[tuple[Mapping[str, Any], bool]] = [(node, False)]
-    while stack:
-        current, ready = stack.pop()
-        keys = sorted(k for k in current if k)
-        if not ready:
-            stack.append((current, True))
-            # Pushed last key first, so the first key is rendered (and lands on ``done``)
-            # first.
-            stack.extend((current[k], False) for k in reversed(keys))
-            continue
-        children = done[len(done) - len(keys) :] if keys else []
-        del done[len(done) - len(keys) :]
-        alternatives = [re.escape(k) + child for k, child in zip(keys, children, strict=True)]
-        if not alternatives:
-            done.append("")
-            continue
-        singles = [a for a in alternatives if len(a) == 1 or (len(a) == 2 and a[0] == "\\")]
-        multi = [a for a in alternatives if a not in singles]
-        parts = multi + (
-            [f"[{''.join(singles)}]" if len(singles) > 1 else singles[0]] if singles else []
-        )
-        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-        if "" in current:
-            body = f"(?:{body})?"
-        done.append(body)
-    return done[0]
-
-
-def _org_name_pattern(heads: Sequence[str], names: Mapping[str, str]) -> str:
-    known = _alternation(names)
-    parts = []
-    if known:
-        parts.append(rf"(?:{known})(?![\w-])")
-    if heads:
-        lower = "|".join(regex.escape(h) for h in heads)
-        upper = "|".join(regex.escape(h[:1].upper() + h[1:]) for h in heads)
-        parts.append(
-            rf"(?:[\p{{Lu}}\d][\p{{L}}\d]*-)*(?:\p{{Lu}}\p{{Ll}}*?(?:{lower})|(?:{upper}))"
-            r"(?:es|s)?(?![\w-])"
-        )
-    return "|".join(parts) or "(?!)"
-
-
-def _macros(data: Mapping[str, Any]) -> dict[str, str]:
-    table = data.get("macros", {})
-    if not isinstance(table, Mapping):
-        raise RulesError("outlets.toml: [macros] must be a table of patterns")
-    out: dict[str, str] = {}
-    for name, value in table.items():
-        if not isinstance(value, str):
-            raise RulesError(f"outlets.toml: macro {name!r} must be a string")
-        out[str(name)] = value
-    for required in ("det", "adj", "carrier"):
-        out.setdefault(required, "(?!)")
-    out.setdefault("report_gap", r"(?:\s+[^\s,.;:!?]+){0,4}?")
-    return out
-
-
-def _expander(macros: Mapping[str, str]) -> Any:
-    def expand(pattern: str, what: str, depth: int = 0) -> str:
-        if depth > 8:
-            raise RulesError(f"outlets.toml: macros nest too deeply in {what}")
-
-        def replace(m: re.Match[str]) -> str:
-            name = m.group(1)
-            if name not in macros:
-                raise RulesError(f"outlets.toml: unknown macro {{{name}}} in {what}")
-            return "(?:" + expand(macros[name], what, depth + 1) + ")"
-
-        return _MACRO.sub(replace, pattern)
-
-    return expand
-
-
-def _regex(source: str, what: str) -> Any:
-    # Every match of a rules pattern is bounded in time (quotes.patterns).
-    return compile_pattern(source, f"outlets.toml: {what}")
-
-
-def _check_macros(table: Mapping[str, str], expand: Any) -> None:
-    """Each macro on its own must not backtrack catastrophically (they are user patterns)."""
-    for name, value in table.items():
-        try:
-            compiled = regex.compile(expand(value, f"macro {name!r}"), regex.V1)
-        except (regex.error, ValueError, TypeError, OverflowError):
-            continue  # a fragment that only compiles in place; checked in its patterns
-        check_backtracking(compiled, f"outlets.toml: [macros], key {name!r}")
-
-
 def _where(rules: RuleData, key: str, index: int) -> str:
     if isinstance(rules, Rules):
         return rules.where("outlets", key, index)
     return f"outlets.toml: [[{key}]] #{index + 1}"
-
-
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 def _list(data: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
