@@ -234,3 +234,15 @@ def test_a_gloss_stays_a_term_whatever_verb_stands_near(
     rules_extractor: quotes.Extractor, text: str
 ) -> None:
     assert all(a.kind != "direct" for a in rules_extractor.extract(text)), text
+
+
+def test_a_name_given_with_lautet_is_a_term(rules_extractor: quotes.Extractor) -> None:
+    for text in (
+        "Der wissenschaftliche Name lautet „Gorgonops magnus“, und der Fund ist neu.",
+        "Die Stadt liegt im Bezirk, dessen amtliche Bezeichnung „Oberland Nord“ lautet.",
+    ):
+        assert categories(text) == ["term"], text
+        assert rules_extractor.extract(text) == [], text
+    # An answer is somebody's words.
+    text = "Die Antwort der Ministerin lautet „Nein“."
+    assert [a.kind for a in rules_extractor.extract(text)] == ["direct"]

@@ -70,4 +70,5 @@ class QuotationsRules:
     term_als_verbs: Words = ()
     term_als_passive_verbs: Words = ()
     term_following_words: Words = ()
+    term_naming_verbs: Words = ()
     family: tuple[Family, ...] = ()

@@ -220,6 +220,8 @@ class QuotedClassifier:
     max_term_words: int
     als_verb: regex.Pattern[str]
     als_passive_verb: regex.Pattern[str]
+    #: Verbs that give a name: "Der Name lautet „…“" (``term_naming_verbs``).
+    naming_verbs: frozenset[str] = frozenset()
     #: The outlet gazetteer (``outlets.toml``): a quoted outlet name is a title.
     outlets: Gazetteer | None = None
 
@@ -267,6 +269,7 @@ class QuotedClassifier:
             als_passive_verb=_compile(
                 rf"^\s*+(?:{passive_verbs})(?:$|[^\p{{L}}])" if passive_verbs else ""
             ),
+            naming_verbs=_words(section, "term_naming_verbs"),
             outlets=Gazetteer(compiled(rules, compile_rules)) if "outlets" in rules else None,
         )
 
@@ -302,8 +305,19 @@ class QuotedClassifier:
         when a verb of saying governs it: the corpus has "sagte, dass ein mit 9.000 so
         genannten „Einmannpackungen“ beladener Airbus …" as a quotation."""
         context = _Context.of(doc.text, piece)
-        return self.gloss_markers.ends(context.tail, strip="([:,", one_more_word=False) or (
+        if self.gloss_markers.ends(context.tail, strip="([:,", one_more_word=False) or (
             context.bracket_before and context.closes_bracket_or_list
+        ):
+            return True
+        # A name given: "deren Bezeichnung „…“ lautet", "Der Name lautet „…“".
+        tail = context.tail
+        if context.last_word() in self.term_nouns:
+            return context.next_word in self.naming_verbs
+        return (
+            len(tail) >= 2
+            and tail[-1] in self.naming_verbs
+            and _is_word(tail[-2])
+            and tail[-2] in self.term_nouns
         )
 
     def coordinated_category(self, text: str, previous: Quoted, piece: Piece) -> Category:
@@ -442,6 +456,8 @@ class QuotedClassifier:
             return True  # sogenannte „…“, ein solcher „…“
         if context.last_word() in self.term_nouns:
             return True  # der Begriff „…“, unter dem Motto „…“
+        if len(tail) >= 2 and tail[-1] in self.naming_verbs and tail[-2] in self.term_nouns:
+            return True  # der Name lautet „…“
         if len(words) <= 3 and words[-1] in self.term_heads:
             return True  # ein „geflügeltes Wort“
         if context.next_word in self.term_following:
