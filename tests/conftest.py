@@ -3,13 +3,27 @@
 ``ci`` (selected when ``CI=true``): a bounded number of examples, no deadline (shared CI
 machines have noisy timings), so the property tests stay fast and predictable. ``dev``
 (the default elsewhere) explores more. ``HYPOTHESIS_PROFILE=<name>`` overrides both.
+
+Workers: ``-n auto`` (pyproject's addopts) starts one pytest-xdist worker per core, at most
+:data:`MAX_WORKERS`.
 """
 
 from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, settings
+
+#: Each worker loads the shipped parser model and the rules again, so more workers cost
+#: memory; beyond four they gain little on a suite of this size.
+MAX_WORKERS = 4
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """``-n auto``: one worker per core available to this process, at most four."""
+    return max(1, min(MAX_WORKERS, len(os.sched_getaffinity(0))))
+
 
 settings.register_profile(
     "ci",
