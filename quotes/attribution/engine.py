@@ -97,6 +97,7 @@ class Attributor:
             rules.lexicon.given_names,
             rules.origin_prepositions,
             (rules.passive_auxiliary_lemmas, rules.passive_auxiliary_forms),
+            rules.detector.not_speakers,
         )
 
     def direct(

@@ -40,12 +40,14 @@ def speaker_phrase(
     blocked: Callable[[int], bool],
     given_names: Collection[str] = frozenset(),
     origin: frozenset[str] = frozenset(),
+    adjuncts: Collection[str] = frozenset(),
 ) -> TokenRange | None:
     """The phrase headed by ``head`` inside ``lo:hi``; ``blocked(i)`` marks words that may
     not be in it (a quotation's); a word after one of ``given_names`` is its surname;
     ``origin`` are the prepositions of a place of origin ("aus") that the phrase takes in
-    even where the parser hung them on the verb."""
-    keep = _subtree(parsed, head, lo, hi, prepositions, blocked)
+    even where the parser hung them on the verb; a prepositional attribute whose noun is
+    one of ``adjuncts`` (times, occasions: "der Präsident | am Sonntagabend") is left out."""
+    keep = _subtree(parsed, head, lo, hi, prepositions, blocked, adjuncts)
     first = last = head
     while first - 1 >= lo and (first - 1) in keep:
         first -= 1
@@ -267,6 +269,7 @@ def _subtree(
     hi: int,
     prepositions: frozenset[str],
     blocked: Callable[[int], bool],
+    adjuncts: Collection[str] = frozenset(),
 ) -> set[int]:
     keep = {head}
     stack = [head]
@@ -288,6 +291,8 @@ def _subtree(
                     continue
                 if cases and _quoted_title(parsed, j):
                     continue  # "die Ministerin | im „Deutschlandfunk“": where she said it
+                if cases and child.text in adjuncts:
+                    continue  # "der Präsident | am Sonntagabend": when he said it
                 if not cases and parsed.children(j, "det") and _second_genitive(parsed, i, j):
                     continue  # "einer Pressemitteilung des BMI | der Verbesserung"
                 name_like = child.text[:1].isupper() and abs(j - i) == 1

@@ -54,8 +54,10 @@ class ParseSyntax:
         given_names: Collection[str] = frozenset(),
         origin_prepositions: frozenset[str] = frozenset(),
         passive_auxiliary: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ()),
+        adjuncts: Collection[str] = frozenset(),
     ) -> None:
         self.parsed = parsed
+        self._adjuncts = adjuncts
         # The lemmas of the passive auxiliary, and the starts of its forms ("wurde").
         self._passive_lemmas, self._passive_forms = passive_auxiliary
         self._origin = origin_prepositions
@@ -173,4 +175,5 @@ class ParseSyntax:
             lambda i: quoted[i] and not inside,
             self._given_names,
             self._origin,
+            self._adjuncts,
         )

@@ -96,6 +96,9 @@ class DetectorRules:
     #: The kinds of outlet (outlets.toml ``type_noun``: "Fernsehsender", "Zeitung"): such
     #: a noun can be the speaker of reported speech (detect).
     outlet_nouns: frozenset[str] = frozenset()
+    #: Verbs whose object is the one quoted (attribution.toml ``object_speaker_verbs``:
+    #: "…, zitierte die Zeitung den Minister"); speaker.
+    object_speaker_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def from_rules(cls, rules: RuleData, cues: CueLexicon) -> DetectorRules:
@@ -192,6 +195,7 @@ class DetectorRules:
             weak_subjects=words(subjects, "weak"),
             not_speaker_pronouns=words(subjects, "not_speaker_pronouns"),
             noun_phrases=NounPhraseWords.from_rules(rules),
+            object_speaker_verbs=words(rules.get("attribution", {}), "object_speaker_verbs"),
         )
 
     def medium_of(self, lemma: str) -> str:

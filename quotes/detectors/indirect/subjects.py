@@ -96,7 +96,7 @@ def verb_speaker(
                 return head_phrase(scan, antecedent.i, s.first, hi)
         if child.text.lower() in scan.rules.weak_subjects:
             return None
-        return head_phrase(scan, child.i, lo, hi)
+        return _split_subject(scan, verb, head_phrase(scan, child.i, lo, hi), lo, hi)
     # A coordinated verb shares the subject: "X kam und sagte, …".
     if token.dep == "conj" and not after_only:
         head = parsed[token.head]
@@ -157,6 +157,41 @@ def nominative_nearest(scan: DocumentScan, verb: int, start: int, end: int) -> i
         if best is None or abs(j - verb) < abs(best - verb):
             best = j
     return best
+
+
+def _split_subject(
+    scan: DocumentScan, verb: int, phrase: TokenRange | None, lo: int, hi: int
+) -> TokenRange | None:
+    """A subject the parser split in two: "Premierminister | François Bayrou", both the
+    verb's subjects; the name right after the role noun belongs to its phrase."""
+    if phrase is None:
+        return None
+    parsed = scan.parsed
+    end = phrase[1]
+    if end >= hi or scan.in_direct[end] or phrase[1] - phrase[0] != 1:
+        return phrase
+    after = parsed[end]
+    if after.dep != "nsubj" or after.head != verb or after.upos != "PROPN":
+        return phrase
+    if parsed[phrase[0]].upos != "NOUN":
+        return phrase
+    rest = head_phrase(scan, end, lo, hi)
+    return (phrase[0], rest[1]) if rest is not None and rest[0] == end else phrase
+
+
+def quoted_object(scan: DocumentScan, verb: int, hi: int) -> TokenRange | None:
+    """The last noun phrase the verb governs after it, before ``hi``: "zitierte die
+    Zeitung den Minister" (the subject comes first; the quoted object closes the frame)."""
+    parsed = scan.parsed
+    heads = [
+        c.i
+        for c in parsed.children(verb)
+        if verb < c.i < hi
+        and c.upos in SUBJECT_UPOS
+        and not scan.in_direct[c.i]
+        and not parsed.children(c.i, "case")
+    ]
+    return head_phrase(scan, heads[-1], verb + 1, hi) if heads else None
 
 
 def head_phrase(scan: DocumentScan, head: int, lo: int, hi: int) -> TokenRange | None:

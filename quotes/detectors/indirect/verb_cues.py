@@ -31,6 +31,7 @@ from quotes.detectors.indirect.scan import (
 from quotes.detectors.indirect.subjects import (
     addressee_of,
     plausible_speaker,
+    quoted_object,
     subject_after_wie,
     verb_speaker,
 )
@@ -135,6 +136,10 @@ def verb_candidates(scan: DocumentScan, s: SentenceView, i: int) -> list[Candida
             frame_end = frame_end_after(scan, s, clause)
             frame = (clause.boundary_before, frame_end)
             speaker = verb_speaker(scan, s, i, i, frame_end, entry, after_only=True)
+            if speaker is None and entry.lemma in scan.rules.object_speaker_verbs:
+                # "…, zitierte die Zeitung den Minister": the parser may label both
+                # phrases objects; attribution picks the quoted one among them.
+                speaker = quoted_object(scan, i, frame_end)
             if speaker is not None or impersonal:
                 return [
                     Candidate(
