@@ -7,6 +7,8 @@ model is not installed.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import quotes
@@ -246,3 +248,80 @@ def test_a_name_given_with_lautet_is_a_term(rules_extractor: quotes.Extractor) -
     # An answer is somebody's words.
     text = "Die Antwort der Ministerin lautet „Nein“."
     assert [a.kind for a in rules_extractor.extract(text)] == ["direct"]
+
+
+# -- detection, fifth round (detect2): one quotation per report, content after prepositions --
+def test_a_source_inside_a_verb_frame_is_the_quotes_outlet(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    # "X sagte nach Angaben der Agentur Y, …" is X's quotation carried by Y (its chain),
+    # not a second quotation whose speaker is Y (indirect.toml layer_around_speech).
+    text = "Die Ministerin sagte nach Angaben der Agentur Reuters, die Gespräche seien beendet."
+    found = parse_extractor.extract(text)
+    assert [a.quote.text for a in found] == ["die Gespräche seien beendet"]
+    assert found[0].speaker is not None and found[0].speaker.mention.text == "Die Ministerin"
+    assert [getattr(hop, "name", None) for hop in found[0].chain[1:]] == ["Reuters"]
+
+
+def test_a_sentence_opening_source_before_a_verb_of_saying_gives_one_quotation(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    text = "Laut AFP betonte sie, man werde die Sanktionen verschärfen."
+    found = parse_extractor.extract(text)
+    assert [a.quote.text for a in found] == ["man werde die Sanktionen verschärfen"]
+    assert found[0].speaker is not None and found[0].speaker.mention.text == "sie"
+
+
+def test_the_layer_rule_decides(tmp_path: Path) -> None:
+    pytest.importorskip("spacy")
+    from quotes.models import model_path
+
+    if model_path() is None:
+        pytest.skip("the shipped model is not installed")
+    (tmp_path / "indirect.toml").write_text("[sources]\nlayer_around_speech = true\n")
+    text = "Laut AFP betonte sie, man werde die Sanktionen verschärfen."
+    found = quotes.Extractor("parse", rules=[tmp_path]).extract(text)
+    assert sorted(a.quote.text for a in found) == [
+        "betonte sie, man werde die Sanktionen verschärfen",
+        "man werde die Sanktionen verschärfen",
+    ]
+
+
+def test_wie_berichtet_before_a_main_clause_with_its_own_verb_of_saying(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    # The wie-clause ends at its verb; "hat X … gesagt" is a cue of its own, whose subject
+    # the parser may hang on the auxiliary, and the article after a bare name opens the
+    # dative object.
+    text = (
+        "Wie die „Zeit“ berichtet, hat Habeck dem „Handelsblatt“ gesagt, er plane keinen Rückzug."
+    )
+    found = parse_extractor.extract(text)
+    assert [a.quote.text for a in found] == ["er plane keinen Rückzug"]
+    assert found[0].speaker is not None and found[0].speaker.mention.text == "Habeck"
+
+
+def test_ohne_with_a_finite_verb_opens_content_as_a_preposition(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    text = "Die Sprecherin sagte der Agentur, ohne neue Mittel drohten weitere Schließungen."
+    assert kinds(parse_extractor, text) == {
+        "ohne neue Mittel drohten weitere Schließungen": "indirect"
+    }
+    # "ohne dass" and "ohne … zu" still open adverbial clauses, no content.
+    text = "Der Minister sagte, ohne zu zögern, die Regierung werde handeln."
+    assert "ohne zu zögern" not in kinds(parse_extractor, text)
+
+
+@pytest.mark.parametrize("backend", ["rules", "parse"])
+def test_a_short_quote_after_a_colon_and_a_verb_of_saying(backend: str) -> None:
+    if backend == "parse":
+        pytest.importorskip("spacy")
+        from quotes.models import model_path
+
+        if model_path() is None:
+            pytest.skip("the shipped model is not installed")
+    found = quotes.Extractor(backend).extract("Lindner sagte: „Der Haushalt steht“.")
+    assert [(a.quote.text, a.speaker.mention.text if a.speaker else None) for a in found] == [
+        ("„Der Haushalt steht“", "Lindner")
+    ]

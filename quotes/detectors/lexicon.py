@@ -82,6 +82,8 @@ class DetectorRules:
     relative_pronouns: frozenset[str] = frozenset()
     ambiguous_openers: frozenset[str] = frozenset()
     verb_second_openers: frozenset[str] = frozenset()
+    infinitive_openers: frozenset[str] = frozenset()
+    source_layer_around_speech: bool = True
     back_references: frozenset[str] = frozenset()
     frame_leads: frozenset[str] = frozenset()
     nach_extensions: frozenset[str] = frozenset()
@@ -156,6 +158,7 @@ class DetectorRules:
             default_verb_medium=str(medium_table.get("default_verb", "Speech")),
             default_source_medium=str(medium_table.get("default_source", "SW")),
             prefield_max_tokens=int(sources.get("prefield_max_tokens", 0)),
+            source_layer_around_speech=bool(sources.get("layer_around_speech", True)),
             outlet_nouns=frozenset(
                 str(word)
                 for entry in rules.get("outlets", {}).get("type_noun", ())
@@ -186,6 +189,7 @@ class DetectorRules:
             relative_pronouns=words(clauses, "relative_pronouns"),
             ambiguous_openers=words(clauses, "ambiguous_openers"),
             verb_second_openers=words(clauses, "verb_second_openers"),
+            infinitive_openers=words(clauses, "infinitive_openers"),
             back_references=words(clauses, "back_references"),
             frame_leads=words(clauses, "frame_leads"),
             nach_extensions=words(sources, "nach_extensions"),

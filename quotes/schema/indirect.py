@@ -42,6 +42,7 @@ class Sources:
     adverbs_konjunktiv: Words = ()
     nach_extensions: Words = ()
     prefield_max_tokens: int | None = attrs.field(default=None, validator=at_least(1))
+    layer_around_speech: bool = True
 
 
 @attrs.frozen
@@ -65,6 +66,7 @@ class Clauses:
     relative_pronouns: Words = ()
     ambiguous_openers: Words = ()
     verb_second_openers: Words = ()
+    infinitive_openers: Words = ()
     back_references: Words = ()
     frame_leads: Words = ()
 

@@ -24,6 +24,7 @@ __all__ = [
     "is_subordinate",
     "is_zu_infinitive",
     "main_konjunktiv",
+    "opens_as_preposition",
     "outside",
     "trim_frame",
     "with_boundaries",
@@ -161,6 +162,20 @@ def is_adverbial(scan: DocumentScan, clause: Clause) -> bool:
             and (nxt.upos in ("PRON", "DET") and not nxt.text[:1].isupper())
         )
     return True
+
+
+def opens_as_preposition(scan: DocumentScan, clause: Clause) -> bool:
+    """Whether a clause opened by "ohne", "um", "statt" has neither "dass" nor a
+    zu-infinitive but a finite verb: the word is a preposition of a main clause ("sagte,
+    ohne die Beratung drohten lange Wartezeiten"), whatever the tagger calls it."""
+    parsed = scan.parsed
+    if parsed[clause.first].text.lower() not in scan.rules.infinitive_openers:
+        return False
+    if clause.first + 1 < clause.end and (
+        parsed[clause.first + 1].text.lower() in scan.rules.conjunction_openers
+    ):
+        return False
+    return finite_in(scan, clause) is not None and not is_zu_infinitive(scan, clause)
 
 
 def is_main(scan: DocumentScan, clause: Clause) -> bool:

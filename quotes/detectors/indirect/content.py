@@ -17,6 +17,7 @@ from quotes.detectors.indirect.clauses import (
     is_main,
     is_relative,
     is_zu_infinitive,
+    opens_as_preposition,
 )
 from quotes.detectors.indirect.cue_verbs import verb_entry
 from quotes.detectors.indirect.scan import DocumentScan, TokenRange, capped
@@ -57,7 +58,9 @@ def content_after(
         word = first.text.lower()
         if first.text in ("„", "»", "«", '"') and not _opens_with_partial_quote(scan, clause):
             return None  # a direct quotation: the rules pipeline has it
-        if is_adverbial(scan, clause) or is_relative(scan, clause, boundary):
+        if (is_adverbial(scan, clause) and not opens_as_preposition(scan, clause)) or is_relative(
+            scan, clause, boundary
+        ):
             skipped += 1
             if skipped > 2:
                 return None

@@ -46,6 +46,16 @@ def wie_start(scan: DocumentScan, s: SentenceView, verb: int) -> int | None:
                 if k not in (verb,)
             ):
                 return None
+            # Nor the end of a verb-final clause before a main clause that goes on to the
+            # cue verb: "Wie der „Spiegel“ berichtet, | hat Scholz … gesagt" (detect2).
+            if any(
+                parsed[k].upos == "VERB"
+                and parsed[k + 1].text == ","
+                and k + 2 < verb
+                and (parsed[k + 2].is_finite_verb or parsed[k + 2].upos == "AUX")
+                for k in range(j + 1, verb - 2)
+            ):
+                return None
             return j
         if token.text in (".", ";", ":") or (token.is_finite_verb and j < clause.first):
             return None

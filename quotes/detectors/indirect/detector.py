@@ -142,6 +142,8 @@ def sentence_candidates(scan: DocumentScan, s: SentenceView) -> list[Candidate]:
 
 
 def choose(scan: DocumentScan, s: SentenceView, found: list[Candidate]) -> list[Candidate]:
+    if not scan.rules.source_layer_around_speech:
+        found = [c for c in found if not _around_speech(scan, c, found)]
     chosen: list[Candidate] = []
     for candidate in sorted(found, key=lambda c: (-c.confidence, c.content[0] - c.content[1])):
         if mostly_direct(scan, candidate.content):
@@ -161,6 +163,30 @@ def choose(scan: DocumentScan, s: SentenceView, found: list[Candidate]) -> list[
         if keep:
             chosen.append(candidate)
     return sorted(chosen, key=lambda c: (c.content[0], -c.content[1]))
+
+
+def _around_speech(scan: DocumentScan, source: Candidate, found: list[Candidate]) -> bool:
+    """Whether ``source`` is a source word whose quote holds a verb of saying with its own
+    speaker, cue and content ("Putin sagte nach Angaben der Agentur Interfax, Russland sei
+    bereit", "Laut Tass fügte er hinzu, man werde reagieren"): the source is the outlet of
+    that quotation (its chain), not a second speaker of it."""
+    if not source.source:
+        return False
+    for other in found:
+        if (
+            other.source
+            or other.speaker is None
+            or other.content == source.content
+            or mostly_direct(scan, other.content)
+            or not within(other.content, source.content)
+            or (source.frame is not None and within(source.frame, other.content))
+            or not all(source.content[0] <= k < source.content[1] for k in other.cue)
+        ):
+            continue
+        if source.speaker is not None and within(other.speaker, source.speaker):
+            continue
+        return True
+    return False
 
 
 def layered_pair(a: Candidate, b: Candidate) -> tuple[Candidate, Candidate] | None:

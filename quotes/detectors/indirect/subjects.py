@@ -96,7 +96,25 @@ def verb_speaker(
                 return head_phrase(scan, antecedent.i, s.first, hi)
         if child.text.lower() in scan.rules.weak_subjects:
             return None
-        return _split_subject(scan, verb, head_phrase(scan, child.i, lo, hi), lo, hi)
+        phrase = _split_subject(scan, verb, head_phrase(scan, child.i, lo, hi), lo, hi)
+        return _before_object(scan, child.i, phrase)
+    # The parser may hang the subject on the auxiliary: "hat Scholz … gesagt".
+    for aux in parsed.children(verb, "aux"):
+        if not (aux.is_finite_verb and lo <= aux.i < verb):
+            continue
+        for child in parsed.children(aux.i, "nsubj"):
+            if not lo <= child.i < hi or scan.in_direct[child.i]:
+                continue
+            if child.text.lower() in scan.rules.weak_subjects:
+                return None
+            phrase = head_phrase(scan, child.i, lo, hi)
+            if (
+                phrase is not None
+                and parsed[phrase[0]].upos == "DET"
+                and parsed[phrase[0]].morph.case in ("Acc", "Dat", "Gen")
+            ):
+                continue  # "Den … Einsatz hat die Gewerkschaft abgelehnt": the object
+            return _before_object(scan, child.i, phrase)
     # A coordinated verb shares the subject: "X kam und sagte, …".
     if token.dep == "conj" and not after_only:
         head = parsed[token.head]
@@ -192,6 +210,30 @@ def quoted_object(scan: DocumentScan, verb: int, hi: int) -> TokenRange | None:
         and not parsed.children(c.i, "case")
     ]
     return head_phrase(scan, heads[-1], verb + 1, hi) if heads else None
+
+
+def _before_object(scan: DocumentScan, head: int, phrase: TokenRange | None) -> TokenRange | None:
+    """A bare name right after the finite auxiliary ends before an article that follows
+    it: in "hat Scholz der „Bild am Sonntag“ gesagt" the article opens the dative object,
+    which the parser may hang on the name (a bare role noun there needs its own article:
+    "hat ein Sprecher der Polizei gesagt")."""
+    parsed = scan.parsed
+    if phrase is None or phrase[0] == 0 or not phrase[0] <= head < phrase[1]:
+        return phrase
+    before = parsed[phrase[0] - 1]
+    if not (before.upos == "AUX" and before.is_finite_verb):
+        return phrase
+    if not all(
+        parsed[j].text[:1].isupper() and parsed[j].upos in ("PROPN", "NOUN")
+        for j in range(phrase[0], head + 1)
+    ):
+        return phrase
+    for j in range(head + 1, phrase[1]):
+        if parsed[j].upos == "DET" or parsed[j].tag == "ART":
+            return (phrase[0], j) if j > phrase[0] else phrase
+        if not (parsed[j].text[:1].isupper() and parsed[j].upos in ("PROPN", "NOUN")):
+            break
+    return phrase
 
 
 def head_phrase(scan: DocumentScan, head: int, lo: int, hi: int) -> TokenRange | None:
