@@ -6,6 +6,8 @@ checks. Skipped where the shipped model is not installed.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import quotes
@@ -199,10 +201,16 @@ def test_a_decision_with_a_zu_infinitive_is_indirect_speech(
 
 
 def test_a_source_and_a_verb_of_saying_are_two_layers_of_one_report(
-    parse_extractor: quotes.Extractor,
+    parse_extractor: quotes.Extractor, tmp_path: Path
 ) -> None:
+    # The source around a verb of saying with its own speaker is that quotation's outlet
+    # (indirect.toml layer_around_speech = false, detect2); the corpus's outer layer, with
+    # the source as its speaker, comes back with the rule set to true.
     text = "Laut der Agentur Reuters sagte der Minister, dass die Steuern sinken sollen."
     found = speakers(parse_extractor, text)
+    assert found == {"dass die Steuern sinken sollen": "der Minister"}
+    (tmp_path / "indirect.toml").write_text("[sources]\nlayer_around_speech = true\n")
+    found = speakers(quotes.Extractor("parse", rules=[tmp_path]), text)
     assert found == {
         "sagte der Minister, dass die Steuern sinken sollen": "der Agentur Reuters",
         "dass die Steuern sinken sollen": "der Minister",

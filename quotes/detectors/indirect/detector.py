@@ -169,7 +169,8 @@ def _around_speech(scan: DocumentScan, source: Candidate, found: list[Candidate]
     """Whether ``source`` is a source word whose quote holds a verb of saying with its own
     speaker, cue and content ("Putin sagte nach Angaben der Agentur Interfax, Russland sei
     bereit", "Laut Tass fügte er hinzu, man werde reagieren"): the source is the outlet of
-    that quotation (its chain), not a second speaker of it."""
+    that quotation (its chain), not a second speaker of it. A source whose quote holds a
+    verb of its own besides the speech's cue reports more than the speech and stays."""
     if not source.source:
         return False
     for other in found:
@@ -184,6 +185,14 @@ def _around_speech(scan: DocumentScan, source: Candidate, found: list[Candidate]
         ):
             continue
         if source.speaker is not None and within(other.speaker, source.speaker):
+            continue
+        # The source reports more than the speech: "Nach Angaben der Polizei habe der Mann
+        # begonnen, Flugblätter zu verteilen, und verlangt, …" keeps both (train 12438).
+        if any(
+            scan.parsed[j].upos == "VERB" and j not in other.cue
+            for j in range(source.content[0], source.content[1])
+            if not other.content[0] <= j < other.content[1]
+        ):
             continue
         return True
     return False

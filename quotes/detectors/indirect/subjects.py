@@ -111,7 +111,7 @@ def verb_speaker(
             if (
                 phrase is not None
                 and parsed[phrase[0]].upos == "DET"
-                and parsed[phrase[0]].morph.case in ("Acc", "Dat", "Gen")
+                and parsed[phrase[0]].morph.case not in ("", "Nom")
             ):
                 continue  # "Den … Einsatz hat die Gewerkschaft abgelehnt": the object
             return _before_object(scan, child.i, phrase)
