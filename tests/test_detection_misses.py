@@ -325,3 +325,16 @@ def test_a_short_quote_after_a_colon_and_a_verb_of_saying(backend: str) -> None:
     assert [(a.quote.text, a.speaker.mention.text if a.speaker else None) for a in found] == [
         ("„Der Haushalt steht“", "Lindner")
     ]
+
+
+def test_a_sentence_opening_source_inside_a_following_frames_content(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    # "Nach Angaben X …, sagte Y": Y's content holds the source's frame; X reports the
+    # clause after its frame only (two layers, as the corpus annotates them).
+    text = "Nach Angaben der Feuerwehr brannten zwei Scheunen nieder, sagte ein Sprecher."
+    found = {a.quote.text: a.cue.text if a.cue else None for a in parse_extractor.extract(text)}
+    assert found == {
+        "Nach Angaben der Feuerwehr brannten zwei Scheunen nieder": "sagte",
+        "brannten zwei Scheunen nieder": "Nach",
+    }

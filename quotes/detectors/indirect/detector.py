@@ -213,7 +213,7 @@ def layered_pair(a: Candidate, b: Candidate) -> tuple[Candidate, Candidate] | No
     if source.frame is None:
         return None
     first, end = other.content
-    if first < source.frame[0] and source.frame[1] < end:
+    if first <= source.frame[0] and source.frame[1] < end:
         clipped = attrs.evolve(
             source, content=(max(first, source.content[0]), min(end, source.content[1]))
         )
