@@ -338,3 +338,29 @@ def test_a_sentence_opening_source_inside_a_following_frames_content(
         "Nach Angaben der Feuerwehr brannten zwei Scheunen nieder": "sagte",
         "brannten zwei Scheunen nieder": "Nach",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Moskau – Kremlsprecher Dmitri Peskow sagte nach Angaben der Agentur Interfax, "
+            "Russland sei zu Gesprächen bereit.",
+            "Dmitri Peskow",
+        ),
+        (
+            "Kiew/Moskau – Die Sprecherin Olena Kowal sagte am Morgen, die Lage sei ruhig.",
+            "Olena Kowal",
+        ),
+    ],
+)
+def test_the_place_of_a_dateline_without_an_agency_never_speaks(
+    text: str, speaker: str, parse_extractor: quotes.Extractor
+) -> None:
+    # The parser took "Moskau" for the subject of "sagte": speaker "russische Regierung".
+    found = [a for a in parse_extractor.extract(text) if a.kind == "indirect"]
+    assert [a.speaker.name for a in found if a.speaker] == [speaker]
+    assert all(
+        "Moskau" not in (a.speaker.mention.text if a.speaker and a.speaker.mention else "")
+        for a in found
+    )

@@ -162,11 +162,20 @@ def after_dateline(parsed: ParsedDoc, first: int, end: int) -> int:
     "(AFP) – …"), else ``first``: the dateline names the agency that carried the text,
     it is no part of what anyone said (the outlet stage reads it for the chain).
 
-    By punctuation alone: at most a few capitalised words, a short parenthesis, a dash.
+    By punctuation alone: at most a few capitalised words (places joined by "/" too:
+    "Kiew/Moskau"), a short parenthesis, a dash; or the place and the dash alone when a
+    capitalised word follows ("München – Der Ministerpräsident …": the parser takes the
+    place for the subject of the sentence's verb of saying).
     """
     j = first
-    while j < end and j - first < _DATELINE_PLACE and parsed[j].text[:1].isupper():
+    while (
+        j < end
+        and j - first < _DATELINE_PLACE
+        and (parsed[j].text[:1].isupper() or (j > first and parsed[j].text == "/"))
+    ):
         j += 1
+    if j > first and j + 1 < end and parsed[j].text in _DASHES and parsed[j + 1].text[:1].isupper():
+        return j + 1
     if j >= end or parsed[j].text != "(":
         return first
     close = next(
