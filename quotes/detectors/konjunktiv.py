@@ -95,6 +95,8 @@ class KonjunktivRules:
     first_person: frozenset[str]
     stem_rule: bool = True
     ending_rule: bool = True
+    #: Endings of a Konjunktiv II of a strong verb ("gäbe", "befänden").
+    second_endings: tuple[str, ...] = ()
     lexicon: MoodLexicon = attrs.field(factory=MoodLexicon)
 
     @classmethod
@@ -115,6 +117,7 @@ class KonjunktivRules:
             first_person=words("first_person") or frozenset({"ich"}),
             stem_rule=bool(table.get("stem_rule", True)),
             ending_rule=bool(table.get("ending_rule", True)),
+            second_endings=tuple(str(e) for e in table.get("second_endings", ())),
             lexicon=MoodLexicon.from_table(moods or {}),
         )
 
@@ -144,7 +147,7 @@ class KonjunktivRules:
             return "strong"
         if finite and (
             (token.is_subjunctive and token.morph.tense != "Past")
-            or _umlaut_preterite(form, token.lemma)
+            or _umlaut_preterite(form, token.lemma, self.second_endings)
         ):
             return "weak"
         return ""
@@ -189,10 +192,10 @@ def _is_finite(token: ParsedToken) -> bool:
     return token.morph.verbform == "Fin" and token.upos in ("VERB", "AUX")
 
 
-def _umlaut_preterite(form: str, lemma: str) -> bool:
-    """Konjunktiv II of a strong verb: an umlaut the infinitive lacks, and -e/-en
-    ("befänden" of "befinden", "gäbe" of "geben", "stünde" of "stehen")."""
-    if not lemma or not form.endswith(("e", "en")):
+def _umlaut_preterite(form: str, lemma: str, endings: tuple[str, ...]) -> bool:
+    """Konjunktiv II of a strong verb: an umlaut the infinitive lacks, and one of
+    ``endings`` ("befänden" of "befinden", "gäbe" of "geben", "stünde" of "stehen")."""
+    if not lemma or not form.endswith(endings):
         return False
     lemma = lemma.lower()
     return any(u in form for u in "äöü") and not any(u in lemma for u in "äöü")

@@ -83,6 +83,10 @@ class DetectorRules:
     ambiguous_openers: frozenset[str] = frozenset()
     verb_second_openers: frozenset[str] = frozenset()
     infinitive_openers: frozenset[str] = frozenset()
+    genitive_relatives: frozenset[str] = frozenset()
+    consecutive_conjunctions: frozenset[str] = frozenset()
+    pronoun_subject_openers: frozenset[str] = frozenset()
+    frame_coordinators: frozenset[str] = frozenset()
     source_layer_around_speech: bool = True
     back_references: frozenset[str] = frozenset()
     frame_leads: frozenset[str] = frozenset()
@@ -190,6 +194,10 @@ class DetectorRules:
             ambiguous_openers=words(clauses, "ambiguous_openers"),
             verb_second_openers=words(clauses, "verb_second_openers"),
             infinitive_openers=words(clauses, "infinitive_openers"),
+            genitive_relatives=words(clauses, "genitive_relatives"),
+            consecutive_conjunctions=words(clauses, "consecutive_conjunctions"),
+            pronoun_subject_openers=words(clauses, "pronoun_subject_openers"),
+            frame_coordinators=words(clauses, "frame_coordinators"),
             back_references=words(clauses, "back_references"),
             frame_leads=words(clauses, "frame_leads"),
             nach_extensions=words(sources, "nach_extensions"),

@@ -21,6 +21,7 @@ import attrs
 
 from quotes.parse import ParsedDoc, ParsedToken
 from quotes.pipeline.entities import Mention
+from quotes.pipeline.entity_lexicon import adjective_endings
 
 __all__ = [
     "BOUNDARIES",
@@ -58,7 +59,8 @@ _LEADING_NON_PHRASE: Final = frozenset({"ADV", "PART", "SCONJ", "CCONJ", "VERB",
 @attrs.frozen
 class NounPhraseWords:
     """The words the surface noun-phrase reading needs (``indirect.toml``
-    ``[noun_phrases]``), compiled once per rule set."""
+    ``[noun_phrases]``, the adjective endings of ``speakers.toml``), compiled once per rule
+    set."""
 
     #: Lower-case words that may stand inside a name ("von", "bin", "de").
     name_particles: frozenset[str] = frozenset()
@@ -70,7 +72,8 @@ class NounPhraseWords:
     determiners: frozenset[str] = frozenset()
     #: Determiners that mark the singular ("der Sprecher" is no plural).
     singular_determiners: frozenset[str] = frozenset()
-    #: Endings of adjectives written with a capital after a hyphen ("US-amerikanischen").
+    #: Endings of adjectives written with a capital after a hyphen ("US-amerikanischen"):
+    #: the adjective endings of ``speakers.toml`` ``[surface]``.
     adjective_endings: tuple[str, ...] = ()
 
     @classmethod
@@ -86,7 +89,7 @@ class NounPhraseWords:
             genitive_prepositions=words("genitive_prepositions"),
             determiners=words("determiners"),
             singular_determiners=words("singular_determiners"),
-            adjective_endings=tuple(str(w) for w in table.get("adjective_endings", ())),
+            adjective_endings=adjective_endings(rules),
         )
 
 

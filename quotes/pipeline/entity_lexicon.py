@@ -16,7 +16,7 @@ import regex
 
 from quotes.rules import RuleData
 
-__all__ = ["Gender", "Lexicon"]
+__all__ = ["Gender", "Lexicon", "adjective_endings"]
 
 Gender = str  # "m", "f", "n", "pl" or "" when unknown
 
@@ -74,6 +74,14 @@ class Lexicon:
     # same longest first, for stripping one.
     adjective_endings: tuple[str, ...] = ()
     adjective_endings_longest_first: tuple[str, ...] = ()
+    # Articles that are only genitive ("des", "eines"): the noun after one takes -s/-es.
+    genitive_articles: frozenset[str] = frozenset()
+    # Articles that open a genitive attribute after a role or organisation ("der", "einer").
+    role_genitive_articles: frozenset[str] = frozenset()
+    # The nominative ending of an adjective without article, by gender ("m" → "er").
+    strong_adjective_endings: Mapping[Gender, str] = attrs.field(factory=dict)
+    # Endings that make a capitalised sentence-initial word an adjective ("Russische …").
+    initial_adjective_endings: tuple[str, ...] = ()
     # Words that start with the first letter of a given name: where the entity scan tries
     # ``full_name_pattern`` (a cheap pass first; see entity_scan.full_names).
     given_name_initials: re.Pattern[str] | None = None
@@ -126,8 +134,7 @@ class Lexicon:
             members = {str(r).lower() for r in group}
             for role in members:
                 groups.setdefault(role, set()).update(members)
-        surface = data.get("surface", {})
-        endings = tuple(str(e) for e in surface.get("adjective_endings", ()))
+        endings = adjective_endings(rules)
         genders = rules.get("genders", {})
         noun_genders: dict[str, Gender] = {}
         for gender in ("m", "f", "n"):
@@ -185,6 +192,16 @@ class Lexicon:
             attribute_links=frozenset(data.get("attribute_links", [])),
             adjective_endings=endings,
             adjective_endings_longest_first=tuple(sorted(endings, key=len, reverse=True)),
+            genitive_articles=frozenset(str(w) for w in data.get("genitive_articles", [])),
+            role_genitive_articles=frozenset(
+                str(w) for w in data.get("role_genitive_articles", [])
+            ),
+            strong_adjective_endings={
+                str(k): str(v) for k, v in data.get("strong_adjective_endings", {}).items()
+            },
+            initial_adjective_endings=tuple(
+                str(w) for w in data.get("initial_adjective_endings", [])
+            ),
             given_name_initials=_initials_regex(given),
         )
 
@@ -247,6 +264,14 @@ class Lexicon:
                 if size <= len(stem) and (found := self.noun_genders.get(stem[-size:])):
                     return found
         return ""
+
+
+def adjective_endings(rules: RuleData) -> tuple[str, ...]:
+    """The inflection endings of attributive adjectives (``speakers.toml`` ``[surface]``
+    ``adjective_endings``): the one reader of that list, for the entity lexicon, the
+    surface speaker search and the parse-based noun-phrase reading."""
+    surface = rules.get("speakers", {}).get("surface", {})
+    return tuple(str(e) for e in surface.get("adjective_endings", ()))
 
 
 def _full_name_regex(given: Mapping[str, Gender], particles: Iterable[str]) -> regex.Pattern[str]:

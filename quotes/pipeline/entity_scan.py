@@ -347,19 +347,20 @@ def group_name(adjectives: Iterable[str], head: Iterable[str], genitive: Iterabl
 
 
 def organization_name_with(
-    adjectives: Iterable[str], head: str, gender: Gender, endings: Iterable[str]
+    adjectives: Iterable[str], head: str, gender: Gender, lex: Lexicon
 ) -> str:
     """An organisation with its adjectives in the nominative without article: "der
     ukrainischen Regierung" → "ukrainische Regierung", "des polnischen Innenministeriums"
     → "polnisches Innenministerium"; without a known gender the adjectives are left out.
-    ``endings`` are the adjective endings, longest first (one is stripped)."""
-    ending = {"m": "er", "f": "e", "n": "es"}.get(gender)
+    One of ``lex``'s adjective endings is stripped (the longest that fits), its strong
+    ending for ``gender`` added."""
+    ending = lex.strong_adjective_endings.get(gender)
     words = []
     for adjective in adjectives:
         if ending is None or not adjective.islower() or not adjective.isalpha():
             return head
         stem = adjective
-        for suffix in endings:
+        for suffix in lex.adjective_endings_longest_first:
             if stem.endswith(suffix) and len(stem) > len(suffix) + 2:
                 stem = stem[: -len(suffix)]
                 break
@@ -369,7 +370,7 @@ def organization_name_with(
 
 def _nominative(head: str, article: str, lex: Lexicon) -> str:
     """ "des Bundesamtes" → "Bundesamt"."""
-    if article in {"des", "eines"} and head.endswith("s") and len(head) > 4:
+    if article in lex.genitive_articles and head.endswith("s") and len(head) > 4:
         stem = head[:-2] if head.endswith("es") and not head.endswith("ses") else head[:-1]
         if lex.is_organization_word(stem):
             return stem

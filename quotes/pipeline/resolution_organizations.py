@@ -99,9 +99,7 @@ class Organizations:
             earlier_one = self.classed_before(mention) or self._ending_in(head, mention.start)
             if earlier_one is not None:
                 return earlier_one
-            name = organization_name_with(
-                mention.adjectives, head, gender, self.lex.adjective_endings_longest_first
-            )
+            name = organization_name_with(mention.adjectives, head, gender, self.lex)
         return Entity(name, "organization", gender)
 
     def classed_before(self, mention: Mention) -> Entity | None:
@@ -131,13 +129,17 @@ class Organizations:
             if joined.endswith(alias):
                 return canonical
         head = mention.head[-1]
-        if mention.determiner in {"des", "eines"} and head.endswith("s") and len(head) > 4:
+        if (
+            mention.determiner in self.lex.genitive_articles
+            and head.endswith("s")
+            and len(head) > 4
+        ):
             head = head[:-2] if head.endswith("es") and not head.endswith("ses") else head[:-1]
         # Capitalised adjectives after an article are part of the name ("das Statistische
         # Bundesamt"); lower-case ones are not ("das zuständige Bundesamt").
         named = [w for w in mention.adjectives if w[:1].isupper()] if mention.determiner else []
         before = [*named, *mention.head[:-1]]
-        ending = {"m": "er", "f": "e", "n": "es"}.get(self.lex.noun_gender(head))
+        ending = self.lex.strong_adjective_endings.get(self.lex.noun_gender(head))
         if mention.determiner and ending is not None:
             # "des Statistischen Bundesamts" → "Statistisches Bundesamt": a capitalised
             # adjective of the name takes the nominative ending of its noun.

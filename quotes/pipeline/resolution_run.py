@@ -408,7 +408,7 @@ class ResolutionRun:
             and sentence is not None
             and sentence.start == mention.start
             and "-" not in head[0]
-            and head[0].endswith(("e", "en"))
+            and head[0].endswith(self.lex.initial_adjective_endings)
             and head[0].lower() not in self.lex.noun_genders
         ):
             return (*mention.adjectives, head[0]), head[1:]

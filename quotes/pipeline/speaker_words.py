@@ -34,8 +34,12 @@ class SurfaceWords:
     singular_determiners: frozenset[str] = frozenset()
     #: Conjunctions that join speakers ("X und Y sagten").
     coordinators: frozenset[str] = frozenset()
-    #: Inflection endings of attributive adjectives ("neue", "neuen").
-    adjective_endings: tuple[str, ...] = ()
+    #: Of ``determiners_oblique``, those that may open a subject before its verb.
+    subject_determiners_before_verb: frozenset[str] = frozenset()
+    #: Of ``determiners_oblique``, those that may open a subject after its verb.
+    subject_determiners_after_verb: frozenset[str] = frozenset()
+    #: Lower-case word pairs before a headline-style speaker ("Zitat von Schröder:").
+    headline_openers: tuple[tuple[str, ...], ...] = ()
     #: Words that make the quoted span after them a term (``term_markers`` of
     #: quotations.toml): "Zur so genannten „Reichensteuer“:" is a heading, no speaker.
     term_markers: tuple[str, ...] = ()
@@ -57,7 +61,11 @@ class SurfaceWords:
             object_pronouns=words("object_pronouns"),
             singular_determiners=words("singular_determiners"),
             coordinators=words("coordinators"),
-            adjective_endings=tuple(str(w) for w in table.get("adjective_endings", ())),
+            subject_determiners_before_verb=words("subject_determiners_before_verb"),
+            subject_determiners_after_verb=words("subject_determiners_after_verb"),
+            headline_openers=tuple(
+                tuple(str(w).split()) for w in table.get("headline_openers", ())
+            ),
             term_markers=tuple(
                 str(w).lower() for w in rules.get("quotations", {}).get("term_markers", ())
             ),

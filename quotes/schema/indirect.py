@@ -19,6 +19,7 @@ class Konjunktiv:
     first_person: Words = ()
     stem_rule: bool = True
     ending_rule: bool = True
+    second_endings: Words = ()
 
 
 @attrs.frozen
@@ -69,6 +70,10 @@ class Clauses:
     infinitive_openers: Words = ()
     back_references: Words = ()
     frame_leads: Words = ()
+    genitive_relatives: Words = ()
+    consecutive_conjunctions: Words = ()
+    pronoun_subject_openers: Words = ()
+    frame_coordinators: Words = ()
 
 
 @attrs.frozen
@@ -110,7 +115,6 @@ class NounPhrases:
     genitive_prepositions: Words = ()
     determiners: Words = ()
     singular_determiners: Words = ()
-    adjective_endings: Words = ()
 
 
 @attrs.frozen

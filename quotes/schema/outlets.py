@@ -79,6 +79,7 @@ class Organizations:
 
     heads: Words = ()
     carriers: Words = ()
+    genitive_endings: Words = ()
 
 
 @attrs.frozen

@@ -67,6 +67,7 @@ class QuotationsRules:
     term_nouns: Words = ()
     term_heads: Words = ()
     gloss_markers: Words = ()
+    term_als_words: Words = ()
     term_als_verbs: Words = ()
     term_als_passive_verbs: Words = ()
     term_following_words: Words = ()

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
-from quotes.schema._base import Words
+from quotes.schema._base import Words, one_of
+
+_GENDER = one_of("m", "f", "n")
+
+
+def _gender_keys(instance: Any, attribute: attrs.Attribute[Any], value: dict[str, str]) -> None:
+    """An attrs validator: every key of the table is a gender ("m", "f", "n")."""
+    _GENDER(instance, attribute, tuple(value))
 
 
 @attrs.frozen
@@ -21,6 +30,9 @@ class Surface:
     singular_determiners: Words = ()
     coordinators: Words = ()
     adjective_endings: Words = ()
+    subject_determiners_before_verb: Words = ()
+    subject_determiners_after_verb: Words = ()
+    headline_openers: Words = ()
 
 
 @attrs.frozen
@@ -55,4 +67,9 @@ class SpeakersRules:
     name_links: Words = ()  # prepositions inside a name ("Bundesamt für Migration")
     attribute_links: Words = ()  # words that make a following name an attribute
     article_genders: dict[str, str] = attrs.field(factory=dict)  # "die" → f ("die Vorsitzende")
+    genitive_articles: Words = ()  # "des", "eines": only genitive ("des Bundesamtes")
+    role_genitive_articles: Words = ()  # "der", "einer": genitive after a role noun
+    # the nominative ending of an adjective without article, by gender ("m" → "er")
+    strong_adjective_endings: dict[str, str] = attrs.field(factory=dict, validator=_gender_keys)
+    initial_adjective_endings: Words = ()  # "Russische Soldaten" at a sentence's start
     surface: Surface = attrs.field(factory=Surface)

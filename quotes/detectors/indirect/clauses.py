@@ -118,7 +118,7 @@ def is_relative(scan: DocumentScan, clause: Clause, boundary: int) -> bool:
         and (nxt.text[:1].isupper() or nxt.upos in ("ADJ", "NUM") or nxt.tag == "ADJA")
     ):
         # "…, die Gespräche seien …": an article before a noun opens a main clause.
-        return word in ("deren", "dessen")
+        return word in scan.rules.genitive_relatives
     if first.tag in ("PRELS", "PRELAT"):
         return True
     if word not in scan.rules.relative_pronouns:
@@ -144,7 +144,7 @@ def is_adverbial(scan: DocumentScan, clause: Clause) -> bool:
         return False
     if word == "so":  # "so dass" / "sodass"; "So sei …" opens a main clause
         nxt = scan.parsed[clause.first + 1] if clause.first + 1 < clause.end else None
-        return nxt is not None and nxt.text.lower() in ("dass", "daß")
+        return nxt is not None and nxt.text.lower() in scan.rules.consecutive_conjunctions
     if word in scan.rules.verb_second_openers and clause.first + 1 < clause.end:
         nxt = scan.parsed[clause.first + 1]
         if nxt.is_finite_verb or scan.rules.konjunktiv.strength(scan.parsed, nxt) == "strong":
@@ -157,7 +157,7 @@ def is_adverbial(scan: DocumentScan, clause: Clause) -> bool:
             return False
         nxt = scan.parsed[clause.first + 1] if clause.first + 1 < clause.end else None
         return (
-            word in ("als", "da")
+            word in scan.rules.pronoun_subject_openers
             and nxt is not None
             and (nxt.upos in ("PRON", "DET") and not nxt.text[:1].isupper())
         )

@@ -151,7 +151,7 @@ def cut_points(scan: DocumentScan, s: SentenceView) -> list[int]:
     # "…, Europa brauche die Engländer und fügte hinzu": a coordinated verb of saying,
     # or a verb in the indicative past, goes back to the frame's subject.
     for j in range(s.first + 1, s.content_end - 1):
-        if parsed[j].text.lower() not in ("und", "sowie") or scan.in_direct[j]:
+        if parsed[j].text.lower() not in scan.rules.frame_coordinators or scan.in_direct[j]:
             continue
         verb = parsed[j + 1]
         if not verb.is_finite_verb or not verb.text[:1].islower():

@@ -159,6 +159,8 @@ class Compiled:
     not_last_words: frozenset[str] = frozenset()
     #: The [organizations] carriers ("Angaben", "Berichte"): nouns that lead to a source.
     carriers: frozenset[str] = frozenset()
+    #: The [organizations] genitive endings, in order: dropped from a head's name.
+    org_genitive_endings: tuple[str, ...] = ()
     #: [chains] cited_prepositions: a place after a cited phrase ("Quellen im Kreml").
     cited_places: frozenset[str] = frozenset()
     #: Articles that may start a name after a type noun if more follows ("Zeitung Die Welt").
@@ -364,6 +366,9 @@ def compile_rules(rules: RuleData) -> Compiled:
         cited_singular=cited_singular,
         cited_places=cited_places,
         carriers=frozenset(carriers),
+        org_genitive_endings=tuple(
+            _strings(organisations.get("genitive_endings", ()), "organizations.genitive_endings")
+        ),
     )
 
 

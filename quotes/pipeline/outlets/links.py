@@ -331,7 +331,7 @@ class Linker:
             return c.org_names[written]
         lowered = written.lower()
         for head in c.org_heads:
-            for suffix in ("es", "s"):
+            for suffix in c.org_genitive_endings:
                 if lowered.endswith(head + suffix):
                     return written[: -len(suffix)]
         return written

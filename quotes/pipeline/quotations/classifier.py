@@ -220,6 +220,8 @@ class QuotedClassifier:
     max_term_words: int
     als_verb: regex.Pattern[str]
     als_passive_verb: regex.Pattern[str]
+    #: "als" (and "Als"): a quote right after it may be a term (``term_als_words``).
+    als_words: frozenset[str] = frozenset()
     #: Verbs that give a name: "Der Name lautet „…“" (``term_naming_verbs``).
     naming_verbs: frozenset[str] = frozenset()
     #: The outlet gazetteer (``outlets.toml``): a quoted outlet name is a title.
@@ -234,6 +236,7 @@ class QuotedClassifier:
         standing = _words(section, "term_als_verbs")
         als_verbs = _alternation(standing | {w[:1].upper() + w[1:] for w in standing})
         passive_verbs = _alternation(_words(section, "term_als_passive_verbs"))
+        als_words = _words(section, "term_als_words")
         return cls(
             title_nouns=_NounLexicon.build(
                 _words(section, "title_nouns"),
@@ -270,6 +273,7 @@ class QuotedClassifier:
                 rf"^\s*+(?:{passive_verbs})(?:$|[^\p{{L}}])" if passive_verbs else ""
             ),
             naming_verbs=_words(section, "term_naming_verbs"),
+            als_words=als_words | {w[:1].upper() + w[1:] for w in als_words},
             outlets=Gazetteer(compiled(rules, compile_rules)) if "outlets" in rules else None,
         )
 
@@ -468,7 +472,7 @@ class QuotedClassifier:
             return True  # kurz „GTA“, engl. „People's Power Party“
         if context.bracket_before and context.closes_bracket_or_list:
             return True  # Kapitelzeichen („Bookmarks“)
-        if tail and tail[-1] in ("als", "Als"):
+        if tail and tail[-1] in self.als_words:
             return self._is_als_term(context.left, context.right)
         return False
 

@@ -292,7 +292,7 @@ class SpeakerFinder:
         # quoted term ("Zur so genannten „Reichensteuer“:").
         if len(body) <= 5 and not self._holds_a_term(body):
             words = [t.text.lower() for t in body]
-            first = 2 if words[:2] in (["zitat", "von"], ["worte", "von"]) else 0
+            first = 2 if tuple(words[:2]) in self.words.headline_openers else 0
             last = len(body) - 1 - (words[-1] in self.words.intro_tails)
             phrase = self.phrases.parse(body, first, last + 1)
             if phrase is not None and phrase.last == last:

@@ -61,7 +61,7 @@ class NounPhrases:
         while (
             j < end
             and len(adjectives) < 4
-            and is_adjective(tokens[j].text, lex, self.words.adjective_endings)
+            and is_adjective(tokens[j].text, lex, lex.adjective_endings)
         ):
             adjectives.append(tokens[j].text)
             j += 1
@@ -102,9 +102,9 @@ class NounPhrases:
             if j >= end:
                 break
             gen = tokens[j].text
-            if gen in {"des", "eines"} or (gen in {"der", "einer"} and role_or_org):
+            if gen in lex.genitive_articles or (gen in lex.role_genitive_articles and role_or_org):
                 k = j + 1
-                while k < end and is_adjective(tokens[k].text, lex, self.words.adjective_endings):
+                while k < end and is_adjective(tokens[k].text, lex, lex.adjective_endings):
                     k += 1
                 nouns = 0
                 while k < end and is_noun(tokens[k].text) and nouns < 4:

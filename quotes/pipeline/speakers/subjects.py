@@ -75,10 +75,8 @@ class SubjectFinder:
         while start < verb - 1 and tokens[start].text.lower() in self.words.focus_particles:
             start += 1
         phrase = self.phrases.parse(tokens, start, verb)
-        if phrase is None or phrase.mention.determiner in self.lexicon.determiners_oblique - {
-            "dieser",
-            "ihrer",
-        }:
+        oblique = self.lexicon.determiners_oblique - self.words.subject_determiners_before_verb
+        if phrase is None or phrase.mention.determiner in oblique:
             return None
         after = phrase.last + 1
         if after == verb or (after < verb and tokens[after].text in self.lexicon.finite_verbs):
@@ -121,7 +119,8 @@ class SubjectFinder:
                 continue
             phrase = self.phrases.parse(tokens, i, end)
             if phrase is not None:
-                if phrase.mention.determiner in lex.determiners_oblique - {"der", "dieser"}:
+                oblique = lex.determiners_oblique - self.words.subject_determiners_after_verb
+                if phrase.mention.determiner in oblique:
                     i = phrase.last + 1
                     continue
                 return phrase
@@ -155,7 +154,7 @@ class SubjectFinder:
                 and word not in lex.determiners_oblique
                 and word not in lex.skip_after_verb
                 and word not in self.words.coordinators
-                and not is_adjective(word, lex, self.words.adjective_endings)
+                and not is_adjective(word, lex, lex.adjective_endings)
             ):
                 return k
         return None
