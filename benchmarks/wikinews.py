@@ -119,10 +119,13 @@ def run_system(
     *,
     progress: bool = True,
     on_error: Callable[[CorpusDocument, BaseException], None] | None = None,
+    relay_layers: bool = True,
 ) -> tuple[dict[str, list[Annotation]], float]:
     """Predictions for every document and the seconds the extraction took.
 
     A document on which the system raises gets no predictions (and ``on_error`` is told).
+    ``relay_layers`` exports a relayed quotation once per relaying link, as the corpus
+    annotates it (:mod:`quotes.evaluate.layers`); off, one annotation per record.
     """
     predictions: dict[str, list[Annotation]] = {}
     seconds = 0.0
@@ -145,7 +148,7 @@ def run_system(
             continue
         seconds += time.perf_counter() - started
         predictions[document.name] = attributions_to_annotations(
-            attributions, document.text, document.token_index
+            attributions, document.text, document.token_index, relay_layers=relay_layers
         )
     return predictions, seconds
 
@@ -232,6 +235,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="parse every sentence (parse_on_demand=False) instead of the candidates only",
     )
+    parser.add_argument(
+        "--one-layer",
+        action="store_true",
+        help="export each record as one annotation; by default a relayed quotation is "
+        "exported once per relaying link, as the corpus annotates it ('Laut BBC News sagte "
+        "der Minister, dass …': the Minister's and BBC News's)",
+    )
     parser.add_argument("--score", metavar="FILE", help="score an existing predictions file")
     parser.add_argument("--errors", action="store_true", help="print an error analysis")
     parser.add_argument("--examples", type=int, default=10, help="examples per type (--errors)")
@@ -270,7 +280,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             failures.append((document.name, error))
 
         predictions, seconds = run_system(
-            system, documents, progress=not args.quiet, on_error=remember
+            system,
+            documents,
+            progress=not args.quiet,
+            on_error=remember,
+            relay_layers=not args.one_layer,
         )
         out = (
             Path(args.predictions)

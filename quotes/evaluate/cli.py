@@ -35,7 +35,10 @@ EPILOG = """\
 gold formats:
   jsonl     one document per line (the format of seeds/gold.jsonl; README "Gold format");
             validated against the JSON Schema shipped in the package
-  wikinews  a folder of *.json articles of the German Wikinews quotation corpus
+  wikinews  a folder of *.json articles of the German Wikinews quotation corpus; a
+            relayed quotation is scored once per relaying link, as the corpus annotates
+            it ("Laut BBC News sagte der Minister, dass ...": the Minister's and BBC
+            News's), unless --one-layer
   auto      (default) a folder is wikinews, a file jsonl
 
 predictions (--predictions FILE, JSON Lines; any of):
@@ -90,6 +93,12 @@ def register(commands: Any) -> None:
     parser.add_argument("--publisher", metavar="NAME", help="the outlet that published the texts")
     parser.add_argument(
         "--predictions", metavar="FILE", help="score this file instead of running the library"
+    )
+    parser.add_argument(
+        "--one-layer",
+        action="store_true",
+        help="with wikinews gold, export each quotation once; by default a relayed "
+        "quotation is exported once per relaying link, as the corpus annotates it",
     )
     parser.add_argument("--report", metavar="FILE", help="write the machine-readable report here")
     parser.add_argument("--errors", action="store_true", help="list the errors after the tables")
@@ -180,16 +189,22 @@ def _evaluate(args: argparse.Namespace) -> int:
     if not documents:
         return _fail(f"no gold documents in {gold_path}")
     unmatched: list[str] = []
+    # The corpus annotates a relayed quotation once per relaying link ("Laut BBC News sagte
+    # der Minister, dass …": the Minister's and BBC News's); the JSONL gold, like the records,
+    # once with its chain.
+    layers = gold_format == "wikinews" and not getattr(args, "one_layer", False)
     if args.predictions:
         lines = read_predictions_file(args.predictions)
-        predictions, unmatched = match_predictions(lines, documents, str(args.predictions))
+        predictions, unmatched = match_predictions(
+            lines, documents, str(args.predictions), relay_layers=layers
+        )
         system = f"predictions {Path(args.predictions).name}"
     else:
         from quotes.extractor import Extractor, default_backend
 
         backend = default_backend() if args.backend == "auto" else args.backend
         extractor = Extractor(backend, rules=args.rules)
-        predictions = extract_predictions(extractor, documents, args.publisher)
+        predictions = extract_predictions(extractor, documents, args.publisher, relay_layers=layers)
         system = f"quotes ({backend} backend)"
     evaluation = evaluate_all(
         documents,

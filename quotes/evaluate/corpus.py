@@ -351,8 +351,35 @@ def mark_nesting(spans: Sequence[Sequence[CharSpan]]) -> list[tuple[bool, bool]]
     return [(a, b) for a, b in flags]
 
 
-def attribution_to_annotation(attribution: Attribution, text: str, index: TokenIndex) -> Annotation:
-    """One :class:`quotes.Attribution` in corpus terms (nesting is set by the caller)."""
+def attribution_to_annotation(
+    attribution: Attribution,
+    text: str,
+    index: TokenIndex,
+    *,
+    outlet: Span | None = None,
+    medium: str | None = None,
+) -> Annotation:
+    """One :class:`quotes.Attribution` in corpus terms (nesting is set by the caller).
+
+    With ``outlet`` (a relaying outlet's phrase, :func:`quotes.evaluate.layers.relay_layers`)
+    it is that outlet's layer: the same words, cue and frame with the outlet as speaker, no
+    addressee, in ``medium`` where given.
+    """
+    if outlet is not None:
+        layer = attribution_to_annotation(attribution, text, index)
+        return dataclasses.replace(
+            layer,
+            parts={
+                "quote": layer.quote,
+                "speaker": _char_part([outlet], text, index),
+                "cue": layer.part("cue"),
+                "frame": layer.part("frame"),
+                "addressee": EMPTY_PART,
+            },
+            medium=medium or layer.medium,
+            speaker_name=None,
+            via=(),
+        )
     speaker_spans = (
         [attribution.speaker.mention]
         if attribution.speaker is not None and attribution.speaker.mention is not None
@@ -378,10 +405,28 @@ def attribution_to_annotation(attribution: Attribution, text: str, index: TokenI
 
 
 def attributions_to_annotations(
-    attributions: Sequence[Attribution], text: str, index: TokenIndex
+    attributions: Sequence[Attribution],
+    text: str,
+    index: TokenIndex,
+    *,
+    relay_layers: bool = False,
 ) -> list[Annotation]:
-    """Our records for one document in corpus terms, with nesting among them marked."""
-    annotations = [attribution_to_annotation(a, text, index) for a in attributions]
+    """Our records for one document in corpus terms, with nesting among them marked.
+
+    ``relay_layers`` follows the Wikinews corpus's convention for relayed quotations: one
+    more annotation per outlet that a relaying word links in the quotation's sentence, with
+    the outlet as speaker ("Laut BBC News sagte der Minister, dass …": the Minister's and
+    BBC News's; :mod:`quotes.evaluate.layers`). Off, every record is one annotation.
+    """
+    if relay_layers:
+        from quotes.evaluate.layers import layered
+
+        annotations = [
+            attribution_to_annotation(a, text, index, outlet=outlet, medium=medium)
+            for a, outlet, medium in layered(attributions, text)
+        ]
+    else:
+        annotations = [attribution_to_annotation(a, text, index) for a in attributions]
     annotations = [a for a in annotations if a.quote]  # only possible for a document w/o tokens
     nesting = mark_nesting([a.quote.char_spans for a in annotations])
     return [

@@ -118,10 +118,14 @@ def _attributions(line: PredictionLine, document: CorpusDocument, source: str) -
     return records
 
 
-def _annotations(line: PredictionLine, document: CorpusDocument, source: str) -> list[Annotation]:
+def _annotations(
+    line: PredictionLine, document: CorpusDocument, source: str, relay_layers: bool
+) -> list[Annotation]:
     if line.shape == "attributions":
         attributions = _attributions(line, document, source)
-        return attributions_to_annotations(attributions, document.text, document.token_index)
+        return attributions_to_annotations(
+            attributions, document.text, document.token_index, relay_layers=relay_layers
+        )
     if line.shape == "quotations":
         data = {**line.data, "document": document.name, "text": document.text}
         data.pop("path", None)
@@ -139,9 +143,17 @@ def _annotations(line: PredictionLine, document: CorpusDocument, source: str) ->
 
 
 def match_predictions(
-    lines: Sequence[PredictionLine], documents: Sequence[CorpusDocument], source: str
+    lines: Sequence[PredictionLine],
+    documents: Sequence[CorpusDocument],
+    source: str,
+    *,
+    relay_layers: bool = False,
 ) -> tuple[dict[str, list[Annotation]], list[str]]:
-    """Predictions by gold document name, and the names of lines that match no document."""
+    """Predictions by gold document name, and the names of lines that match no document.
+
+    ``relay_layers``: records (``quotes extract`` lines) are exported in the Wikinews
+    corpus's convention, once per relaying link (:mod:`quotes.evaluate.layers`).
+    """
     by_name = {d.name: d for d in documents}
     by_file: dict[str, list[CorpusDocument]] = {}
     for document in documents:
@@ -156,17 +168,27 @@ def match_predictions(
         if document is None:
             unmatched.append(line.name)
             continue
-        predictions[document.name] = _annotations(line, document, source)
+        predictions[document.name] = _annotations(line, document, source, relay_layers)
     return predictions, unmatched
 
 
 def extract_predictions(
-    extractor: Any, documents: Sequence[CorpusDocument], publisher: str | None = None
+    extractor: Any,
+    documents: Sequence[CorpusDocument],
+    publisher: str | None = None,
+    *,
+    relay_layers: bool = False,
 ) -> dict[str, list[Annotation]]:
-    """The library's own predictions: ``extractor.extract`` on every gold text."""
+    """The library's own predictions: ``extractor.extract`` on every gold text.
+
+    ``relay_layers`` as in :func:`match_predictions`.
+    """
     return {
         d.name: attributions_to_annotations(
-            extractor.extract(d.text, publisher=publisher), d.text, d.token_index
+            extractor.extract(d.text, publisher=publisher),
+            d.text,
+            d.token_index,
+            relay_layers=relay_layers,
         )
         for d in documents
     }
