@@ -1,7 +1,8 @@
 """Score an extractor on the German Wikinews quotation corpus.
 
     python -m benchmarks.wikinews [--gold DIR] [--predictions OUT.jsonl] [--backend NAME]
-                                  [--baseline regex] [--errors] [--limit N] [--markdown]
+                                  [--baseline regex] [--errors] [--offset N] [--limit N]
+                                  [--markdown]
     python -m benchmarks.wikinews --score PREDICTIONS.jsonl   # score a file from any system
 
 Runs the extractor (or the regex baseline) over every article in ``--gold`` (default: the dev
@@ -246,6 +247,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--errors", action="store_true", help="print an error analysis")
     parser.add_argument("--examples", type=int, default=10, help="examples per type (--errors)")
     parser.add_argument("--limit", type=int, help="only the first N documents (by file name)")
+    parser.add_argument(
+        "--offset",
+        type=int,
+        default=0,
+        help="skip the first N documents (by file name) before --limit (held-out parts)",
+    )
     parser.add_argument("--markdown", action="store_true", help="print markdown tables")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     return parser
@@ -263,7 +270,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     info = run_info(arguments, "benchmarks.wikinews")
     gold_dir = resolve_gold_dir(args.gold)
-    documents = read_corpus(gold_dir, args.limit)
+    offset = max(0, args.offset)
+    limit = None if args.limit is None else offset + max(0, args.limit)
+    documents = read_corpus(gold_dir, limit)[offset:]
     if not documents:
         print(f"no *.json documents in {gold_dir}", file=sys.stderr)
         return 2

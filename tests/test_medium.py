@@ -145,3 +145,46 @@ def test_a_persons_partial_quote_is_speech_too() -> None:
     direct = attrs.evolve(frame("Ute Bader", "SW", "person"), kind="direct")
     (refined,) = refine_medium([direct], RULES)
     assert refined.medium == "Speech"
+
+
+@pytest.mark.parametrize(
+    ("speaker", "kind", "expected"),
+    [
+        ("Aussagen der Anwältin", "unknown", "Speech"),  # nach Aussagen der Anwältin: said
+        ("Zeugenaussagen", "unknown", "Speech"),  # compounds of the nouns of speech
+        ("Aussage eines Polizisten", "person", "Speech"),
+        ("Angaben der Anwältin", "unknown", "SW"),  # information: said or written
+    ],
+)
+def test_statements_are_spoken(speaker: str, kind: str, expected: str) -> None:
+    (refined,) = refine_medium([frame(speaker, "SW", kind)], RULES)
+    assert refined.medium == expected
+
+
+@pytest.mark.parametrize("speaker", ["Grundgesetz", "dem Gesetz", "Verfassung"])
+def test_laws_are_written(speaker: str) -> None:
+    # "laut Grundgesetz", "nach dem Gesetz", "laut Verfassung": never a person's words.
+    (refined,) = refine_medium([frame(speaker, "SW", "person")], RULES)
+    assert refined.medium == "Writing"
+
+
+def test_a_quotation_without_any_medium_gets_the_unknown_medium() -> None:
+    (refined,) = refine_medium([frame(None, None, "unknown")], RULES)
+    assert refined.medium == "SW"
+    (kept,) = refine_medium([frame(None, "Speech", "unknown")], RULES)
+    assert kept.medium == "Speech"
+
+
+def test_thinking_is_said_or_thought_in_the_whole_pipeline() -> None:
+    import quotes
+
+    extractor = quotes.Extractor("parse")
+    text = (
+        "Der Bürgermeister glaubt, dass die Brücke bis zum Sommer fertig werde.\n\n"
+        "Nach Aussagen einer Nachbarin hatte es in der Nacht laut geknallt.\n"
+    )
+    media = {a.quote.text: a.medium for a in extractor.extract(text)}
+    assert media == {
+        "dass die Brücke bis zum Sommer fertig werde": "ST",
+        "hatte es in der Nacht laut geknallt": "Speech",
+    }

@@ -10,9 +10,13 @@ written. A frame whose speaker mention ends in a noun of writing (``writing_noun
 Menschenrechtsorganisation": one of its first two capitalised words), gets the medium
 "Writing" unless its cue already said Writing or Thought. A person's words get
 ``person_medium`` unless the mention is information about them ("nach Angaben des
-Sprechers": it opens with one of the ``nach_nouns`` of ``indirect.toml``). After the
-outlet stage, a speaker that is an outlet gets the medium of its type
-(``outlets.toml`` ``[media]``: papers write, broadcasters speak). Constant work per frame.
+Sprechers": it opens with one of the ``nach_nouns`` of ``indirect.toml``). A mention
+whose first capitalised word ends in a noun of speech (``speech_nouns``: "nach Aussagen
+der Zeugin", "Zeugenaussagen zufolge") is spoken: "Speech". A quotation that has no
+medium at all (a Konjunktiv passage with neither cue nor speaker before it) gets
+``unknown_medium``. After the outlet stage, a speaker that is an outlet gets the medium
+of its type (``outlets.toml`` ``[media]``: papers write, broadcasters speak). Constant
+work per frame.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ __all__ = ["MediumRules", "refine_medium"]
 _KEEP = frozenset({"Writing", "Thought", "ST", "TW", "SWT"})
 _WRITING = "Writing"
 _THOUGHT_OR_SPEECH = "ST"
+_SPEECH = "Speech"
 
 
 @attrs.frozen
@@ -49,6 +54,10 @@ class MediumRules:
     #: ``outlets.toml`` ``[media]``: the medium by outlet type, and the media it replaces.
     outlet_media: Mapping[str, str] = attrs.field(factory=dict)
     outlet_replaces: frozenset[str] = frozenset()
+    #: Nouns of speech ("Aussagen"), lower case, matched as the end of the mention's first
+    #: capitalised word ("Zeugenaussagen"); and the medium of a quotation that has none.
+    speech_nouns: tuple[str, ...] = ()
+    unknown_medium: str | None = None
 
     @classmethod
     def from_rules(cls, rules: RuleData) -> MediumRules:
@@ -69,6 +78,14 @@ class MediumRules:
             tuple(str(v).lower() for v in sources.get("nach_suffixes", ())),
             {str(k): str(v) for k, v in dict(media.get("by_type", {})).items()},
             frozenset(str(v) for v in media.get("replaces", ())),
+            tuple(
+                sorted(
+                    {str(v).lower() for v in section.get("speech_nouns", ()) if v},
+                    key=len,
+                    reverse=True,
+                )
+            ),
+            str(section["unknown_medium"]) if section.get("unknown_medium") else None,
         )
 
     def of_outlet(self, medium: str | None, source_type: str | None) -> str | None:
@@ -90,12 +107,18 @@ class MediumRules:
 
     def medium_of(self, frame: Frame) -> str | None:
         """The refined medium of ``frame`` (its own where no rule applies)."""
+        medium = self._refined(frame)
+        return medium if medium is not None else self.unknown_medium
+
+    def _refined(self, frame: Frame) -> str | None:
         if frame.medium in _KEEP:
             return frame.medium
         if self.writes(frame):
             return _WRITING
         if self.thinks(frame):
             return _THOUGHT_OR_SPEECH
+        if self.speaks(frame):
+            return _SPEECH
         speaker = frame.speaker
         if (
             self.person_medium
@@ -106,6 +129,15 @@ class MediumRules:
         ):
             return self.person_medium
         return frame.medium
+
+    def speaks(self, frame: Frame) -> bool:
+        """Whether the speaker mention's first capitalised word is a noun of speech
+        ("nach Aussagen der Anwältin", "Zeugenaussagen zufolge")."""
+        speaker = frame.speaker
+        if not self.speech_nouns or speaker is None or speaker.mention is None:
+            return False
+        first = next((w for w in _words(speaker.mention.text) if w[:1].isupper()), "")
+        return bool(first) and first.lower().endswith(self.speech_nouns)
 
     def informs(self, frame: Frame) -> bool:
         """Whether the speaker mention opens with a noun of information ("Angaben des

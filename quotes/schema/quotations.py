@@ -6,7 +6,8 @@ from typing import Any
 
 import attrs
 
-from quotes.schema._base import BadValue, Words, at_least
+from quotes.records import MEDIA
+from quotes.schema._base import BadValue, Words, at_least, one_of
 
 
 def _pairs(_instance: Any, attribute: Any, value: tuple[Words, ...]) -> None:
@@ -63,6 +64,8 @@ class QuotationsRules:
     thought_nouns: Words = ()
     person_medium_from: str = ""
     person_medium: str = ""
+    speech_nouns: Words = ()  # "nach Aussagen der Zeugin": spoken (quotes/detectors/medium.py)
+    unknown_medium: str | None = attrs.field(default=None, validator=one_of(*MEDIA))
     term_markers: Words = ()
     term_nouns: Words = ()
     term_heads: Words = ()
