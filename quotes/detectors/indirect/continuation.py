@@ -9,6 +9,7 @@ with Konjunktiv sentences that follow speech made its continuation
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -21,7 +22,15 @@ from quotes.pipeline.entities import MentionResolver, Resolution
 from quotes.pipeline.speakers import Frame
 from quotes.records import Cue, Kind, Span, Speaker
 
-__all__ = ["cue_parts", "extend_frame", "frames", "free_indirect_frame", "is_reportive", "to_frame"]
+__all__ = [
+    "close_quotation",
+    "cue_parts",
+    "extend_frame",
+    "frames",
+    "free_indirect_frame",
+    "is_reportive",
+    "to_frame",
+]
 
 
 def frames(
@@ -120,7 +129,38 @@ def frames(
             open_continuation = frame
         if near:
             last_speech, last_paragraph = s.index, s.paragraph
-    return tuple(out), resolution
+    return tuple(close_quotation(scan, frame) for frame in out), resolution
+
+
+# At most this many characters (closing marks and punctuation only) between the end of a
+# quote and the end of the direct quotation it stops inside.
+_CLOSING_REACH = 3
+
+
+def close_quotation(scan: DocumentScan, frame: Frame) -> Frame:
+    """``frame`` with its quote taken to the end of a direct quotation it stops just
+    inside of: in "Sie betonte, unter ihnen seien „viele Frauen, die Erfahrung haben.“"
+    the sentence ends at the full stop inside the marks, so the quote would stop before
+    the closing mark and cross the partial quote it holds (the corpus ends it after the
+    mark, the partial quote nested inside)."""
+    end = frame.quote.end
+    k = bisect.bisect_left(scan.direct_starts, end) - 1
+    # Direct quotes are sorted by start; a nested one may start after the one around it.
+    enclosing = [
+        d.quote for d in scan.direct[max(0, k - 2) : k + 1] if d.quote.start < end < d.quote.end
+    ]
+    if not enclosing:
+        return frame
+    direct = enclosing[-1]
+    if direct.start <= frame.quote.start:
+        return frame
+    tail = scan.parsed.text[end : direct.end]
+    if len(tail) > _CLOSING_REACH or any(c.isalnum() or c.isspace() for c in tail):
+        return frame
+    quote = Span.of(scan.parsed.text, frame.quote.start, direct.end)
+    return attrs.evolve(
+        frame, quote=quote, content=quote, region_end=max(frame.region_end, direct.end)
+    )
 
 
 def is_reportive(scan: DocumentScan, s: SentenceView) -> bool:

@@ -1,0 +1,55 @@
+"""Detection, sixth round (issue 8, detect3): spans and classes found on the dev split's
+error listing, checked here on fresh German news sentences written for these tests (never
+corpus text). The tests of the parse backend are skipped where the shipped model is not
+installed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import quotes
+
+
+@pytest.fixture(scope="module")
+def parse_extractor() -> quotes.Extractor:
+    pytest.importorskip("spacy")
+    from quotes.models import model_path
+
+    if model_path() is None:
+        pytest.skip("the shipped model is not installed")
+    return quotes.Extractor("parse")
+
+
+def found(extractor: quotes.Extractor, text: str) -> dict[str, str]:
+    return {a.quote.text: a.kind for a in extractor.extract(text)}
+
+
+# -- indirect speech that ends in a partial quote closing after the full stop ---------------
+@pytest.mark.parametrize(
+    ("text", "indirect", "partial"),
+    [
+        (
+            "Die Ministerin betonte, unter den Bewerbern seien „viele Frauen, die Erfahrung "
+            "im Umgang mit Kindern haben.“ Danach verließ sie den Saal.",
+            "unter den Bewerbern seien „viele Frauen, die Erfahrung im Umgang mit Kindern "
+            "haben.“",
+            "„viele Frauen, die Erfahrung im Umgang mit Kindern haben.“",
+        ),
+        (
+            "Der Bürgermeister sagte, die Stadt werde „alles tun, was in ihrer Macht steht.“",
+            "die Stadt werde „alles tun, was in ihrer Macht steht.“",
+            "„alles tun, was in ihrer Macht steht.“",
+        ),
+    ],
+)
+def test_indirect_quote_ends_after_the_closing_mark(
+    parse_extractor: quotes.Extractor, text: str, indirect: str, partial: str
+) -> None:
+    # The sentence ends at the full stop inside the marks; the indirect quotation holds
+    # the whole partial quote, closing mark included, and does not cross it.
+    result = found(parse_extractor, text)
+    assert result.get(indirect) == "indirect"
+    assert result.get(partial) == "direct"
+    for attribution in parse_extractor.extract(text):
+        assert text[attribution.quote.start : attribution.quote.end] == attribution.quote.text
