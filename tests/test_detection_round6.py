@@ -32,8 +32,7 @@ def found(extractor: quotes.Extractor, text: str) -> dict[str, str]:
         (
             "Die Ministerin betonte, unter den Bewerbern seien „viele Frauen, die Erfahrung "
             "im Umgang mit Kindern haben.“ Danach verließ sie den Saal.",
-            "unter den Bewerbern seien „viele Frauen, die Erfahrung im Umgang mit Kindern "
-            "haben.“",
+            "unter den Bewerbern seien „viele Frauen, die Erfahrung im Umgang mit Kindern haben.“",
             "„viele Frauen, die Erfahrung im Umgang mit Kindern haben.“",
         ),
         (
@@ -53,3 +52,35 @@ def test_indirect_quote_ends_after_the_closing_mark(
     assert result.get(partial) == "direct"
     for attribution in parse_extractor.extract(text):
         assert text[attribution.quote.start : attribution.quote.end] == attribution.quote.text
+
+
+# -- a frame after its content that opens with the finite auxiliary ------------------------
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker", "cue"),
+    [
+        (
+            "Es drohe ein Handelskrieg, hatte Macron bei seinem Besuch in Berlin gesagt.",
+            "Es drohe ein Handelskrieg",
+            "Macron",
+            "hatte … gesagt",
+        ),
+        (
+            "Der Zug sei pünktlich gewesen, hat ein Sprecher der Bahn gesagt.",
+            "Der Zug sei pünktlich gewesen",
+            "ein Sprecher der Bahn",
+            "hat … gesagt",
+        ),
+    ],
+)
+def test_frame_after_content_opens_with_its_auxiliary(
+    parse_extractor: quotes.Extractor, text: str, quote: str, speaker: str, cue: str
+) -> None:
+    # "…, hatte X gesagt": the content is the clause before the comma, X the speaker (the
+    # parser may make the auxiliary the root and the participle its complement), and the
+    # content's own verb ("drohe") is no cue of a second quotation.
+    (attribution,) = parse_extractor.extract(text)
+    assert attribution.kind == "indirect"
+    assert attribution.quote.text == quote
+    assert attribution.speaker is not None and attribution.speaker.mention is not None
+    assert attribution.speaker.mention.text == speaker
+    assert attribution.cue is not None and attribution.cue.text == cue

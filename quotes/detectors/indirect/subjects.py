@@ -21,6 +21,7 @@ __all__ = [
     "SUBJECT_UPOS",
     "addressee_of",
     "head_phrase",
+    "is_hung_on_auxiliary",
     "nominative_nearest",
     "plausible_speaker",
     "subject_after_wie",
@@ -99,7 +100,10 @@ def verb_speaker(
         phrase = _split_subject(scan, verb, head_phrase(scan, child.i, lo, hi), lo, hi)
         return _before_object(scan, child.i, phrase)
     # The parser may hang the subject on the auxiliary: "hat Scholz … gesagt".
-    for aux in parsed.children(verb, "aux"):
+    auxiliaries = list(parsed.children(verb, "aux"))
+    if is_hung_on_auxiliary(scan, verb, token.head):
+        auxiliaries.append(parsed[token.head])  # "…, hatte Obama … gesagt" (verb: xcomp)
+    for aux in auxiliaries:
         if not (aux.is_finite_verb and lo <= aux.i < verb):
             continue
         for child in parsed.children(aux.i, "nsubj"):
@@ -122,6 +126,21 @@ def verb_speaker(
             if s.first <= child.i < hi and child.text.lower() not in scan.rules.weak_subjects:
                 return head_phrase(scan, child.i, s.first, hi)
     return surface_subject(scan, s, verb, lo, hi, after_only=after_only)
+
+
+def is_hung_on_auxiliary(scan: DocumentScan, verb: int, auxiliary: int) -> bool:
+    """Whether the parser made the participle ``verb`` the complement of the finite
+    auxiliary before it instead of its dependent ("…, hatte Obama … gesagt": "hatte" the
+    root, "gesagt" its xcomp)."""
+    parsed = scan.parsed
+    token = parsed[verb]
+    return (
+        auxiliary < verb
+        and token.head == auxiliary
+        and token.dep == "xcomp"
+        and (token.tag == "VVPP" or token.morph.verbform == "Part")
+        and parsed[auxiliary].tag == "VAFIN"
+    )
 
 
 def surface_subject(

@@ -30,6 +30,7 @@ from quotes.detectors.indirect.scan import (
 )
 from quotes.detectors.indirect.subjects import (
     addressee_of,
+    is_hung_on_auxiliary,
     plausible_speaker,
     quoted_object,
     subject_after_wie,
@@ -122,11 +123,19 @@ def verb_candidates(scan: DocumentScan, s: SentenceView, i: int) -> list[Candida
     # teilte X mit", "…, so schätzen die Forscher, …".
     if lead == "so":
         cue.insert(0, clause.first)
+    # "…, hat der Minister gesagt": the finite auxiliary opens the frame.
+    auxiliary_first = (
+        i != clause.first
+        and parsed[clause.first].is_finite_verb
+        and (clause.first in cue or is_hung_on_auxiliary(scan, i, clause.first))
+    )
+    if auxiliary_first and clause.first not in cue:
+        cue.insert(0, clause.first)
     if (
         clause.boundary_before is not None
         and parsed[clause.boundary_before].text == ","
-        and (i == clause.first or lead in scan.rules.frame_leads)
-        and (verb.is_finite_verb or verb.tag.endswith("FIN"))
+        and (i == clause.first or lead in scan.rules.frame_leads or auxiliary_first)
+        and (verb.is_finite_verb or verb.tag.endswith("FIN") or auxiliary_first)
         and (entry.say or entry.think)
     ):
         content = content_before(scan, s, clause)
@@ -135,7 +144,8 @@ def verb_candidates(scan: DocumentScan, s: SentenceView, i: int) -> list[Candida
         if content is not None:
             frame_end = frame_end_after(scan, s, clause)
             frame = (clause.boundary_before, frame_end)
-            speaker = verb_speaker(scan, s, i, i, frame_end, entry, after_only=True)
+            speaker_first = clause.first if auxiliary_first else i
+            speaker = verb_speaker(scan, s, i, speaker_first, frame_end, entry, after_only=True)
             if speaker is None and entry.lemma in scan.rules.object_speaker_verbs:
                 # "…, zitierte die Zeitung den Minister": the parser may label both
                 # phrases objects; attribution picks the quoted one among them.
