@@ -84,7 +84,7 @@ class Analysis:
     """
 
     document: Document
-    quoted: tuple[Quoted, ...]
+    quoted: Sequence[Quoted]  # a tuple, or compact for a long output (QuotedSpans)
     frames: tuple[Frame, ...]
     attributions: tuple[Attribution, ...]
     publisher: Source | None
@@ -262,8 +262,11 @@ class Extractor:
         frames = refine_medium(frames, self._medium)
         publisher_source = self._publisher(doc, publisher)
         # Outlets matter only for chains: a document that quotes nobody is not read for them.
-        titles = [q.content for q in quoted if q.category == "title"]
-        outlet_mentions = self._outlets.find(doc, titles) if frames else ()
+        outlet_mentions = (
+            self._outlets.find(doc, [q.content for q in quoted if q.category == "title"])
+            if frames
+            else ()
+        )
         # The outlet stage settles speaker and chain together: "Wie die NYT unter Berufung
         # auf Diplomaten berichtet" is Diplomaten via New York Times.
         chained = self._outlets.chains(doc, outlet_mentions, frames, publisher_source)

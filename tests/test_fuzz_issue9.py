@@ -153,6 +153,20 @@ def test_rules_path_memory_on_unmatched_marks_is_a_small_multiple_of_the_text() 
     assert _growth_per_char("„" * CHARS) <= BYTES_PER_CHAR
 
 
+#: Quotations in one sentence (issue 9 §2: 84-98 bytes per character, a Quoted record with
+#: its spans, strings and marks per quote, one quote per 8-9 characters); the quotation
+#: stage keeps a long output compactly (quotations.records.QuotedSpans).
+ONE_SENTENCE_MEMORY = {"titles": ONE_SENTENCE["titles"], "json": ONE_SENTENCE["json"]}
+
+
+@pytest.mark.parametrize("piece", list(ONE_SENTENCE_MEMORY.values()), ids=list(ONE_SENTENCE_MEMORY))
+def test_rules_path_memory_on_quotations_in_one_sentence_is_a_small_multiple_of_the_text(
+    piece: str,
+) -> None:
+    _needs_proc()
+    assert _growth_per_char(piece * (CHARS // len(piece))) <= BYTES_PER_CHAR
+
+
 @pytest.mark.slow
 def test_parse_path_memory_does_not_grow_with_the_document(parse: Extractor) -> None:
     # Issue 9: 3-6.5 GB of peak memory per million characters (all chunks in one nlp.pipe

@@ -11,7 +11,7 @@ import regex
 from quotes.document import Document
 from quotes.pipeline.marks import Mark, MarkInventory, mark_inventory
 from quotes.pipeline.quotations.classifier import quoted_classifier
-from quotes.pipeline.quotations.records import Piece, Quoted
+from quotes.pipeline.quotations.records import PieceStore, Quoted, QuotedBuilder
 from quotes.records import Span
 from quotes.rules import RuleData
 
@@ -22,28 +22,33 @@ __all__ = ["find_quotations"]
 _EMPTY_CONTENT = regex.compile(r"[^\p{L}\p{N}]*+", regex.V1)
 
 
-def find_quotations(doc: Document, marks: Sequence[Mark], rules: RuleData) -> tuple[Quoted, ...]:
-    """The quoted spans of ``doc``, in text order (an enclosing quote before its parts)."""
+def find_quotations(doc: Document, marks: Sequence[Mark], rules: RuleData) -> Sequence[Quoted]:
+    """The quoted spans of ``doc``, in text order (an enclosing quote before its parts): a
+    tuple, or for a long output a :class:`~quotes.pipeline.quotations.records.QuotedSpans`
+    of equal records."""
     inventory = mark_inventory(rules)
     classifier = quoted_classifier(rules)
-    pieces = _Pairing(doc, inventory).run(_in_text_order(marks, len(doc.text)))
-    # Text order, outer before inner; then one stack pass assigns parents.
-    pieces.sort(key=lambda p: (p.start, -p.end, p.content_start, -p.content_end))
+    store = _Pairing(doc, inventory).run(_in_text_order(marks, len(doc.text)))
     text = doc.text
-    out: list[Quoted] = []
-    open_indices: list[int] = []
-    last: Piece | None = None
+    # Text order, outer before inner; then one stack pass assigns parents. The output is
+    # kept compactly when it is long (records.QuotedBuilder): a text can be all quotes.
+    out = QuotedBuilder(text)
+    count = 0
+    open_ends: list[tuple[int, int]] = []  # (index, quote end) of the enclosing quotes
+    last: tuple[int, int] | None = None
     # The last quote seen at each depth, for lists: die Gemälde „Madonna“ und „Der Schrei“.
     previous_at_depth: dict[int, Quoted] = {}
-    for piece in pieces:
-        if last is not None and (piece.start, piece.end) == (last.start, last.end):
+    for position in store.text_order(len(text)):
+        start, end, content_start, content_end = store.bounds(position)
+        if (start, end) == last:
             continue  # the same stretch found twice (cannot happen by construction)
-        while open_indices and out[open_indices[-1]].quote.end <= piece.start:
-            open_indices.pop()
-        if open_indices and out[open_indices[-1]].quote.end < piece.end:
+        while open_ends and open_ends[-1][1] <= start:
+            open_ends.pop()
+        if open_ends and open_ends[-1][1] < end:
             continue  # would cross its enclosing quote (cannot happen by construction)
-        parent = open_indices[-1] if open_indices else None
-        depth = len(open_indices)
+        piece = store.piece(position)
+        parent = open_ends[-1][0] if open_ends else None
+        depth = len(open_ends)
         category = classifier.classify(doc, piece)
         sibling = previous_at_depth.get(depth)
         if category == "speech" and sibling is not None and sibling.category != "speech":
@@ -52,12 +57,8 @@ def find_quotations(doc: Document, marks: Sequence[Mark], rules: RuleData) -> tu
         if category == "term" and classifier.marked_term(doc, piece):
             flags = flags | _MARKED_TERM
         quoted = Quoted(
-            quote=Span(piece.start, piece.end, text[piece.start : piece.end]),
-            content=Span(
-                piece.content_start,
-                piece.content_end,
-                text[piece.content_start : piece.content_end],
-            ),
+            quote=Span(start, end, text[start:end]),
+            content=Span(content_start, content_end, text[content_start:content_end]),
             open_mark=piece.open_mark,
             close_mark=piece.close_mark,
             depth=depth,
@@ -66,11 +67,12 @@ def find_quotations(doc: Document, marks: Sequence[Mark], rules: RuleData) -> tu
             flags=flags,
             family=piece.family,
         )
-        out.append(quoted)
+        out.add(quoted)
         previous_at_depth[depth] = quoted
-        open_indices.append(len(out) - 1)
-        last = piece
-    return tuple(out)
+        open_ends.append((count, end))
+        count += 1
+        last = (start, end)
+    return out.build()
 
 
 def _in_text_order(marks: Sequence[Mark], length: int) -> Sequence[Mark]:
@@ -117,10 +119,10 @@ class _Pairing:
         self.doc = doc
         self.text = doc.text
         self.inventory = inventory
-        self.pieces: list[Piece] = []
+        self.pieces = PieceStore(len(self.text))
         self.last_start = 0  # where the last quotation closed began, empty ones included
 
-    def run(self, marks: Sequence[Mark]) -> list[Piece]:
+    def run(self, marks: Sequence[Mark]) -> PieceStore:
         text = self.text
         paragraphs = _paragraph_bounds(self.doc)
         next_mark = 0
@@ -341,18 +343,16 @@ class _Pairing:
         self.last_start = start
         if _EMPTY_CONTENT.fullmatch(self.text, content_start, max(content_start, content_end)):
             return  # "" or „ “: marks with nothing between them quote nothing
-        self.pieces.append(
-            Piece(
-                start,
-                end,
-                content_start,
-                max(content_start, content_end),
-                open_mark,
-                close_mark,
-                flags,
-                family,
-                paragraph_start,
-            )
+        self.pieces.add(
+            start,
+            end,
+            content_start,
+            max(content_start, content_end),
+            open_mark,
+            close_mark,
+            flags,
+            family,
+            paragraph_start,
         )
 
 

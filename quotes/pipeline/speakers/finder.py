@@ -7,7 +7,7 @@ subjects are read by :mod:`~quotes.pipeline.speakers.noun_phrases` and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -15,6 +15,7 @@ from quotes.document import Document, Token
 from quotes.pipeline.cues import CueLexicon, CueMatch
 from quotes.pipeline.entities import Lexicon, Mention
 from quotes.pipeline.quotations import Quoted
+from quotes.pipeline.quotations.records import CATEGORIES, recategorized, top_level
 from quotes.pipeline.speaker_words import SurfaceWords
 from quotes.pipeline.speakers.frame import Frame, carries_across
 from quotes.pipeline.speakers.noun_phrases import NounPhrase, NounPhrases
@@ -69,24 +70,22 @@ class SpeakerFinder:
     def find(
         self,
         doc: Document,
-        quoted: tuple[Quoted, ...],
-    ) -> tuple[tuple[Frame, ...], tuple[Quoted, ...]]:
+        quoted: Sequence[Quoted],
+    ) -> tuple[tuple[Frame, ...], Sequence[Quoted]]:
         """Frames for the speech quotations, and the quoted spans with final categories.
 
         Speakers are not resolved here: each frame's ``speaker.name`` is the mention as
         written and ``mention`` holds its parts for the resolver.
         """
         frames: list[Frame] = []
-        final: list[Quoted] = []
+        # The new category of each quote, if it changes (records.recategorized): one byte
+        # per quote, as the stage's output may be nothing but quotes.
+        changes = bytearray(len(quoted))
         previous: tuple[Quoted, _Found] | None = None
         # What a neighbouring sentence gives, read once per sentence however many quotes
         # ask for it.
         memo: dict[tuple[str, int], _Found | None] = {}
-        top_level = [i for i, q in enumerate(quoted) if q.parent is None]
-        for position, index in enumerate(top_level):
-            q = quoted[index]
-            prev_q = quoted[top_level[position - 1]] if position > 0 else None
-            next_q = quoted[top_level[position + 1]] if position + 1 < len(top_level) else None
+        for index, prev_q, q, next_q in _neighbours(quoted, top_level(quoted)):
             if q.category == "title":
                 continue
             found = self._find_one(doc, q, prev_q, next_q, previous, memo)
@@ -107,8 +106,7 @@ class SpeakerFinder:
             ):
                 # (A headline's "Scholz: „Wir bleiben dabei“" has its speaker: no term.)
                 if q.category == "speech" and short:
-                    quoted_final = attrs.evolve(q, category="term")
-                    final.append(quoted_final)
+                    changes[index] = _TO_TERM
                     continue
                 if q.category == "term":
                     continue
@@ -145,11 +143,9 @@ class SpeakerFinder:
                 )
             )
             if q.category != "speech":
-                final.append(attrs.evolve(q, category="speech"))
+                changes[index] = _TO_SPEECH
             previous = (q, attrs.evolve(found, speaker=speaker, mention=mention))
-        replaced = {(q.quote.start, q.quote.end): q for q in final}
-        categories = tuple(replaced.get((q.quote.start, q.quote.end), q) for q in quoted)
-        return tuple(frames), categories
+        return tuple(frames), recategorized(quoted, changes)
 
     # -- one quote --------------------------------------------------------------------
     def _find_one(
@@ -505,6 +501,27 @@ class SpeakerFinder:
 
 
 _DEFAULT_DIRECT_MEDIUM = "Speech"
+# Codes of records.recategorized: one more than the category's code.
+_TO_TERM = CATEGORIES.index("term") + 1
+_TO_SPEECH = CATEGORIES.index("speech") + 1
+
+
+def _neighbours(
+    quoted: Sequence[Quoted], indices: Sequence[int]
+) -> Iterator[tuple[int, Quoted | None, Quoted, Quoted | None]]:
+    """``(index, previous, quote, next)`` for the quotes at ``indices``: each record read
+    once (a long output makes its records as they are read), so a quote is the same object
+    as ``previous`` when it comes round again."""
+    if not indices:
+        return
+    previous: Quoted | None = None
+    current = quoted[indices[0]]
+    for position, index in enumerate(indices):
+        following = quoted[indices[position + 1]] if position + 1 < len(indices) else None
+        yield index, previous, current, following
+        if following is None:
+            return
+        previous, current = current, following
 
 
 def _reach(text: str, q: Quoted, start: int, end: int) -> tuple[int, int]:
