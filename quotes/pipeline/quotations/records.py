@@ -91,8 +91,6 @@ class _Codes:
     """Small integer codes for the few distinct values of a field (mark kinds, flags,
     families) of one document."""
 
-    __slots__ = ("codes", "values")
-
     def __init__(self) -> None:
         self.codes: dict[object, int] = {}
         self.values: list[object] = []
