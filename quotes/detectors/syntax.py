@@ -22,6 +22,7 @@ import attrs
 from quotes.parse import ParsedDoc, ParsedToken
 from quotes.pipeline.entities import Mention
 from quotes.pipeline.entity_lexicon import adjective_endings
+from quotes.pipeline.mention_parts import PartWords, mention_parts
 
 __all__ = [
     "BOUNDARIES",
@@ -59,36 +60,54 @@ _LEADING_NON_PHRASE: Final = frozenset({"ADV", "PART", "SCONJ", "CCONJ", "VERB",
 @attrs.frozen
 class NounPhraseWords:
     """The words the surface noun-phrase reading needs (``indirect.toml``
-    ``[noun_phrases]``, the adjective endings of ``speakers.toml``), compiled once per rule
-    set."""
+    ``[noun_phrases]``; the genitive articles, the singular determiners and the adjective
+    endings are ``speakers.toml``'s, one list each for both readings), compiled once per
+    rule set."""
 
     #: Lower-case words that may stand inside a name ("von", "bin", "de").
     name_particles: frozenset[str] = frozenset()
-    #: Articles that open a genitive attribute ("des Amtes").
+    #: Articles that open a genitive attribute ("des Amtes"): ``speakers.toml``
+    #: ``genitive_articles`` and ``role_genitive_articles``.
     genitive_articles: frozenset[str] = frozenset()
     #: Prepositions that open a genitive-like attribute of a mention ("Sprecher von X").
     genitive_prepositions: frozenset[str] = frozenset()
     #: Determiners that open a noun phrase ("der", "mehrere").
     determiners: frozenset[str] = frozenset()
-    #: Determiners that mark the singular ("der Sprecher" is no plural).
+    #: Determiners that mark the singular ("der Sprecher" is no plural): ``speakers.toml``
+    #: ``[surface]`` ``singular_determiners``.
     singular_determiners: frozenset[str] = frozenset()
     #: Endings of adjectives written with a capital after a hyphen ("US-amerikanischen"):
     #: the adjective endings of ``speakers.toml`` ``[surface]``.
     adjective_endings: tuple[str, ...] = ()
 
+    #: The words :func:`mention_of` splits a phrase with (made from the ones above).
+    parts: PartWords = attrs.field(
+        init=False, eq=False, default=attrs.Factory(lambda self: self._parts(), takes_self=True)
+    )
+
+    def _parts(self) -> PartWords:
+        return PartWords(
+            determiners=self.determiners,
+            genitive_openers=self.genitive_articles | self.genitive_prepositions,
+            name_particles=self.name_particles,
+            singular_determiners=self.singular_determiners,
+        )
+
     @classmethod
     def from_rules(cls, rules: Mapping[str, Any]) -> NounPhraseWords:
         table = rules.get("indirect", {}).get("noun_phrases", {})
+        speakers = rules.get("speakers", {})
 
-        def words(key: str) -> frozenset[str]:
+        def words(key: str, table: Mapping[str, Any] = table) -> frozenset[str]:
             return frozenset(str(w) for w in table.get(key, ()))
 
         return cls(
             name_particles=words("name_particles"),
-            genitive_articles=words("genitive_articles"),
+            genitive_articles=words("genitive_articles", speakers)
+            | words("role_genitive_articles", speakers),
             genitive_prepositions=words("genitive_prepositions"),
             determiners=words("determiners"),
-            singular_determiners=words("singular_determiners"),
+            singular_determiners=words("singular_determiners", speakers.get("surface", {})),
             adjective_endings=adjective_endings(rules),
         )
 
@@ -406,61 +425,26 @@ def _is_modifier(token: ParsedToken, words: NounPhraseWords) -> bool:
 def mention_of(
     parsed: ParsedDoc, first: int, end: int, pronouns: Sequence[str], lexicon: NounPhraseWords
 ) -> Mention:
-    """The :class:`Mention` of the tokens ``first:end``, split into its parts.
+    """The :class:`Mention` of the tokens ``first:end``, split into its parts by
+    :func:`~quotes.pipeline.mention_parts.mention_parts` with the words of
+    ``indirect.toml`` ``[noun_phrases]``: a modifier is what the tagger calls an
+    adjective or number, the head's number is its morphology.
 
     ``head`` holds the capitalised words before any genitive or apposition ("US-Außenminister
     Marco Rubio"), ``genitive`` the words of a genitive attribute, ``apposition`` the
     capitalised words after a comma or inside brackets.
     """
-    text = parsed.text
     start_char, end_char = parsed[first].start, parsed[end - 1].end
     tokens = parsed[first:end]
-    if len(tokens) == 1 and tokens[0].text.lower() in pronouns:
-        word = tokens[0].text
-        return Mention(start_char, end_char, word, pronoun=word)
-    determiner = ""
-    head: list[str] = []
-    adjectives: list[str] = []
-    genitive: list[str] = []
-    apposition: list[str] = []
-    part = "head"
-    for k, token in enumerate(tokens):
-        word = token.text
-        if k == 0 and word.lower() in lexicon.determiners:
-            determiner = word.lower()
-            continue
-        if word in (",", "(", ")"):
-            if head:
-                part = "apposition"
-            continue
-        if (
-            part == "head"
-            and head
-            and (word in lexicon.genitive_articles or word in lexicon.genitive_prepositions)
-        ):
-            part = "genitive"
-        if part == "genitive":
-            genitive.append(word)
-        elif part == "apposition":
-            if word[:1].isupper():
-                apposition.append(word)
-        elif _is_modifier(token, lexicon) and not head:
-            adjectives.append(word)
-        elif word[:1].isupper() or (word in lexicon.name_particles and head):
-            head.append(word)
-    last = tokens[-1]
-    head_token = next((t for t in reversed(tokens) if t.text in head), last)
-    plural = head_token.morph.number == "Plur" and determiner not in lexicon.singular_determiners
-    return Mention(
+    return mention_parts(
+        [t.text for t in tokens],
         start_char,
         end_char,
-        text[start_char:end_char],
-        head=tuple(head),
-        determiner=determiner,
-        apposition=tuple(apposition),
-        genitive=tuple(genitive),
-        adjectives=tuple(adjectives),
-        plural=plural,
+        parsed.text[start_char:end_char],
+        lexicon.parts,
+        pronouns=pronouns,
+        is_modifier=lambda k: _is_modifier(tokens[k], lexicon),
+        is_plural=lambda k, _head: tokens[k].morph.number == "Plur",
     )
 
 

@@ -111,10 +111,8 @@ class NounPhrases:
     """``[noun_phrases]``: the words of the surface noun-phrase reading."""
 
     name_particles: Words = ()
-    genitive_articles: Words = ()
     genitive_prepositions: Words = ()
     determiners: Words = ()
-    singular_determiners: Words = ()
 
 
 @attrs.frozen

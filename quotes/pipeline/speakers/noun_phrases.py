@@ -15,6 +15,7 @@ import attrs
 from quotes.document import Token
 from quotes.pipeline.cues import CueMatch
 from quotes.pipeline.entities import Lexicon, Mention
+from quotes.pipeline.mention_parts import PartWords, mention_parts
 from quotes.pipeline.speaker_words import SurfaceWords
 
 __all__ = ["NounPhrase", "NounPhrases", "is_adjective", "is_noun"]
@@ -35,6 +36,19 @@ class NounPhrases:
 
     lexicon: Lexicon
     words: SurfaceWords
+    #: The words the parts of a phrase are read with (speakers.toml's).
+    parts: PartWords = attrs.field(
+        init=False, eq=False, default=attrs.Factory(lambda self: self._parts(), takes_self=True)
+    )
+
+    def _parts(self) -> PartWords:
+        lex = self.lexicon
+        return PartWords(
+            determiners=lex.determiners_nominative | lex.determiners_oblique,
+            genitive_openers=lex.genitive_articles | lex.role_genitive_articles,
+            name_particles=frozenset(lex.name_particles),
+            singular_determiners=self.words.singular_determiners,
+        )
 
     def parse(
         self, tokens: Sequence[Token], i: int, end: int, *, oblique: bool = False
@@ -48,7 +62,16 @@ class NounPhrases:
         if low in lex.pronouns and (word.islower() or i == 0 or low != "sie"):
             if low in self.words.object_pronouns and not oblique:
                 return None
-            mention = Mention(tokens[i].start, tokens[i].end, word, pronoun=word)
+            mention = mention_parts(
+                [word],
+                tokens[i].start,
+                tokens[i].end,
+                word,
+                self.parts,
+                pronouns=lex.pronouns,
+                is_modifier=lambda _k: False,
+                is_plural=lambda _k, _head: False,
+            )
             return NounPhrase(i, i, mention)
         if low in lex.skip_after_verb or low in self.lexicon.subordinators:
             return None  # "Gleichzeitig", "Zudem" open sentences capitalised
@@ -96,7 +119,6 @@ class NounPhrases:
             return None
         last = j - 1 if quoted_name or tokens[j - 1].text == "." else head[-1]
         head_words = tuple(tokens[k].text for k in head)
-        genitive: list[str] = []
         role_or_org = any(lex.role_of(w) or lex.is_organization_word(w) for w in head_words)
         for _ in range(2):
             if j >= end:
@@ -111,38 +133,34 @@ class NounPhrases:
                     k += 1
                     nouns += 1
                 if nouns:
-                    genitive.extend(tokens[m].text for m in range(j, k))
                     last = k - 1
                     j = k
                     continue
             break
-        apposition: list[str] = []
         if j + 1 < end and tokens[j].text == ",":
             appo = self._apposition(tokens, j + 1, end, head_words)
             if appo is not None:
-                apposition = [tokens[m].text for m in range(j + 1, appo + 1)]
                 last = appo
-        plural = (
-            bool(head_words)
-            and head_words[-1] in lex.group_words
-            and determiner not in self.words.singular_determiners
-        )
-        start_char = tokens[i].start
-        end_char = tokens[last].end
-        mention = Mention(
-            start_char,
-            end_char,
+        return NounPhrase(i, last, self.mention(tokens, i, last))
+
+    def mention(self, tokens: Sequence[Token], first: int, last: int) -> Mention:
+        """The :class:`Mention` of the phrase ``first..last`` (inclusive), split into its
+        parts by :func:`~quotes.pipeline.mention_parts.mention_parts`: a modifier is a
+        word with an adjective's ending, the head is plural when its last word is a group
+        word ("Behörden"). Its text is left empty: the finder sets it once the extent is
+        final (a phrase may still take modifiers, ``modifiers_until``)."""
+        lex = self.lexicon
+        words = [t.text for t in tokens[first : last + 1]]
+        return mention_parts(
+            words,
+            tokens[first].start,
+            tokens[last].end,
             "",
-            head=head_words,
-            determiner=determiner,
-            apposition=tuple(
-                w for w in apposition if w[:1].isupper() and w not in lex.determiners_nominative
-            ),
-            genitive=tuple(genitive),
-            adjectives=tuple(adjectives),
-            plural=plural,
+            self.parts,
+            pronouns=(),
+            is_modifier=lambda k: is_adjective(words[k], lex, lex.adjective_endings),
+            is_plural=lambda _k, head: bool(head) and head[-1] in lex.group_words,
         )
-        return NounPhrase(i, last, mention)
 
     def _apposition(
         self, tokens: Sequence[Token], i: int, end: int, head: tuple[str, ...]
