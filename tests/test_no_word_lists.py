@@ -115,13 +115,17 @@ def _is_literal(name: ast.expr) -> bool:
 VOCABULARY = _literal_vocabulary() | frozenset(MEDIA) | UD_FEATURE_VALUES
 
 
+#: Assignments whose value lists Python names.
+_PYTHON_NAMES = frozenset({"__all__", "__slots__", "__match_args__"})
+
+
 def _literal_arguments(tree: ast.AST) -> set[int]:
     """ids of the nodes that are the arguments of ``Literal[...]`` or the value of
-    ``__all__`` (Python names, not language data)."""
+    ``__all__``, ``__slots__`` or ``__match_args__`` (Python names, not language data)."""
     inside: set[int] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Assign) and any(
-            isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets
+            isinstance(t, ast.Name) and t.id in _PYTHON_NAMES for t in node.targets
         ):
             inside.update(id(n) for n in ast.walk(node.value))
         if isinstance(node, ast.Subscript) and _is_literal(node.value):
@@ -194,6 +198,7 @@ def test_the_scan_finds_a_word_list() -> None:
         'TWO = ("und", "oder")\n'
         'ONE = ("und",)\n'
         '__all__ = ["choose", "detect", "layers"]\n'
+        '__slots__ = ("codes", "values")\n'
     )
     assert sorted(word_lists(source), key=lambda found: found[0]) == [
         (1, frozenset({"der", "die", "das"})),
