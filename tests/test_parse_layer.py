@@ -7,6 +7,7 @@ written out as tables.
 from __future__ import annotations
 
 import pickle
+import random
 
 import attrs
 import pytest
@@ -24,6 +25,7 @@ from quotes.parse import (
     entity_label,
     ud_label,
 )
+from quotes.parse.checks import check_acyclic
 from quotes.parse.labels import STTS_TO_UPOS, upos_from_stts
 from quotes.parse.tiger import convert_tiger, tiger_label
 from quotes.records import Span
@@ -496,3 +498,29 @@ def test_entity_tags_are_decoded(tags: list[str | None], entities: list[tuple[in
     from quotes.parse.from_stanza import _decode_bioes
 
     assert _decode_bioes(tags) == entities
+
+
+def test_cycle_check_agrees_with_walking_every_token() -> None:
+    # check_acyclic decides in C by pointer jumping; the reference walks from each token.
+    def has_cycle(heads: list[int]) -> bool:
+        for i in range(len(heads)):
+            j, steps = i, 0
+            while heads[j] != j:
+                j, steps = heads[j], steps + 1
+                if steps > len(heads):
+                    return True
+        return False
+
+    rng = random.Random(5)
+    for _ in range(3000):
+        n = rng.randint(1, 40)
+        heads = [rng.randrange(n) if rng.random() < 0.8 else i for i in range(n)]
+        if rng.random() < 0.5:  # mostly trees: point each token to an earlier one or itself
+            heads = [rng.randrange(i + 1) for i in range(n)]
+            if n > 2 and rng.random() < 0.3:
+                heads[0] = rng.randrange(1, n)  # maybe a cycle through the first token
+        if has_cycle(heads):
+            with pytest.raises(ValueError, match="cycle"):
+                check_acyclic(heads)
+        else:
+            check_acyclic(heads)

@@ -416,7 +416,10 @@ def assemble(
     lo, hi = window
     if len(ranges) == 1 and ranges[0] == (0, len(text)):
         return parses[0]
-    sentence_starts = [s.start for s in doc.sentences]
+    # The starts of the window's sentences only: a long text has many windows.
+    sentence_starts = [
+        s.start for s in doc.sentences[doc.sentence_index(lo) : doc.sentence_index(hi) + 1]
+    ]
     starts: list[int] = []
     ends: list[int] = []
     forms: list[str] = []

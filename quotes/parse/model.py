@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import gc
 import itertools
+import operator
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -56,6 +57,7 @@ __all__ = [
 
 
 _FINITE_TAGS: Final = frozenset({"VVFIN", "VAFIN", "VMFIN", "VVIMP", "VAIMP"})
+_HEAD: Final = operator.itemgetter(9)  # ParsedToken.head
 
 
 class ParsedToken(NamedTuple):
@@ -246,7 +248,7 @@ class ParsedDoc:
         sentences begin (token 0 always does).
         """
         n = len(starts)
-        texts = [text[s:e] for s, e in zip(starts, ends, strict=True)]
+        texts = list(map(text.__getitem__, map(slice, starts, ends)))  # lengths: zip below
         empty = [""] * n
         multiwords = tuple(multiwords)
         in_multiword = [False] * n
@@ -354,11 +356,10 @@ class ParsedDoc:
         A label without subtype matches its subtypes: ``children(i, "nsubj")`` also gives
         ``nsubj:pass``; ``children(i, "nsubj:pass")`` only that.
         """
-        tokens = self.tokens
-        found = tuple(tokens[c] for c in self._children_table()[i])
+        found = tuple(map(self.tokens.__getitem__, self._children_table()[i]))
         if not deps:
             return found
-        return tuple(t for t in found if t.dep in deps or base(t.dep) in deps)
+        return tuple(t for t in found if t.dep in deps or t.dep.split(":", 1)[0] in deps)
 
     def ancestors(self, i: int) -> Iterator[ParsedToken]:
         """The heads above token ``i``, nearest first, up to the root."""
@@ -455,11 +456,20 @@ class ParsedDoc:
     def _children_table(self) -> tuple[tuple[int, ...], ...]:
         table = self._children
         if table is None:
-            lists: list[list[int]] = [[] for _ in self.tokens]
-            for token in self.tokens:
-                if token.head != token.i:
-                    lists[token.head].append(token.i)
-            table = tuple(map(tuple, lists))
+            # Most tokens have no dependents (all filler tokens are their own roots): only
+            # the heads that have some get a list.
+            lists: dict[int, list[int]] = {}
+            for i, head in enumerate(map(_HEAD, self.tokens)):
+                if head != i:
+                    found = lists.get(head)
+                    if found is None:
+                        lists[head] = [i]
+                    else:
+                        found.append(i)
+            rows: list[tuple[int, ...]] = [()] * len(self.tokens)
+            for head, found in lists.items():
+                rows[head] = tuple(found)
+            table = tuple(rows)
             object.__setattr__(self, "_children", table)
         return table
 
