@@ -12,6 +12,7 @@ from quotes.attribution.lexicon import AttributionRules
 from quotes.attribution.syntax import ParseSyntax, TokenRange
 from quotes.attribution.tree import agrees, overlaps
 from quotes.attribution.valid import is_name_particle
+from quotes.detectors.indirect.scan import after_dateline
 from quotes.detectors.syntax import mention_of
 from quotes.pipeline.mention import Mention
 from quotes.pipeline.speakers import Frame
@@ -54,6 +55,20 @@ def with_antecedent(syn: ParseSyntax, rules: AttributionRules, mention: Mention,
     return attrs.evolve(mention, antecedent=antecedent)
 
 
+def _after_dateline(syn: ParseSyntax, first: int, end: int) -> TokenRange:
+    """The phrase without the dateline that opens its paragraph: the parser takes the
+    place for the head of the subject ("Hamburg – Innensenator Andy Grote sagte"), the
+    speaker is named after the dash."""
+    if first != syn.sentence_of(first)[0]:
+        return first, end
+    text = syn.parsed.text
+    before = text[: syn.token(first).start].rstrip(" \t")
+    if before and not before.endswith("\n"):
+        return first, end
+    cut = after_dateline(syn.parsed, first, end)
+    return (cut, end) if first < cut < end else (first, end)
+
+
 def with_speaker(
     syn: ParseSyntax, rules: AttributionRules, frame: Frame, phrase: TokenRange
 ) -> Frame:
@@ -61,7 +76,7 @@ def with_speaker(
     :class:`Mention` the resolver reads (a pronoun with its antecedent, where the clause
     gives one), and the frame widened over the speaker."""
     parsed = syn.parsed
-    first, end = phrase
+    first, end = _after_dateline(syn, *phrase)
     span = parsed.span(first, end)
     mention = mention_of(
         parsed,

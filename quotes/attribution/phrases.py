@@ -93,7 +93,11 @@ def speaker_phrase(
         # it ("Claudia | Lehmann" with "Lehmann" as an object of another verb).
         before = parsed[last]
         surname = token.i == last + 1 and (
-            (token.upos == "PROPN" and before.upos == "PROPN") or before.text in given_names
+            (token.upos == "PROPN" and before.upos == "PROPN")
+            or before.text in given_names
+            # "Bundeskanzler | Friedrich Merz": a given name right after the role noun
+            # opens its name, whatever the parser hung it on.
+            or (token.upos == "PROPN" and token.text in given_names)
         )
         if surname:
             root = token
@@ -232,13 +236,38 @@ def _comma_apposition(
 
 def _second_genitive(parsed: ParsedDoc, i: int, j: int) -> bool:
     """Whether ``j`` follows another bare genitive attribute of ``i`` or a name: a noun
-    takes one genitive, a name none ("des BMI der Verbesserung")."""
+    takes one genitive, a name none ("des BMI der Verbesserung"; "hat Kanzler Olaf Scholz
+    | der Zeitung gesagt", "Merz | der „Welt am Sonntag“": the dative addressee)."""
     if parsed[i].upos == "PROPN":
+        return True
+    if i < j and _is_person_name(parsed, _phrase_start(parsed, j) - 1):
         return True
     return any(
         i < c.i < j and not parsed.children(c.i, "case") and parsed.children(c.i, "det")
         for c in parsed.children(i, "nmod")
     )
+
+
+def _phrase_start(parsed: ParsedDoc, j: int) -> int:
+    """The first word of the noun phrase headed by ``j`` (its article, adjectives, marks)."""
+    start = j
+    while start - 1 >= 0 and parsed[start - 1].head == j and parsed[start - 1].dep != "case":
+        start -= 1
+    return start
+
+
+def _is_person_name(parsed: ParsedDoc, k: int) -> bool:
+    """Whether word ``k`` ends a person's name: a proper noun, a word the tagger marks as a
+    person, or a capitalised word right after a proper noun ("Nancy | Faeser")."""
+    if k < 0 or not parsed[k].text[:1].isupper():
+        return False
+    token = parsed[k]
+    if token.upos == "PROPN":
+        return True
+    entity = parsed.entity_at(k)
+    if entity is not None and entity.label == "PER":
+        return True
+    return token.upos == "NOUN" and k > 0 and parsed[k - 1].upos == "PROPN"
 
 
 def _quoted_title(parsed: ParsedDoc, j: int) -> bool:

@@ -362,14 +362,31 @@ class ResolutionRun:
                     # SPD-Politikerin": the party of the person just named, known now.
                     return self.memory.with_affiliation(last, party)
             only = self.memory.only_person_before(mention.start)
-            if only is not None and (not only.gender or only.gender == gender) and not party:
+            if (
+                only is not None
+                and (not only.gender or only.gender == gender)
+                and not party
+                and not self._other_office(role, only)
+            ):
                 # "Karl-Theodor zu Guttenberg … Der frühere Verteidigungsminister …": with
-                # one person named so far, a definite role noun refers to that person.
+                # one person named so far, a definite role noun refers to that person,
+                # unless the text named that person by another office ("Premierminister
+                # Michel Barnier … Der Fraktionschef sagte": someone else).
                 return self.memory.with_role(only, mention)
         description = _description(mention, lex.group_heads)
         if mention.plural:
             return Entity(description, "group", "pl", frozenset({role}))
         return self.memory.register(description, gender, {role}, mention.start)
+
+    def _other_office(self, role: str, entity: Entity) -> bool:
+        """Whether ``role`` and a role ``entity`` was named by are two offices that cannot
+        name one person: both in ``persons.toml`` ``role_groups`` and in no group together
+        ("fraktionschef" for a "minister"). A role outside the groups ("der 23-jährige
+        Sportler" after "Formel-1-Fahrer Christian Klien") may describe anyone."""
+        groups = self.lex.role_groups
+        if role not in groups or not any(held in groups for held in entity.roles):
+            return False
+        return not self.lex.roles_compatible(role, entity.roles)
 
     def _resolve_pronoun(self, mention: Mention) -> Entity:
         if mention.antecedent is not None:

@@ -1,0 +1,89 @@
+"""Speaker rules of the fifth round (issue 7) end to end, on German news sentences
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import quotes
+
+pytest.importorskip("spacy")
+
+
+@pytest.fixture(scope="module")
+def parse() -> quotes.Extractor:
+    return quotes.Extractor("parse")
+
+
+def quotation(extractor: quotes.Extractor, text: str, words: str) -> quotes.Attribution:
+    for a in extractor.extract(text):
+        if words in a.content.text:
+            return a
+    raise AssertionError(f"no quotation with {words!r}")
+
+
+def mention(a: quotes.Attribution) -> str | None:
+    return a.speaker.mention.text if a.speaker is not None and a.speaker.mention else None
+
+
+def test_a_role_noun_does_not_take_a_person_named_with_another_role(
+    parse: quotes.Extractor,
+) -> None:
+    # "Der Fraktionschef" is not the Premierministerin named before: no speaker is better.
+    text = (
+        "Rom – Nach der Abstimmung kündigte die Opposition ein Misstrauensvotum gegen "
+        "Premierministerin Giorgia Meloni an. Der Fraktionschef sagte, die Regierung sei am Ende."
+    )
+    a = quotation(parse, text, "am Ende")
+    assert a.speaker is None or "Meloni" not in a.speaker.name
+
+
+def test_a_role_noun_still_takes_the_person_named_with_that_role(
+    parse: quotes.Extractor,
+) -> None:
+    text = (
+        "Im Landtag sprach zuerst der Fraktionschef der Grünen, Sebastian Striegel. "
+        "Der Fraktionschef sagte, die Regierung habe das Vertrauen verloren."
+    )
+    a = quotation(parse, text, "Vertrauen verloren")
+    assert a.speaker is not None and a.speaker.name == "Sebastian Striegel"
+
+
+@pytest.mark.parametrize("dash", ["–", "-", "—"])
+def test_a_bare_dateline_is_not_part_of_the_mention(parse: quotes.Extractor, dash: str) -> None:
+    text = f"Hamburg {dash} Innensenator Andy Grote sagte, die Lage im Hafen sei ruhig."
+    a = quotation(parse, text, "Lage im Hafen")
+    assert mention(a) == "Innensenator Andy Grote"
+    assert a.speaker is not None and a.speaker.name == "Andy Grote"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Am Dienstag hat Bundeskanzler Friedrich Merz der Zeitung gesagt, er wolle hart "
+            "bleiben.",
+            "Bundeskanzler Friedrich Merz",
+        ),
+        (
+            "Am Dienstag hat Ministerin Nancy Faeser der Zeitung gesagt, sie wolle hart bleiben.",
+            None,
+        ),
+    ],
+)
+def test_the_dative_addressee_after_a_name_is_not_part_of_the_speaker(
+    parse: quotes.Extractor, text: str, expected: str | None
+) -> None:
+    a = quotation(parse, text, "hart bleiben")
+    found = mention(a)
+    assert found is not None and "Zeitung" not in found
+    if expected is not None:
+        assert found == expected
+
+
+def test_a_name_after_the_auxiliary_of_a_reported_perfect_speaks(
+    parse: quotes.Extractor,
+) -> None:
+    text = "Wie die Zeitung meldet, hat Habeck gesagt, er wolle erneut antreten."
+    a = quotation(parse, text, "erneut antreten")
+    assert mention(a) == "Habeck"
