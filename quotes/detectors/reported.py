@@ -5,6 +5,13 @@ A verb of the reported lexicon with a subject that can speak is taken for a spee
 
 * a cross-reference whose speaker stands in parentheses: "Die Wahl wurde verschoben
   (Wikinews berichtete)." (no data: the parentheses say it);
+* a "speaker" that is one bare singular common noun after the verb (tagged ``NN``,
+  singular, no article, no person or organisation by the entity tagger): the parser took
+  the object of a headline for its subject ("Habeck verteidigt Kompromiss"); a singular
+  noun without an article names nobody who speaks (no data: the tags say it);
+* a word that is no use of the verb: a participle right before another participle is an
+  adverb ("Er hatte sie wiederholt geschlagen"), and "zu" before an infinitive is no
+  separable particle ("Es scheint noch Sympathisanten zu geben" is not "zugeben");
 * a verb that reports speech only with a content clause (``not_reported``): "Die
   Opposition reagierte mit Spott", "Er äußerte sich zu den Plänen", "Die Polizei
   bestätigte den Vorfall" are no quotation in the corpus; "…, bestätigte die Polizei" is;
@@ -19,6 +26,7 @@ Constant work per candidate verb (a scan of its clause).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from typing import Any
 
@@ -59,6 +67,10 @@ class NotSpeech:
             parsed, first, end, (verb, verb + 1)
         ):
             return True  # "(Wikinews berichtete)", whatever the parser took for its subject
+        if _bare_object(parsed, verb, speaker):
+            return True  # "Habeck verteidigt Kompromiss": the object, not a speaker
+        if _not_a_verb_here(parsed, verb, lemma):
+            return True  # "wiederholt geschlagen", "scheint es … zu geben"
         if lemma in self.lemmas:
             return True
         nouns = self.objects.get(lemma)
@@ -66,7 +78,9 @@ class NotSpeech:
             return False
         # The speaker's words count too: the parser takes "Zwölf Todesopfer forderte der
         # Sturm" for a subject; the lists hold no noun that can speak ("Opfer" is not one).
-        for j in range(first, end):
+        # The speaker may stand before the clause ("Mindestens 9.000 Menschenleben, nach
+        # anderen Quellen bis zu 35.000 Opfer, forderte ein Erdbeben").
+        for j in itertools.chain(range(first, end), range(*speaker)):
             if j == verb:
                 continue
             word = parsed[j].text.lower()
@@ -78,6 +92,51 @@ class NotSpeech:
                 ):
                     return True
         return False
+
+
+# The STTS tag of a common noun (the parse backends give STTS tags for German).
+_COMMON_NOUN = "NN"
+
+
+def _bare_object(parsed: ParsedDoc, verb: int, speaker: tuple[int, int]) -> bool:
+    """Whether ``speaker`` is one singular common noun without an article right after
+    ``verb`` (or after its particle), that the entity tagger calls no person or
+    organisation."""
+    first, end = speaker
+    if end - first != 1 or first <= verb:
+        return False
+    token = parsed[first]
+    if token.tag != _COMMON_NOUN or token.number != "Sing":
+        return False
+    entity = parsed.entity_at(first)
+    return entity is None or entity.label not in ("PER", "ORG")
+
+
+# STTS tags: the infinitive marker "zu", a full verb's participle.
+_INFINITIVE_ZU = "PTKZU"
+_PARTICIPLE = "VVPP"
+
+
+def _not_a_verb_here(parsed: ParsedDoc, verb: int, lemma: str) -> bool:
+    """Whether ``verb`` is no use of ``lemma`` as a verb: a participle right before another
+    full verb's participle, or a word that modifies it, is an adverb ("hatte sie
+    wiederholt geschlagen"), and the infinitive marker "zu" is no separable particle
+    ("scheint es … zu geben" is no form of "zugeben")."""
+    token = parsed[verb]
+    if (
+        verb + 1 < len(parsed)
+        and parsed[verb + 1].tag == _PARTICIPLE
+        and (token.tag == _PARTICIPLE or token.head == verb + 1)
+    ):
+        return True  # the tagger may call it finite; the parser hangs it on the participle
+    if verb == 0:
+        return False
+    before = parsed[verb - 1]
+    return (
+        before.tag == _INFINITIVE_ZU
+        and lemma.startswith(before.text.lower())
+        and not token.text.lower().startswith(before.text.lower())
+    )
 
 
 def _in_parentheses(parsed: ParsedDoc, first: int, end: int, speaker: tuple[int, int]) -> bool:
