@@ -71,3 +71,29 @@ def test_entities(nlp) -> None:
     ents = {(e.text, e.label_) for e in doc.ents}
     assert ("Olaf Scholz", "PER") in ents
     assert any(label == "LOC" and "Berlin" in text for text, label in ents)
+
+
+def test_the_shipped_pipeline_is_renewed_and_parses_the_same(monkeypatch) -> None:
+    # spaCy's memory zones leave a tombstone per freed lexeme in the vocabulary's hash
+    # table, which only grows; the backend loads the shipped pipeline afresh after a
+    # bounded number of lexemes, and the parses stay the same.
+    import quotes.backends as backends
+
+    texts = [
+        "„Wir sind bereit“, sagte Olaf Scholz am Montag in Berlin.",
+        "Die Ministerin sagte, die Lage sei ernst. Ein Sprecher widersprach.",
+        "Laut Kwabenomir Zelvutak habe die Plurvenung keine Folgen für Drastelbach.",
+    ] * 2
+    steady = backends.SpacyBackend()
+    expected = list(steady.parse_texts(texts))
+    renewed = backends.SpacyBackend()
+    first = renewed.nlp
+    monkeypatch.setattr(backends, "_RENEW_AFTER_LEXEMES", 5)
+    monkeypatch.setattr(backends, "_BATCH_TEXTS", 3)
+    assert list(renewed.parse_texts(texts)) == expected
+    assert renewed.nlp is not first
+    assert len(renewed.nlp.vocab) - renewed._loaded_lexemes < 200  # one batch's worth
+    # A user's own pipeline is never replaced.
+    own = backends.SpacyBackend(first)
+    list(own.parse_texts(texts))
+    assert own.nlp is first
