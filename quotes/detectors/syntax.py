@@ -60,9 +60,9 @@ _LEADING_NON_PHRASE: Final = frozenset({"ADV", "PART", "SCONJ", "CCONJ", "VERB",
 @attrs.frozen
 class NounPhraseWords:
     """The words the surface noun-phrase reading needs (``indirect.toml``
-    ``[noun_phrases]``; the genitive articles, the singular determiners and the adjective
-    endings are ``speakers.toml``'s, one list each for both readings), compiled once per
-    rule set."""
+    ``[noun_phrases]``; the determiners, the genitive articles, the singular determiners
+    and the adjective endings are ``speakers.toml``'s, one list each for both readings),
+    compiled once per rule set."""
 
     #: Lower-case words that may stand inside a name ("von", "bin", "de").
     name_particles: frozenset[str] = frozenset()
@@ -71,7 +71,8 @@ class NounPhraseWords:
     genitive_articles: frozenset[str] = frozenset()
     #: Prepositions that open a genitive-like attribute of a mention ("Sprecher von X").
     genitive_prepositions: frozenset[str] = frozenset()
-    #: Determiners that open a noun phrase ("der", "mehrere").
+    #: Determiners that open a noun phrase ("der", "mehrere"): ``speakers.toml``
+    #: ``determiners_nominative`` and ``determiners_oblique``.
     determiners: frozenset[str] = frozenset()
     #: Determiners that mark the singular ("der Sprecher" is no plural): ``speakers.toml``
     #: ``[surface]`` ``singular_determiners``.
@@ -106,7 +107,8 @@ class NounPhraseWords:
             genitive_articles=words("genitive_articles", speakers)
             | words("role_genitive_articles", speakers),
             genitive_prepositions=words("genitive_prepositions"),
-            determiners=words("determiners"),
+            determiners=words("determiners_nominative", speakers)
+            | words("determiners_oblique", speakers),
             singular_determiners=words("singular_determiners", speakers.get("surface", {})),
             adjective_endings=adjective_endings(rules),
         )

@@ -112,7 +112,6 @@ class NounPhrases:
 
     name_particles: Words = ()
     genitive_prepositions: Words = ()
-    determiners: Words = ()
 
 
 @attrs.frozen
