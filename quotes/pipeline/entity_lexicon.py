@@ -61,6 +61,7 @@ class Lexicon:
     capital_governments: Mapping[str, str] = attrs.field(factory=dict)
     statement_nouns: frozenset[str] = frozenset()  # "Angaben der Polizei" → Polizei
     genitive_links: frozenset[str] = frozenset()  # "des", "von" after such a noun
+    possessive_authors: Mapping[str, str] = attrs.field(factory=dict)  # "ihr" → "sie"
     group_joints: frozenset[str] = frozenset()  # "und": two speakers, one group
     group_heads: frozenset[str] = frozenset()  # "Quellen": a description keeps its adjectives
     definite_articles: frozenset[str] = frozenset()  # der, die, das, den, dem, des
@@ -183,6 +184,9 @@ class Lexicon:
             capital_governments=dict(data.get("capital_governments", {})),
             statement_nouns=frozenset(persons.get("statement_nouns", [])),
             genitive_links=frozenset(str(w).lower() for w in persons.get("author_links", [])),
+            possessive_authors={
+                str(k).lower(): str(v) for k, v in persons.get("possessive_authors", {}).items()
+            },
             group_joints=frozenset(str(w) for w in persons.get("group_joints", [])),
             group_heads=frozenset(str(w) for w in data.get("group_heads", [])),
             definite_articles=frozenset(data.get("definite_articles", [])),

@@ -173,10 +173,12 @@ class ResolutionRun:
         person the document named, a group of names); "Angaben eines Sprechers" keeps its
         description."""
         lex = self.lex
-        if not mention.genitive or not mention.head:
+        if not mention.head:
             return None
         if mention.head[-1] not in lex.statement_nouns or any(lex.role_of(w) for w in mention.head):
             return None
+        if not mention.genitive:
+            return self._possessive_author(mention)
         first = mention.genitive[0]
         at = _word_offset(mention.text, first, mention.text.find(mention.head[-1]))
         if at < 0:
@@ -184,6 +186,20 @@ class ResolutionRun:
         rest = mention.genitive[1:] if first.lower() in lex.genitive_links else mention.genitive
         determiner = rest[0].lower() if rest and rest[0].lower() in lex.genitive_links else ""
         words = rest[1:] if determiner else rest
+        # A quoted genitive after the author is what the author said, not part of its name:
+        # "Auffassung eines Gerichtes | des „Aufrufs zu Subversion“".
+        cut = next(
+            (
+                k
+                for k, w in enumerate(words)
+                if k
+                and w.lower() in lex.genitive_links
+                and k + 1 < len(words)
+                and words[k + 1][:1] in _OPENING_MARKS
+            ),
+            len(words),
+        )
+        words = words[:cut]
         head = tuple(w for w in words if w[:1].isupper() or w.strip('„“”"»«')[:1].isupper())
         if not head:
             return None
@@ -203,6 +219,38 @@ class ResolutionRun:
         if entity.type == "group" and " und " in entity.name:
             return entity
         if entity.type == "person" and entity.name in self.memory.by_name and " " in entity.name:
+            return entity
+        return None
+
+    def _possessive_author(self, mention: Mention) -> Entity | None:
+        """The author a possessive names before a statement noun, resolved as its pronoun:
+        "nach ihren Informationen" after "Gülsen Celebi gab an, …" → Gülsen Celebi. Only a
+        named person or organisation counts."""
+        determiner = mention.determiner.lower()
+        pronoun = next(
+            (p for stem, p in self.lex.possessive_authors.items() if determiner.startswith(stem)),
+            None,
+        )
+        if pronoun is None:
+            return None
+        # The possessive itself stands for the pronoun (its number is the possessor's, not
+        # the noun's: "ihren Angaben" may be one woman's).
+        word = mention.text.split()[0] if mention.text.split() else ""
+        at = mention.text.find(word)
+        possessor = attrs.evolve(
+            mention,
+            start=mention.start + at,
+            end=mention.start + at + len(word),
+            text=word,
+            pronoun=pronoun,
+            head=(),
+            genitive=(),
+            determiner="",
+            plural=False,
+            antecedent=None,
+        )
+        entity = self._resolve_pronoun(possessor)
+        if entity.type not in ("group", "unknown") and entity.name:
             return entity
         return None
 
@@ -453,6 +501,9 @@ class ResolutionRun:
             ):
                 return True
         return False
+
+
+_OPENING_MARKS = frozenset('„»"‚›')
 
 
 def _word_offset(text: str, word: str, after: int) -> int:

@@ -27,5 +27,8 @@ class PersonsRules:
     affiliation_roles: Words = ()  # roles that refer through a party ("CSU-Chef")
     statement_nouns: Words = ()  # "Angaben", "Bericht": their genitive names the author
     author_links: Words = ()  # "des", "von": open that genitive
+    # "nach ihren Angaben": a possessive before such a noun (its stem) and the pronoun it
+    # stands for, whose referent is the author
+    possessive_authors: dict[str, str] = attrs.field(factory=dict)
     group_joints: Words = ()  # "und": joins two speakers into a group
     person: tuple[Person, ...] = ()

@@ -87,3 +87,38 @@ def test_a_name_after_the_auxiliary_of_a_reported_perfect_speaks(
     text = "Wie die Zeitung meldet, hat Habeck gesagt, er wolle erneut antreten."
     a = quotation(parse, text, "erneut antreten")
     assert mention(a) == "Habeck"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        (
+            "„Wir haben den Mann gefunden“, sagte Polizeisprecherin Anna Berger. Nach ihren "
+            "Angaben habe er sich im Wald versteckt.",
+            "im Wald versteckt",
+            "Anna Berger",
+        ),
+        (
+            "„Das war ein Erfolg“, sagte Innenminister Herbert Reul. Seinen Worten zufolge "
+            "seien drei Verdächtige festgenommen worden.",
+            "Verdächtige festgenommen",
+            "Herbert Reul",
+        ),
+    ],
+)
+def test_a_possessive_before_a_statement_noun_names_the_author(
+    parse: quotes.Extractor, text: str, words: str, name: str
+) -> None:
+    a = quotation(parse, text, words)
+    assert a.speaker is not None and a.speaker.name == name
+
+
+def test_auffassung_names_its_author_without_the_quoted_genitive(
+    parse: quotes.Extractor,
+) -> None:
+    text = (
+        "Die Kanzlerin Angela Merkel besuchte am Montag Paris. Nach Auffassung der Kanzlerin "
+        "sei die Partnerschaft stabil."
+    )
+    a = quotation(parse, text, "Partnerschaft stabil")
+    assert a.speaker is not None and a.speaker.name == "Angela Merkel"
