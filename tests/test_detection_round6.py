@@ -9,6 +9,15 @@ from __future__ import annotations
 import pytest
 
 import quotes
+from quotes.document import Document, SentenceSplitter
+from quotes.pipeline.marks import find_marks
+from quotes.pipeline.quotations import find_quotations
+from quotes.rules import load_rules
+
+RULES = load_rules("de")
+SPLITTER = SentenceSplitter(
+    RULES["document"]["abbreviations"], RULES["document"]["no_split_after_ordinal"]
+)
 
 
 @pytest.fixture(scope="module")
@@ -84,3 +93,26 @@ def test_frame_after_content_opens_with_its_auxiliary(
     assert attribution.speaker is not None and attribution.speaker.mention is not None
     assert attribution.speaker.mention.text == speaker
     assert attribution.cue is not None and attribution.cue.text == cue
+
+
+# -- a name ending in a legal form is a title -----------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Er war zu Gast beim „3. Norddeutschen Energietag der Stadtwerke Kiel AG“.", "title"),
+        ("Zu lesen war nur eine Nachricht des „Fördervereins Freie Software e. V.“.", "title"),
+        ("Die Maschine gehörte der „Nordic Air Cargo Inc“ aus Oslo.", "title"),
+        # A sentence that ends in a company's name is somebody's words.
+        ("„Wir vertrauen der Müller GmbH“, sagte der Chef.", "speech"),
+        ("„Wir bauen keine Stellen ab, die Müller GmbH“, sagte der Chef.", "speech"),
+    ],
+)
+def test_name_ending_in_a_legal_form(text: str, category: str) -> None:
+    doc = Document.build(text, SPLITTER)
+    (quoted,) = find_quotations(doc, find_marks(doc, RULES), RULES)
+    assert quoted.category == category
+
+
+def test_name_ending_in_a_legal_form_is_no_quotation(parse_extractor: quotes.Extractor) -> None:
+    text = "Der Minister war zu Gast beim „3. Norddeutschen Energietag der Stadtwerke Kiel AG“."
+    assert not [a for a in parse_extractor.extract(text) if a.kind == "direct"]

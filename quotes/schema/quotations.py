@@ -59,6 +59,8 @@ class QuotationsRules:
     title_genitive_links: Words = ()
     foreign_title_words: Words = ()
     german_function_words: Words = ()
+    name_endings: Words = ()  # legal forms: „… GmbH“ is a name (a title)
+    name_link_words: Words = ()  # lower-case words such a name may hold
     slogan_nouns: Words = ()
     writing_nouns: Words = ()
     thought_nouns: Words = ()

@@ -226,6 +226,10 @@ class QuotedClassifier:
     naming_verbs: frozenset[str] = frozenset()
     #: The outlet gazetteer (``outlets.toml``): a quoted outlet name is a title.
     outlets: Gazetteer | None = None
+    #: Legal forms that end a company's or association's name (``name_endings``).
+    name_endings: frozenset[str] = frozenset()
+    #: The lower-case words such a name may hold besides articles (``name_link_words``).
+    name_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_rules(cls, rules: RuleData) -> QuotedClassifier:
@@ -275,6 +279,10 @@ class QuotedClassifier:
             naming_verbs=_words(section, "term_naming_verbs"),
             als_words=als_words | {w[:1].upper() + w[1:] for w in als_words},
             outlets=Gazetteer(compiled(rules, compile_rules)) if "outlets" in rules else None,
+            name_endings=_words(section, "name_endings"),
+            name_words=_words(section, "name_link_words")
+            | _words(section, "title_articles")
+            | _words(section, "title_function_words"),
         )
 
     def classify(self, doc: Document, piece: Piece) -> Category:
@@ -290,6 +298,8 @@ class QuotedClassifier:
         context = _Context.of(text, piece)
         if context.last_word() in self.slogan_nouns:
             return "term"  # unter dem Motto „…“, however long
+        if self._ends_in_legal_form(content, words):
+            return "title"  # der „Wikimedia Deutschland – Gesellschaft … e.V.“
         if self._is_title_by_noun(context, content, words):
             return "title"
         if self._is_outlet(context, content, words):
@@ -338,6 +348,21 @@ class QuotedClassifier:
         if len(_WORD.findall(content)) > limit or content[-1:] in _SENTENCE_FINAL:
             return "speech"
         return previous.category
+
+    def _ends_in_legal_form(self, content: str, words: list[str]) -> bool:
+        if len(words) < 2 or not self.name_endings:
+            return False
+        parts = content.split()
+        if parts[-1] in self.name_endings:
+            parts.pop()
+        elif " ".join(parts[-2:]) in self.name_endings:
+            del parts[-2:]  # "e. V."
+        else:
+            return False
+        # A name, not a sentence: lower-case words are articles and links only.
+        return all(
+            not _WORD.fullmatch(w) or not w[0].islower() or w in self.name_words for w in parts
+        )
 
     # A title noun right before the opener: Zeitung „Berliner Zeitung“, Lieder wie „Kalinka“.
     def _is_title_by_noun(self, context: _Context, content: str, words: list[str]) -> bool:
