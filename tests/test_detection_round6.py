@@ -116,3 +116,63 @@ def test_name_ending_in_a_legal_form(text: str, category: str) -> None:
 def test_name_ending_in_a_legal_form_is_no_quotation(parse_extractor: quotes.Extractor) -> None:
     text = "Der Minister war zu Gast beim „3. Norddeutschen Energietag der Stadtwerke Kiel AG“."
     assert not [a for a in parse_extractor.extract(text) if a.kind == "direct"]
+
+
+# -- a cue at the end of a subordinate clause with Konjunktiv I content ---------------------
+@pytest.mark.parametrize(
+    ("text", "quote", "cue"),
+    [
+        (
+            "Sie wandte sich an einen Verein, da sie befürchtete, man wolle ihr die Kinder "
+            "wegnehmen.",
+            "man wolle ihr die Kinder wegnehmen",
+            "befürchtete",
+        ),
+        (
+            "Festgenommen wurde ein Mann, von dem die Polizei glaubt, er sei für den Anschlag "
+            "verantwortlich.",
+            "er sei für den Anschlag verantwortlich",
+            "glaubt",
+        ),
+    ],
+)
+def test_subordinate_cue_takes_konjunktiv_content(
+    parse_extractor: quotes.Extractor, text: str, quote: str, cue: str
+) -> None:
+    (attribution,) = parse_extractor.extract(text)
+    assert attribution.kind == "indirect"
+    assert attribution.quote.text == quote
+    assert attribution.cue is not None and attribution.cue.text == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The clause after a subordinate cue in the indicative reports nothing.
+        "Nachdem er den Bericht erklärt hatte, ging er nach Hause.",
+        "Weil die Sitzung andauerte, kam er zu spät.",
+    ],
+)
+def test_subordinate_cue_without_konjunktiv_content(
+    parse_extractor: quotes.Extractor, text: str
+) -> None:
+    assert not [a for a in parse_extractor.extract(text) if a.kind == "indirect"]
+
+
+def test_content_stops_before_a_so_frame(parse_extractor: quotes.Extractor) -> None:
+    text = (
+        "Die Maßnahme sollte die Lage beruhigen, indem den Banken signalisiert wurde, es sei "
+        "kein Problem, an Geld zu kommen, so Notenbankchef Peter Bauer, bewirkte aber das "
+        "Gegenteil."
+    )
+    quoted = [a.quote.text for a in parse_extractor.extract(text) if a.kind == "indirect"]
+    assert "es sei kein Problem, an Geld zu kommen" in quoted
+
+
+def test_modal_opening_a_clause_is_no_frame(parse_extractor: quotes.Extractor) -> None:
+    # "…, konnte solche nicht feststellen" goes on with the sentence's subject: no frame.
+    text = (
+        "Die Polizei prüft zahlreiche Hinweise auf Zusammenhänge, konnte solche bislang aber "
+        "nicht feststellen."
+    )
+    assert not [a for a in parse_extractor.extract(text) if a.kind == "indirect"]

@@ -9,6 +9,7 @@ stops because a clause goes back to the frame's subject ("…, und fügte hinzu"
 from __future__ import annotations
 
 import bisect
+from typing import Final
 
 from quotes.detectors.indirect.clauses import (
     finite_in,
@@ -65,7 +66,19 @@ def content_after(
             if skipped > 2:
                 return None
             continue
-        if openers_only and word not in scan.rules.content_openers:
+        # A cue at the end of a subordinate clause takes a verb-second clause only in
+        # Konjunktiv I: "…, da sie befürchtete, man wolle …", "…, von dem die Polizei
+        # glaubt, er sei …"; "Nachdem er … erklärt hatte, | ging er" reports nothing, and
+        # "Als Grund gab X an, …" is no subordinate clause (its verb is second).
+        if (
+            openers_only
+            and word not in scan.rules.content_openers
+            and not (
+                cue_last + 1 == boundary
+                and parsed[cue_last].is_finite_verb
+                and _konjunktiv_second(scan, clause)
+            )
+        ):
             return None
         kind = content_kind(scan, s, clause, verb, entry)
         if kind is None:
@@ -74,6 +87,21 @@ def content_after(
         first_index = clause.first
         return (first_index, end), kind
     return None
+
+
+# How far into a verb-second clause its finite verb may stand (the first field).
+_FIRST_FIELD: Final = 4
+
+
+def _konjunktiv_second(scan: DocumentScan, clause: Clause) -> bool:
+    """Whether ``clause`` is a verb-second clause whose finite verb is a Konjunktiv I form
+    (strong): "man wolle ihr die Kinder wegnehmen", "er sei verantwortlich"."""
+    finite = finite_in(scan, clause)
+    return (
+        finite is not None
+        and 0 < finite - clause.first <= _FIRST_FIELD
+        and scan.rules.konjunktiv.strength(scan.parsed, scan.parsed[finite]) == "strong"
+    )
 
 
 def _opens_with_partial_quote(scan: DocumentScan, clause: Clause) -> bool:
@@ -164,6 +192,9 @@ def cut_points(scan: DocumentScan, s: SentenceView) -> list[int]:
         if later.boundary_before is None or parsed[later.boundary_before].text != ",":
             continue
         first = parsed[later.first]
+        if _so_frame(scan, later):
+            cuts.append(later.boundary_before)  # "…, es sei kein Problem, | so der Chef"
+            continue
         verb = first
         if first.text.lower() in scan.rules.coordinators and later.first + 1 < later.end:
             verb = parsed[later.first + 1]
@@ -175,6 +206,19 @@ def cut_points(scan: DocumentScan, s: SentenceView) -> list[int]:
         ):
             cuts.append(later.boundary_before)
     return sorted(set(cuts))
+
+
+def _so_frame(scan: DocumentScan, clause: Clause) -> bool:
+    """Whether ``clause`` is a frame "so X" (no finite verb): "…, so der Notenbankchef"."""
+    parsed = scan.parsed
+    if parsed[clause.first].text.lower() != "so" or clause.first + 1 >= clause.end:
+        return False
+    after = parsed[clause.first + 1]
+    if after.upos in ("VERB", "AUX", "ADV", "SCONJ", "CCONJ", "ADJ") or not (
+        after.text[:1].isupper() or after.upos in ("DET", "PRON")
+    ):
+        return False
+    return finite_in(scan, clause) is None
 
 
 def content_before(scan: DocumentScan, s: SentenceView, clause: Clause) -> TokenRange | None:

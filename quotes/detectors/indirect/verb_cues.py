@@ -124,9 +124,12 @@ def verb_candidates(scan: DocumentScan, s: SentenceView, i: int) -> list[Candida
     if lead == "so":
         cue.insert(0, clause.first)
     # "…, hat der Minister gesagt": the finite auxiliary opens the frame.
+    # Only haben/sein: after a modal ("…, konnte solche nicht feststellen") the clause
+    # goes on with the subject of the sentence before.
     auxiliary_first = (
         i != clause.first
         and parsed[clause.first].is_finite_verb
+        and parsed[clause.first].tag == "VAFIN"
         and (clause.first in cue or is_hung_on_auxiliary(scan, i, clause.first))
     )
     if auxiliary_first and clause.first not in cue:
