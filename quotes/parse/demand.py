@@ -104,6 +104,10 @@ class ParseTriggers:
     konjunktiv_adverbs: frozenset[str] = frozenset()
     perfect: frozenset[str] = frozenset()
     _verb_cache: dict[str, tuple[Reading, ...]] = attrs.field(factory=dict, eq=False, repr=False)
+    # What a word decides without its sentence (see _plan), by word and "not the first word".
+    _plans: dict[tuple[str, bool], str | tuple[str, ...]] = attrs.field(
+        factory=dict, eq=False, repr=False
+    )
 
     @classmethod
     def from_rules(cls, rules: Mapping[str, Any], detector: DetectorRules) -> ParseTriggers:
@@ -223,31 +227,50 @@ class ParseTriggers:
     def _firing(self, text: str) -> Iterator[tuple[regex.Match[str], str]]:
         """Each word of ``text`` with the group it fires in ("" for none)."""
         present: set[str] | None = None
+        plans = self._plans
         for n, match in enumerate(_WORD.finditer(text)):
             word = match.group()
-            low = word.lower()
-            if low in self.not_words:
+            plan = plans.get((word, n > 0))
+            if plan is None:
+                if len(plans) >= _CACHE_LIMIT:
+                    plans.clear()
+                plan = plans[word, n > 0] = self._plan(word, n > 0)
+            if isinstance(plan, str):
+                yield match, plan
                 continue
-            capital = n > 0 and word[:1].isupper()
-            groups = self.words.get(low)
-            if groups is None:
-                group = self._unlisted(low, capital)
-                if group != "cue_verbs" or "cue_verbs" not in self.with_context:
-                    yield match, group
-                    continue
-                groups = ("cue_verbs",)
-            for group in groups:
-                if capital and group in self.lower_case:
-                    continue
+            for group in plan:
                 if group in self.with_context:
                     if present is None:
                         present = {w.lower() for w in _WORD.findall(text)}
                         if any(mark in text for mark in self.clause_marks):
                             present.add(CLAUSE)
-                    if not self._in_context(group, low, text, match.end(), present):
+                    if not self._in_context(group, word.lower(), text, match.end(), present):
                         continue
                 yield match, group
                 break
+
+    def _plan(self, word: str, later: bool) -> str | tuple[str, ...]:
+        """What ``word`` (not the sentence's first when ``later``) fires without looking at
+        its sentence: a group (``""`` for none), or the groups to try in order, those that
+        need the sentence among them (an empty tuple: the word fires nothing)."""
+        low = word.lower()
+        if low in self.not_words:
+            return ()
+        capital = later and word[:1].isupper()
+        groups = self.words.get(low)
+        if groups is None:
+            group = self._unlisted(low, capital)
+            if group != "cue_verbs" or "cue_verbs" not in self.with_context:
+                return group
+            groups = ("cue_verbs",)
+        tried: list[str] = []
+        for group in groups:
+            if capital and group in self.lower_case:
+                continue
+            tried.append(group)
+            if group not in self.with_context:
+                break  # fires: the groups after it are never tried
+        return tuple(tried)
 
     def _unlisted(self, low: str, capital: bool) -> str:
         """The group of a word not in ``words``: the ending rule, nach suffixes, a guessed
