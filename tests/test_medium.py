@@ -188,3 +188,12 @@ def test_thinking_is_said_or_thought_in_the_whole_pipeline() -> None:
         "dass die Brücke bis zum Sommer fertig werde": "ST",
         "hatte es in der Nacht laut geknallt": "Speech",
     }
+
+
+def test_a_reason_given_is_said_or_written() -> None:
+    import quotes
+
+    extractor = quotes.Extractor("parse")
+    text = "Das Ministerium begründete die Entscheidung damit, dass die Kassen leer seien."
+    media = {a.quote.text: a.medium for a in extractor.extract(text)}
+    assert media == {"dass die Kassen leer seien": "SW"}
