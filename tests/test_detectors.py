@@ -649,9 +649,9 @@ def test_one_endless_sentence_stays_fast() -> None:
     rows.append(". . PUNCT $. 0 punct")
     parsed = parse(text, rows)
     document = Document.build(text, SPLITTER)
-    started = time.perf_counter()
+    started = time.process_time()
     DETECTOR.detect(parsed, document, (), MENTIONS, MENTIONS.start(document))
-    assert time.perf_counter() - started < 5.0
+    assert time.process_time() - started < 5.0
 
 
 def _shift(row: str, by: int) -> str:

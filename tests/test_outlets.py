@@ -1056,10 +1056,10 @@ def test_via_does_not_grow_with_the_document(
         finder.via(doc, mentions, 0, 1)  # the index is built once per mentions tuple
         times = []
         for _ in range(3):
-            began = time.perf_counter()
+            began = time.process_time()
             for mention in mentions[:200]:
                 finder.via(doc, mentions, max(0, mention.span.start - 100), mention.span.end + 20)
-            times.append(time.perf_counter() - began)
+            times.append(time.process_time() - began)
         return min(times)
 
     per_call(300)  # warm up
@@ -1071,9 +1071,9 @@ def test_a_megabyte_of_news_is_fast(finder: OutletFinder, build: Callable[[str],
     articles = "\n\n".join(path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt")))
     text = articles * (1_000_000 // len(articles))
     doc = build(text)
-    began = time.perf_counter()
+    began = time.process_time()
     finder.find(doc)
-    assert time.perf_counter() - began < 5
+    assert time.process_time() - began < 5
 
 
 def _cpu_seconds(work: Callable[[], object]) -> float:
