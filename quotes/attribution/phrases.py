@@ -270,6 +270,15 @@ def _is_person_name(parsed: ParsedDoc, k: int) -> bool:
     return token.upos == "NOUN" and k > 0 and parsed[k - 1].upos == "PROPN"
 
 
+def _articled(parsed: ParsedDoc, j: int) -> bool:
+    """Whether the word ``j`` has an article of its own that no preposition opens ("dem
+    ZDF"; "von der Leyen" has one after its particle)."""
+    for det in parsed.children(j, "det"):
+        if det.i < j and not (det.i > 0 and parsed[det.i - 1].upos == "ADP"):
+            return True
+    return False
+
+
 def _quoted_title(parsed: ParsedDoc, j: int) -> bool:
     """Whether the noun at ``j`` is a name in quotation marks ("im „Deutschlandfunk“"),
     which after a preposition names a medium, not part of a speaker."""
@@ -333,6 +342,8 @@ def _subtree(
                     continue
             elif dep not in _ALWAYS:
                 continue
+            elif dep.startswith("flat") and _articled(parsed, j):
+                continue  # "Kanzler Olaf Scholz | dem ZDF": a name part has no article
             if dep == "dep" and child.upos not in _NOMINAL | {"ADJ", "DET", "PUNCT"}:
                 continue
             keep.add(j)

@@ -122,3 +122,38 @@ def test_auffassung_names_its_author_without_the_quoted_genitive(
     )
     a = quotation(parse, text, "Partnerschaft stabil")
     assert a.speaker is not None and a.speaker.name == "Angela Merkel"
+
+
+def test_a_name_the_parser_made_an_object_after_the_auxiliary_speaks(
+    parse: quotes.Extractor,
+) -> None:
+    text = "Wie die Zeitung berichtet, hat Scholz gesagt, er wolle erneut kandidieren."
+    a = quotation(parse, text, "erneut kandidieren")
+    assert mention(a) == "Scholz"
+
+
+def test_a_dative_outlet_in_the_perfect_is_the_first_hop(parse: quotes.Extractor) -> None:
+    text = "Am Montag hat Kanzler Olaf Scholz dem ZDF erklärt, er wolle weiter regieren."
+    a = quotation(parse, text, "weiter regieren")
+    assert mention(a) == "Kanzler Olaf Scholz"
+    assert [v.name for v in a.via] == ["ZDF"]
+
+
+def test_a_genitive_outlet_after_a_role_with_an_article_is_no_addressee(
+    parse: quotes.Extractor,
+) -> None:
+    text = "Am Montag hat ein Sprecher der dpa gesagt, die Meldung sei falsch."
+    for a in parse.extract(text):
+        assert all(v.relation != "gegenüber" for v in a.via)
+
+
+def test_the_addressee_outlet_stands_between_speaker_and_reporting_outlet(
+    parse: quotes.Extractor,
+) -> None:
+    text = (
+        "Wie die „Süddeutsche Zeitung“ berichtet, hat Merz der „Welt am Sonntag“ gesagt, "
+        "er wolle die Steuern senken."
+    )
+    a = quotation(parse, text, "Steuern senken")
+    assert mention(a) == "Merz"
+    assert [v.name for v in a.via][:2] == ["Welt am Sonntag", "Süddeutsche Zeitung"]

@@ -217,7 +217,33 @@ def _nominative_dependent(
         noun_case, det_case = phrase_case(syn, child.i)
         if noun_case == "Nom" and det_case in ("Nom", "") and is_valid_subject(syn, rules, child.i):
             found.append(child.i)
-    return min(found, key=lambda i: abs(i - verb)) if found else None
+    if not found:
+        return _name_after_auxiliary(syn, rules, verb, lo, hi)
+    return min(found, key=lambda i: abs(i - verb))
+
+
+def _name_after_auxiliary(
+    syn: Syntax, rules: AttributionRules, verb: int, lo: int, hi: int
+) -> int | None:
+    """A person's bare name right after the finite auxiliary of a participle with no
+    subject: "Wie die Zeitung berichtet, hat Scholz gesagt, …" (the parser made "Scholz" an
+    accusative object; a name without an article in that slot is the subject)."""
+    auxiliaries = [c.i for c in syn.children(verb, "aux") if lo <= c.i < verb]
+    if not auxiliaries:
+        return None
+    k = min(auxiliaries) + 1
+    if not k < verb or syn.in_quote(k):
+        return None
+    token = syn.token(k)
+    if token.head != verb or token.dep not in ("obj", "dep", "obl"):
+        return None
+    if not token.text[:1].isupper() or syn.children(k, "det", "case"):
+        return None
+    parsed = getattr(syn, "parsed", None)
+    entity = parsed.entity_at(k) if parsed is not None else None
+    if entity is None or entity.label != "PER":
+        return None
+    return k if is_valid_subject(syn, rules, k) else None
 
 
 def _first_field(
