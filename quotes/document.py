@@ -161,8 +161,10 @@ class Document:
             if self._splitter is None:
                 sentences = self.paragraphs
             else:
+                # A sentence that is its whole paragraph is the paragraph's Span (one
+                # string, not two: a text of short lines is mostly such sentences).
                 sentences = tuple(
-                    Span(s, e, text[s:e])
+                    p if (s, e) == (p.start, p.end) else Span(s, e, text[s:e])
                     for p in self.paragraphs
                     for s, e in self._splitter.split(text, *_strip(text, p.start, p.end))
                 )
