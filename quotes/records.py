@@ -41,6 +41,10 @@ SOURCE_TYPES: Final = ("outlet", "agency", "broadcaster", "platform", "publisher
 MEDIA: Final = ("Speech", "Writing", "Thought", "SW", "ST", "TW", "none")
 
 
+_new = object.__new__
+_set = object.__setattr__  # frozen attrs records are set this way in their own __init__
+
+
 def _one_of(values: tuple[str, ...]) -> Any:
     return attrs.validators.in_(values)
 
@@ -69,7 +73,20 @@ class Span:
         """The span ``start:end`` of ``source``, with its text taken from ``source``."""
         if not 0 <= start <= end <= len(source):
             raise ValueError(f"span {start}:{end} lies outside a text of length {len(source)}")
+        if type(start) is int and type(end) is int and type(source) is str:
+            return cls._slice(source, start, end)
         return cls(start, end, source[start:end])
+
+    @classmethod
+    def _slice(cls, source: str, start: int, end: int) -> Span:
+        """``Span(start, end, source[start:end])`` without the checks (a third of the
+        cost), for the pipeline's own spans: ``source`` a ``str`` and ``start``, ``end``
+        ints with ``0 <= start <= end <= len(source)``, by construction of the caller."""
+        span = _new(cls)
+        _set(span, "start", start)
+        _set(span, "end", end)
+        _set(span, "text", source[start:end])
+        return span
 
     def __len__(self) -> int:
         return self.end - self.start

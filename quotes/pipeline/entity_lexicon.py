@@ -19,6 +19,7 @@ from quotes.rules import RuleData
 __all__ = ["Gender", "Lexicon", "adjective_endings"]
 
 Gender = str  # "m", "f", "n", "pl" or "" when unknown
+_ROLE_CACHE_SIZE = 65_536
 
 
 @attrs.frozen
@@ -86,6 +87,10 @@ class Lexicon:
     # Words that start with the first letter of a given name: where the entity scan tries
     # ``full_name_pattern`` (a cheap pass first; see entity_scan.full_names).
     given_name_initials: re.Pattern[str] | None = None
+    # role_of's answers per word (a memo only, bounded, never part of the lexicon).
+    _role_cache: dict[str, tuple[str, Gender] | None] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
 
     @classmethod
     def from_rules(cls, rules: RuleData) -> Lexicon:
@@ -211,11 +216,20 @@ class Lexicon:
 
     def role_of(self, word: str) -> tuple[str, Gender] | None:
         """The canonical role and gender of a role noun ("Außenministerin" → minister, f)."""
+        cache = self._role_cache
+        if word in cache:
+            return cache[word]
         low = word.lower()
+        length = len(low)
+        found = None
+        suffixes = self.role_suffixes
         for size in self.role_suffix_lengths:  # longest first; a longer one is the word
-            if size <= len(low) and (found := self.role_suffixes.get(low[-size:])) is not None:
-                return found
-        return None
+            if size <= length and (found := suffixes.get(low[-size:])) is not None:
+                break
+        if len(cache) >= _ROLE_CACHE_SIZE:  # bounded: arbitrary input must not grow it
+            cache.clear()
+        cache[word] = found
+        return found
 
     def role_gender(self, word: str, article: str) -> tuple[str, Gender] | None:
         """:meth:`role_of`, with the gender of a role noun of two genders taken from its

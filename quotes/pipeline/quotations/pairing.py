@@ -57,8 +57,8 @@ def find_quotations(doc: Document, marks: Sequence[Mark], rules: RuleData) -> Se
         if category == "term" and classifier.marked_term(doc, piece):
             flags = flags | _MARKED_TERM
         quoted = Quoted(
-            quote=Span(start, end, text[start:end]),
-            content=Span(content_start, content_end, text[content_start:content_end]),
+            quote=Span._slice(text, start, end),
+            content=Span._slice(text, content_start, content_end),
             open_mark=piece.open_mark,
             close_mark=piece.close_mark,
             depth=depth,

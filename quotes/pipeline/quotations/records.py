@@ -288,8 +288,8 @@ class QuotedSpans(Sequence[Quoted]):
         content_start, content_end = bounds[at + 2], bounds[at + 3]
         parent = self._parents[index]
         return Quoted(
-            quote=Span(start, end, text[start:end]),
-            content=Span(content_start, content_end, text[content_start:content_end]),
+            quote=Span._slice(text, start, end),
+            content=Span._slice(text, content_start, content_end),
             open_mark=_mark(self._open[index], self._open_kind[index], self._kinds),
             close_mark=_mark(self._close[index], self._close_kind[index], self._kinds),
             depth=self._depths[index],
