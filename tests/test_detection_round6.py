@@ -176,3 +176,55 @@ def test_modal_opening_a_clause_is_no_frame(parse_extractor: quotes.Extractor) -
         "nicht feststellen."
     )
     assert not [a for a in parse_extractor.extract(text) if a.kind == "indirect"]
+
+
+# -- findings reported, accusations, and zu-infinitives after a subordinate cue -------------
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        (
+            "Die Experten kamen zu dem Ergebnis, dass es keine Beweise für die Echtheit gebe.",
+            "dass es keine Beweise für die Echtheit gebe",
+            "Die Experten",
+        ),
+        (
+            "Er wird verdächtigt, einen Anschlag auf die Hauptstadt zu planen.",
+            "einen Anschlag auf die Hauptstadt zu planen",
+            None,
+        ),
+        (
+            "Festgenommen wurden zwei Männer, die beschuldigt werden, Mitglieder einer "
+            "Terrorgruppe zu sein.",
+            "Mitglieder einer Terrorgruppe zu sein",
+            None,
+        ),
+        (
+            "Die Kritik gilt der Weltbank und dem Währungsfonds, denen unter anderem Präsident "
+            "Correa vorwirft, Urheber der Krise zu sein.",
+            "Urheber der Krise zu sein",
+            "Präsident Correa",
+        ),
+    ],
+)
+def test_more_indirect_speech(
+    parse_extractor: quotes.Extractor, text: str, quote: str, speaker: str | None
+) -> None:
+    (attribution,) = [a for a in parse_extractor.extract(text) if a.kind == "indirect"]
+    assert attribution.quote.text == quote
+    mention = attribution.speaker.mention if attribution.speaker else None
+    assert (mention.text if mention else None) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "kommen" is a cue only with "Ergebnis" or "Schluss" in its clause.
+        "Der Zug kam am Abend mit großer Verspätung in Berlin an, weil es geschneit hatte.",
+        "Zwei Piloten, die beim Absturz eines so genannten „Rosinenbombers“ ums Leben kamen.",
+        # The zu-infinitive after "in die … geraten war," is the main clause's.
+        "Es gelang ihm, die Krise, in die die Regierung bei ihrem Amtsantritt geraten war, "
+        "erfolgreich zu meistern.",
+    ],
+)
+def test_no_speech_here(parse_extractor: quotes.Extractor, text: str) -> None:
+    assert not [a for a in parse_extractor.extract(text) if a.cue is not None]

@@ -80,6 +80,8 @@ class DetectorRules:
     conjunction_openers: frozenset[str] = frozenset()
     question_openers: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
+    #: Relative pronouns that can be a subject (``subject_relative_pronouns``).
+    subject_relative_pronouns: frozenset[str] = frozenset()
     ambiguous_openers: frozenset[str] = frozenset()
     verb_second_openers: frozenset[str] = frozenset()
     infinitive_openers: frozenset[str] = frozenset()
@@ -191,6 +193,7 @@ class DetectorRules:
             conjunction_openers=words(clauses, "conjunction_openers"),
             question_openers=words(clauses, "question_openers"),
             relative_pronouns=words(clauses, "relative_pronouns"),
+            subject_relative_pronouns=words(clauses, "subject_relative_pronouns"),
             ambiguous_openers=words(clauses, "ambiguous_openers"),
             verb_second_openers=words(clauses, "verb_second_openers"),
             infinitive_openers=words(clauses, "infinitive_openers"),

@@ -65,6 +65,7 @@ class Clauses:
     conjunction_openers: Words = ()
     question_openers: Words = ()
     relative_pronouns: Words = ()
+    subject_relative_pronouns: Words = ()
     ambiguous_openers: Words = ()
     verb_second_openers: Words = ()
     infinitive_openers: Words = ()

@@ -66,18 +66,10 @@ def content_after(
             if skipped > 2:
                 return None
             continue
-        # A cue at the end of a subordinate clause takes a verb-second clause only in
-        # Konjunktiv I: "…, da sie befürchtete, man wolle …", "…, von dem die Polizei
-        # glaubt, er sei …"; "Nachdem er … erklärt hatte, | ging er" reports nothing, and
-        # "Als Grund gab X an, …" is no subordinate clause (its verb is second).
         if (
             openers_only
             and word not in scan.rules.content_openers
-            and not (
-                cue_last + 1 == boundary
-                and parsed[cue_last].is_finite_verb
-                and _konjunktiv_second(scan, clause)
-            )
+            and not _subordinate_content(scan, s, verb, cue_last, clause, entry)
         ):
             return None
         kind = content_kind(scan, s, clause, verb, entry)
@@ -87,6 +79,28 @@ def content_after(
         first_index = clause.first
         return (first_index, end), kind
     return None
+
+
+def _subordinate_content(
+    scan: DocumentScan, s: SentenceView, verb: int, cue_last: int, clause: Clause, entry: VerbEntry
+) -> bool:
+    """Whether ``clause``, with no dass/ob/w-word, is the content of a cue in a subordinate
+    clause. Only when the cue ends that clause (verb last: "Als Grund gab X an, …" is no
+    subordinate clause) and the content is a verb-second clause in Konjunktiv I ("…, da
+    sie befürchtete, man wolle …", "…, von dem die Polizei glaubt, er sei …") or a
+    zu-infinitive the verb takes ("…, die beschuldigt werden, Mitglieder … zu sein"; after
+    "…, in die sie geraten war, | … zu meistern" it is the main clause's). "Nachdem er …
+    erklärt hatte, | ging er" reports nothing."""
+    parsed = scan.parsed
+    if cue_last + 1 != clause.boundary_before or not parsed[cue_last].is_finite_verb:
+        return False
+    if _konjunktiv_second(scan, clause):
+        return True
+    return (
+        entry.infinitive
+        and is_zu_infinitive(scan, clause)
+        and parsed[s.clause_of(verb).first].upos != "ADP"
+    )
 
 
 # How far into a verb-second clause its finite verb may stand (the first field).

@@ -91,7 +91,10 @@ def verb_speaker(
             child = next((c for c in parsed.children(child.i, "appos") if lo <= c.i < hi), child)
         if not lo <= child.i < hi or scan.in_direct[child.i]:
             continue
-        if child.text.lower() in scan.rules.relative_pronouns and token.dep in ("acl", "acl:relcl"):
+        pronoun = child.text.lower()
+        if pronoun in scan.rules.relative_pronouns and token.dep in ("acl", "acl:relcl"):
+            if pronoun not in scan.rules.subject_relative_pronouns:
+                continue  # "denen X vorwirft": the parser took the dative for the subject
             antecedent = parsed[token.head]
             if s.first <= antecedent.i < hi and not after_only:
                 return head_phrase(scan, antecedent.i, s.first, hi)
