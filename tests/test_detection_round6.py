@@ -228,3 +228,16 @@ def test_more_indirect_speech(
 )
 def test_no_speech_here(parse_extractor: quotes.Extractor, text: str) -> None:
     assert not [a for a in parse_extractor.extract(text) if a.cue is not None]
+
+
+def test_dateline_speaker_is_the_whole_opening_phrase(parse_extractor: quotes.Extractor) -> None:
+    # The parser hangs the words after "München (AFP) -" on the place in any way; the
+    # speaker is the noun phrase that opens the sentence, not a piece of it.
+    text = (
+        "München (AFP) - Bayerns Ministerpräsident Markus Söder hat die Pläne der "
+        "Bundesregierung scharf kritisiert."
+    )
+    (attribution,) = parse_extractor.extract(text)
+    assert attribution.speaker is not None and attribution.speaker.mention is not None
+    assert attribution.speaker.mention.text == "Bayerns Ministerpräsident Markus Söder"
+    assert attribution.quote.text.startswith("Bayerns")

@@ -87,7 +87,15 @@ def verb_speaker(
     for child in parsed.children(verb, "nsubj"):
         if child.i < s.first <= lo:
             # The parser made the place of a dateline the subject ("Berlin (dpa) -
-            # Bundesfinanzminister X hat …"): its apposition in the sentence is.
+            # Bundesfinanzminister X hat …"): the noun phrase that opens the sentence is
+            # (its tokens may hang on the place in any way: "Bayerns Ministerpräsident
+            # Markus Söder hat"), else the place's apposition in the sentence.
+            finite = next(
+                (j for j in range(s.first, min(hi, verb + 1)) if parsed[j].is_finite_verb), verb
+            )
+            opening = noun_phrase_after(parsed, s.first, finite, scan.rules.noun_phrases)
+            if opening is not None and opening[1] == finite:
+                return opening
             child = next((c for c in parsed.children(child.i, "appos") if lo <= c.i < hi), child)
         if not lo <= child.i < hi or scan.in_direct[child.i]:
             continue
