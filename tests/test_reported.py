@@ -50,6 +50,20 @@ def test_a_bare_singular_noun_after_the_verb_is_no_speaker() -> None:
     assert not NOT_SPEECH.rules_out(doc, 0, 3, 1, "kritisieren", (0, 1))
 
 
+def test_a_name_the_tagger_calls_a_common_noun_stays_after_an_adverb() -> None:
+    # "Zudem lobte Putin …": no name before the verb, so "Putin" (tagged NN) stays.
+    doc = parsed(
+        [
+            ("Zudem", "zudem", "ADV", "PAV", 1, "advmod", ""),
+            ("lobte", "loben", "VERB", "VVFIN", 1, "root", FIN_PRES),
+            ("Putin", "Putin", "NOUN", "NN", 1, "nsubj", "Case=Nom|Number=Sing"),
+            ("den", "der", "DET", "ART", 4, "det", "Case=Acc|Number=Sing"),
+            ("Plan", "Plan", "NOUN", "NN", 1, "obj", "Case=Acc|Number=Sing"),
+        ]
+    )
+    assert not NOT_SPEECH.rules_out(doc, 0, 5, 1, "loben", (2, 3))
+
+
 def test_an_article_or_a_plural_keeps_the_speaker() -> None:
     doc = parsed(
         [
@@ -105,6 +119,7 @@ def test_words_that_are_no_speech_act_here(parse_extractor: quotes.Extractor, te
     [
         "Der Landrat hat den Fehler am Dienstag zugegeben.",
         "Die Gewerkschaft hatte wiederholt höhere Löhne gefordert.",
+        "Zudem lobte Putin die Haltung der neuen Regierung.",
     ],
 )
 def test_the_same_verbs_as_speech_acts_stay(parse_extractor: quotes.Extractor, text: str) -> None:

@@ -6,9 +6,9 @@ A verb of the reported lexicon with a subject that can speak is taken for a spee
 * a cross-reference whose speaker stands in parentheses: "Die Wahl wurde verschoben
   (Wikinews berichtete)." (no data: the parentheses say it);
 * a "speaker" that is one bare singular common noun after the verb (tagged ``NN``,
-  singular, no article, no person or organisation by the entity tagger): the parser took
-  the object of a headline for its subject ("Habeck verteidigt Kompromiss"); a singular
-  noun without an article names nobody who speaks (no data: the tags say it);
+  singular, no article, no person or organisation by the entity tagger) with a name right
+  before the verb: the parser took the object of a headline for its subject ("Habeck
+  verteidigt Kompromiss"); the name is the subject (no data: the tags say it);
 * a word that is no use of the verb: a participle right before another participle is an
   adverb ("Er hatte sie wiederholt geschlagen"), and "zu" before an infinitive is no
   separable particle ("Es scheint noch Sympathisanten zu geben" is not "zugeben");
@@ -96,15 +96,19 @@ class NotSpeech:
 
 # The STTS tag of a common noun (the parse backends give STTS tags for German).
 _COMMON_NOUN = "NN"
+_NAME_TAGS = frozenset({"NE"})  # STTS proper noun
 
 
 def _bare_object(parsed: ParsedDoc, verb: int, speaker: tuple[int, int]) -> bool:
     """Whether ``speaker`` is one singular common noun without an article right after
-    ``verb`` (or after its particle), that the entity tagger calls no person or
-    organisation."""
+    ``verb``, that the entity tagger calls no person or organisation, while a name stands
+    right before the verb (its subject: "Habeck verteidigt Kompromiss")."""
     first, end = speaker
-    if end - first != 1 or first <= verb:
+    if end - first != 1 or first <= verb or verb == 0:
         return False
+    before = parsed[verb - 1]
+    if before.tag not in _NAME_TAGS and before.upos != "PROPN":
+        return False  # "Zudem lobte Putin …": the parser's NN may be a name
     token = parsed[first]
     if token.tag != _COMMON_NOUN or token.number != "Sing":
         return False
