@@ -199,6 +199,11 @@ def test_modal_opening_a_clause_is_no_frame(parse_extractor: quotes.Extractor) -
             None,
         ),
         (
+            "Die Kommission hatte den Standpunkt vertreten, das Gericht sei dafür nicht zuständig.",
+            "das Gericht sei dafür nicht zuständig",
+            "Die Kommission",
+        ),
+        (
             "Die Kritik gilt der Weltbank und dem Währungsfonds, denen unter anderem Präsident "
             "Correa vorwirft, Urheber der Krise zu sein.",
             "Urheber der Krise zu sein",
@@ -218,7 +223,9 @@ def test_more_indirect_speech(
 @pytest.mark.parametrize(
     "text",
     [
-        # "kommen" is a cue only with "Ergebnis" or "Schluss" in its clause.
+        # "kommen" is a cue only with "Ergebnis" or "Schluss" in its clause, "vertreten"
+        # only with an opinion noun and a content clause.
+        "Er vertritt die Interessen der Bauern im Landtag, seit er gewählt wurde.",
         "Der Zug kam am Abend mit großer Verspätung in Berlin an, weil es geschneit hatte.",
         "Zwei Piloten, die beim Absturz eines so genannten „Rosinenbombers“ ums Leben kamen.",
         # The zu-infinitive after "in die … geraten war," is the main clause's.
