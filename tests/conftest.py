@@ -15,6 +15,8 @@ import os
 import pytest
 from hypothesis import HealthCheck, settings
 
+import quotes
+
 #: Each worker loads the shipped parser model and the rules again, so more workers cost
 #: memory; beyond four they gain little on a suite of this size.
 MAX_WORKERS = 4
@@ -37,3 +39,15 @@ settings.register_profile("thorough", max_examples=5_000, deadline=None)
 
 _ci = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if _ci else "dev"))
+
+
+@pytest.fixture(scope="module")
+def parse_extractor() -> quotes.Extractor:
+    """The parse backend with the shipped model, one per test module; the test is skipped
+    where spaCy or the model is not installed."""
+    pytest.importorskip("spacy")
+    from quotes.models import model_path
+
+    if model_path() is None:
+        pytest.skip("the shipped model is not installed")
+    return quotes.Extractor("parse")

@@ -8,21 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 import quotes
 from quotes.detectors.syntax import trim
 from quotes.parse.demand import filler
-
-
-@pytest.fixture(scope="module")
-def parse_extractor() -> quotes.Extractor:
-    pytest.importorskip("spacy")
-    from quotes.models import model_path
-
-    if model_path() is None:
-        pytest.skip("the shipped model is not installed")
-    return quotes.Extractor("parse")
 
 
 def kinds(extractor: quotes.Extractor, text: str) -> dict[str, str]:

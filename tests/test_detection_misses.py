@@ -28,16 +28,6 @@ def rules_extractor() -> quotes.Extractor:
     return quotes.Extractor("rules")
 
 
-@pytest.fixture(scope="module")
-def parse_extractor() -> quotes.Extractor:
-    pytest.importorskip("spacy")
-    from quotes.models import model_path
-
-    if model_path() is None:
-        pytest.skip("the shipped model is not installed")
-    return quotes.Extractor("parse")
-
-
 def categories(text: str) -> list[str]:
     doc = Document.build(text, SPLITTER)
     return [q.category for q in find_quotations(doc, find_marks(doc, RULES), RULES)]

@@ -20,16 +20,6 @@ SPLITTER = SentenceSplitter(
 )
 
 
-@pytest.fixture(scope="module")
-def parse_extractor() -> quotes.Extractor:
-    pytest.importorskip("spacy")
-    from quotes.models import model_path
-
-    if model_path() is None:
-        pytest.skip("the shipped model is not installed")
-    return quotes.Extractor("parse")
-
-
 def found(extractor: quotes.Extractor, text: str) -> dict[str, str]:
     return {a.quote.text: a.kind for a in extractor.extract(text)}
 

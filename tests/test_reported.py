@@ -80,15 +80,6 @@ def test_an_article_or_a_plural_keeps_the_speaker() -> None:
     assert not NOT_SPEECH.rules_out(doc, 0, 7, 2, "kritisieren", (5, 7))  # with its article
 
 
-@pytest.fixture(scope="module")
-def parse_extractor() -> quotes.Extractor:
-    from quotes.models import model_path
-
-    if model_path() is None:
-        pytest.skip("the shipped model is not installed")
-    return quotes.Extractor("parse")
-
-
 def test_a_headline_object_is_no_reported_speaker(parse_extractor: quotes.Extractor) -> None:
     text = "Streit um Heizungsgesetz: Habeck verteidigt Kompromiss"
     speakers = [

@@ -15,11 +15,6 @@ def extractor(request: pytest.FixtureRequest) -> quotes.Extractor:
     return quotes.Extractor(request.param)
 
 
-@pytest.fixture(scope="module")
-def parse() -> quotes.Extractor:
-    return quotes.Extractor("parse")
-
-
 def speaker_of(extractor: quotes.Extractor, text: str, quote: str) -> str | None:
     for a in extractor.extract(text):
         if a.kind == "direct" and quote in a.content.text:

@@ -15,11 +15,6 @@ def extractor(request: pytest.FixtureRequest) -> quotes.Extractor:
     return quotes.Extractor(request.param)
 
 
-@pytest.fixture(scope="module")
-def parse() -> quotes.Extractor:
-    return quotes.Extractor("parse")
-
-
 def quotation(extractor: quotes.Extractor, text: str, words: str) -> quotes.Attribution:
     for a in extractor.extract(text):
         if words in a.content.text:

@@ -10,11 +10,6 @@ import quotes
 pytest.importorskip("spacy")
 
 
-@pytest.fixture(scope="module")
-def parse() -> quotes.Extractor:
-    return quotes.Extractor("parse")
-
-
 def quotation(extractor: quotes.Extractor, text: str, words: str) -> quotes.Attribution:
     for a in extractor.extract(text):
         if words in a.content.text:
