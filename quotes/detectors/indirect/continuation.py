@@ -4,7 +4,8 @@ In: a :class:`~.scan.DocumentScan`, the chosen candidates of each sentence and t
 resolver with the document's resolution so far. Out: the
 :class:`~quotes.pipeline.speakers.Frame` records, speakers resolved (and the resolution after them),
 with Konjunktiv sentences that follow speech made its continuation
-(``indirect_free_indirect``) and hearsay "soll … haben" sentences ``free_indirect``.
+(``indirect_free_indirect``) and hearsay "soll … haben" sentences ``free_indirect`` (also
+"soll …" with any infinitive right after speech; such sentences in a row are one quote).
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ def frames(
     last_speech = -10  # index of the last sentence with attributed speech
     last_paragraph = -1
     open_continuation: Frame | None = None  # the IFI frame the next sentence may extend
+    last_free, free_paragraph = -10, -1  # the last sentence of free indirect speech
     direct_index = 0
     absorbed = {c.sentence.index - 1 for found in candidates for c in found if c.absorbs_previous}
     for s, found in zip(scan.sentences, candidates, strict=True):
@@ -81,9 +83,31 @@ def frames(
                 continue
         strength = main_konjunktiv(scan, s)
         if not strength:
-            open_continuation = None
-            if is_reportive(scan, s):
-                out.append(free_indirect_frame(scan, s, context, last_speech))
+            hearsay = is_reportive(scan, s)
+            if not hearsay and (
+                (s.index - last_speech == 1 and s.paragraph == last_paragraph)
+                or (s.index - last_free == 1 and s.paragraph == free_paragraph)
+            ):
+                # Present hearsay or plans right after speech: "Die Stellen sollen vor
+                # allem die Verwaltung treffen" after "…, die Sanierung werde … kosten".
+                hearsay = is_reportive(scan, s, perfect=False)
+            if not hearsay:
+                open_continuation = None
+                continue
+            if (
+                open_continuation is not None
+                and out
+                and out[-1] is open_continuation
+                and open_continuation.kind == "free_indirect"
+                and last_free == s.index - 1
+                and free_paragraph == s.paragraph
+            ):
+                merged = extend_frame(open_continuation, scan.parsed, s)
+            else:
+                merged = free_indirect_frame(scan, s, context, last_speech)
+                out.append(merged)
+            out[-1] = open_continuation = merged
+            last_free, free_paragraph = s.index, s.paragraph
             continue
         near = (
             context is not None
@@ -163,8 +187,9 @@ def close_quotation(scan: DocumentScan, frame: Frame) -> Frame:
     )
 
 
-def is_reportive(scan: DocumentScan, s: SentenceView) -> bool:
-    """Hearsay "sollen" with a perfect infinitive: "Er soll geholfen haben"."""
+def is_reportive(scan: DocumentScan, s: SentenceView, *, perfect: bool = True) -> bool:
+    """Hearsay "sollen" in a main clause, with a perfect infinitive ("Er soll geholfen
+    haben") or, when ``perfect`` is false, with any ("Die Stellen sollen … wegfallen")."""
     parsed = scan.parsed
     rules = scan.rules
     for clause in s.clauses:
@@ -172,8 +197,8 @@ def is_reportive(scan: DocumentScan, s: SentenceView) -> bool:
             continue
         end = capped(clause)
         words = [parsed[j].text.lower() for j in range(clause.first, end)]
-        if any(w in rules.reportive_modals for w in words) and any(
-            w in rules.perfect_auxiliaries for w in words[-3:]
+        if any(w in rules.reportive_modals for w in words) and (
+            not perfect or any(w in rules.perfect_auxiliaries for w in words[-3:])
         ):
             return not any(scan.in_direct[j] for j in range(clause.first, end))
     return False

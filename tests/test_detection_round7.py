@@ -1,0 +1,86 @@
+"""Detection, seventh round (issue 8, detect4): free indirect speech and partial quotes,
+checked on fresh German news sentences written for these tests (never corpus text). The
+tests need the shipped parse model and are skipped where it is not installed.
+"""
+
+from __future__ import annotations
+
+import quotes
+
+
+def kinds(extractor: quotes.Extractor, text: str) -> dict[str, str]:
+    return {a.quote.text: a.kind for a in extractor.extract(text)}
+
+
+# -- "sollen" right after speech: the corpus's FreeIndirect ------------------------------
+def test_present_sollen_right_after_speech_is_free_indirect(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    text = (
+        "Der Vorstand kündigte an, das Werk werde im Herbst geschlossen. "
+        "Die Beschäftigten sollen in anderen Werken unterkommen."
+    )
+    found = kinds(parse_extractor, text)
+    assert found.get("Die Beschäftigten sollen in anderen Werken unterkommen.") == "free_indirect"
+
+
+def test_present_sollen_without_speech_before_it_is_no_quotation(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    text = "Das Werk liegt am Stadtrand. Die Beschäftigten sollen in anderen Werken unterkommen."
+    found = kinds(parse_extractor, text)
+    assert "Die Beschäftigten sollen in anderen Werken unterkommen." not in found
+
+
+def test_present_sollen_in_a_new_paragraph_is_no_continuation(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    text = (
+        "Der Vorstand kündigte an, das Werk werde im Herbst geschlossen.\n\n"
+        "Die Beschäftigten sollen in anderen Werken unterkommen."
+    )
+    found = kinds(parse_extractor, text)
+    assert "Die Beschäftigten sollen in anderen Werken unterkommen." not in found
+
+
+def test_sollen_in_a_relative_clause_is_no_free_indirect_speech(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    text = (
+        "Der Vorstand kündigte an, das Werk werde im Herbst geschlossen. "
+        "Betroffen ist auch die Halle, die im nächsten Jahr abgerissen werden soll."
+    )
+    found = kinds(parse_extractor, text)
+    assert "free_indirect" not in found.values()
+
+
+def test_consecutive_sollen_sentences_are_one_free_indirect_quotation(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    text = (
+        "Der Vorstand kündigte an, das Werk werde im Herbst geschlossen. "
+        "Die Beschäftigten sollen in anderen Werken unterkommen. "
+        "Außerdem soll ein Sozialplan die Härten abfedern."
+    )
+    found = kinds(parse_extractor, text)
+    assert (
+        found.get(
+            "Die Beschäftigten sollen in anderen Werken unterkommen. "
+            "Außerdem soll ein Sozialplan die Härten abfedern."
+        )
+        == "free_indirect"
+    )
+    for attribution in parse_extractor.extract(text):
+        assert text[attribution.quote.start : attribution.quote.end] == attribution.quote.text
+
+
+def test_perfect_hearsay_sentences_in_a_row_are_one_quotation(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    text = (
+        "In der Nacht brannte eine Lagerhalle. "
+        "Unbekannte sollen das Feuer gelegt haben. "
+        "Sie sollen über den Zaun geflohen sein."
+    )
+    quote = "Unbekannte sollen das Feuer gelegt haben. Sie sollen über den Zaun geflohen sein."
+    assert kinds(parse_extractor, text).get(quote) == "free_indirect"
