@@ -880,6 +880,25 @@ def test_every_subcommand_is_registered_with_help(capsys: pytest.CaptureFixture[
         assert capsys.readouterr().out.startswith(f"usage: quotes {name}")
 
 
+def test_help_and_the_rules_backend_do_not_import_spacy() -> None:
+    # spaCy imports thinc, which imports torch where it is installed (the stanza extra):
+    # seconds of start-up for every `quotes --help` and every rules-only run.
+    script = (
+        "import sys\n"
+        "from quotes.cli import build_parser\n"
+        "from quotes.extractor import Extractor, default_backend\n"
+        "build_parser()\n"
+        "default_backend()\n"
+        "Extractor('rules').extract('„Ja“, sagte er.')\n"
+        "print(sorted(m for m in ('spacy', 'thinc', 'torch') if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
 def test_a_ctrl_c_that_python_swallows_still_stops_the_run(
     capsys: pytest.CaptureFixture[str], tree: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

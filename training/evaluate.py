@@ -162,8 +162,9 @@ def main(argv: list[str] | None = None) -> None:
 
     nlp = spacy.load(args.model)
     if args.lemmas == "simplemma":
-        import quotes.models  # noqa: F401  (registers the component)
+        from quotes.models import register_simplemma_factory
 
+        register_simplemma_factory()
         nlp.add_pipe("quotes_simplemma_lemmas", last=True)
     gsd = args.shared / "ud" / "GSD"
     ge = args.shared / "ner" / "germeval2014"

@@ -34,7 +34,7 @@ SIMPLEMMA_POS = frozenset({"NOUN", "PROPN", "VERB", "AUX", "ADJ", "ADV"})
 #: Forms whose simplemma lemma is kept (a bounded cache: see ``_simplemma_lemmas``).
 LEMMA_CACHE = 16_384
 
-__all__ = ["MODEL_NAME", "load", "load_cached", "model_path"]
+__all__ = ["MODEL_NAME", "load", "load_cached", "model_path", "register_simplemma_factory"]
 
 
 def model_path(name: str = MODEL_NAME) -> Path:
@@ -65,6 +65,7 @@ def load(
     """
     import spacy
 
+    register_simplemma_factory()
     nlp = spacy.load(
         model_path(name), exclude=list(exclude), disable=list(disable), config=config or {}
     )
@@ -108,11 +109,14 @@ def _simplemma_lemmas(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return relemmatise
 
 
-def _register() -> None:
+def register_simplemma_factory() -> None:
+    """Make ``quotes_simplemma_lemmas`` a spaCy factory.
+
+    Called by :func:`load` (and by training scripts that add the step themselves) rather
+    than at import, so that importing this module, e.g. for :func:`model_path` in
+    ``quotes --help`` or on the rules backend, does not import spaCy (and, through thinc,
+    torch where it is installed: seconds of start-up)."""
     from spacy.language import Language
 
     if not Language.has_factory("quotes_simplemma_lemmas"):
         Language.factory("quotes_simplemma_lemmas")(_simplemma_lemmas)
-
-
-_register()
