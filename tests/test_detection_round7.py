@@ -84,3 +84,15 @@ def test_perfect_hearsay_sentences_in_a_row_are_one_quotation(
     )
     quote = "Unbekannte sollen das Feuer gelegt haben. Sie sollen über den Zaun geflohen sein."
     assert kinds(parse_extractor, text).get(quote) == "free_indirect"
+
+
+def test_perfect_infinitive_closing_a_later_coordinated_clause(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    # The "haben" of "soll" stands in the last of the coordinated clauses.
+    text = (
+        "Die Polizei sucht nach einem Mann. "
+        "Er soll die Kassiererin bedroht, das Geld eingesteckt und die Tür verriegelt haben."
+    )
+    quote = "Er soll die Kassiererin bedroht, das Geld eingesteckt und die Tür verriegelt haben."
+    assert kinds(parse_extractor, text).get(quote) == "free_indirect"

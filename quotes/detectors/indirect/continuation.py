@@ -192,14 +192,23 @@ def is_reportive(scan: DocumentScan, s: SentenceView, *, perfect: bool = True) -
     haben") or, when ``perfect`` is false, with any ("Die Stellen sollen … wegfallen")."""
     parsed = scan.parsed
     rules = scan.rules
-    for clause in s.clauses:
+    clauses = s.clauses
+    for index, clause in enumerate(clauses):
         if not is_main(scan, clause):
             continue
         end = capped(clause)
         words = [parsed[j].text.lower() for j in range(clause.first, end)]
-        if any(w in rules.reportive_modals for w in words) and (
-            not perfect or any(w in rules.perfect_auxiliaries for w in words[-3:])
-        ):
+        if not any(w in rules.reportive_modals for w in words):
+            continue
+        # The infinitive may close a later main clause of the coordination: "Er soll sie
+        # gepackt, ihr in die Augen geschaut und sie geschlagen haben."
+        tails = [words[-3:]]
+        for later in clauses[index + 1 :]:
+            if not is_main(scan, later):
+                break
+            last = capped(later)
+            tails.append([parsed[j].text.lower() for j in range(max(later.first, last - 3), last)])
+        if not perfect or any(w in rules.perfect_auxiliaries for tail in tails for w in tail):
             return not any(scan.in_direct[j] for j in range(clause.first, end))
     return False
 
