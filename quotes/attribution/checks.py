@@ -17,7 +17,7 @@ from quotes.attribution.lexicon import AttributionRules
 from quotes.attribution.patterns import source
 from quotes.attribution.syntax import ParseSyntax
 from quotes.attribution.tree import root_of
-from quotes.attribution.valid import is_speaker_word
+from quotes.attribution.valid import is_name_particle, is_speaker_word
 from quotes.pipeline.speakers import Frame
 
 __all__ = [
@@ -71,6 +71,8 @@ def can_speak(
     # An object or an oblique of the cue verb itself is no speaker ("nannte die
     # Aussage", "sagte der Zeitung").
     verbs = {syn.verb_of(i) for i in cand.cue}
+    if is_name_particle(syn, rules, first):
+        return True  # "sagte von der Leyen": the parser's oblique is a name
     return not (token.head in verbs and token.dep in rules.never_speaker_deps)
 
 

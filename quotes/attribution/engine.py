@@ -309,7 +309,9 @@ class Attributor:
         if self._reported_clause(syn, first_cue):
             # "Weber kritisiert, die Ausstellung erinnere „…“": the cue is the verb of
             # the reported clause; the quotation is the words of whoever says it above.
-            enclosing = self._enclosing(syn, parsed, frame)
+            enclosing = self._enclosing(syn, parsed, frame) or self._above_cue(
+                syn, frame, quote, first_cue
+            )
             if enclosing is not None:
                 return enclosing
         finding = self._find(syn, cand)
@@ -440,18 +442,52 @@ class Attributor:
     def _reported_clause(self, syn: ParseSyntax, cue: int) -> bool:
         """Whether the cue word is the Konjunktiv verb of a clause that a verb of saying
         before it governs ("kritisiert, die Aktion erinnere …")."""
+        return self._saying_above(syn, cue) is not None
+
+    def _saying_above(self, syn: ParseSyntax, cue: int) -> int | None:
+        """The verb of saying before a Konjunktiv cue verb that governs its clause: its
+        head, or, where the parser hung the clause elsewhere, the root of the sentence
+        when that comes first ("Brehm bemängelt …, die Schau erinnere „…“")."""
         verb = syn.verb_of(cue)
         if verb is None:
-            return False
+            return None
         token = syn.token(verb)
-        head = token.head
-        if head == verb or head > verb or token.morph.mood != "Sub" or syn.in_quote(head):
-            return False
-        above = syn.token(head)
-        if above.upos != "VERB":
-            return False
-        entry = self.rules.detector.verbs.get(above.lemma.lower())
-        return entry is not None and (entry.say or entry.think)
+        if token.morph.mood != "Sub":
+            return None
+        lo, _ = syn.sentence_of(verb)
+        heads = [token.head]
+        root = next((k for k in range(lo, verb) if syn.token(k).is_root), None)
+        if root is not None and root != token.head:
+            heads.append(root)
+        for head in heads:
+            if head == verb or head > verb or syn.in_quote(head):
+                continue
+            above = syn.token(head)
+            if above.upos != "VERB":
+                continue
+            entry = self.rules.detector.verbs.get(above.lemma.lower())
+            if entry is not None and (entry.say or entry.think):
+                return head
+        return None
+
+    def _above_cue(
+        self, syn: ParseSyntax, frame: Frame, quote: tuple[int, int], cue: int
+    ) -> Frame | None:
+        """The verb of saying that governs a reported clause's cue, and its subject, where
+        the quotation is no dependent of it ("Hatzius kritisiert …, die Aktion erinnere
+        „fatal an …“" with the quoted words parsed as a sentence of their own)."""
+        head = self._saying_above(syn, cue)
+        if head is None:
+            return None
+        particles = [c for c in syn.children(head, "compound:prt") if not syn.in_quote(c.i)]
+        said = (head, *(c.i for c in particles))
+        cand = Candidate(frame.kind, quote, said, syn.sentence_of(head))
+        finding = self._find(syn, cand)
+        if finding is None or finding.speaker is None:
+            return None
+        parts = tuple(syn.span(i, i + 1) for i in sorted(said))
+        found = with_speaker(syn, self.rules, frame, finding.speaker)
+        return attrs.evolve(found, cue=Cue(parts), confidence=max(frame.confidence, 0.7))
 
     def _enclosing(self, syn: ParseSyntax, parsed: ParsedDoc, frame: Frame) -> Frame | None:
         """A quote without a cue of its own inside the content of a verb of saying:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 
+from quotes.detectors.syntax import second_genitive
 from quotes.parse import ParsedDoc, ParsedToken
 
 __all__ = ["speaker_phrase"]
@@ -234,42 +235,6 @@ def _comma_apposition(
     return end
 
 
-def _second_genitive(parsed: ParsedDoc, i: int, j: int) -> bool:
-    """Whether ``j`` follows another bare genitive attribute of ``i`` or a name: a noun
-    takes one genitive, a name none ("des BMI der Verbesserung"; "hat Kanzler Olaf Scholz
-    | der Zeitung gesagt", "Merz | der „Welt am Sonntag“": the dative addressee)."""
-    if parsed[i].upos == "PROPN":
-        return True
-    if i < j and _is_person_name(parsed, _phrase_start(parsed, j) - 1):
-        return True
-    return any(
-        i < c.i < j and not parsed.children(c.i, "case") and parsed.children(c.i, "det")
-        for c in parsed.children(i, "nmod")
-    )
-
-
-def _phrase_start(parsed: ParsedDoc, j: int) -> int:
-    """The first word of the noun phrase headed by ``j`` (its article, adjectives, marks)."""
-    start = j
-    while start - 1 >= 0 and parsed[start - 1].head == j and parsed[start - 1].dep != "case":
-        start -= 1
-    return start
-
-
-def _is_person_name(parsed: ParsedDoc, k: int) -> bool:
-    """Whether word ``k`` ends a person's name: a proper noun, a word the tagger marks as a
-    person, or a capitalised word right after a proper noun ("Nancy | Faeser")."""
-    if k < 0 or not parsed[k].text[:1].isupper():
-        return False
-    token = parsed[k]
-    if token.upos == "PROPN":
-        return True
-    entity = parsed.entity_at(k)
-    if entity is not None and entity.label == "PER":
-        return True
-    return token.upos == "NOUN" and k > 0 and parsed[k - 1].upos == "PROPN"
-
-
 def _articled(parsed: ParsedDoc, j: int) -> bool:
     """Whether the word ``j`` has an article of its own that no preposition opens ("dem
     ZDF"; "von der Leyen" has one after its particle)."""
@@ -331,7 +296,7 @@ def _subtree(
                     continue  # "die Ministerin | im „Deutschlandfunk“": where she said it
                 if cases and child.text in adjuncts:
                     continue  # "der Präsident | am Sonntagabend": when he said it
-                if not cases and parsed.children(j, "det") and _second_genitive(parsed, i, j):
+                if not cases and parsed.children(j, "det") and second_genitive(parsed, i, j):
                     continue  # "einer Pressemitteilung des BMI | der Verbesserung"
                 name_like = child.text[:1].isupper() and abs(j - i) == 1
                 genitive = any(

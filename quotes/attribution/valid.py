@@ -40,13 +40,27 @@ def is_speaker_word(syn: Syntax, rules: AttributionRules, i: int) -> bool:
     if token.upos == "DET" and token.dep not in ("det", "det:poss"):
         # "Einer der Feuerwehrmänner sagte": a determiner standing alone is a pronoun.
         return low in rules.subject_pronouns
-    if token.upos not in _NOMINAL and not (
-        token.text[:1].isupper() and (token.upos in ("", "X") or is_nominal_tag(rules, token))
+    if (
+        token.upos not in _NOMINAL
+        and not (
+            token.text[:1].isupper() and (token.upos in ("", "X") or is_nominal_tag(rules, token))
+        )
+        and not _nominalised_adjective(syn, i)
     ):
         return False
     if not token.text[:1].isalnum():
         return False
     return token.text not in rules.detector.not_speakers
+
+
+def _nominalised_adjective(syn: Syntax, i: int) -> bool:
+    """ "Der 58-Jährige habe geschrieben": an adjective used as a noun, capitalised (after
+    its last hyphen) and with an article of its own."""
+    token = syn.token(i)
+    last = token.text.rsplit("-", 1)[-1]
+    return (
+        token.upos == "ADJ" and last[:1].isupper() and any(d.i < i for d in syn.children(i, "det"))
+    )
 
 
 def is_nominal_tag(rules: AttributionRules, token: ParsedToken) -> bool:
@@ -110,9 +124,10 @@ def is_person_like(syn: Syntax, rules: AttributionRules, first: int, end: int) -
 
 def is_name_particle(syn: Syntax, rules: AttributionRules, i: int) -> bool:
     """ "Von der Leyen betonte": a capitalised name particle (names.toml) opening a name,
-    not a preposition."""
+    not a preposition; a lower-case one where it opens a known person's surname."""
     word = syn.text(i)
-    if not word[:1].isupper():
+    lower = word[:1].islower()
+    if not lower and not word[:1].isupper():
         return False
     for particle in rules.lexicon.name_particles:
         parts = particle.split()
@@ -120,7 +135,11 @@ def is_name_particle(syn: Syntax, rules: AttributionRules, i: int) -> bool:
         if end >= len(syn) or parts[0] != word.lower():
             continue
         if all(syn.text(i + k) == parts[k] for k in range(1, len(parts))):
-            return syn.text(end)[:1].isupper()
+            if not syn.text(end)[:1].isupper():
+                return False
+            # Lower-case, only a known person's surname ("sagte von der Leyen"): "von
+            # der Kommission" is a preposition's phrase.
+            return not lower or f"{particle} {syn.text(end)}" in rules.lexicon.known_persons
     return False
 
 

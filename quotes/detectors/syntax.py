@@ -228,6 +228,13 @@ def phrase_range(
                 continue
             if child.dep == "case" and i == head:
                 continue  # the phrase's own preposition ("laut", "von") stays outside
+            if (
+                child.dep_base == "nmod"
+                and not parsed.children(child.i, "case")
+                and parsed.children(child.i, "det")
+                and second_genitive(parsed, i, child.i)
+            ):
+                continue  # "laut einer Pressemitteilung des BMI | der Verbesserung"
             if child.i != i and lo <= child.i < hi:
                 stack.append(child.i)
     first = head
@@ -252,6 +259,42 @@ def phrase_range(
         first += 1
     first, end = trim(parsed, first, end)
     return first, end
+
+
+def second_genitive(parsed: ParsedDoc, i: int, j: int) -> bool:
+    """Whether ``j`` follows another bare genitive attribute of ``i`` or a name: a noun
+    takes one genitive, a name none ("des BMI der Verbesserung"; "hat Kanzler Olaf Scholz
+    | der Zeitung gesagt", "Merz | der „Welt am Sonntag“": the dative addressee)."""
+    if parsed[i].upos == "PROPN":
+        return True
+    if i < j and _is_person_name(parsed, _phrase_start(parsed, j) - 1):
+        return True
+    return any(
+        i < c.i < j and not parsed.children(c.i, "case") and parsed.children(c.i, "det")
+        for c in parsed.children(i, "nmod")
+    )
+
+
+def _phrase_start(parsed: ParsedDoc, j: int) -> int:
+    """The first word of the noun phrase headed by ``j`` (its article, adjectives, marks)."""
+    start = j
+    while start - 1 >= 0 and parsed[start - 1].head == j and parsed[start - 1].dep != "case":
+        start -= 1
+    return start
+
+
+def _is_person_name(parsed: ParsedDoc, k: int) -> bool:
+    """Whether word ``k`` ends a person's name: a proper noun, a word the tagger marks as a
+    person, or a capitalised word right after a proper noun ("Nancy | Faeser")."""
+    if k < 0 or not parsed[k].text[:1].isupper():
+        return False
+    token = parsed[k]
+    if token.upos == "PROPN":
+        return True
+    entity = parsed.entity_at(k)
+    if entity is not None and entity.label == "PER":
+        return True
+    return token.upos == "NOUN" and k > 0 and parsed[k - 1].upos == "PROPN"
 
 
 def is_opening_mark(text: str) -> bool:
@@ -334,11 +377,20 @@ def noun_phrase_after(
                 if quoted is None:
                     break
                 k = quoted
-            if k > start_nouns:
+            if k > start_nouns and not _tree_second_genitive(parsed, k - 1):
                 j = k
                 continue
         break
     return i, _bracket(parsed, j, hi)
+
+
+def _tree_second_genitive(parsed: ParsedDoc, noun: int) -> bool:
+    """Whether the parse makes the genitive noun at ``noun`` a second bare genitive of its
+    head, or one of a name (:func:`second_genitive`)."""
+    token = parsed[noun]
+    if token.dep_base != "nmod" or token.head == noun or parsed.children(noun, "case"):
+        return False
+    return second_genitive(parsed, token.head, noun)
 
 
 def _bracket(parsed: ParsedDoc, j: int, hi: int) -> int:

@@ -143,7 +143,13 @@ class Organizations:
         if mention.determiner and ending is not None:
             # "des Statistischen Bundesamts" → "Statistisches Bundesamt": a capitalised
             # adjective of the name takes the nominative ending of its noun.
-            before = [_strong(w, ending, self.lex.noun_genders) for w in before]
+            # After "des", "dem", "einen" … an adjective ends in "-en": "des
+            # Verbraucherzentrale Bundesverbands" has a noun, not an adjective, first.
+            oblique = mention.determiner in self.lex.oblique_case_articles
+            before = [
+                w if oblique and not w.endswith("en") else _strong(w, ending, self.lex.noun_genders)
+                for w in before
+            ]
         return " ".join([*before, head])
 
 

@@ -73,6 +73,9 @@ class NounPhrases:
                 is_plural=lambda _k, _head: False,
             )
             return NounPhrase(i, i, mention)
+        particle = self._particle_name(tokens, i, end)
+        if particle is not None:
+            return particle
         if low in lex.skip_after_verb or low in self.lexicon.subordinators:
             return None  # "Gleichzeitig", "Zudem" open sentences capitalised
         j = i
@@ -142,6 +145,25 @@ class NounPhrases:
             if appo is not None:
                 last = appo
         return NounPhrase(i, last, self.mention(tokens, i, last))
+
+    def _particle_name(self, tokens: Sequence[Token], i: int, end: int) -> NounPhrase | None:
+        """A known person's surname that opens with a lower-case particle ("sagte von der
+        Leyen am Mittwoch"): a name, not a prepositional phrase. Only names of
+        persons.toml: "von der Kommission" is a preposition's phrase."""
+        lex = self.lexicon
+        if not tokens[i].text.islower():
+            return None
+        for particle in lex.name_particles:
+            words = particle.split()
+            surname = i + len(words)
+            if surname >= end or not tokens[surname].text[:1].isupper():
+                continue
+            if any(tokens[i + k].text != w for k, w in enumerate(words)):
+                continue
+            name = " ".join(t.text for t in tokens[i : surname + 1])
+            if name in lex.known_persons:
+                return NounPhrase(i, surname, self.mention(tokens, i, surname))
+        return None
 
     def mention(self, tokens: Sequence[Token], first: int, last: int) -> Mention:
         """The :class:`Mention` of the phrase ``first..last`` (inclusive), split into its

@@ -112,7 +112,7 @@ class SubjectFinder:
             if cue is not None and cue.last_token == i and len(cue.parts) > 1:
                 return None
             low = word.lower()
-            if low in lex.prepositions:
+            if low in lex.prepositions and self.phrases.parse(tokens, i, end) is None:
                 # Skip the prepositional phrase: "am Donnerstag", "laut der Agentur".
                 inner = self.phrases.parse(tokens, i + 1, end, oblique=True)
                 i = (inner.last + 1) if inner is not None else i + 1
