@@ -21,6 +21,7 @@ immutable :class:`Roster`; nothing about the document is kept anywhere else.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -182,7 +183,7 @@ class _Builder:
         """Surname-only mentions of the document's people and of well-known people."""
         text, known = self.text, self.lex.known_persons
         hits: list[tuple[int, str, str]] = []  # (offset, as written, full name)
-        for m in self.lex.known_person_pattern.finditer(text):
+        for m in _anchored_matches(self.lex.known_person_pattern, text):
             hits.append((m.start(), m.group(), known[m.group()][0]))
         for surname, names in list(self.surnames.items()):
             if surname in known:
@@ -280,7 +281,7 @@ class _Builder:
         text, lex = self.text, self.lex
         if not lex.organization_complements:
             return
-        for m in _COMPLEMENT.finditer(text):
+        for m in _complements(text):
             if m.group("link") not in lex.organization_complements:
                 continue
             head = m.group("head")
@@ -429,8 +430,8 @@ def _class_matches(text: str, lex: Lexicon) -> Iterator[regex.Match[str]]:
     words that end in a class noun (the pattern's class is a whole word ending in one)."""
     pattern = lex.organization_class_pattern
     assert pattern is not None
-    classes = tuple(c.casefold() for c in lex.organization_classes)
-    if not all(_WORD_CHARS.fullmatch(c) for c in classes):
+    classes = _folded_classes(tuple(lex.organization_classes))
+    if classes is None:
         yield from pattern.finditer(text)
         return
     last_end = 0
@@ -441,6 +442,63 @@ def _class_matches(text: str, lex: Lexicon) -> Iterator[regex.Match[str]]:
         if m is not None:
             yield m
             last_end = m.end()
+
+
+def _anchored_matches(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern of :func:`entity_lexicon._names_regex`
+    (look-arounds around one named list of words): tried only where one of the words
+    starts, found by a stdlib alternation of them (the ``regex`` engine tries the list at
+    every position, at about three times the cost). Any other pattern runs as it is."""
+    prefilter = _list_prefilter(pattern)
+    if prefilter is None:
+        yield from pattern.finditer(text)
+        return
+    last_end = 0
+    found = prefilter.search(text)
+    while found is not None:
+        at = found.start()
+        if at >= last_end:
+            m = pattern.match(text, at)
+            if m is not None:
+                yield m
+                last_end = m.end()
+        found = prefilter.search(text, at + 1)
+
+
+@functools.lru_cache(maxsize=16)
+def _list_prefilter(pattern: regex.Pattern[str]) -> re.Pattern[str] | None:
+    """Where a word of the pattern's one named list starts (see :func:`_anchored_matches`);
+    None for a pattern with no such list, or an empty word in it."""
+    lists = getattr(pattern, "named_lists", None)
+    if not lists or len(lists) != 1:
+        return None
+    (words,) = lists.values()
+    if not words or not all(isinstance(w, str) and w for w in words):
+        return None
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def _complements(text: str) -> Iterator[regex.Match[str]]:
+    """``_COMPLEMENT.finditer(text)``, tried only at the capitalised word before each
+    linking word: a match starts at the whole word (letters and hyphens) that ends right
+    before the spaces before its linking word, so no other position can start one."""
+    last_end = 0
+    for link in _COMPLEMENT_LINK.finditer(text):
+        head = _HEAD_BEFORE_LINK.match(text, 0, link.start())
+        if head is None or head.start() < last_end:
+            continue
+        m = _COMPLEMENT.match(text, head.start())
+        if m is not None:
+            yield m
+            last_end = m.end()
+
+
+@functools.lru_cache(maxsize=16)
+def _folded_classes(classes: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The class nouns case-folded, once per lexicon (not per document); None unless each
+    is a whole word of letters and hyphens (see :func:`_class_matches`)."""
+    folded = tuple(c.casefold() for c in classes)
+    return folded if all(_WORD_CHARS.fullmatch(c) for c in folded) else None
 
 
 def _word_offsets(text: str, word: str) -> Iterable[int]:
@@ -507,4 +565,8 @@ _COMPLEMENT = regex.compile(
     r"(?:\s+und\s+(?:\p{Ll}+e[nmrs]?\s+)?\p{Lu}[\p{L}-]+){0,2}",
     regex.V1,
 )
+# The linking words of _COMPLEMENT, and the head word with the spaces before one (read
+# backwards from the linking word: the whole word, as _COMPLEMENT's look-behind demands).
+_COMPLEMENT_LINK = re.compile(r"für|zur|zum")
+_HEAD_BEFORE_LINK = regex.compile(r"(?r)(?<![\p{L}-])\p{Lu}[\p{L}-]+\s+", regex.V1)
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-ZÄÖÜ][A-ZÄÖÜa-z]{1,9})\)")
