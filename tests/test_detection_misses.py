@@ -106,9 +106,16 @@ def test_a_single_quoted_noun_inside_indirect_speech_is_no_quotation(
     parse_extractor: quotes.Extractor,
 ) -> None:
     # The second sentence goes on with the association's words; its quoted noun is a term.
+    text = "Der Verband erklärte, die Reform sei falsch. Sie treffe den „Mittelstand“ hart."
+    found = kinds(parse_extractor, text)
+    assert "„Mittelstand“" not in found
+    assert found.get("Sie treffe den „Mittelstand“ hart.") == "indirect_free_indirect"
+    # After an indefinite article the noun is an evaluative label, a partial quote
+    # (quotations.toml partial_noun_determiners; detect4 changed this case, which was a
+    # term before: dev 2 of 3 and train 1 of 1 such spans are gold Direct).
     text = "Der Verband erklärte, die Reform sei falsch. Sie sei eine „Mogelpackung“ für Pendler."
     found = kinds(parse_extractor, text)
-    assert "„Mogelpackung“" not in found
+    assert found.get("„Mogelpackung“") == "direct"
     assert found.get("Sie sei eine „Mogelpackung“ für Pendler.") == "indirect_free_indirect"
     # Lower-case words and longer stretches stay partial quotes.
     text = "Der Verband erklärte, die Reform sei falsch. Sie sei „völlig verfehlt“ und komme spät."

@@ -96,3 +96,28 @@ def test_perfect_infinitive_closing_a_later_coordinated_clause(
     )
     quote = "Er soll die Kassiererin bedroht, das Geld eingesteckt und die Tür verriegelt haben."
     assert kinds(parse_extractor, text).get(quote) == "free_indirect"
+
+
+# -- a single marked noun after an indefinite article inside indirect speech --------------
+# A continuation sentence has no cue of its own, so the speakers stage files the marked
+# word as a term; inside the Konjunktiv quotation it is a partial quote only after "ein".
+_OPENING = "Die Ministerin äußerte sich am Montag zu den Zahlen. "
+
+
+def test_marked_noun_after_an_indefinite_article_is_a_partial_quote(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    text = _OPENING + "Das Programm sei nur ein „Strohfeuer“ gewesen, die Mittel seien verpufft."
+    found = kinds(parse_extractor, text)
+    assert found.get("„Strohfeuer“") == "direct"
+    host = "Das Programm sei nur ein „Strohfeuer“ gewesen, die Mittel seien verpufft."
+    assert found.get(host) == "indirect_free_indirect"
+
+
+def test_marked_noun_after_a_definite_article_stays_a_term(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    text = (
+        _OPENING + "Das Programm habe den „Mittelstand“ kaum erreicht, die Mittel seien verpufft."
+    )
+    assert "„Mittelstand“" not in kinds(parse_extractor, text)

@@ -16,7 +16,9 @@ label list items far more often than they quote. A single capitalised word (in G
 noun or a name: die Atmosphäre des „Kriegsrechtes“, eine „Anschlussverwendung“) is no
 partial quote unless ``partial_min_noun_words`` in ``quotations.toml`` is 1: the corpus
 marks such words inside indirect and reported speech as terms more often than as
-quotations, lower-case single words („randvoll“, „kritisch“) mostly as quotations. (A
+quotations, lower-case single words („randvoll“, „kritisch“) mostly as quotations; right
+after an indefinite article (``partial_noun_determiners``: "sei nur ein „Papiertiger“") the
+word is an evaluative label, a partial quote after all. (A
 span the speakers stage already gave a frame, from a cue in its own sentence, stays:
 "Er nannte den Plan einen „Wortbruch“" quotes somebody.)
 
@@ -65,6 +67,7 @@ def partial_quotes(
     add to ``frames``) and ``final`` with the promoted spans back to "speech".
     """
     min_noun_words = _min_noun_words(rules)
+    determiners = _determiners(rules)
     if len(classified) != len(final):
         raise ValueError("classified and final must list the same quoted spans")
     hosts = sorted(
@@ -87,7 +90,9 @@ def partial_quotes(
         host = _host(hosts, starts, after)
         if host is None:
             continue
-        if _noun_words(after.content.text, min_noun_words):
+        if _noun_words(after.content.text, min_noun_words) and not _after_determiner(
+            host, after, determiners
+        ):
             continue
         added.append(
             Frame(
@@ -113,6 +118,23 @@ def partial_quotes(
 def _min_noun_words(rules: RuleData | None) -> int:
     section = rules.get("quotations", {}) if rules is not None else {}
     return int(section.get("partial_min_noun_words") or 1)
+
+
+def _determiners(rules: RuleData | None) -> frozenset[str]:
+    section = rules.get("quotations", {}) if rules is not None else {}
+    return frozenset(str(w) for w in section.get("partial_noun_determiners", ()))
+
+
+def _after_determiner(host: Frame, q: Quoted, determiners: frozenset[str]) -> bool:
+    """Whether the word right before ``q``'s opening mark, inside ``host``'s quote, is one
+    of ``determiners`` ("nur ein „Papiertiger“", "in einen „Bunker“")."""
+    if not determiners:
+        return False
+    before = host.quote.text[: q.quote.start - host.quote.start]
+    if not before[-1:].isspace():
+        return False
+    words = before.split()
+    return bool(words) and words[-1] in determiners
 
 
 def _noun_words(content: str, limit: int) -> bool:

@@ -41,6 +41,7 @@ class QuotationsRules:
     max_term_words: int | None = _count(1)
     title_compound_min_length: int | None = _count(1)
     partial_min_noun_words: int | None = _count(1)
+    partial_noun_determiners: Words = ()  # "ein „Papiertiger“": a partial quote after all
     noun_endings: Words = ()  # genitive and plural endings of title and term nouns
     apostrophes: Words = ()
     elisions: Words = ()
