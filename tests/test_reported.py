@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 import quotes
-from quotes.detectors.reported import NotSpeech
+from quotes.detectors.reported import NotSpeech, subject_after_finite
 from quotes.parse import ParsedDoc, from_spacy
 from quotes.rules import load_rules
 
@@ -115,3 +115,105 @@ def test_words_that_are_no_speech_act_here(parse_extractor: quotes.Extractor, te
 )
 def test_the_same_verbs_as_speech_acts_stay(parse_extractor: quotes.Extractor, text: str) -> None:
     assert [a.kind for a in parse_extractor.extract(text)] == ["reported"]
+
+
+PRONOUNS = frozenset({"er", "sie", "wir", "ich"})
+FIN_PAST = "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin"
+
+
+def test_the_speaker_after_the_verb_when_the_fronted_object_was_taken_for_the_subject() -> None:
+    # The parser's reading of an object-first sentence: "Die Tat" the subject.
+    doc = parsed(
+        [
+            ("Die", "der", "DET", "ART", 1, "det", "Case=Nom|Number=Sing"),
+            ("Tat", "Tat", "NOUN", "NN", 2, "nsubj", "Case=Nom|Number=Sing"),
+            ("bezeichnete", "bezeichnen", "VERB", "VVFIN", 2, "root", FIN_PAST),
+            ("er", "er", "PRON", "PPER", 2, "nsubj", "Case=Nom|Number=Sing"),
+            ("als", "als", "ADP", "KOKOM", 5, "case", ""),
+            ("sinnlos", "sinnlos", "ADJ", "ADJD", 2, "advmod", ""),
+        ]
+    )
+    assert subject_after_finite(doc, 0, 6, 2, (0, 2), PRONOUNS) == (3, 4)
+    # A subject after the verb is no fronted object; an object pronoun is no speaker.
+    assert subject_after_finite(doc, 0, 6, 2, (3, 4), PRONOUNS) is None
+    assert subject_after_finite(doc, 0, 6, 2, (0, 2), frozenset({"sie"})) is None
+
+
+def test_a_name_after_the_auxiliary_is_the_speaker_of_the_participle() -> None:
+    # "Den Plan hat Müller Schmidt scharf kritisiert": no subject in the parse.
+    doc = parsed(
+        [
+            ("Den", "der", "DET", "ART", 1, "det", "Case=Acc|Number=Sing"),
+            ("Plan", "Plan", "NOUN", "NN", 6, "obj", "Case=Acc|Number=Sing"),
+            ("hat", "haben", "AUX", "VAFIN", 6, "aux", FIN_PRES),
+            ("Gerda", "Gerda", "PROPN", "NE", 6, "obj", "Case=Acc|Number=Sing"),
+            ("Müller", "Müller", "PROPN", "NE", 3, "flat", "Case=Acc|Number=Sing"),
+            ("scharf", "scharf", "ADJ", "ADJD", 6, "advmod", ""),
+            ("kritisiert", "kritisieren", "VERB", "VVPP", 6, "root", "VerbForm=Part"),
+        ]
+    )
+    assert subject_after_finite(doc, 0, 7, 6, None, PRONOUNS) == (3, 5)
+    # A comma between the fronted phrase and the finite verb: two clauses.
+    comma = parsed(
+        [
+            ("Gestern", "gestern", "ADV", "ADV", 3, "advmod", ""),
+            (",", ",", "PUNCT", "$,", 0, "punct", ""),
+            ("hieß", "heißen", "VERB", "VVFIN", 3, "advcl", FIN_PAST),
+            ("kritisierte", "kritisieren", "VERB", "VVFIN", 3, "root", FIN_PAST),
+            ("Gerda", "Gerda", "PROPN", "NE", 3, "obj", "Case=Acc|Number=Sing"),
+        ]
+    )
+    assert subject_after_finite(comma, 0, 5, 3, (0, 1), PRONOUNS) is None
+
+
+def test_a_coordinated_name_after_the_verb_is_one_speaker() -> None:
+    # The seeds' "Zurückblickend auf … kündigten Trump und Putin bereits Verhandlungen …
+    # an": the parser made the participle the subject and "Trump und Putin" objects.
+    doc = parsed(
+        [
+            ("Zurückblickend", "Zurückblickend", "NOUN", "NN", 1, "nsubj", "Case=Nom"),
+            ("kündigten", "ankündigen", "VERB", "VVFIN", 1, "root", FIN_PAST),
+            ("Trump", "Trump", "PROPN", "NE", 1, "obj", "Case=Acc|Number=Sing"),
+            ("und", "und", "CCONJ", "KON", 4, "cc", ""),
+            ("Putin", "Putin", "NOUN", "NN", 2, "conj", "Case=Acc|Number=Sing"),
+            ("bereits", "bereits", "ADV", "ADV", 6, "advmod", ""),
+            ("Verhandlungen", "Verhandlung", "NOUN", "NN", 1, "obj", "Case=Acc|Number=Plur"),
+            ("an", "an", "ADP", "PTKVZ", 1, "compound:prt", ""),
+        ]
+    )
+    assert subject_after_finite(doc, 0, 8, 1, (0, 1), PRONOUNS) == (2, 5)
+
+
+def test_only_a_pronoun_that_is_always_a_subject_replaces_a_speaker_that_can_speak() -> None:
+    rows = [
+        ("Die", "der", "DET", "ART", 1, "det", "Case=Nom|Number=Sing"),
+        ("Kanzlerin", "Kanzlerin", "NOUN", "NN", 2, "nsubj", "Case=Nom|Number=Sing"),
+        ("kritisierte", "kritisieren", "VERB", "VVFIN", 2, "root", FIN_PAST),
+        ("er", "er", "PRON", "PPER", 2, "nsubj", "Case=Nom|Number=Sing"),
+    ]
+    doc = parsed(rows)
+    assert NOT_SPEECH.speaker_after_fronted(doc, 0, 4, 2, (0, 2), True, PRONOUNS) == (3, 4)
+    rows[3] = ("sie", "sie", "PRON", "PPER", 2, "obj", "Case=Nom|Number=Sing")
+    assert NOT_SPEECH.speaker_after_fronted(parsed(rows), 0, 4, 2, (0, 2), True, PRONOUNS) is None
+    # A subject that cannot speak gives way to either.
+    assert NOT_SPEECH.speaker_after_fronted(parsed(rows), 0, 4, 2, (0, 2), False, PRONOUNS) == (
+        3,
+        4,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Die Tat bezeichnete er als sinnlos.", "er"),
+        ("Die Entscheidung nannte sie einen Fehler.", "sie"),
+        # The parser's subject can speak, but "er" is only ever a subject.
+        ("Die Kanzlerin kritisierte er scharf.", "er"),
+        ("Den Vorschlag kritisierte Merkel scharf.", "Merkel"),
+    ],
+)
+def test_object_first_sentences_keep_their_speaker(
+    parse_extractor: quotes.Extractor, text: str, speaker: str
+) -> None:
+    found = [a for a in parse_extractor.extract(text) if a.kind == "reported"]
+    assert [a.speaker.mention.text for a in found if a.speaker and a.speaker.mention] == [speaker]

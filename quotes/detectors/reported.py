@@ -21,6 +21,12 @@ A verb of the reported lexicon with a subject that can speak is taken for a spee
   part of a compound, "Weltmeistertitel" for "Titel"; so no listed noun may name someone
   who speaks: "Todesopfer", not "Opfer").
 
+The parser takes the fronted object of a verb-second sentence for its subject ("Die Tat
+bezeichnete er als sinnlos", "Eine Verschiebung der Wahl bezeichnete Conze als fatal":
+"Die Tat", "Eine Verschiebung" the subject). When that subject stands before the verb and
+cannot speak, :func:`subject_after_finite` gives the speaker: a personal pronoun in the
+nominative, or a name, right after the finite verb (no data: the tags say it).
+
 Constant work per candidate verb (a scan of its clause).
 """
 
@@ -34,7 +40,7 @@ import attrs
 
 from quotes.parse import ParsedDoc
 
-__all__ = ["NotSpeech"]
+__all__ = ["NotSpeech", "subject_after_finite"]
 
 # A listed noun matches as the last part of a longer word from this length on ("Todesopfer"
 # for "Opfer"; "Rang" also matches "Vorrang", which these verbs hardly take).
@@ -47,6 +53,7 @@ class NotSpeech:
 
     objects: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)  # lemma → lower nouns
     lemmas: frozenset[str] = frozenset()  # verbs that are no reported speech
+    nominative: frozenset[str] = frozenset()  # pronouns that are only ever a subject
 
     @classmethod
     def from_rules(cls, rules: Mapping[str, Any]) -> NotSpeech:
@@ -55,7 +62,23 @@ class NotSpeech:
         return cls(
             {str(k): tuple(str(w).lower() for w in v) for k, v in table.items()},
             frozenset(str(w) for w in section.get("not_reported", ())),
+            frozenset(str(w).lower() for w in section.get("nominative_pronouns", ())),
         )
+
+    def speaker_after_fronted(
+        self, parsed: ParsedDoc, first: int, end: int, verb: int,
+        subject: tuple[int, int] | None, plausible: bool, pronouns: frozenset[str],
+    ) -> tuple[int, int] | None:  # fmt: skip
+        """The speaker of ``verb`` where the parser took a fronted object for its
+        ``subject`` (or found none): :func:`subject_after_finite` where that subject cannot
+        speak (``plausible`` False) or is None; where it can, only a pronoun that is always
+        a subject (``nominative_pronouns``: "Die Kanzlerin kritisierte er scharf")."""
+        if not plausible:
+            return subject_after_finite(parsed, first, end, verb, subject, pronouns)
+        found = subject_after_finite(parsed, first, end, verb, subject, self.nominative)
+        if found is not None and parsed[found[0]].text.lower() in self.nominative:
+            return found
+        return None
 
     def rules_out(
         self, parsed: ParsedDoc, first: int, end: int, verb: int, lemma: str,
@@ -156,3 +179,68 @@ def _in_parentheses(parsed: ParsedDoc, first: int, end: int, speaker: tuple[int,
     if not depth:
         return False
     return any(parsed[j].text == ")" for j in range(speaker[1], end))
+
+
+# STTS: a personal pronoun; a coordinating conjunction.
+_PERSONAL_PRONOUN = "PPER"
+_CONJUNCTION = "KON"
+
+
+def subject_after_finite(
+    parsed: ParsedDoc, first: int, end: int, verb: int, subject: tuple[int, int] | None,
+    pronouns: frozenset[str],
+) -> tuple[int, int] | None:  # fmt: skip
+    """The speaker of a verb-second clause ``first:end`` whose fronted object the parser
+    took for the ``subject`` of ``verb`` ("Die Tat bezeichnete er als sinnlos") or for no
+    subject at all (None: "Den Vorschlag kritisierte Merkel scharf", "Merkel" an object):
+    the personal pronoun of ``pronouns`` (lower case; nominative where the parse gives a
+    case) or the name (tagged ``NE``/``PROPN``, its following parts and a coordinated name
+    included: "kündigten Trump und Putin … an") right after the clause's finite verb.
+    None where the finite verb does not follow the fronted phrase in one clause or no
+    such word follows it."""
+    fronted = subject[0] if subject is not None else first
+    after = subject[1] if subject is not None else first + 1
+    if not first <= fronted < after <= verb:
+        return None  # the subject stands after the verb: no fronted object
+    # The finite verb: the verb, or the auxiliary before it ("Die Tat hat er … bezeichnet");
+    # the tagger may miss a finite form right after the fronted phrase ("bezeichnete" ADJA).
+    finite = next((j for j in range(after, verb + 1) if parsed[j].is_finite_verb), None)
+    if finite is None and after == verb:
+        finite = verb
+    if finite is None or finite + 1 >= end:
+        return None
+    if any(parsed[j].text in (",", ";", ":") or parsed[j].is_verb for j in range(after, finite)):
+        return None  # another clause or verb stands between: not one verb-second clause
+    token = parsed[finite + 1]
+    if token.tag == _PERSONAL_PRONOUN or token.upos == "PRON":
+        if token.text.lower() in pronouns and token.morph.case in ("", "Nom"):
+            return finite + 1, finite + 2
+        return None
+    if not _named(parsed, finite + 1):
+        return None
+    last = _name_end(parsed, finite + 2, end)
+    # A coordinated name: "kündigten Trump und Putin … an" ("Putin" the conjunct of "Trump").
+    while (
+        last + 1 < end
+        and parsed[last].tag == _CONJUNCTION
+        and parsed[last + 1].text[:1].isupper()
+        and (
+            _named(parsed, last + 1)
+            or (parsed[last + 1].dep == "conj" and finite + 1 <= parsed[last + 1].head < last)
+        )
+    ):
+        last = _name_end(parsed, last + 2, end)
+    return finite + 1, last
+
+
+def _named(parsed: ParsedDoc, j: int) -> bool:
+    """Whether token ``j`` is a name: tagged so, or inside an entity."""
+    token = parsed[j]
+    return token.tag in _NAME_TAGS or token.upos == "PROPN" or parsed.entity_at(j) is not None
+
+
+def _name_end(parsed: ParsedDoc, j: int, end: int) -> int:
+    """The end of the name whose first part stands before ``j``: its following parts."""
+    while j < end and _named(parsed, j):
+        j += 1
+    return j

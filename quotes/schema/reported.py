@@ -16,7 +16,11 @@ class ReportedRules:
     as the last part of a compound ("Weltmeistertitel" for "Titel").
     ``not_reported``: verb lemmas that are speech with a content clause but no reported
     speech without one ("Die Opposition reagierte mit Spott").
+    ``nominative_pronouns``: personal pronouns that are only ever a subject ("er", "wir"):
+    right after the finite verb they are its speaker even where the parser took the
+    fronted object for the subject ("Die Kanzlerin kritisierte er scharf").
     """
 
     not_speech_objects: dict[str, Words] = attrs.field(factory=dict)
     not_reported: Words = ()
+    nominative_pronouns: Words = ()

@@ -20,7 +20,13 @@ from quotes.detectors.indirect.clauses import (
     with_boundaries,
 )
 from quotes.detectors.indirect.content import content_after, content_before, frame_end_after
-from quotes.detectors.indirect.cue_verbs import auxiliaries, has_needed_word, verb_entry, wie_start
+from quotes.detectors.indirect.cue_verbs import (
+    auxiliaries,
+    has_needed_word,
+    is_passive,
+    verb_entry,
+    wie_start,
+)
 from quotes.detectors.indirect.scan import (
     Candidate,
     DocumentScan,
@@ -233,6 +239,15 @@ def reported_candidate(scan: DocumentScan, s: SentenceView) -> Candidate | None:
             if main_konjunktiv(scan, s) == "strong":
                 return None
             speaker = verb_speaker(scan, s, i, s.first, s.end, entry)
+            if speaker is not None or not is_passive(scan, i):
+                # "Die Tat bezeichnete er als sinnlos": the parser's subject is the fronted
+                # object, or it found none (quotes/detectors/reported.py, speech2).
+                fronted = scan.rules.not_speech.speaker_after_fronted(
+                    parsed, clause.first, clause.end, i, speaker,
+                    speaker is not None and plausible_speaker(scan, speaker),
+                    scan.rules.pronouns - scan.rules.not_speaker_pronouns,
+                )  # fmt: skip
+                speaker = fronted if fronted is not None else speaker
             if speaker is None or not plausible_speaker(scan, speaker):
                 continue
             if scan.rules.not_speech.rules_out(
