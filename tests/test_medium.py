@@ -197,3 +197,57 @@ def test_a_reason_given_is_said_or_written() -> None:
     text = "Das Ministerium begründete die Entscheidung damit, dass die Kassen leer seien."
     media = {a.quote.text: a.medium for a in extractor.extract(text)}
     assert media == {"dass die Kassen leer seien": "SW"}
+
+
+def framed(words: str, medium: str | None, speaker: str = "der Minister") -> Frame:
+    """A person's indirect quotation whose frame (before the quote) reads ``words``."""
+    base = frame(speaker, medium)
+    text = f"{words}, "
+    return Frame(
+        kind=base.kind,
+        quote=base.quote,
+        content=base.content,
+        speaker=base.speaker,
+        cue=None,
+        frame=Span(100, 100 + len(text), text),
+        addressee=None,
+        confidence=0.8,
+        region_start=0,
+        region_end=200,
+        medium=medium,
+    )
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "In einem Brief an die Fraktion erklärte der Minister",
+        "Der Minister meldete sich auf Twitter zu Wort",
+        "In seinem Abschiedsbrief gab er an",  # a compound ending in a channel word
+        "Auf ihrer Website teilte die Partei mit",
+    ],
+)
+def test_a_frame_with_a_written_channel_writes(words: str) -> None:
+    (refined,) = refine_medium([framed(words, "Speech")], RULES)
+    assert refined.medium == "Writing"
+
+
+@pytest.mark.parametrize(
+    ("words", "medium", "expected"),
+    [
+        ("In einer Pressemitteilung erklärte der Minister", "Speech", "SW"),
+        ("In einer Stellungnahme teilte der Konzern mit", "SW", "SW"),
+        # A person's words stay said or written: "person_medium" does not apply.
+        ("In einer Erklärung hieß es", "SW", "SW"),
+        # A speech is spoken: only the whole word counts.
+        ("In seiner Regierungserklärung sagte der Kanzler", "Speech", "Speech"),
+        # The cue's Writing stays.
+        ("In einer Erklärung schrieb der Minister", "Writing", "Writing"),
+        ("Im Interview sagte der Minister", "Speech", "Speech"),
+    ],
+)
+def test_a_frame_with_a_statement_is_said_or_written(
+    words: str, medium: str, expected: str
+) -> None:
+    (refined,) = refine_medium([framed(words, medium)], RULES)
+    assert refined.medium == expected

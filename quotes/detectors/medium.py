@@ -14,9 +14,14 @@ Sprechers": it opens with one of the ``nach_nouns`` of ``indirect.toml``). A men
 whose first capitalised word ends in a noun of speech (``speech_nouns``: "nach Aussagen
 der Zeugin", "Zeugenaussagen zufolge") is spoken: "Speech". A quotation that has no
 medium at all (a Konjunktiv passage with neither cue nor speaker before it) gets
-``unknown_medium``. After the outlet stage, a speaker that is an outlet gets the medium
-of its type (``outlets.toml`` ``[media]``: papers write, broadcasters speak). Constant
-work per frame.
+``unknown_medium``. The words beside the quotation tell its medium too: a frame with a word
+of written channels (``writing_frames``: "in einem Brief an …", "auf Twitter", "auf seiner
+Website"; compounds ending in one count, "Abschiedsbrief") is "Writing"; one with a word
+of statements (``statement_frames``, whole words: "in einer Pressemitteilung", "in einer
+Erklärung", not "Regierungserklärung", a speech) is "SW", the corpus's medium of
+statements that may be read out or handed out, before a person's words are taken for
+spoken. After the outlet stage, a speaker that is an outlet gets the medium of its type
+(``outlets.toml`` ``[media]``: papers write, broadcasters speak). Constant work per frame.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ _KEEP = frozenset({"Writing", "Thought", "ST", "TW", "SWT"})
 _WRITING = "Writing"
 _THOUGHT_OR_SPEECH = "ST"
 _SPEECH = "Speech"
+_SPEECH_OR_WRITING = "SW"
 
 
 @attrs.frozen
@@ -58,6 +64,10 @@ class MediumRules:
     #: capitalised word ("Zeugenaussagen"); and the medium of a quotation that has none.
     speech_nouns: tuple[str, ...] = ()
     unknown_medium: str | None = None
+    #: Words of the frame (lower case, matched as the end of a capitalised word): written
+    #: channels ("Brief", "Twitter") and statements ("Pressemitteilung", "Erklärung").
+    writing_frames: tuple[str, ...] = ()
+    statement_frames: tuple[str, ...] = ()
 
     @classmethod
     def from_rules(cls, rules: RuleData) -> MediumRules:
@@ -86,6 +96,8 @@ class MediumRules:
                 )
             ),
             str(section["unknown_medium"]) if section.get("unknown_medium") else None,
+            _lowered(section.get("writing_frames", ())),
+            _lowered(section.get("statement_frames", ())),
         )
 
     def of_outlet(self, medium: str | None, source_type: str | None) -> str | None:
@@ -113,12 +125,14 @@ class MediumRules:
     def _refined(self, frame: Frame) -> str | None:
         if frame.medium in _KEEP:
             return frame.medium
-        if self.writes(frame):
+        if self.writes(frame) or self._framed(frame, self.writing_frames):
             return _WRITING
         if self.thinks(frame):
             return _THOUGHT_OR_SPEECH
         if self.speaks(frame):
             return _SPEECH
+        if self._framed(frame, self.statement_frames, compounds=False):
+            return _SPEECH_OR_WRITING
         speaker = frame.speaker
         if (
             self.person_medium
@@ -129,6 +143,16 @@ class MediumRules:
         ):
             return self.person_medium
         return frame.medium
+
+    def _framed(self, frame: Frame, nouns: tuple[str, ...], *, compounds: bool = True) -> bool:
+        """Whether a capitalised word of ``frame``'s frame (the words beside the quote,
+        its speaker's included) is one of ``nouns`` or, with ``compounds``, ends in one."""
+        if not nouns or frame.frame is None:
+            return False
+        words = [w.lower() for w in _words(frame.frame.text) if w[:1].isupper()]
+        if compounds:
+            return any(w.endswith(nouns) for w in words)
+        return any(w in nouns for w in words)
 
     def speaks(self, frame: Frame) -> bool:
         """Whether the speaker mention's first capitalised word is a noun of speech
@@ -165,6 +189,11 @@ class MediumRules:
             return False
         heads = [words[-1], *[w for w in words if w[:1].isupper()][:2]]
         return any(w.lower().endswith(self.writing_nouns) for w in heads)
+
+
+def _lowered(values: Any) -> tuple[str, ...]:
+    """Lower-case words, longest first (``str.endswith`` takes the tuple)."""
+    return tuple(sorted({str(v).lower() for v in values if v}, key=len, reverse=True))
 
 
 def _words(text: str) -> list[str]:

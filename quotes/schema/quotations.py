@@ -69,6 +69,8 @@ class QuotationsRules:
     person_medium: str = ""
     speech_nouns: Words = ()  # "nach Aussagen der Zeugin": spoken (quotes/detectors/medium.py)
     unknown_medium: str | None = attrs.field(default=None, validator=one_of(*MEDIA))
+    writing_frames: Words = ()  # "in einem Brief", "auf Twitter": Writing (medium.py)
+    statement_frames: Words = ()  # "in einer Pressemitteilung": SW (medium.py)
     term_markers: Words = ()
     term_nouns: Words = ()
     term_heads: Words = ()
