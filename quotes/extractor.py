@@ -206,8 +206,7 @@ class Extractor:
     def _analyze(self, doc: Document, publisher: str | None, parsed: ParsedDoc | None) -> Analysis:
         """:meth:`analyze` on ``doc`` (of the checked text and publisher)."""
         text = doc.text
-        marks = find_marks(doc, self.rules)
-        classified = find_quotations(doc, marks, self.rules)
+        classified = find_quotations(doc, find_marks(doc, self.rules), self.rules)
         mentions = self._mentions
         # What the stages have resolved so far, handed from one to the next.
         resolution = mentions.start(doc)
@@ -215,8 +214,11 @@ class Extractor:
         # (one per window of the text), the speakers the syntax gives (quotes.attribution).
         # Names are resolved in text order once a window's direct quotations are settled,
         # before the detectors of indirect speech read them as context.
+        # Each stage's output is kept only until the next one has replaced it (a text of
+        # short quoted lines is mostly its frames: issue 9's dateline lines).
         found_direct, quoted = self._speakers.find(doc, classified)
         direct = list(found_direct)
+        del found_direct
         resolved = 0
         indirect: list[Frame] = []
         for part in (parsed,) if parsed is not None else self._parses(doc):
@@ -246,6 +248,7 @@ class Extractor:
             indirect.extend(f for f in found if agrees_with_direct(f, index))
         direct[resolved:], resolution = resolve_speakers(direct[resolved:], mentions, resolution)
         frames = inherit(direct, indirect) + tuple(indirect)
+        del direct
         if indirect:
             # Partial quotes inside indirect speech are its speaker's words, and a frame
             # inside an indirect quote splits it into parts (detect hooks).
