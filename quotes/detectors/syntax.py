@@ -224,8 +224,10 @@ def phrase_range(
         for child in parsed.children(i):
             if child.dep not in _NOMINAL_DEPENDENTS and child.dep_base not in _NOMINAL_DEPENDENTS:
                 continue
-            if child.upos in ("VERB", "AUX") and child.dep != "amod":
-                continue
+            if child.upos in ("VERB", "AUX") and (child.dep != "amod" or child.morph.mood):
+                continue  # a clause, or a finite verb the parser made an attribute
+            if child.dep == "compound:prt":
+                continue  # a verb's particle the parser hung on a noun ("kündigte … an")
             if child.dep == "case" and i == head:
                 continue  # the phrase's own preposition ("laut", "von") stays outside
             if (
@@ -250,6 +252,7 @@ def phrase_range(
     last = head
     while last + 1 < hi and (last + 1) in keep:
         last += 1
+    last = _hung_name(parsed, head, last, hi, keep)
     # Punctuation inside the range is fine (", Maria Sacharowa,"), but not at its edges.
     first, end = trim(parsed, first, last + 1)
     while first < head and (
@@ -295,6 +298,30 @@ def _is_person_name(parsed: ParsedDoc, k: int) -> bool:
     if entity is not None and entity.label == "PER":
         return True
     return token.upos == "NOUN" and k > 0 and parsed[k - 1].upos == "PROPN"
+
+
+def _hung_name(parsed: ParsedDoc, head: int, last: int, hi: int, keep: set[int]) -> int:
+    """The last word of a name of two or more words right after the noun ``head`` that the
+    parser hung elsewhere ("hat Außenministerin | Annalena Baerbock weitere Hilfen
+    zugesagt", "Annalena" a possessor of "Hilfen"); else ``last``. One proper noun alone
+    may be another phrase ("warf die Regierung Russland … vor")."""
+    k = last + 1
+    if last != head or parsed[head].upos != "NOUN" or k >= hi or k in keep:
+        return last
+    name = parsed[k]
+    parts = [c.i for c in parsed.children(k, "flat", "flat:name")]
+    if (
+        name.upos != "PROPN"
+        or not parts
+        or parsed.children(k, "case")
+        or parsed.children(k, "det")
+        or max(parts) >= hi
+    ):
+        return last
+    end = max(parts)
+    if not all(parsed[j].upos == "PROPN" for j in range(k, end + 1)):
+        return last
+    return end
 
 
 def is_opening_mark(text: str) -> bool:

@@ -25,6 +25,7 @@ import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from typing import Final
 
 import attrs
 import regex
@@ -344,7 +345,28 @@ def group_name(adjectives: Iterable[str], head: Iterable[str], genitive: Iterabl
         if adjective.endswith("en") and len(adjective) > 4:
             adjective = adjective[:-1]
         words.append(adjective)
-    return " ".join([*words, *head, *genitive])
+    return joined([*words, *head, *genitive])
+
+
+_OPENING: Final = frozenset('„»"‚›')
+_CLOSING: Final = frozenset('“”«"‘‹')
+
+
+def joined(words: Iterable[str]) -> str:
+    """Words with spaces between them, none inside quotation marks: "der „Flensburger
+    Rundschau“", not "der „ Flensburger Rundschau “"."""
+    out = ""
+    opened = False
+    for word in words:
+        closing = word in _CLOSING and (opened or word not in _OPENING)
+        if out and not closing and not (opened and out[-1] in _OPENING):
+            out += " "
+        if closing:
+            opened = False
+        elif word in _OPENING:
+            opened = True
+        out += word
+    return out
 
 
 def organization_name_with(
@@ -523,6 +545,15 @@ def _trim_trailing_nonname(words: list[str], lexicon: Lexicon) -> list[str]:
             or lexicon.role_of(word)
             or lexicon.is_organization_word(word)
             or (out[-1].islower() and word.lower() in lexicon.noun_genders)
+            or (
+                # After given name and surname a capitalised word is the sentence's ("warf
+                # … Reiner Haseloff Versagen vor"), unless a second given name precedes it
+                # ("Anna Maria Fischer") or the whole is a known person's name.
+                sum(w[:1].isupper() for w in out) >= 2
+                and out[-1][:1].isupper()
+                and out[-1] not in lexicon.given_names
+                and " ".join([*out, word]) not in lexicon.known_persons
+            )
         ):
             break
         out.append(word)

@@ -21,6 +21,7 @@ from quotes.pipeline.entity_scan import (
     SUBJECT,
     Entity,
     group_name,
+    joined,
     normal_affiliation,
     scan,
 )
@@ -487,6 +488,8 @@ class ResolutionRun:
         """ "sie sagten", "erklärten sie", "sie seien": the verb next to "sie" is plural."""
         text = self.doc.text
         before = text[max(0, mention.start - 30) : mention.start].split()[-1:]
+        if before and before[0][-1:] in _SENTENCE_CLOSERS:
+            before = []  # the last verb of the sentence before ("… fortsetzen. Sie warnte")
         after = text[mention.end : mention.end + 30].split()[:1]
         for word in (*before, *after):
             word = word.strip(",.;:!?")
@@ -504,6 +507,7 @@ class ResolutionRun:
 
 
 _OPENING_MARKS = frozenset('„»"‚›')
+_SENTENCE_CLOSERS = frozenset(".!?:;")
 
 
 def _word_offset(text: str, word: str, after: int) -> int:
@@ -534,4 +538,4 @@ def _description(mention: Mention, group_heads: frozenset[str]) -> str:
         head[-1] = head[-1] + "r"  # "der Beamte" → "Beamter", the form without article
     if mention.plural or (head and head[-1] in group_heads):
         return group_name(mention.adjectives, head, mention.genitive)
-    return " ".join([*head, *mention.genitive])
+    return joined([*head, *mention.genitive])

@@ -20,6 +20,9 @@ class SurfaceWords:
     intro_tails: frozenset[str] = frozenset()
     #: Focus particles before a speaker: "auch der Minister sagte".
     focus_particles: frozenset[str] = frozenset()
+    #: Prepositions of a named speaker's organisation after the verb ("… Aubin von der
+    #: CFTC.").
+    affiliation_prepositions: frozenset[str] = frozenset()
     #: Abbreviations that stand inside names with their dot ("Prof.", "Dr.").
     name_abbreviations: frozenset[str] = frozenset()
     #: Articles that open the noun phrase inside a speaker phrase ("Sprecher des Amtes").
@@ -54,6 +57,7 @@ class SurfaceWords:
         return cls(
             intro_tails=words("intro_tails"),
             focus_particles=words("focus_particles"),
+            affiliation_prepositions=words("affiliation_prepositions"),
             name_abbreviations=words("name_abbreviations"),
             oblique_articles=words("oblique_articles"),
             source_links=words("source_links"),

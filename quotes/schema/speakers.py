@@ -22,6 +22,7 @@ class Surface:
 
     intro_tails: Words = ()
     focus_particles: Words = ()
+    affiliation_prepositions: Words = ()
     name_abbreviations: Words = ()
     oblique_articles: Words = ()
     source_links: Words = ()

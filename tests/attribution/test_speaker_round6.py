@@ -97,3 +97,99 @@ def test_a_noun_before_the_head_of_an_organisation_keeps_its_ending(
     names = {a.speaker.name for a in parse.extract(text) if a.speaker is not None}
     assert "Verbraucherzentrale Bundesverband" in names
     assert "Statistisches Bundesamt" in names
+
+
+def test_a_named_speakers_organisation_after_the_verb_stays_in_the_mention(
+    rules: quotes.Extractor,
+) -> None:
+    text = (
+        "„Gegenüber seinen Leuten ist er die eiserne Hand“, so beschrieb ihn der "
+        "Betriebsrat Pierre Duval von der CGT."
+    )
+    a = quotation(rules, text, "eiserne Hand")
+    assert mention(a) == "der Betriebsrat Pierre Duval von der CGT"
+
+
+def test_a_time_adjunct_after_a_named_speaker_is_not_its_organisation(
+    rules: quotes.Extractor,
+) -> None:
+    a = quotation(rules, "„Wir bleiben hier“, sagte Anna Becker vom Montag an.", "bleiben")
+    assert mention(a) == "Anna Becker"
+
+
+def test_a_finite_verb_the_parser_hung_on_the_subject_ends_its_phrase(
+    parse: quotes.Extractor,
+) -> None:
+    # The parser makes "Sprecher" the root and "kündigte" an attribute of the object.
+    text = (
+        "Peking reagierte empört. Ein Sprecher des chinesischen Handelsministeriums "
+        "kündigte Gegenmaßnahmen an. Die EU betreibe „reinen Protektionismus“, erklärte er."
+    )
+    for a in parse.extract(text):
+        if a.speaker is not None:
+            assert "kündigte" not in a.speaker.name
+            assert a.speaker.name == "Sprecher des chinesischen Handelsministeriums"
+
+
+def test_an_outlet_of_the_names_table_in_the_genitive(parse: quotes.Extractor) -> None:
+    text = (
+        "Nach Informationen des „Hamburger Abendblatts“ prüft die Staatsanwaltschaft "
+        "Verfahren gegen mehrere Organisatoren."
+    )
+    a = quotation(parse, text, "prüft die Staatsanwaltschaft")
+    assert a.speaker is not None and a.speaker.name == "Hamburger Abendblatt"
+    assert a.speaker.type == "outlet"
+
+
+def test_a_descriptions_name_has_no_spaces_inside_its_quotation_marks(
+    parse: quotes.Extractor,
+) -> None:
+    text = "Nach Informationen der „Flensburger Rundschau“ wurde niemand verletzt."
+    a = quotation(parse, text, "niemand verletzt")
+    assert a.speaker is not None and a.speaker.name == "Informationen der „Flensburger Rundschau“"
+
+
+def test_a_full_name_does_not_swallow_the_capitalised_noun_after_it(
+    rules: quotes.Extractor,
+) -> None:
+    text = (
+        "Im Landtag warf die Opposition Ministerpräsident Reiner Haseloff Versagen vor. "
+        "„Das ist falsch“, sagte Haseloff. Anna Maria Fischer nannte das „Theater“."
+    )
+    names = [a.speaker.name for a in rules.extract(text) if a.speaker is not None]
+    assert "Reiner Haseloff" in names
+    assert not any("Versagen" in n for n in names)
+
+
+def test_a_partial_quote_in_speech_with_a_cue_after_it_takes_that_cue(
+    parse: quotes.Extractor,
+) -> None:
+    # „jederzeit bereit“ is not carried from "sagte" in the sentence before: the speech
+    # around it has its own cue, after it.
+    text = (
+        "Kremlsprecher Dmitri Peskow sagte der Agentur Tass, es gebe „keine Gespräche“. "
+        "Russland sei aber „jederzeit bereit“, über eine Lösung zu sprechen, fügte er hinzu."
+    )
+    a = quotation(parse, text, "jederzeit bereit", "direct")
+    assert str(a.cue) == "fügte … hinzu"
+    assert a.speaker is not None and a.speaker.name == "Dmitri Peskow"
+
+
+def test_an_interview_outlet_carries_to_the_named_speakers_later_words(
+    parse: quotes.Extractor,
+) -> None:
+    # The parser hangs "Annalena Baerbock" on the object; the mention keeps the name, so
+    # the interview (ZDF) carries to her later statements, and "Sie" is hers: the verb
+    # before "Sie" ends the sentence before, it says nothing of the pronoun's number.
+    text = (
+        "In einem Interview mit dem ZDF hat Außenministerin Annalena Baerbock weitere "
+        "Hilfen zugesagt. Die Lage an der Front sei „dramatisch“, sagte die "
+        "Grünen-Politikerin. Deutschland werde seine Unterstützung fortsetzen. Sie warnte "
+        "zugleich vor einer Spaltung der EU."
+    )
+    found = parse.extract(text)
+    opening = next(a for a in found if a.content.text.startswith("In einem Interview"))
+    assert mention(opening) == "Außenministerin Annalena Baerbock"
+    for a in found:
+        assert a.speaker is not None and a.speaker.name == "Annalena Baerbock"
+        assert [s.name for s in a.via][:1] == ["ZDF"]

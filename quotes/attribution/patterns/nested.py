@@ -41,7 +41,11 @@ def inherit(direct: Sequence[Frame], others: Sequence[Frame]) -> tuple[Frame, ..
             # The words of saying are the speech's around it: its cue and its frame
             # ("Der Staatsanwalt sagte, der Sohn habe sich „…“": frame "Der Staatsanwalt
             # sagte,"), not a word of the speech ("die Aktion erinnere „fatal …“").
-            own_cue = frame.cue is not None and not _inside(frame.cue, outer)
+            own_cue = (
+                frame.cue is not None
+                and not _inside(frame.cue, outer)
+                and not _carried_before(frame, outer)
+            )
             frame = attrs.evolve(
                 frame,
                 speaker=outer.speaker,
@@ -78,6 +82,24 @@ def _belongs_to(frame: Frame, outer: Frame) -> bool:
     quote = outer.quote
     inside = [p for p in frame.cue.parts if quote.start <= p.start and p.end <= quote.end]
     mention = frame.speaker.mention
+    if _carried_before(frame, outer):
+        return True
     return len(inside) == len(frame.cue.parts) or (
         mention is not None and quote.start <= mention.start and mention.end <= quote.end
+    )
+
+
+def _carried_before(frame: Frame, outer: Frame) -> bool:
+    """Whether the direct quote's cue and speaker stand before the speech around it while
+    the speech's own cue follows its start ("Peskow sagte, … . Russland sei aber
+    „jederzeit bereit“, …, fügte er hinzu"): carried from an earlier quotation, so the
+    speech's cue and speaker are the quote's."""
+    quote = outer.quote
+    if frame.cue is None or outer.cue is None:
+        return False
+    mention = frame.speaker.mention if frame.speaker is not None else None
+    return (
+        all(p.end <= quote.start for p in frame.cue.parts)
+        and all(p.start >= quote.start for p in outer.cue.parts)
+        and (mention is None or mention.end <= quote.start)
     )

@@ -7,7 +7,7 @@ finder's modules share; every rules error is raised here, at load time.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, Final, cast
 
 import attrs
@@ -445,6 +445,11 @@ def _gazetteer(
     domains: dict[str, Entry] = {}
     by_name: dict[str, Entry] = {}
     names = data.get("names", {})
+    organizations = data.get("organizations", {})
+    endings = _strings(
+        organizations.get("genitive_endings", []) if isinstance(organizations, Mapping) else [],
+        "organizations.genitive_endings",
+    )
     if isinstance(names, Mapping):
         for kind, listed in names.items():
             source_type = _source_type(kind, "names")
@@ -453,6 +458,10 @@ def _gazetteer(
                 by_name[name] = entry
                 for written in inflected(name):
                     aliases[written] = Alias(entry)
+                    # The genitive: "des „Hamburger Abendblatts“" (an [[outlet]] lists
+                    # its forms as aliases; a name here has only itself).
+                    for form in _genitives(written, endings):
+                        aliases.setdefault(form, Alias(entry))
     for item in _list(data, "outlet"):
         name = item.get("name")
         if not isinstance(name, str) or not name.strip():
@@ -480,6 +489,15 @@ def _gazetteer(
                 name, Entry(name, "outlet")
             )
     return aliases, domains, by_name
+
+
+def _genitives(name: str, endings: Sequence[str]) -> list[str]:
+    """``name`` with each genitive ending on its last word, where that word is a
+    capitalised noun of four or more letters that does not end in a sibilant already."""
+    last = name.rsplit(" ", 1)[-1]
+    if len(last) < 4 or not last[:1].isupper() or not last[-1:].islower() or last[-1] in "sxzß":
+        return []
+    return [name + ending for ending in endings]
 
 
 def _where(rules: RuleData, key: str, index: int) -> str:

@@ -123,12 +123,40 @@ class SubjectFinder:
                 if phrase.mention.determiner in oblique:
                     i = phrase.last + 1
                     continue
-                return phrase
+                return self._affiliated(tokens, phrase, end)
             if low in lex.skip_after_verb or not word[:1].isalnum() or word.islower():
                 i += 1
                 continue
             return None
         return None
+
+    def _affiliated(self, tokens: Sequence[Token], phrase: NounPhrase, end: int) -> NounPhrase:
+        """A named speaker with the organisation after it up to the sentence's end: "der
+        Gewerkschaftsfunktionär Bernard Aubin | von der CFTC." (not "am Mittwoch")."""
+        after = phrase.last + 1
+        if (
+            after + 1 >= end
+            or tokens[after].text not in self.words.affiliation_prepositions
+            or phrase.mention.pronoun
+            or not self._named(phrase.mention.head)
+        ):
+            return phrase
+        inner = self.phrases.parse(tokens, after + 1, end, oblique=True)
+        close = inner.last + 1 if inner is not None else end
+        if inner is None or close >= end or tokens[close].text not in {".", "!", "?"}:
+            return phrase
+        mention = attrs.evolve(phrase.mention, end=tokens[inner.last].end)
+        return NounPhrase(phrase.first, inner.last, mention)
+
+    def _named(self, head: Sequence[str]) -> bool:
+        """Whether head words name a person: a given name, or two last words that are
+        neither roles nor organisation words ("Bernard Aubin")."""
+        lex = self.lexicon
+        if any(w in lex.given_names for w in head):
+            return True
+        return len(head) >= 2 and not any(
+            lex.role_of(w) or lex.is_organization_word(w) for w in head[-2:]
+        )
 
     def finite_verb(self, tokens: Sequence[Token], start: int) -> int | None:
         """The finite verb of a main clause: the first lower-case non-function word."""
