@@ -35,6 +35,17 @@ _CHUNK_CHARS = 20_000
 # 0.3 GB, in less CPU time (issue 9 §2; measured with chunks of 100k and 20k characters).
 _BATCH_CHARS = 40_000
 _BATCH_TEXTS = 256
+# The same bounds in tokens (estimated: see _token_estimate), for dense text: the parser's
+# peak memory goes with the tokens of a batch, and faster than linearly (one JSON line
+# '"key": "value", ' x n, 2 characters a token: 5k tokens in one batch took 64 MB over the
+# loaded model, 10k 145 MB, 20k 470 MB). News text has about 5-6 characters a token, so its
+# chunks (20k characters) stay as they are; its batches get a little shorter, in the same
+# CPU time (batches of 10k, 40k or 100k characters parse the dev texts equally fast).
+_CHUNK_TOKENS = 5_000
+_BATCH_TOKENS = 5_000
+# What the estimate counts besides whitespace: the characters spaCy's German tokenizer
+# splits off as tokens of their own.
+_PUNCTUATION = ".,;:!?\"'()[]{}<>/–—-„“”‚‘’»«›‹*&%§$€#+=|"
 # spaCy's memory zones free the lexemes and strings that a batch adds, but the hash tables
 # that index them (preshed) keep a tombstone where each entry was and grow when full of
 # them (a table never shrinks), so a stream of new words grows the vocabulary's and the
@@ -106,9 +117,10 @@ class SpacyBackend:
     def parse_texts(self, texts: Iterable[str]) -> Iterator[ParsedDoc]:
         """Parses of ``texts``, in order, lazily, with ``nlp.pipe`` over bounded batches.
 
-        Long texts are cut into paragraph-aligned chunks of at most 20k characters whose
-        parses are joined; a batch never holds more than about 40k characters, so the
-        parser's memory stays bounded however long a text or a stream is. Each batch runs
+        Long texts are cut into paragraph-aligned chunks of at most 20k characters (and
+        about 5k tokens, for dense text) whose parses are joined; a batch never holds more
+        than about 40k characters and 5k tokens, so the parser's memory stays bounded
+        however long or dense a text or a stream is. Each batch runs
         in ``nlp.memory_zone()`` (spaCy >= 3.8): the strings it adds to the vocabulary are
         freed when the batch has been converted; the shipped pipeline is also loaded
         afresh between batches once its vocabulary's tables have taken 200k lexemes (see
@@ -124,7 +136,7 @@ class SpacyBackend:
         pending: deque[tuple[str, str, list[int] | None, int]] = deque()
         parts: deque[list[tuple[int, ParsedDoc]]] = deque()  # parsed chunks, per pending text
         batch: list[tuple[int, int, int]] = []  # (place in pending, start, end)
-        batch_chars = 0
+        batch_chars = batch_tokens = 0
 
         def run_batch() -> None:
             with self._memory_zone():
@@ -150,15 +162,19 @@ class SpacyBackend:
             pending.append((text, clean, offsets, len(chunks)))
             parts.append([])
             for start, end in chunks:
+                tokens = _token_estimate(clean, start, end)
                 if batch and (
-                    batch_chars + end - start > _BATCH_CHARS or len(batch) >= _BATCH_TEXTS
+                    batch_chars + end - start > _BATCH_CHARS
+                    or batch_tokens + tokens > _BATCH_TOKENS
+                    or len(batch) >= _BATCH_TEXTS
                 ):
                     run_batch()
-                    batch, batch_chars = [], 0
+                    batch, batch_chars, batch_tokens = [], 0, 0
                     # Texts leave ``pending`` here, so the batch's places are counted anew.
                     yield from finished()
                 batch.append((len(pending) - 1, start, end))
                 batch_chars += end - start
+                batch_tokens += tokens
         if batch:
             run_batch()
         yield from finished()
@@ -230,12 +246,34 @@ def make_backend(backend: str, *, nlp: Any = None, pipeline: Any = None) -> Pars
     raise BackendError(f"unknown backend {backend!r}; choose one of rules, parse, stanza")
 
 
-def _chunks(text: str, size: int) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` pieces of at most ``size`` characters, cut after a line break where
-    there is one, else after a space, else anywhere."""
+def _token_estimate(text: str, start: int = 0, end: int | None = None) -> int:
+    """About how many tokens spaCy makes of ``text[start:end]``: its spaces and line breaks
+    and its punctuation characters (each a token of its own), and one for the last word.
+    Over-counts rather than under-counts (an abbreviation's full stop); C-speed counts."""
+    end = len(text) if end is None else end
+    if end <= start:
+        return 0
+    count = text.count(" ", start, end) + text.count("\n", start, end)
+    for mark in _PUNCTUATION:
+        count += text.count(mark, start, end)
+    return count + 1
+
+
+def _chunks(text: str, size: int, tokens: int | None = None) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` pieces of at most ``size`` characters and about ``tokens``
+    estimated tokens (default :data:`_CHUNK_TOKENS`), cut after a line break where there
+    is one, else after a space, else anywhere."""
+    tokens = _CHUNK_TOKENS if tokens is None else tokens
     start = 0
-    while len(text) - start > size:
+    while len(text) - start > size or _token_estimate(text, start, start + size) > tokens:
         limit = start + size
+        # Dense text (punctuation, short tokens): a shorter piece, in proportion.
+        estimate = _token_estimate(text, start, limit)
+        while estimate > tokens and limit - start > 1:
+            limit = start + max(1, (limit - start) * tokens // estimate)
+            estimate = _token_estimate(text, start, limit)
+        if limit >= len(text):
+            break
         cut = text.rfind("\n", start, limit)
         if cut <= start:
             cut = text.rfind(" ", start, limit)

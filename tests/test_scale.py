@@ -200,6 +200,49 @@ def test_parse_texts_batches_are_bounded(
     assert [t.text for t in joined] == [t.text for t in one_by_one[-1]]
 
 
+@pytest.mark.parametrize(
+    "piece", ['"key": "value", ', "Berlin (dpa) – „Ja“, sagte er.\n", "„Titel“, "]
+)
+def test_dense_text_is_parsed_in_batches_bounded_in_tokens(
+    on_demand: Extractor, monkeypatch: pytest.MonkeyPatch, piece: str
+) -> None:
+    # Issue 9 §2: the parser's memory goes with the tokens of a batch (a 21k-character
+    # JSON line in one sentence: 10k tokens in one batch, 150 MB over the loaded model).
+    # Dense text is cut into chunks of at most _CHUNK_TOKENS estimated tokens, and a
+    # batch holds at most _BATCH_TOKENS of them; the parse is joined back exactly.
+    parser = on_demand._parser
+    assert isinstance(parser, backends.SpacyBackend)
+    monkeypatch.setattr(backends, "_CHUNK_TOKENS", 400)
+    monkeypatch.setattr(backends, "_BATCH_TOKENS", 600)
+    text = piece * (6_000 // len(piece))
+    assert backends._token_estimate(text) > 1_000
+    chunks = list(backends._chunks(text, backends._CHUNK_CHARS))
+    assert "".join(text[a:b] for a, b in chunks) == text
+    assert all(backends._token_estimate(text, a, b) <= 400 for a, b in chunks)
+    tokens: list[int] = []
+    real_pipe = parser.nlp.pipe
+
+    def counting_pipe(stream: Any, **kwargs: Any) -> Any:
+        docs = list(real_pipe(list(stream), **kwargs))
+        tokens.append(sum(len(doc) for doc in docs))
+        return iter(docs)
+
+    monkeypatch.setattr(parser.nlp, "pipe", counting_pipe)
+    parsed = next(parser.parse_texts([text, "Er sagte, es sei gut."]))
+    assert len(tokens) > 2 and max(tokens) <= 600
+    assert parsed.text == text
+    assert all(text[t.start : t.end] == t.text for t in parsed)
+
+
+def test_token_estimate_follows_the_tokenizer(on_demand: Extractor) -> None:
+    # Close to spaCy's count on news and on dense text, so news keeps its 20k chunks.
+    parser = on_demand._parser
+    assert isinstance(parser, backends.SpacyBackend)
+    for text in [*ALL_CANDIDATES, MIXED[0], '"key": "value", ' * 50, "„Ja“, sagte er.\n" * 40]:
+        real = len(parser.nlp.make_doc(text))
+        assert 0.8 * real <= backends._token_estimate(text) <= 1.25 * real + 2, text[:40]
+
+
 # -- pipe ------------------------------------------------------------------------------
 def test_pipe_matches_extract(on_demand: Extractor, full: Extractor) -> None:
     texts = (MIXED + ALL_CANDIDATES) * 3
