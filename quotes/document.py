@@ -54,7 +54,12 @@ _IN_WORD = regex.compile(r"[\w\-'’.&]", regex.V1)
 #: ``_MEMO_CHARS`` (about a thousand tokens) and slices what it is asked for out of them.
 _LONG_SENTENCE = 1024
 _MEMO_CHARS = 4096
+#: How many short stretches :meth:`Document.tokens` keeps the tokens of.
+_RECENT_STRETCHES = 16
 _new_tuple = tuple.__new__
+#: How far back :meth:`SentenceSplitter._is_false_boundary` reads for the word before a
+#: dot in one slice (a longer word is read character by character).
+_WORD_REACH = 64
 _LINE_BREAK = regex.compile(r"[\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85]")
 
 
@@ -108,11 +113,17 @@ class SentenceSplitter:
         return [(s, e) for s, e in bounds if e > s]
 
     def _is_false_boundary(self, text: str, sentence_start: int, cut: int, next_start: int) -> bool:
-        # Look at the word that carries the final dot.
-        j = cut
-        while j > sentence_start and not text[j - 1].isspace():
-            j -= 1
-        word = text[j:cut]
+        # Look at the word that carries the final dot: what follows the last white space
+        # (str.isspace) of the sentence so far, read off a short stretch before the cut.
+        low = max(sentence_start, cut - _WORD_REACH)
+        tail = text[low:cut].rsplit(maxsplit=1)
+        if len(tail) == 2 or low == sentence_start or text[low].isspace():
+            word = tail[-1] if tail else ""
+        else:  # a word longer than the stretch
+            j = low
+            while j > sentence_start and not text[j - 1].isspace():
+                j -= 1
+            word = text[j:cut]
         if not word.endswith("."):
             return False
         if word in self.abbreviations or word.lower() in self.abbreviations:
@@ -149,6 +160,10 @@ class Document:
     # their starts and ends. A memo only; never part of what the document is.
     _token_memo: tuple[int, int, tuple[Token, ...], list[int], list[int]] | None = attrs.field(
         init=False, default=None, repr=False, eq=False
+    )
+    # The tokens of the last few short stretches read (see :meth:`tokens`), also a memo.
+    _recent_tokens: dict[tuple[int, int], tuple[Token, ...]] = attrs.field(
+        init=False, factory=dict, repr=False, eq=False
     )
 
     def __attrs_post_init__(self) -> None:
@@ -225,7 +240,18 @@ class Document:
             )
             or not (_clean_edge(text, start) and _clean_edge(text, end))
         ):
-            return tokenize(text, start, end)
+            if not 0 <= end - start <= _MEMO_CHARS:
+                return tokenize(text, start, end)
+            # The speaker stages read the same stretch again (the sentence around a quote,
+            # without it): the last few stretches' tokens are kept.
+            recent = self._recent_tokens
+            key = (start, end)
+            found = recent.get(key)
+            if found is None:
+                if len(recent) >= _RECENT_STRETCHES:
+                    recent.clear()
+                found = recent[key] = tokenize(text, start, end)
+            return found
         if memo is None or not memo[0] <= start <= end <= memo[1]:
             # A stretch of a long sentence; the stages read forwards, with windows
             # reaching back a few hundred characters.
