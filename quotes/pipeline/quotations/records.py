@@ -108,16 +108,6 @@ def _offsets_type(length: int) -> str:
     return "i" if length < 2**31 - 1 else "q"
 
 
-def _add_mark(mark: Mark | None, offsets: array[int], codes: array[int], kinds: _Codes) -> None:
-    """Store an optional mark as an offset (-1 for none) and a kind code."""
-    if mark is None:
-        offsets.append(-1)
-        codes.append(0)
-    else:
-        offsets.append(mark.offset)
-        codes.append(kinds.code((mark.char, mark.role, mark.family, mark.weak)))
-
-
 def _mark(offset: int, code: int, kinds: Sequence[object]) -> Mark | None:
     if offset < 0:
         return None
@@ -125,37 +115,88 @@ def _mark(offset: int, code: int, kinds: Sequence[object]) -> Mark | None:
     return Mark(offset, char, role, family, weak)
 
 
-class PieceStore:
-    """The pieces of one document, in the order they were found, stored compactly; a
-    :class:`Piece` is made when one is read (:meth:`piece`)."""
+class _Columns:
+    """The columns that pieces and quoted spans share, one row per stretch, in arrays:
+    the four offsets (start, end, content start, content end), each mark as an offset
+    (-1 for none) and a code of its kind, and codes of the flags and the family. The one
+    compact storage of :class:`PieceStore` and :class:`QuotedSpans`."""
 
     __slots__ = (
-        "_bounds",
-        "_close",
-        "_close_kind",
-        "_families",
-        "_family_codes",
-        "_flag_codes",
-        "_flags",
-        "_kinds",
-        "_open",
-        "_open_kind",
-        "_paragraphs",
+        "bounds",
+        "close",
+        "close_kind",
+        "families",
+        "family_codes",
+        "flag_codes",
+        "flags",
+        "kinds",
+        "open",
+        "open_kind",
     )
 
     def __init__(self, length: int) -> None:
         typecode = _offsets_type(length)
-        self._bounds = array(typecode)  # start, end, content_start, content_end
-        self._paragraphs = array(typecode)
-        self._kinds = _Codes()
-        self._open = array(typecode)
-        self._close = array(typecode)
-        self._open_kind = array("H")
-        self._close_kind = array("H")
-        self._flags = _Codes()
-        self._families = _Codes()
-        self._flag_codes = array("H")
-        self._family_codes = array("H")
+        self.bounds = array(typecode)
+        self.open = array(typecode)
+        self.close = array(typecode)
+        self.open_kind = array("H")
+        self.close_kind = array("H")
+        self.flag_codes = array("H")
+        self.family_codes = array("H")
+        self.kinds = _Codes()
+        self.flags = _Codes()
+        self.families = _Codes()
+
+    def add(
+        self,
+        bounds: tuple[int, int, int, int],
+        open_mark: Mark | None,
+        close_mark: Mark | None,
+        flags: frozenset[str],
+        family: str,
+    ) -> None:
+        self.bounds.extend(bounds)
+        self._add_mark(open_mark, self.open, self.open_kind)
+        self._add_mark(close_mark, self.close, self.close_kind)
+        self.flag_codes.append(self.flags.code(flags))
+        self.family_codes.append(self.families.code(family))
+
+    def _add_mark(self, mark: Mark | None, offsets: array[int], codes: array[int]) -> None:
+        if mark is None:
+            offsets.append(-1)
+            codes.append(0)
+        else:
+            offsets.append(mark.offset)
+            codes.append(self.kinds.code((mark.char, mark.role, mark.family, mark.weak)))
+
+    def bounds_of(self, index: int) -> tuple[int, int, int, int]:
+        """``(start, end, content_start, content_end)`` of row ``index``."""
+        at = 4 * index
+        bounds = self.bounds
+        return bounds[at], bounds[at + 1], bounds[at + 2], bounds[at + 3]
+
+    def open_mark(self, index: int) -> Mark | None:
+        return _mark(self.open[index], self.open_kind[index], self.kinds.values)
+
+    def close_mark(self, index: int) -> Mark | None:
+        return _mark(self.close[index], self.close_kind[index], self.kinds.values)
+
+    def flags_of(self, index: int) -> frozenset[str]:
+        return self.flags.values[self.flag_codes[index]]  # type: ignore[return-value]
+
+    def family_of(self, index: int) -> str:
+        return self.families.values[self.family_codes[index]]  # type: ignore[return-value]
+
+
+class PieceStore:
+    """The pieces of one document, in the order they were found, stored compactly; a
+    :class:`Piece` is made when one is read (:meth:`piece`)."""
+
+    __slots__ = ("_paragraphs", "_rows")
+
+    def __init__(self, length: int) -> None:
+        self._rows = _Columns(length)
+        self._paragraphs = array(_offsets_type(length))
 
     def __len__(self) -> int:
         return len(self._paragraphs)
@@ -172,31 +213,27 @@ class PieceStore:
         family: str,
         paragraph_start: int,
     ) -> None:
-        self._bounds.extend((start, end, content_start, content_end))
-        _add_mark(open_mark, self._open, self._open_kind, self._kinds)
-        _add_mark(close_mark, self._close, self._close_kind, self._kinds)
-        self._flag_codes.append(self._flags.code(flags))
-        self._family_codes.append(self._families.code(family))
+        self._rows.add(
+            (start, end, content_start, content_end), open_mark, close_mark, flags, family
+        )
         self._paragraphs.append(paragraph_start)
 
     def bounds(self, index: int) -> tuple[int, int, int, int]:
         """``(start, end, content_start, content_end)`` of piece ``index``."""
-        at = 4 * index
-        bounds = self._bounds
-        return bounds[at], bounds[at + 1], bounds[at + 2], bounds[at + 3]
+        return self._rows.bounds_of(index)
 
     def piece(self, index: int) -> Piece:
-        start, end, content_start, content_end = self.bounds(index)
-        kinds = self._kinds.values
+        rows = self._rows
+        start, end, content_start, content_end = rows.bounds_of(index)
         return Piece(
             start,
             end,
             content_start,
             content_end,
-            _mark(self._open[index], self._open_kind[index], kinds),
-            _mark(self._close[index], self._close_kind[index], kinds),
-            self._flags.values[self._flag_codes[index]],  # type: ignore[arg-type]
-            self._families.values[self._family_codes[index]],  # type: ignore[arg-type]
+            rows.open_mark(index),
+            rows.close_mark(index),
+            rows.flags_of(index),
+            rows.family_of(index),
             self._paragraphs[index],
         )
 
@@ -204,9 +241,10 @@ class PieceStore:
         """The indices of the pieces in text order, outer before inner (by start, end
         descending, content start, content end descending; ties in the order found)."""
         base = length + 1
+        bounds_of = self._rows.bounds_of
 
         def key(index: int) -> int:
-            start, end, content_start, content_end = self.bounds(index)
+            start, end, content_start, content_end = bounds_of(index)
             return ((start * base + length - end) * base + content_start) * base + (
                 length - content_end
             )
@@ -228,37 +266,13 @@ class QuotedSpans(Sequence[Quoted]):
     index give equal records, not the same object.
     """
 
-    __slots__ = (
-        "_bounds",
-        "_categories",
-        "_close",
-        "_close_kind",
-        "_depths",
-        "_families",
-        "_family_codes",
-        "_flag_codes",
-        "_flags",
-        "_kinds",
-        "_open",
-        "_open_kind",
-        "_parents",
-        "_text",
-    )
+    __slots__ = ("_categories", "_depths", "_parents", "_rows", "_text")
 
     _text: str
-    _bounds: array[int]
-    _open: array[int]
-    _open_kind: array[int]
-    _close: array[int]
-    _close_kind: array[int]
+    _rows: _Columns
     _depths: array[int]
     _parents: array[int]
     _categories: bytes | bytearray
-    _flag_codes: array[int]
-    _family_codes: array[int]
-    _kinds: tuple[object, ...]
-    _flags: tuple[object, ...]
-    _families: tuple[object, ...]
 
     def __len__(self) -> int:
         return len(self._parents)
@@ -282,21 +296,19 @@ class QuotedSpans(Sequence[Quoted]):
 
     def _make(self, index: int) -> Quoted:
         text = self._text
-        at = 4 * index
-        bounds = self._bounds
-        start, end = bounds[at], bounds[at + 1]
-        content_start, content_end = bounds[at + 2], bounds[at + 3]
+        rows = self._rows
+        start, end, content_start, content_end = rows.bounds_of(index)
         parent = self._parents[index]
         return Quoted(
             quote=Span._slice(text, start, end),
             content=Span._slice(text, content_start, content_end),
-            open_mark=_mark(self._open[index], self._open_kind[index], self._kinds),
-            close_mark=_mark(self._close[index], self._close_kind[index], self._kinds),
+            open_mark=rows.open_mark(index),
+            close_mark=rows.close_mark(index),
             depth=self._depths[index],
             parent=None if parent < 0 else parent,
             category=CATEGORIES[self._categories[index]],
-            flags=self._flags[self._flag_codes[index]],  # type: ignore[arg-type]
-            family=self._families[self._family_codes[index]],  # type: ignore[arg-type]
+            flags=rows.flags_of(index),
+            family=rows.family_of(index),
         )
 
     def category(self, index: int) -> Category:
@@ -336,9 +348,6 @@ class QuotedBuilder:
         self._text = text
         self._records: list[Quoted] | None = []
         self._store: QuotedSpans | None = None
-        self._kinds = _Codes()
-        self._flags = _Codes()
-        self._families = _Codes()
         self._categories = bytearray()
 
     def add(self, quoted: Quoted) -> None:
@@ -356,31 +365,26 @@ class QuotedBuilder:
 
     def _empty_store(self) -> QuotedSpans:
         store = object.__new__(QuotedSpans)
-        typecode = _offsets_type(len(self._text))
         store._text = self._text
-        store._bounds = array(typecode)
-        store._open = array(typecode)
-        store._open_kind = array("H")
-        store._close = array(typecode)
-        store._close_kind = array("H")
+        store._rows = _Columns(len(self._text))
         store._depths = array("i")
-        store._parents = array(typecode)
-        store._flag_codes = array("H")
-        store._family_codes = array("H")
+        store._parents = array(_offsets_type(len(self._text)))
         return store
 
     def _add_compact(self, quoted: Quoted) -> None:
         store = self._store
         assert store is not None
         quote, content = quoted.quote, quoted.content
-        store._bounds.extend((quote.start, quote.end, content.start, content.end))
-        _add_mark(quoted.open_mark, store._open, store._open_kind, self._kinds)
-        _add_mark(quoted.close_mark, store._close, store._close_kind, self._kinds)
+        store._rows.add(
+            (quote.start, quote.end, content.start, content.end),
+            quoted.open_mark,
+            quoted.close_mark,
+            quoted.flags,
+            quoted.family,
+        )
         store._depths.append(quoted.depth)
         store._parents.append(-1 if quoted.parent is None else quoted.parent)
         self._categories.append(_CATEGORY_CODE[quoted.category])
-        store._flag_codes.append(self._flags.code(quoted.flags))
-        store._family_codes.append(self._families.code(quoted.family))
 
     def build(self) -> tuple[Quoted, ...] | QuotedSpans:
         if self._records is not None:
@@ -388,9 +392,6 @@ class QuotedBuilder:
         store = self._store
         assert store is not None
         store._categories = bytes(self._categories)
-        store._kinds = tuple(self._kinds.values)
-        store._flags = tuple(self._flags.values)
-        store._families = tuple(self._families.values)
         return store
 
 
