@@ -99,6 +99,9 @@ def test_a_headline_object_is_no_reported_speaker(parse_extractor: quotes.Extrac
         "Im Ort scheint es noch eine kleine Gruppe von Anhängern zu geben.",  # not "zugeben"
         # The noun that tells the other sense stands before the clause of the verb.
         "Mindestens 300 Menschenleben, nach anderen Quellen bis zu 900, forderte das Beben.",
+        # A danger, no threat made ("drohen" needs "mit").
+        "Den Stadtwerken droht ab Montag ein unbefristeter Streik.",
+        "Dem Trainer droht nach der dritten Niederlage die Entlassung.",
     ],
 )
 def test_words_that_are_no_speech_act_here(parse_extractor: quotes.Extractor, text: str) -> None:
@@ -111,6 +114,7 @@ def test_words_that_are_no_speech_act_here(parse_extractor: quotes.Extractor, te
         "Der Landrat hat den Fehler am Dienstag zugegeben.",
         "Die Gewerkschaft hatte wiederholt höhere Löhne gefordert.",
         "Zudem lobte Putin die Haltung der neuen Regierung.",
+        "Die Gewerkschaft drohte mit einem unbefristeten Streik.",
     ],
 )
 def test_the_same_verbs_as_speech_acts_stay(parse_extractor: quotes.Extractor, text: str) -> None:
@@ -209,6 +213,11 @@ def test_only_a_pronoun_that_is_always_a_subject_replaces_a_speaker_that_can_spe
         ("Die Entscheidung nannte sie einen Fehler.", "sie"),
         # The parser's subject can speak, but "er" is only ever a subject.
         ("Die Kanzlerin kritisierte er scharf.", "er"),
+        # An adverb taken for the subject: the noun phrase after the verb speaks.
+        (
+            "Gleichzeitig empfahl der ehemalige Umweltminister Jürgen Trittin den Umstieg.",
+            "der ehemalige Umweltminister Jürgen Trittin",
+        ),
         ("Den Vorschlag kritisierte Merkel scharf.", "Merkel"),
     ],
 )

@@ -5,6 +5,8 @@ A verb of the reported lexicon with a subject that can speak is taken for a spee
 
 * a cross-reference whose speaker stands in parentheses: "Die Wahl wurde verschoben
   (Wikinews berichtete)." (no data: the parentheses say it);
+* a "speaker" whose words are all tagged adverbs: "Gleichzeitig empfahl der Minister …"
+  with "Gleichzeitig" the parser's subject (no data: the tags say it);
 * a "speaker" that is one bare singular common noun after the verb (tagged ``NN``,
   singular, no article, no person or organisation by the entity tagger) with a name right
   before the verb: the parser took the object of a headline for its subject ("Habeck
@@ -15,6 +17,9 @@ A verb of the reported lexicon with a subject that can speak is taken for a spee
 * a verb that reports speech only with a content clause (``not_reported``): "Die
   Opposition reagierte mit Spott", "Er äußerte sich zu den Plänen", "Die Polizei
   bestätigte den Vorfall" are no quotation in the corpus; "…, bestätigte die Polizei" is;
+* a verb that is speech only with one of its words in the clause (``needs``): "Die
+  Regierung drohte mit Sanktionen" is a threat made, "Den Verkehrsbetrieben droht ein
+  Streik" none;
 * a verb in another sense, told by its object: "Der Sturm forderte zwölf Todesopfer",
   "Die Läuferin verteidigte ihren Titel" (``not_speech_objects``: per lemma, the nouns;
   a noun matches a word of the clause, the speaker's included, exactly or as the last
@@ -38,6 +43,7 @@ from typing import Any
 
 import attrs
 
+from quotes.detectors.syntax import NounPhraseWords, noun_phrase_after
 from quotes.parse import ParsedDoc
 
 __all__ = ["NotSpeech", "subject_after_finite"]
@@ -54,6 +60,7 @@ class NotSpeech:
     objects: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)  # lemma → lower nouns
     lemmas: frozenset[str] = frozenset()  # verbs that are no reported speech
     nominative: frozenset[str] = frozenset()  # pronouns that are only ever a subject
+    needs: Mapping[str, frozenset[str]] = attrs.field(factory=dict)  # lemma → lower words
 
     @classmethod
     def from_rules(cls, rules: Mapping[str, Any]) -> NotSpeech:
@@ -63,18 +70,23 @@ class NotSpeech:
             {str(k): tuple(str(w).lower() for w in v) for k, v in table.items()},
             frozenset(str(w) for w in section.get("not_reported", ())),
             frozenset(str(w).lower() for w in section.get("nominative_pronouns", ())),
+            {
+                str(k): frozenset(str(w).lower() for w in v)
+                for k, v in section.get("needs", {}).items()
+            },
         )
 
     def speaker_after_fronted(
         self, parsed: ParsedDoc, first: int, end: int, verb: int,
         subject: tuple[int, int] | None, plausible: bool, pronouns: frozenset[str],
+        phrases: NounPhraseWords | None = None,
     ) -> tuple[int, int] | None:  # fmt: skip
         """The speaker of ``verb`` where the parser took a fronted object for its
         ``subject`` (or found none): :func:`subject_after_finite` where that subject cannot
         speak (``plausible`` False) or is None; where it can, only a pronoun that is always
         a subject (``nominative_pronouns``: "Die Kanzlerin kritisierte er scharf")."""
-        if not plausible:
-            return subject_after_finite(parsed, first, end, verb, subject, pronouns)
+        if not plausible or _adverbial(parsed, subject):
+            return subject_after_finite(parsed, first, end, verb, subject, pronouns, phrases)
         found = subject_after_finite(parsed, first, end, verb, subject, self.nominative)
         if found is not None and parsed[found[0]].text.lower() in self.nominative:
             return found
@@ -90,12 +102,17 @@ class NotSpeech:
             parsed, first, end, (verb, verb + 1)
         ):
             return True  # "(Wikinews berichtete)", whatever the parser took for its subject
+        if _adverbial(parsed, speaker):
+            return True  # "Gleichzeitig empfahl …": the parser's subject is an adverb
         if _bare_object(parsed, verb, speaker):
             return True  # "Habeck verteidigt Kompromiss": the object, not a speaker
         if _not_a_verb_here(parsed, verb, lemma):
             return True  # "wiederholt geschlagen", "scheint es … zu geben"
         if lemma in self.lemmas:
             return True
+        needed = self.needs.get(lemma)
+        if needed and not any(parsed[j].text.lower() in needed for j in range(first, end)):
+            return True  # "Den Verkehrsbetrieben droht ein Streik": no threat is made
         nouns = self.objects.get(lemma)
         if not nouns:
             return False
@@ -188,20 +205,29 @@ _CONJUNCTION = "KON"
 
 def subject_after_finite(
     parsed: ParsedDoc, first: int, end: int, verb: int, subject: tuple[int, int] | None,
-    pronouns: frozenset[str],
+    pronouns: frozenset[str], phrases: NounPhraseWords | None = None,
 ) -> tuple[int, int] | None:  # fmt: skip
     """The speaker of a verb-second clause ``first:end`` whose fronted object the parser
     took for the ``subject`` of ``verb`` ("Die Tat bezeichnete er als sinnlos") or for no
     subject at all (None: "Den Vorschlag kritisierte Merkel scharf", "Merkel" an object):
     the personal pronoun of ``pronouns`` (lower case; nominative where the parse gives a
-    case) or the name (tagged ``NE``/``PROPN``, its following parts and a coordinated name
-    included: "kündigten Trump und Putin … an") right after the clause's finite verb.
-    None where the finite verb does not follow the fronted phrase in one clause or no
-    such word follows it."""
+    case), the name (tagged ``NE``/``PROPN``, its following parts and a coordinated name
+    included: "kündigten Trump und Putin … an") or, with ``phrases``, the noun phrase
+    whose determiner or first noun is nominative ("Gleichzeitig empfahl der frühere
+    Minister …", "Gegenwärtig wirft Bundesfinanzminister Schäuble … vor") right
+    after the clause's finite verb. Where the parser's subject stands after that word, a
+    name there is the speaker too ("Nun fordert Zapatero finanzielle Entschädigungen":
+    the object taken for the subject). None where the finite verb does not follow the
+    fronted phrase in one clause or no such word follows it."""
+    if subject is not None and subject[0] > verb:
+        # The parser's subject follows the verb: a name between them is the speaker.
+        if not parsed[verb].is_finite_verb or subject[0] <= verb + 1:
+            return None
+        return _name_at(parsed, verb, end) if _named(parsed, verb + 1) else None
     fronted = subject[0] if subject is not None else first
     after = subject[1] if subject is not None else first + 1
     if not first <= fronted < after <= verb:
-        return None  # the subject stands after the verb: no fronted object
+        return None
     # The finite verb: the verb, or the auxiliary before it ("Die Tat hat er … bezeichnet");
     # the tagger may miss a finite form right after the fronted phrase ("bezeichnete" ADJA).
     finite = next((j for j in range(after, verb + 1) if parsed[j].is_finite_verb), None)
@@ -216,10 +242,21 @@ def subject_after_finite(
         if token.text.lower() in pronouns and token.morph.case in ("", "Nom"):
             return finite + 1, finite + 2
         return None
+    if (
+        phrases is not None
+        and (token.upos == "DET" or token.tag == _COMMON_NOUN)
+        and token.morph.case == "Nom"
+    ):
+        return noun_phrase_after(parsed, finite + 1, end, phrases)
     if not _named(parsed, finite + 1):
         return None
+    return _name_at(parsed, finite, end)
+
+
+def _name_at(parsed: ParsedDoc, finite: int, end: int) -> tuple[int, int]:
+    """The name right after ``finite``, with its following parts and a coordinated name
+    ("kündigten Trump und Putin … an": "Putin" the conjunct of "Trump")."""
     last = _name_end(parsed, finite + 2, end)
-    # A coordinated name: "kündigten Trump und Putin … an" ("Putin" the conjunct of "Trump").
     while (
         last + 1 < end
         and parsed[last].tag == _CONJUNCTION
@@ -231,6 +268,19 @@ def subject_after_finite(
     ):
         last = _name_end(parsed, last + 2, end)
     return finite + 1, last
+
+
+# STTS tags of adverbs and adverbial adjectives ("gleichzeitig", "zuvor", "darauf").
+_ADVERB_TAGS = frozenset({"ADV", "ADJD", "PAV", "PWAV"})
+
+
+def _adverbial(parsed: ParsedDoc, phrase: tuple[int, int] | None) -> bool:
+    """Whether every word of ``phrase`` is tagged an adverb outside any entity (the tagger
+    calls some names adverbs: "Suttner begründete …", a PER entity): the parser's subject of
+    "Gleichzeitig empfahl der Minister …" is no speaker."""
+    return phrase is not None and all(
+        parsed[j].tag in _ADVERB_TAGS and parsed.entity_at(j) is None for j in range(*phrase)
+    )
 
 
 def _named(parsed: ParsedDoc, j: int) -> bool:

@@ -19,8 +19,11 @@ class ReportedRules:
     ``nominative_pronouns``: personal pronouns that are only ever a subject ("er", "wir"):
     right after the finite verb they are its speaker even where the parser took the
     fronted object for the subject ("Die Kanzlerin kritisierte er scharf").
+    ``needs``: per verb lemma, words one of which its clause must hold to be reported
+    speech ("drohte mit Sanktionen"; "Ihm droht ein Streik" is no threat made).
     """
 
     not_speech_objects: dict[str, Words] = attrs.field(factory=dict)
     not_reported: Words = ()
     nominative_pronouns: Words = ()
+    needs: dict[str, Words] = attrs.field(factory=dict)

@@ -245,7 +245,7 @@ def reported_candidate(scan: DocumentScan, s: SentenceView) -> Candidate | None:
                 fronted = scan.rules.not_speech.speaker_after_fronted(
                     parsed, clause.first, clause.end, i, speaker,
                     speaker is not None and plausible_speaker(scan, speaker),
-                    scan.rules.pronouns - scan.rules.not_speaker_pronouns,
+                    scan.rules.pronouns - scan.rules.not_speaker_pronouns, scan.rules.noun_phrases,
                 )  # fmt: skip
                 speaker = fronted if fronted is not None else speaker
             if speaker is None or not plausible_speaker(scan, speaker):
