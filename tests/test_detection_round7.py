@@ -121,3 +121,16 @@ def test_marked_noun_after_a_definite_article_stays_a_term(
         _OPENING + "Das Programm habe den „Mittelstand“ kaum erreicht, die Mittel seien verpufft."
     )
     assert "„Mittelstand“" not in kinds(parse_extractor, text)
+
+
+# -- "wertete … als „…“": the marked words are the speaker's ----------------------------
+def test_verbs_of_judging_with_als_quote_their_speaker(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    rules_extractor = quotes.Extractor("rules")
+    for text, quote in (
+        ("Das Gericht wertete die Zahlungen als „schwere Untreue“.", "„schwere Untreue“"),
+        ("Die Kammer wertete den Einspruch als „reine Verzögerung“.", "„reine Verzögerung“"),
+    ):
+        for extractor in (parse_extractor, rules_extractor):
+            assert kinds(extractor, text).get(quote) == "direct", (text, extractor)
