@@ -83,7 +83,11 @@ def mention_parts(
                 apposition.append(word)
         elif is_modifier(k) and not head:
             adjectives.append(word)
-        elif word[:1].isupper() or (word in parts.name_particles and head):
+        elif (
+            word[:1].isupper()
+            or (word in parts.name_particles and head)
+            or (head and _joined_particle(word, parts.name_particles))
+        ):
             head.append(word)
     last = next((k for k in range(len(words) - 1, -1, -1) if words[k] in head), len(words) - 1)
     plural = is_plural(last, tuple(head)) and determiner not in parts.singular_determiners
@@ -97,4 +101,14 @@ def mention_parts(
         genitive=tuple(genitive),
         adjectives=tuple(adjectives),
         plural=plural,
+    )
+
+
+def _joined_particle(word: str, particles: frozenset[str]) -> bool:
+    """A surname written together with its particle ("al-Dschaber", names.toml "al-")."""
+    at = word.find("-")
+    return (
+        at > 0
+        and (word[: at + 1] in particles or word[:at] in particles)
+        and word[at + 1 : at + 2].isupper()
     )

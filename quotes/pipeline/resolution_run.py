@@ -136,7 +136,7 @@ class ResolutionRun:
             if earlier is not None:
                 return earlier
         role_word = next((w for w in reversed(mention.head) if lex.role_of(w)), None)
-        names = [w for w in mention.head if not lex.role_of(w) and w[:1].isupper()]
+        names = [w for w in mention.head if not lex.role_of(w) and _name_word(w, lex)]
         if role_word is not None and not names:
             return self._resolve_role(mention, role_word)
         if self.orgs.is_organization(mention):
@@ -508,6 +508,16 @@ class ResolutionRun:
 
 _OPENING_MARKS = frozenset('„»"‚›')
 _SENTENCE_CLOSERS = frozenset(".!?:;")
+
+
+def _name_word(word: str, lex: Lexicon) -> bool:
+    """A capitalised word, or a surname joined to its particle ("al-Dschaber")."""
+    if word[:1].isupper():
+        return True
+    return any(
+        p.endswith("-") and word.startswith(p) and word[len(p) : len(p) + 1].isupper()
+        for p in lex.name_particles
+    )
 
 
 def _word_offset(text: str, word: str, after: int) -> int:

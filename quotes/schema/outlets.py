@@ -106,6 +106,8 @@ class Chains:
 
     carry: Words = ()
     carry_in_paragraph: Words = ()
+    back_reference_articles: Words = ()
+    back_reference_reach: int = 0
     cited_things: Words = ()
     cited_through: Words = ()
     cited_and: Words = ()

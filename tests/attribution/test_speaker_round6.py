@@ -193,3 +193,30 @@ def test_an_interview_outlet_carries_to_the_named_speakers_later_words(
     for a in found:
         assert a.speaker is not None and a.speaker.name == "Annalena Baerbock"
         assert [s.name for s in a.via][:1] == ["ZDF"]
+
+
+def test_the_paper_an_addressee_refers_back_to_is_the_first_hop(
+    parse: quotes.Extractor,
+) -> None:
+    text = (
+        "Wie die „Washington Post“ unter Berufung auf Regierungskreise berichtet, trafen "
+        "sich beide Seiten in Katar. Ein ukrainischer Diplomat sagte der Zeitung, die "
+        "Treffen hätten sich um Gefangene gedreht."
+    )
+    a = quotation(parse, text, "Gefangene gedreht")
+    assert a.speaker is not None and a.speaker.name.endswith("Diplomat")
+    assert [s.name for s in a.via][:1] == ["Washington Post"]
+
+
+def test_an_addressee_of_a_type_noun_without_an_outlet_before_adds_no_hop(
+    parse: quotes.Extractor,
+) -> None:
+    text = "Der Minister sagte der Zeitung, er halte eine Einigung für möglich."
+    a = quotation(parse, text, "Einigung")
+    assert [s.name for s in a.via] == []
+
+
+def test_a_surname_joined_to_its_particle_stays_in_the_name(parse: quotes.Extractor) -> None:
+    text = "Konferenzpräsident Sultan al-Dschaber sprach von einem „historischen Ergebnis“."
+    a = quotation(parse, text, "historischen Ergebnis", "direct")
+    assert a.speaker is not None and a.speaker.name == "Sultan al-Dschaber"

@@ -151,6 +151,9 @@ class Compiled:
     # [chains]: relations that carry through a passage, and who an outlet cites
     carry: frozenset[str] = frozenset()
     carry_in_paragraph: frozenset[str] = frozenset()
+    #: An addressee "der Zeitung" names the outlet of that type named last, within reach.
+    back_reference_articles: frozenset[str] = frozenset()
+    back_reference_reach: int = 0
     cited_speaker: Any = None  # after an outlet: "… unter Berufung auf Diplomaten"
     cited_singular: frozenset[str] = frozenset()
     #: A type noun as written and with each inflection ending ("Magazins", "Zeitungen").
@@ -300,6 +303,12 @@ def compile_rules(rules: RuleData) -> Compiled:
     carry_in_paragraph = frozenset(
         _strings(chains_table.get("carry_in_paragraph", ()), "chains.carry_in_paragraph")
     )
+    back_reference_articles = frozenset(
+        _strings(chains_table.get("back_reference_articles", ()), "chains.back_reference_articles")
+    )
+    reach = chains_table.get("back_reference_reach", 0)
+    if not isinstance(reach, int) or isinstance(reach, bool) or reach < 0:
+        raise RulesError("outlets.toml: chains.back_reference_reach must be a whole number")
 
     ambiguity = data.get("ambiguity", {})
     if not isinstance(ambiguity, Mapping):
@@ -362,6 +371,8 @@ def compile_rules(rules: RuleData) -> Compiled:
         org_names=org_names,
         carry=carry,
         carry_in_paragraph=carry_in_paragraph,
+        back_reference_articles=back_reference_articles,
+        back_reference_reach=reach,
         cited_speaker=cited_speaker,
         cited_singular=cited_singular,
         cited_places=cited_places,

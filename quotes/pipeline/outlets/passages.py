@@ -24,10 +24,12 @@ document costs linear time in its frames and mentions.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Protocol
 
 import attrs
+import regex
 
 from quotes.document import Document
 from quotes.pipeline.outlets.base import OutletMention
@@ -42,6 +44,8 @@ _HEADING_MAX = 120
 _SENTENCE_ENDS = frozenset(".!?:;…“”\"»«’'")
 _OPEN = '„“"»«‚'
 _CLOSE = '“”"«»‘'
+# An article and a noun right after a cue: "sagte | der Zeitung,"; no name after the noun.
+_ARTICLE_NOUN = regex.compile(r"\s+(\w+)\s+(\w[\w-]*)(?=\s*[,.;:!?]|\s+\p{Ll})")
 # The relation given to an outlet that was the speaker and moves into the chain without
 # linking words of its own.
 _REPORTED = "berichtet"
@@ -144,7 +148,8 @@ class PassageChains:
         via = self._builder.via_indexed(doc, index, start, end, _own_words(index, speaker, span))
         if speaker is None:
             return self._outlet_speaks(doc, index, via)
-        return Chained(speaker, self._with_addressee(index, frame.addressee, via))
+        referred = self._named_before(doc, index, frame)
+        return Chained(speaker, self._with_addressee(index, frame.addressee, via, referred))
 
     def _typed_outlet(
         self, doc: Document, index: MentionIndex, speaker: Speaker, span: Span
@@ -282,18 +287,59 @@ class PassageChains:
         return Speaker(who, _bare(who.text), kind)
 
     def _with_addressee(
-        self, index: MentionIndex, addressee: Span | None, via: tuple[Source, ...]
+        self,
+        index: MentionIndex,
+        addressee: Span | None,
+        via: tuple[Source, ...],
+        referred: OutletMention | None = None,
     ) -> tuple[Source, ...]:
-        """An outlet the speaker spoke to is the first hop ("sagte X der dpa")."""
-        if addressee is None:
+        """An outlet the speaker spoke to is the first hop ("sagte X der dpa"; ``referred``:
+        the outlet "der Zeitung" refers back to)."""
+        if addressee is None and referred is None:
             return via
-        outlet = index.mention_in(addressee)
+        outlet = index.mention_in(addressee) if addressee is not None else referred
         if outlet is None or outlet.type == "organization":
             return via
         if any(s.mention is not None and _overlaps(s.mention, outlet.span) for s in via):
             return via  # a link pattern placed it already
         first = Source(outlet.name, outlet.type, "gegenüber", outlet.span, hop=1)
         return (first, *_shifted([s for s in via if s.name != outlet.name], 1))
+
+    def _named_before(
+        self, doc: Document, index: MentionIndex, frame: ChainRequest
+    ) -> OutletMention | None:
+        """The outlet that an addressee of article and type noun right after the cue (and
+        the speaker after it) refers back to ("Wie die „Washington Post“ berichtet, … . Ein
+        Diplomat sagte der Zeitung, …"): the last one of that type named before it, within
+        reach; None where the type has none or an outlet's name follows."""
+        c = self._compiled
+        cue = getattr(frame, "cue", None)
+        if cue is None or not c.back_reference_articles or frame.addressee is not None:
+            return None
+        text = doc.text
+        at = cue.parts[0].end
+        mention = frame.speaker.mention if frame.speaker is not None else None
+        if mention is not None and mention.start >= at and not text[at : mention.start].strip():
+            at = mention.end
+        m = _ARTICLE_NOUN.match(text, at, min(len(text), at + 60))
+        if m is None or m.group(1).lower() not in c.back_reference_articles:
+            return None
+        if frame.quote.start <= m.start() < frame.quote.end:
+            return None
+        kind = c.type_noun_kind(m.group(2))
+        if kind is None:
+            return None
+        addressee = Span.of(text, m.start(1), m.end(2))
+        if index.mention_in(addressee) is not None:
+            return None
+        at = bisect_left(index.every_starts, addressee.start)
+        for k in range(at - 1, -1, -1):
+            mention = index.every[k]
+            if addressee.start - mention.span.end > c.back_reference_reach:
+                return None
+            if mention.type == kind:
+                return mention
+        return None
 
     # -- interviews carry through ------------------------------------------------------------
     def _carry(
