@@ -102,6 +102,7 @@ def test_a_headline_object_is_no_reported_speaker(parse_extractor: quotes.Extrac
         # A danger, no threat made ("drohen" needs "mit").
         "Den Stadtwerken droht ab Montag ein unbefristeter Streik.",
         "Dem Trainer droht nach der dritten Niederlage die Entlassung.",
+        "Die Mannschaft bestreitet am Sonntag ihr letztes Heimspiel.",
     ],
 )
 def test_words_that_are_no_speech_act_here(parse_extractor: quotes.Extractor, text: str) -> None:
@@ -115,6 +116,7 @@ def test_words_that_are_no_speech_act_here(parse_extractor: quotes.Extractor, te
         "Die Gewerkschaft hatte wiederholt höhere Löhne gefordert.",
         "Zudem lobte Putin die Haltung der neuen Regierung.",
         "Die Gewerkschaft drohte mit einem unbefristeten Streik.",
+        "Der Konzern bestreitet zum Beispiel jede Absprache.",
     ],
 )
 def test_the_same_verbs_as_speech_acts_stay(parse_extractor: quotes.Extractor, text: str) -> None:
@@ -226,3 +228,9 @@ def test_object_first_sentences_keep_their_speaker(
 ) -> None:
     found = [a for a in parse_extractor.extract(text) if a.kind == "reported"]
     assert [a.speaker.mention.text for a in found if a.speaker and a.speaker.mention] == [speaker]
+
+
+def test_a_back_reference_is_no_reported_speech(parse_extractor: quotes.Extractor) -> None:
+    # "Dies teilte X mit": the sentence before is the content, no fronted object.
+    text = "Die Wahl sei frei gewesen. Dies teilte der Vorsitzende der Wahlkommission mit."
+    assert "reported" not in [a.kind for a in parse_extractor.extract(text)]

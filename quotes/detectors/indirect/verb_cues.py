@@ -239,9 +239,12 @@ def reported_candidate(scan: DocumentScan, s: SentenceView) -> Candidate | None:
             if main_konjunktiv(scan, s) == "strong":
                 return None
             speaker = verb_speaker(scan, s, i, s.first, s.end, entry)
-            if speaker is not None or not is_passive(scan, i):
+            if (speaker is not None or not is_passive(scan, i)) and (
+                parsed[s.first].text.lower() not in scan.rules.back_references
+            ):
                 # "Die Tat bezeichnete er als sinnlos": the parser's subject is the fronted
-                # object, or it found none (quotes/detectors/reported.py, speech2).
+                # object, or it found none (quotes/detectors/reported.py, speech2). Not
+                # after "Dies teilte X mit": the sentence before is its content.
                 fronted = scan.rules.not_speech.speaker_after_fronted(
                     parsed, clause.first, clause.end, i, speaker,
                     speaker is not None and plausible_speaker(scan, speaker),
