@@ -53,6 +53,7 @@ class Lexicon:
     name_particles: tuple[str, ...] = ()  # "von der", "zu", … longest first
     role_groups: Mapping[str, frozenset[str]] = attrs.field(factory=dict)
     affiliation_roles: frozenset[str] = frozenset()
+    role_tails: tuple[str, ...] = ()  # "a. D.": may stand between a role and its name
     organization_classes: tuple[str, ...] = ()  # "gewerkschaft", "partei", … (suffixes)
     organization_complements: frozenset[str] = frozenset()  # "für"
     noun_genders: Mapping[str, Gender] = attrs.field(factory=dict)  # lower-case lemma → gender
@@ -175,6 +176,7 @@ class Lexicon:
             back_references=frozenset(data.get("back_references", [])),
             name_particles=name_particles,
             role_groups={role: frozenset(members) for role, members in groups.items()},
+            role_tails=tuple(str(t) for t in persons.get("role_tails", [])),
             affiliation_roles=frozenset(
                 str(r).lower() for r in persons.get("affiliation_roles", [])
             ),

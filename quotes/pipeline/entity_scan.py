@@ -220,7 +220,12 @@ class _Builder:
         roles: set[str] = set()
         gender: Gender = ""
         parties: set[str] = set()
-        before = text[max(0, start - 60) : start].split()
+        head = text[max(0, start - 60) : start].rstrip()
+        for tail in lex.role_tails:
+            if head.endswith(tail) and not head[-len(tail) - 1 : -len(tail)].isalnum():
+                head = head[: -len(tail)]  # "Die Kanzlerin a. D. | Angela Merkel"
+                break
+        before = head.split()
         if before:
             word = before[-1].strip(",;:()„“")
             found = lex.role_gender(word, before[-2] if len(before) > 1 else "")

@@ -220,3 +220,15 @@ def test_a_surname_joined_to_its_particle_stays_in_the_name(parse: quotes.Extrac
     text = "Konferenzpräsident Sultan al-Dschaber sprach von einem „historischen Ergebnis“."
     a = quotation(parse, text, "historischen Ergebnis", "direct")
     assert a.speaker is not None and a.speaker.name == "Sultan al-Dschaber"
+
+
+def test_a_role_written_with_a_d_before_the_name_is_that_persons(
+    parse: quotes.Extractor,
+) -> None:
+    text = (
+        "Oppositionsführer Friedrich Merz kritisierte die Regierung.\n\n"
+        "Die Kanzlerin a. D. Angela Merkel äußerte sich am Abend ebenfalls. Die frühere "
+        "Kanzlerin sagte, Europa müsse geschlossen bleiben."
+    )
+    a = quotation(parse, text, "geschlossen bleiben")
+    assert a.speaker is not None and a.speaker.name == "Angela Merkel"
