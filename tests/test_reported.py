@@ -12,6 +12,7 @@ from spacy.vocab import Vocab
 
 import quotes
 from quotes.detectors.reported import NotSpeech, subject_after_finite
+from quotes.detectors.syntax import NounPhraseWords
 from quotes.parse import ParsedDoc, from_spacy
 from quotes.rules import load_rules
 
@@ -124,6 +125,7 @@ def test_the_same_verbs_as_speech_acts_stay(parse_extractor: quotes.Extractor, t
 
 
 PRONOUNS = frozenset({"er", "sie", "wir", "ich"})
+PHRASES = NounPhraseWords.from_rules(load_rules("de"))
 FIN_PAST = "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin"
 
 
@@ -170,6 +172,34 @@ def test_a_name_after_the_auxiliary_is_the_speaker_of_the_participle() -> None:
         ]
     )
     assert subject_after_finite(comma, 0, 5, 3, (0, 1), PRONOUNS) is None
+
+
+def test_the_second_subject_after_an_adverb_taken_for_the_subject() -> None:
+    # "Gleichzeitig forderte der CDU-Vorsitzende …": the tagger's "der" is dative, the
+    # parser's second subject of the verb is the noun.
+    doc = parsed(
+        [
+            ("Gleichzeitig", "gleichzeitig", "ADV", "ADV", 1, "nsubj", ""),
+            ("forderte", "fordern", "VERB", "VVFIN", 1, "root", FIN_PAST),
+            ("der", "der", "DET", "ART", 3, "det", "Case=Dat|Number=Sing"),
+            ("Vorsitzende", "Vorsitzende", "NOUN", "NN", 1, "nsubj", "Number=Sing"),
+            ("eine", "ein", "DET", "ART", 5, "det", "Case=Acc|Number=Sing"),
+            ("Abstimmung", "Abstimmung", "NOUN", "NN", 1, "obj", "Case=Acc|Number=Sing"),
+        ]
+    )
+    assert NOT_SPEECH.speaker_after_fronted(doc, 0, 6, 1, (0, 1), True, PRONOUNS, PHRASES) == (2, 4)
+    # Neither nominative nor the parser's subject: no speaker.
+    dative = parsed(
+        [
+            ("Gestern", "gestern", "ADV", "ADV", 1, "nsubj", ""),
+            ("drohte", "drohen", "VERB", "VVFIN", 1, "root", FIN_PAST),
+            ("dem", "der", "DET", "ART", 3, "det", "Case=Dat|Number=Sing"),
+            ("Verein", "Verein", "NOUN", "NN", 1, "iobj", "Case=Dat|Number=Sing"),
+        ]
+    )
+    assert (
+        NOT_SPEECH.speaker_after_fronted(dative, 0, 4, 1, (0, 1), True, PRONOUNS, PHRASES) is None
+    )
 
 
 def test_a_coordinated_name_after_the_verb_is_one_speaker() -> None:

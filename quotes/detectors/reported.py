@@ -242,12 +242,19 @@ def subject_after_finite(
         if token.text.lower() in pronouns and token.morph.case in ("", "Nom"):
             return finite + 1, finite + 2
         return None
-    if (
-        phrases is not None
-        and (token.upos == "DET" or token.tag == _COMMON_NOUN)
-        and token.morph.case == "Nom"
-    ):
-        return noun_phrase_after(parsed, finite + 1, end, phrases)
+    if phrases is not None and (token.upos == "DET" or token.tag == _COMMON_NOUN):
+        phrase = noun_phrase_after(parsed, finite + 1, end, phrases)
+        # Nominative by its first word, or the parser's subject of the verb inside it (the
+        # tagger may give the article another case: "Gleichzeitig forderte der
+        # CDU-Vorsitzende …", "der" Dat but "CDU-Vorsitzende" the second subject).
+        if phrase is not None and (
+            token.morph.case == "Nom"
+            or any(
+                parsed[j].dep == "nsubj" and parsed[j].head in (verb, finite)
+                for j in range(*phrase)
+            )
+        ):
+            return phrase
     if not _named(parsed, finite + 1):
         return None
     return _name_at(parsed, finite, end)
