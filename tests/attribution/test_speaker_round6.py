@@ -232,3 +232,9 @@ def test_a_role_written_with_a_d_before_the_name_is_that_persons(
     )
     a = quotation(parse, text, "geschlossen bleiben")
     assert a.speaker is not None and a.speaker.name == "Angela Merkel"
+
+
+def test_a_broadcasters_projections_name_the_broadcaster(parse: quotes.Extractor) -> None:
+    text = "Laut ersten Hochrechnungen des Senders NOS kommt die PVV auf 35 Sitze."
+    a = quotation(parse, text, "35 Sitze")
+    assert a.speaker is not None and a.speaker.name == "NOS"
