@@ -134,3 +134,27 @@ def test_verbs_of_judging_with_als_quote_their_speaker(
     ):
         for extractor in (parse_extractor, rules_extractor):
             assert kinds(extractor, text).get(quote) == "direct", (text, extractor)
+
+
+# -- a back reference ("Das bestätigte ein Sprecher") after speech of its own -------------
+def test_back_reference_after_speech_with_its_own_cue_keeps_that_speaker(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    text = (
+        "Berlin – Auf Twitter schrieb die Grünen-Chefin Ricarda Lang, das Gesetz sei ein "
+        "Meilenstein. Das bestätigte ein Sprecher der Partei am Abend."
+    )
+    found = parse_extractor.extract(text)
+    assert [(a.quote.text, a.speaker and a.speaker.name) for a in found] == [
+        ("das Gesetz sei ein Meilenstein", "Ricarda Lang")
+    ]
+
+
+def test_back_reference_after_a_plain_statement_takes_it_as_the_content(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    text = "Berlin – Der Konzern will 500 Stellen streichen. Das bestätigte ein Sprecher am Montag."
+    found = parse_extractor.extract(text)
+    assert [(a.quote.text, a.cue.text if a.cue else None) for a in found] == [
+        ("Der Konzern will 500 Stellen streichen. Das", "bestätigte")
+    ]

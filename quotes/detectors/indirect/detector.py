@@ -108,8 +108,22 @@ def _rules_detector(rules: RuleData) -> tuple[CueLexicon, IndirectDetector]:
 
 def sentence_candidates(scan: DocumentScan, s: SentenceView) -> list[Candidate]:
     back = back_reference(scan, s)
-    if back is not None:
+    # "Auf Twitter schrieb X, das Gesetz sei ein Meilenstein. Das bestätigte ein Sprecher.":
+    # a sentence before that holds speech with a cue of its own is X's quotation, not the
+    # Sprecher's (taking it would give it a wrong speaker and lose X's).
+    if back is not None and not _cue_candidates(scan, scan.sentences[s.index - 1]):
         return [back]
+    chosen = _cue_candidates(scan, s)
+    if not chosen:
+        reported = reported_candidate(scan, s)
+        if reported is not None:
+            chosen = [reported]
+    return chosen
+
+
+def _cue_candidates(scan: DocumentScan, s: SentenceView) -> list[Candidate]:
+    """The candidates of the cue words in ``s``, chosen (no back reference, no reported
+    speech)."""
     found: list[Candidate] = []
     for i in range(s.first, s.end):
         if scan.in_direct[i]:
@@ -133,12 +147,7 @@ def sentence_candidates(scan: DocumentScan, s: SentenceView) -> list[Candidate]:
             or token.text in scan.rules.irregular
         ):
             found.extend(verb_candidates(scan, s, i))
-    chosen = choose(scan, s, found)
-    if not chosen:
-        reported = reported_candidate(scan, s)
-        if reported is not None:
-            chosen = [reported]
-    return chosen
+    return choose(scan, s, found)
 
 
 def choose(scan: DocumentScan, s: SentenceView, found: list[Candidate]) -> list[Candidate]:
