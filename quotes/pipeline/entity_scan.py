@@ -32,6 +32,7 @@ import regex
 
 from quotes.document import Document
 from quotes.pipeline.entity_lexicon import Gender, Lexicon
+from quotes.pipeline.outlets.regexes import build_trie, trie_regex
 from quotes.records import SpeakerType
 
 __all__ = ["OBLIQUE", "PLAIN", "SUBJECT", "Entity", "Note", "Roster", "scan"]
@@ -153,7 +154,7 @@ class _Builder:
         last_end = 0
         # A cheap pass finds words followed by another word; the full pattern runs only
         # where the first word is a given name.
-        for candidate in _name_candidates(text, lex):
+        for candidate in _given_name_candidates(text, lex):
             first = candidate.group().split("-")[0]
             if candidate.start() < last_end or first not in given:
                 continue
@@ -450,6 +451,50 @@ def _name_candidates(text: str, lex: Lexicon) -> Iterator[re.Match[str]]:
             if first is None or first.start() != start:
                 continue
         yield m
+
+
+def _given_name_candidates(text: str, lex: Lexicon) -> Iterator[re.Match[str]]:
+    """The matches of :func:`_name_candidates` whose first part (up to a hyphen) is a given
+    name, in text order: in a text without apostrophes, tried only where a given name
+    starts that a hyphen or the end of the word follows (one pass of a character trie of
+    the names), since there each candidate is the initials pattern's match at its start."""
+    given = lex.given_names
+    starts = _given_name_starts(lex)
+    if starts is None or lex.given_name_initials is None or "'" in text or "’" in text:
+        for candidate in _name_candidates(text, lex):
+            if candidate.group().split("-")[0] in given:
+                yield candidate
+        return
+    initials = lex.given_name_initials
+    found = starts.search(text)
+    while found is not None:
+        at = found.start()
+        m = initials.match(text, at)
+        if m is not None and m.group().split("-")[0] in given:
+            yield m
+        found = starts.search(text, at + 1)
+
+
+#: The pattern of :func:`_given_name_starts` per given-name table (by identity).
+_GIVEN_STARTS: dict[int, tuple[object, re.Pattern[str] | None]] = {}
+
+
+def _given_name_starts(lex: Lexicon) -> re.Pattern[str] | None:
+    """A given name followed by a hyphen or by no word character or apostrophe (None
+    without given names free of hyphens), built once per given-name table."""
+    given = lex.given_names
+    entry = _GIVEN_STARTS.get(id(given))
+    if entry is None or entry[0] is not given:
+        names = [name for name in given if name and "-" not in name]
+        pattern = (
+            re.compile("(?:" + trie_regex(build_trie(names)) + r")(?=[^\w'’]|\Z)")
+            if names
+            else None
+        )
+        if len(_GIVEN_STARTS) >= 16:
+            _GIVEN_STARTS.clear()
+        entry = _GIVEN_STARTS[id(given)] = (given, pattern)
+    return entry[1]  # type: ignore[return-value]
 
 
 def _class_matches(text: str, lex: Lexicon) -> Iterator[regex.Match[str]]:

@@ -78,3 +78,24 @@ def test_anchored_matches_takes_any_pattern() -> None:
         assert _spans(entity_scan._anchored_matches(overlapping, text)) == _spans(
             overlapping.finditer(text)
         )
+
+
+GIVEN_TEXTS = [
+    "Angela Merkel und Karl-Theodor zu Guttenberg trafen Olaf Scholz; Olaf-Peter Müller fehlte.",
+    "XAngela Merkel, -Angela Merkel, Angelas Haus, Angela-Merkel-Platz, Angela\u0301 Merkel, Olaf.",
+    "Boris Rhein (CDU) und l’Anna Rossi, Anna's Café, D'Angela Merkel und Maria Sacharowa.",
+    "Anna\nMaria Berg, Anna  Maria, Anna- Berg, Anna Berg",
+]
+GIVEN_CASES = GIVEN_TEXTS + [
+    m for i, t in enumerate(GIVEN_TEXTS) for m in _mutations(t, 40, 99 + i)
+]
+
+
+@pytest.mark.parametrize("text", GIVEN_CASES + TEXTS)
+def test_given_name_candidates_are_the_filtered_candidates(text: str) -> None:
+    expected = [
+        c
+        for c in entity_scan._name_candidates(text, LEXICON)
+        if c.group().split("-")[0] in LEXICON.given_names
+    ]
+    assert _spans(entity_scan._given_name_candidates(text, LEXICON)) == _spans(expected)
