@@ -251,3 +251,100 @@ def test_a_frame_with_a_statement_is_said_or_written(
 ) -> None:
     (refined,) = refine_medium([framed(words, medium)], RULES)
     assert refined.medium == expected
+
+
+# -- medium3: statements as speakers, drafts and decrees, opinions in the cue, channels
+# carried to the speaker's other quotations (fresh sentences, not corpus text).
+
+
+@pytest.mark.parametrize(
+    ("speaker", "medium"),
+    [
+        # "laut einer Pressemitteilung des Ministeriums": "Mitteilung" ends the compound,
+        # a noun of writing, but a statement is said or written.
+        ("einer Pressemitteilung des Ministeriums", "SW"),
+        # "In einer Erklärung der Partei heißt es, …": the Writing of "heißt es" too.
+        ("einer Erklärung der Partei", "Writing"),
+        ("der Stellungnahme des Verbands", "Speech"),
+    ],
+)
+def test_a_statement_as_speaker_is_said_or_written(speaker: str, medium: str) -> None:
+    (refined,) = refine_medium([frame(speaker, medium, "unknown")], RULES)
+    assert refined.medium == "SW"
+
+
+def test_a_statement_word_inside_a_longer_word_is_no_statement() -> None:
+    # "der Regierungserklärung" is a speech, not a handed-out statement: only whole words.
+    (refined,) = refine_medium([frame("der Regierungserklärung", "Writing", "unknown")], RULES)
+    assert refined.medium == "Writing"
+
+
+@pytest.mark.parametrize(
+    "speaker",
+    ["dem Gesetzentwurf", "diesem Entwurf", "dem Dekret des Präsidenten", "der Veröffentlichung"],
+)
+def test_drafts_decrees_and_publications_are_written(speaker: str) -> None:
+    # "Laut dem Gesetzentwurf sollen …", "gemäß dem Dekret des Präsidenten …".
+    (refined,) = refine_medium([frame(speaker, "SW", "person")], RULES)
+    assert refined.medium == "Writing"
+
+
+def cued(cue: str, medium: str, speaker: str = "Die Gewerkschaft") -> Frame:
+    """An organisation's indirect quotation whose cue reads ``cue`` ("ist der Meinung")."""
+    import attrs
+
+    from quotes.records import Cue
+
+    parts = tuple(Span(40 + i * 10, 40 + i * 10 + len(w), w) for i, w in enumerate(cue.split()))
+    return attrs.evolve(frame(speaker, medium, "organization"), cue=Cue(parts))
+
+
+@pytest.mark.parametrize("cue", ["der Meinung", "vertritt die Auffassung", "der Ansicht"])
+def test_an_opinion_in_the_cue_is_said_or_thought(cue: str) -> None:
+    # "Die Gewerkschaft ist der Meinung, dass …", "… vertritt die Auffassung, dass …".
+    (refined,) = refine_medium([cued(cue, "SW")], RULES)
+    assert refined.medium == "ST"
+
+
+def test_a_cue_without_an_opinion_keeps_its_medium() -> None:
+    (refined,) = refine_medium([cued("teilte mit", "SW")], RULES)
+    assert refined.medium == "SW"
+
+
+def test_a_channel_carries_to_the_speakers_other_quotations() -> None:
+    import attrs
+
+    release = framed("In einer Pressemitteilung erklärte die Ministerin", "Speech", "Ute Bader")
+    after = frame("Ute Bader", "Speech", "person")  # "Die Lage sei ernst." after it
+    said = attrs.evolve(after, cue=cued("sagte", "Speech").cue)  # "…, sagte Bader"
+    other = frame("Jan Ott", "Speech", "person")  # someone else's words
+    media = [f.medium for f in refine_medium([release, after, said, other], RULES)]
+    assert media == ["SW", "SW", "Speech", "Speech"]
+    posted = framed("Auf Twitter schrieb die Ministerin", "Speech", "Ute Bader")
+    media = [f.medium for f in refine_medium([posted, after], RULES)]
+    assert media == ["Writing", "Writing"]
+    # One channel each way: neither wins.
+    media = [f.medium for f in refine_medium([release, posted, after], RULES)]
+    assert media == ["SW", "Writing", "Speech"]
+
+
+def test_a_channel_carries_in_the_whole_pipeline() -> None:
+    import quotes
+
+    extractor = quotes.Extractor("parse")
+    text = (
+        "Der Bauernverband hat die neuen Düngeregeln scharf kritisiert. In einer "
+        "Pressemitteilung erklärte Verbandspräsident Joachim Rukwied, die Vorgaben seien "
+        "praxisfern. Viele Betriebe könnten die Auflagen nicht erfüllen.\n\n"
+        "Rukwied sagte am Abend, man werde notfalls vor Gericht ziehen.\n"
+    )
+    media = {
+        a.quote.text: (a.medium, a.speaker.name if a.speaker else None)
+        for a in extractor.extract(text)
+        if a.kind != "reported"
+    }
+    assert media == {
+        "die Vorgaben seien praxisfern": ("SW", "Joachim Rukwied"),
+        "Viele Betriebe könnten die Auflagen nicht erfüllen.": ("SW", "Joachim Rukwied"),
+        "man werde notfalls vor Gericht ziehen": ("Speech", "Joachim Rukwied"),
+    }

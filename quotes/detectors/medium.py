@@ -20,12 +20,19 @@ Website"; compounds ending in one count, "Abschiedsbrief") is "Writing"; one wit
 of statements (``statement_frames``, whole words: "in einer Pressemitteilung", "in einer
 Erklärung", not "Regierungserklärung", a speech) is "SW", the corpus's medium of
 statements that may be read out or handed out, before a person's words are taken for
-spoken. After the outlet stage, a speaker that is an outlet gets the medium of its type
-(``outlets.toml`` ``[media]``: papers write, broadcasters speak). Constant work per frame.
+spoken. A statement as the speaker ("laut einer Pressemitteilung des Ministeriums", "heißt
+es in einer Erklärung", whole words of ``statement_frames``) is "SW" before the nouns of
+writing; a cue holding a noun of opinion ("ist der Meinung") is "ST". A speaker whose frame
+names a channel used it for their other quotations of the document as well: those that
+say Speech or SW, name no channel themselves and whose cue is no verb of speaking
+(``spoken_cues``: "sagte") take the speaker's channel. After the outlet stage, a speaker
+that is an outlet gets the medium of its type (``outlets.toml`` ``[media]``: papers write,
+broadcasters speak). Constant work per frame, two passes over the document's frames.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -42,6 +49,8 @@ _WRITING = "Writing"
 _THOUGHT_OR_SPEECH = "ST"
 _SPEECH = "Speech"
 _SPEECH_OR_WRITING = "SW"
+# Media that a speaker's channel named elsewhere replaces (see _carry_channels).
+_CARRIED = frozenset({_SPEECH, _SPEECH_OR_WRITING})
 
 
 @attrs.frozen
@@ -68,6 +77,9 @@ class MediumRules:
     #: channels ("Brief", "Twitter") and statements ("Pressemitteilung", "Erklärung").
     writing_frames: tuple[str, ...] = ()
     statement_frames: tuple[str, ...] = ()
+    #: Starts of cue words that name speech itself ("sag": "sagte", "gesagt"): such a
+    #: quotation keeps its medium when its speaker's other frames name a channel.
+    spoken_cues: tuple[str, ...] = ()
 
     @classmethod
     def from_rules(cls, rules: RuleData) -> MediumRules:
@@ -98,6 +110,7 @@ class MediumRules:
             str(section["unknown_medium"]) if section.get("unknown_medium") else None,
             _lowered(section.get("writing_frames", ())),
             _lowered(section.get("statement_frames", ())),
+            _lowered(section.get("spoken_cues", ())),
         )
 
     def of_outlet(self, medium: str | None, source_type: str | None) -> str | None:
@@ -123,11 +136,15 @@ class MediumRules:
         return medium if medium is not None else self.unknown_medium
 
     def _refined(self, frame: Frame) -> str | None:
+        # A statement as the speaker ("laut einer Pressemitteilung des Ministeriums", "heißt
+        # es in einer Erklärung"): said or written, even where "heißt es" said Writing.
+        if (frame.medium not in _KEEP or frame.medium == _WRITING) and self.states(frame):
+            return _SPEECH_OR_WRITING
         if frame.medium in _KEEP:
             return frame.medium
         if self.writes(frame) or self._framed(frame, self.writing_frames):
             return _WRITING
-        if self.thinks(frame):
+        if self.thinks(frame) or self._cue_thinks(frame):
             return _THOUGHT_OR_SPEECH
         if self.speaks(frame):
             return _SPEECH
@@ -153,6 +170,46 @@ class MediumRules:
         if compounds:
             return any(w.endswith(nouns) for w in words)
         return any(w in nouns for w in words)
+
+    def states(self, frame: Frame) -> bool:
+        """Whether a capitalised word of the speaker mention is a statement word, whole
+        (``statement_frames``: "einer Pressemitteilung des Verbands")."""
+        speaker = frame.speaker
+        if not self.statement_frames or speaker is None or speaker.mention is None:
+            return False
+        return any(
+            w[:1].isupper() and w.lower() in self.statement_frames
+            for w in _words(speaker.mention.text)
+        )
+
+    def _cue_thinks(self, frame: Frame) -> bool:
+        """Whether a word of the cue is a noun of opinion ("ist der Meinung", "vertritt
+        die Auffassung")."""
+        if not self.thought_nouns or frame.cue is None:
+            return False
+        return any(
+            w.lower() in self.thought_nouns for part in frame.cue.parts for w in _words(part.text)
+        )
+
+    def frame_medium(self, frame: Frame) -> str | None:
+        """The medium that the frame's own words give (a written channel: Writing; a
+        statement: SW), None where they name neither."""
+        if self._framed(frame, self.writing_frames):
+            return _WRITING
+        if self._framed(frame, self.statement_frames, compounds=False):
+            return _SPEECH_OR_WRITING
+        return None
+
+    def spoken_cue(self, frame: Frame) -> bool:
+        """Whether the cue is a verb of speaking itself (``spoken_cues``, the start of one
+        of its words: "sagte", "gesagt")."""
+        if not self.spoken_cues or frame.cue is None:
+            return False
+        return any(
+            w.lower().startswith(self.spoken_cues)
+            for part in frame.cue.parts
+            for w in _words(part.text)
+        )
 
     def speaks(self, frame: Frame) -> bool:
         """Whether the speaker mention's first capitalised word is a noun of speech
@@ -202,9 +259,43 @@ def _words(text: str) -> list[str]:
 
 
 def refine_medium(frames: Sequence[Frame], rules: MediumRules) -> tuple[Frame, ...]:
-    """``frames`` with the medium their speaker gives (see the module notes)."""
-    out = []
-    for f in frames:
-        medium = rules.medium_of(f)
-        out.append(attrs.evolve(f, medium=medium) if medium != f.medium else f)
-    return tuple(out)
+    """``frames`` with the medium their speaker gives (see the module notes), then with
+    the channel their speaker's other frames name (:func:`_carry_channels`)."""
+    media = _carry_channels(frames, [rules.medium_of(f) for f in frames], rules)
+    return tuple(
+        attrs.evolve(f, medium=medium) if medium != f.medium else f
+        for f, medium in zip(frames, media, strict=True)
+    )
+
+
+def _speaker_key(frame: Frame) -> str:
+    return frame.speaker.name if frame.speaker is not None else ""
+
+
+def _carry_channels(
+    frames: Sequence[Frame], media: list[str | None], rules: MediumRules
+) -> list[str | None]:
+    """A speaker whose frame names a channel ("In einer Pressemitteilung erklärte X, …":
+    SW; "X schrieb auf Twitter": Writing) used it for their other quotations of the
+    document too, where those say no more than Speech or SW and name no channel and no
+    verb of speaking of their own ("Die Lage sei ernst." after the frame; not "…, sagte
+    X"). The most frequent channel of the speaker's frames, none on a tie. One pass."""
+    named: dict[str, Counter[str]] = {}
+    for frame, medium in zip(frames, media, strict=True):
+        key = _speaker_key(frame)
+        channel = rules.frame_medium(frame) if key else None
+        if channel is not None and channel == medium:
+            named.setdefault(key, Counter())[channel] += 1
+    if not named:
+        return media
+    out = list(media)
+    for i, frame in enumerate(frames):
+        counts = named.get(_speaker_key(frame))
+        if counts is None or media[i] not in _CARRIED:
+            continue
+        ranked = counts.most_common(2)
+        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            continue
+        if rules.frame_medium(frame) is None and not rules.spoken_cue(frame):
+            out[i] = ranked[0][0]
+    return out

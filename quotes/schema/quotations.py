@@ -71,6 +71,7 @@ class QuotationsRules:
     unknown_medium: str | None = attrs.field(default=None, validator=one_of(*MEDIA))
     writing_frames: Words = ()  # "in einem Brief", "auf Twitter": Writing (medium.py)
     statement_frames: Words = ()  # "in einer Pressemitteilung": SW (medium.py)
+    spoken_cues: Words = ()  # "sag": "sagte X" keeps Speech where X's channel is named (medium.py)
     term_markers: Words = ()
     term_nouns: Words = ()
     term_heads: Words = ()
