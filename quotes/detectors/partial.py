@@ -94,13 +94,18 @@ def partial_quotes(
             host, after, determiners
         ):
             continue
+        # The host's cue, unless it is the quoted word itself (reported speech whose verb
+        # is the partial quote: "haben die Schließung „angekündigt“").
+        cue = host.cue
+        if cue is not None and any(part.overlaps(after.quote) for part in cue.parts):
+            cue = None
         added.append(
             Frame(
                 kind="direct",
                 quote=after.quote,
                 content=after.content,
                 speaker=host.speaker,
-                cue=host.cue,
+                cue=cue,
                 frame=host.frame,
                 addressee=host.addressee,
                 confidence=round(host.confidence * _CONFIDENCE_FACTOR, 3),

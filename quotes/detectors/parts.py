@@ -8,7 +8,9 @@ stretch) and adds the parts on either side of the frame as ``quote_parts``, as t
 German Wikinews corpus annotates them.
 
 Only indirect kinds are split: a direct quotation interrupted by its frame („…“, sagte
-sie, „…“) is two quotations already, one per pair of marks. Constant work per frame.
+sie, „…“) is two quotations already, one per pair of marks, and reported speech is the
+whole sentence, its cue inside ("Die Gewerkschaft lehnte den Plan ab": the corpus marks
+the sentence, cue included). Constant work per frame.
 """
 
 from __future__ import annotations
@@ -27,13 +29,17 @@ __all__ = ["split_interrupted"]
 _TRIM = " \t\r\n\u00a0,;–—-"
 
 
+# Kinds whose quote is never split around its cue (see above).
+_WHOLE_KINDS = frozenset({"direct", "reported"})
+
+
 def split_interrupted(text: str, frames: Sequence[Frame]) -> tuple[Frame, ...]:
     """``frames`` with ``quote_parts`` set where a frame lies strictly inside the quote."""
     return tuple(_split(text, frame) for frame in frames)
 
 
 def _split(text: str, frame: Frame) -> Frame:
-    if frame.kind == "direct" or frame.quote_parts:
+    if frame.kind in _WHOLE_KINDS or frame.quote_parts:
         return frame
     inner = _interruption(frame)
     if inner is None:

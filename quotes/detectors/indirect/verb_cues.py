@@ -231,7 +231,7 @@ def reported_candidate(scan: DocumentScan, s: SentenceView) -> Candidate | None:
             found = verb_entry(scan, s, i)
             if found is None or not found[0].reported:
                 continue
-            entry = found[0]
+            entry, particle = found
             if entry.needs and not has_needed_word(scan, s, clause, entry):
                 continue
             if entry.lemma in scan.rules.not_reflexive and is_reflexive(scan, s, i):
@@ -257,8 +257,14 @@ def reported_candidate(scan: DocumentScan, s: SentenceView) -> Candidate | None:
                 parsed, clause.first, clause.end, i, entry.lemma, speaker
             ):
                 continue  # "(Wikinews berichtete)", "forderte zwölf Todesopfer" (detect)
+            # The cue is the verb with its particle and auxiliaries ("hat … abgelehnt"),
+            # as for indirect speech; the corpus export leaves it out (the corpus gives
+            # reported speech no cue: its quote is the whole sentence, the verb inside).
+            cue = [i, *auxiliaries(scan, s, i, clause)]
+            if particle is not None:
+                cue.append(particle)
             return Candidate(
-                "reported", (s.first, s.end), (), None, speaker, None,
+                "reported", (s.first, s.end), tuple(sorted(cue)), None, speaker, None,
                 scan.rules.medium_of(entry.lemma), 0.5, s,
             )  # fmt: skip
     return None
