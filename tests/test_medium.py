@@ -348,3 +348,15 @@ def test_a_channel_carries_in_the_whole_pipeline() -> None:
         "Viele Betriebe könnten die Auflagen nicht erfüllen.": ("SW", "Joachim Rukwied"),
         "man werde notfalls vor Gericht ziehen": ("Speech", "Joachim Rukwied"),
     }
+
+
+def test_a_verb_of_writing_carries_like_a_channel() -> None:
+    import attrs
+
+    # "Bader schrieb, sie sehe keine Zukunft im Amt. Die Partei habe sie im Stich gelassen."
+    wrote = attrs.evolve(frame("Ute Bader", "Writing"), cue=cued("schrieb", "Writing").cue)
+    after = frame("Ute Bader", "Speech")
+    assert [f.medium for f in refine_medium([wrote, after], RULES)] == ["Writing", "Writing"]
+    # "beschrieb" is no verb of writing: nothing carries.
+    described = attrs.evolve(frame("Ute Bader", "Speech"), cue=cued("beschrieb", "Speech").cue)
+    assert [f.medium for f in refine_medium([described, after], RULES)] == ["Speech", "Speech"]

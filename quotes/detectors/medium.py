@@ -80,6 +80,8 @@ class MediumRules:
     #: Starts of cue words that name speech itself ("sag": "sagte", "gesagt"): such a
     #: quotation keeps its medium when its speaker's other frames name a channel.
     spoken_cues: tuple[str, ...] = ()
+    #: Starts of cue words that name writing ("schrieb", "geschrieben"): a channel too.
+    written_cues: tuple[str, ...] = ()
 
     @classmethod
     def from_rules(cls, rules: RuleData) -> MediumRules:
@@ -111,6 +113,7 @@ class MediumRules:
             _lowered(section.get("writing_frames", ())),
             _lowered(section.get("statement_frames", ())),
             _lowered(section.get("spoken_cues", ())),
+            _lowered(section.get("written_cues", ())),
         )
 
     def of_outlet(self, medium: str | None, source_type: str | None) -> str | None:
@@ -192,9 +195,9 @@ class MediumRules:
         )
 
     def frame_medium(self, frame: Frame) -> str | None:
-        """The medium that the frame's own words give (a written channel: Writing; a
-        statement: SW), None where they name neither."""
-        if self._framed(frame, self.writing_frames):
+        """The medium that the frame's own words give (a written channel or a verb of
+        writing: Writing; a statement: SW), None where they name neither."""
+        if self._framed(frame, self.writing_frames) or _cue_starts(frame, self.written_cues):
             return _WRITING
         if self._framed(frame, self.statement_frames, compounds=False):
             return _SPEECH_OR_WRITING
@@ -203,13 +206,7 @@ class MediumRules:
     def spoken_cue(self, frame: Frame) -> bool:
         """Whether the cue is a verb of speaking itself (``spoken_cues``, the start of one
         of its words: "sagte", "gesagt")."""
-        if not self.spoken_cues or frame.cue is None:
-            return False
-        return any(
-            w.lower().startswith(self.spoken_cues)
-            for part in frame.cue.parts
-            for w in _words(part.text)
-        )
+        return _cue_starts(frame, self.spoken_cues)
 
     def speaks(self, frame: Frame) -> bool:
         """Whether the speaker mention's first capitalised word is a noun of speech
@@ -246,6 +243,13 @@ class MediumRules:
             return False
         heads = [words[-1], *[w for w in words if w[:1].isupper()][:2]]
         return any(w.lower().endswith(self.writing_nouns) for w in heads)
+
+
+def _cue_starts(frame: Frame, starts: tuple[str, ...]) -> bool:
+    """Whether a word of ``frame``'s cue starts with one of ``starts`` (lower case)."""
+    if not starts or frame.cue is None:
+        return False
+    return any(w.lower().startswith(starts) for part in frame.cue.parts for w in _words(part.text))
 
 
 def _lowered(values: Any) -> tuple[str, ...]:

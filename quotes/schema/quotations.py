@@ -72,6 +72,7 @@ class QuotationsRules:
     writing_frames: Words = ()  # "in einem Brief", "auf Twitter": Writing (medium.py)
     statement_frames: Words = ()  # "in einer Pressemitteilung": SW (medium.py)
     spoken_cues: Words = ()  # "sag": "sagte X" keeps Speech where X's channel is named (medium.py)
+    written_cues: Words = ()  # "schrieb": a channel of writing, like writing_frames (medium.py)
     term_markers: Words = ()
     term_nouns: Words = ()
     term_heads: Words = ()
