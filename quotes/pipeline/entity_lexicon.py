@@ -58,6 +58,7 @@ class Lexicon:
     organization_complements: frozenset[str] = frozenset()  # "für"
     noun_genders: Mapping[str, Gender] = attrs.field(factory=dict)  # lower-case lemma → gender
     noun_gender_lengths: tuple[int, ...] = ()
+    verb_forms: frozenset[str] = frozenset()  # lower-case finite forms (moods.toml)
     known_parties: Mapping[str, frozenset[str]] = attrs.field(factory=dict)  # full name → parties
     organization_class_pattern: regex.Pattern[str] | None = None
     capital_governments: Mapping[str, str] = attrs.field(factory=dict)
@@ -186,6 +187,9 @@ class Lexicon:
             organization_complements=frozenset(data.get("organization_complements", [])),
             noun_genders=noun_genders,
             noun_gender_lengths=tuple(sorted({len(w) for w in noun_genders}, reverse=True)),
+            verb_forms=frozenset(
+                w.lower() for w in rules.get("moods", {}).get("indicative", "").split()
+            ),
             known_parties=parties,
             organization_class_pattern=_class_regex(data.get("organization_classes", [])),
             capital_governments=dict(data.get("capital_governments", {})),
@@ -268,6 +272,20 @@ class Lexicon:
         (GEW), "Menschenrechtsorganisation" (Amnesty International)."""
         low = word.lower()
         return any(low.endswith(c) for c in self.organization_classes)
+
+    def is_common_word(self, word: str) -> bool:
+        """Whether the dictionaries know ``word`` as a common noun, itself or as a compound
+        whose last listed part has four letters or more ("Rückendeckung"), or as a verb
+        form a noun can be made of ("Versagen"). A name part is neither ("Jansen",
+        "Obrador"; a last part of three letters, "-sen", is no witness)."""
+        low = word.lower()
+        if low in self.noun_genders or low in self.verb_forms:
+            return True
+        return any(
+            size >= 4 and low[-size:] in self.noun_genders
+            for size in self.noun_gender_lengths
+            if size < len(low)
+        )
 
     def noun_gender(self, word: str) -> Gender:
         """The grammatical gender of a noun, compounds by their last part ("Innenministerium"

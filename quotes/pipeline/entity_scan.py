@@ -596,12 +596,14 @@ def _trim_trailing_nonname(words: list[str], lexicon: Lexicon) -> list[str]:
             or lexicon.is_organization_word(word)
             or (out[-1].islower() and word.lower() in lexicon.noun_genders)
             or (
-                # After given name and surname a capitalised word is the sentence's ("warf
-                # … Reiner Haseloff Versagen vor"), unless a second given name precedes it
-                # ("Anna Maria Fischer") or the whole is a known person's name.
+                # After given name and surname a capitalised common noun is the sentence's
+                # ("warf … Reiner Haseloff Versagen vor"), unless a second given name
+                # precedes it ("Anna Maria Fischer") or the whole is a known person's name;
+                # a word no dictionary knows is a second surname ("Rolf Habben Jansen").
                 sum(w[:1].isupper() for w in out) >= 2
                 and out[-1][:1].isupper()
                 and out[-1] not in lexicon.given_names
+                and lexicon.is_common_word(word)
                 and " ".join([*out, word]) not in lexicon.known_persons
             )
         ):
