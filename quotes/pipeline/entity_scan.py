@@ -600,10 +600,11 @@ def _trim_trailing_nonname(words: list[str], lexicon: Lexicon) -> list[str]:
                 # ("warf … Reiner Haseloff Versagen vor"), unless a second given name
                 # precedes it ("Anna Maria Fischer") or the whole is a known person's name;
                 # a word no dictionary knows is a second surname ("Rolf Habben Jansen").
+                # A particle there opens an affiliation ("Patrick Kamanda von der …").
                 sum(w[:1].isupper() for w in out) >= 2
                 and out[-1][:1].isupper()
                 and out[-1] not in lexicon.given_names
-                and lexicon.is_common_word(word)
+                and (lexicon.is_common_word(word) or not word[:1].isupper())
                 and " ".join([*out, word]) not in lexicon.known_persons
             )
         ):
