@@ -65,12 +65,18 @@ class AttributionRules:
     antecedent_subordinators: frozenset[str]
     #: The speakers stage's lexicon: role nouns and given names (who can be a person).
     lexicon: Lexicon
+    #: Pronouns of the nominative only ("er", "wir"; speakers.toml [surface]): one right
+    #: after the finite verb is its subject, and the first field its object.
+    nominative_pronouns: frozenset[str] = frozenset()
+    #: Endings of a plural finite verb (speakers.toml [surface]): "wiesen", "erinnern".
+    plural_verb_endings: tuple[str, ...] = ()
 
     @classmethod
     def from_rules(
         cls, rules: RuleData, detector: DetectorRules, lexicon: Lexicon
     ) -> AttributionRules:
         data = dict(rules.get("attribution", {}))
+        surface = dict(rules.get("speakers", {}).get("surface", {}))
         adverbs = _words(data, "sentence_adverbs") | _words(
             dict(rules.get("speakers", {})), "skip_after_verb"
         )
@@ -103,4 +109,6 @@ class AttributionRules:
             term_markers=tuple(sorted(_words(dict(rules.get("quotations", {})), "term_markers"))),
             origin_prepositions=_words(data, "origin_prepositions"),
             lexicon=lexicon,
+            nominative_pronouns=_words(surface, "nominative_pronouns"),
+            plural_verb_endings=tuple(sorted(_words(surface, "plural_verb_endings"))),
         )

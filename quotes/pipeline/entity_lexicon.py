@@ -59,6 +59,9 @@ class Lexicon:
     noun_genders: Mapping[str, Gender] = attrs.field(factory=dict)  # lower-case lemma → gender
     noun_gender_lengths: tuple[int, ...] = ()
     verb_forms: frozenset[str] = frozenset()  # lower-case finite forms (moods.toml)
+    # Plural endings of nouns and the umlauts a plural adds (speakers.toml [surface]).
+    plural_noun_endings: tuple[str, ...] = ()
+    umlauts: Mapping[str, str] = attrs.field(factory=dict)
     known_parties: Mapping[str, frozenset[str]] = attrs.field(factory=dict)  # full name → parties
     organization_class_pattern: regex.Pattern[str] | None = None
     capital_governments: Mapping[str, str] = attrs.field(factory=dict)
@@ -190,6 +193,10 @@ class Lexicon:
             verb_forms=frozenset(
                 w.lower() for w in rules.get("moods", {}).get("indicative", "").split()
             ),
+            plural_noun_endings=tuple(
+                str(w) for w in data.get("surface", {}).get("plural_noun_endings", ())
+            ),
+            umlauts={str(k): str(v) for k, v in data.get("surface", {}).get("umlauts", {}).items()},
             known_parties=parties,
             organization_class_pattern=_class_regex(data.get("organization_classes", [])),
             capital_governments=dict(data.get("capital_governments", {})),
@@ -285,6 +292,36 @@ class Lexicon:
             size >= 4 and low[-size:] in self.noun_genders
             for size in self.noun_gender_lengths
             if size < len(low)
+        )
+
+    def is_plural_noun(self, word: str) -> bool:
+        """A capitalised noun in the plural: no listed word itself, but one without a
+        plural ending, its umlaut undone ("Vorwürfe" → "Vorwurf", "Forderungen" →
+        "Forderung")."""
+        low = word.lower()
+        if not word[:1].isupper() or low in self.noun_genders:
+            return False
+        for ending in self.plural_noun_endings:
+            if not low.endswith(ending) or len(low) < len(ending) + 3:
+                continue
+            stem = low[: -len(ending)]
+            plain = "".join(self.umlauts.get(c, c) for c in stem)
+            if self.is_common_word(stem) or self.is_common_word(plain):
+                return True
+        return False
+
+    def names_a_speaker(self, word: str) -> bool:
+        """A head word that may name who speaks: a role, an organisation, a group, a
+        statement or its source, a name (a capitalised word no dictionary knows)."""
+        return bool(word) and bool(
+            self.role_of(word)
+            or self.is_organization_word(word)
+            or word in self.group_words
+            or word in self.given_names
+            or word in self.known_persons
+            or word in self.statement_nouns
+            or word in self.source_nouns
+            or not self.is_common_word(word)
         )
 
     def noun_gender(self, word: str) -> Gender:

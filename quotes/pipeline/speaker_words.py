@@ -33,6 +33,10 @@ class SurfaceWords:
     source_link_articles: frozenset[str] = frozenset()
     #: Object pronouns that are a speaker only as an oblique ("ihm", "ihn").
     object_pronouns: frozenset[str] = frozenset()
+    #: Pronouns of the nominative only ("er", "wir"): after the verb, its subject.
+    nominative_pronouns: frozenset[str] = frozenset()
+    #: Endings of a plural finite verb ("wiesen"): any other form is singular.
+    plural_verb_endings: tuple[str, ...] = ()
     #: Determiners of the singular: a group word after one is no plural.
     singular_determiners: frozenset[str] = frozenset()
     #: Conjunctions that join speakers ("X und Y sagten").
@@ -63,6 +67,8 @@ class SurfaceWords:
             source_links=words("source_links"),
             source_link_articles=words("source_link_articles"),
             object_pronouns=words("object_pronouns"),
+            nominative_pronouns=words("nominative_pronouns"),
+            plural_verb_endings=tuple(str(w) for w in table.get("plural_verb_endings", ())),
             singular_determiners=words("singular_determiners"),
             coordinators=words("coordinators"),
             subject_determiners_before_verb=words("subject_determiners_before_verb"),

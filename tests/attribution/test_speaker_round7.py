@@ -54,3 +54,36 @@ def test_a_name_of_two_parts_still_stops_before_a_noun_or_a_verbal_noun(
     names = [a.speaker.name for a in rules.extract(text) if a.speaker is not None]
     assert "Heiko Brandt" in names and "Petra Kolbe" in names
     assert not any("Versagen" in n or "Rückendeckung" in n for n in names)
+
+
+@pytest.mark.parametrize("backend", ["rules", "parse"])
+def test_a_fronted_object_is_no_speaker_of_the_quote_after_the_colon(
+    backend: str, rules: quotes.Extractor, parse: quotes.Extractor
+) -> None:
+    # The first field is the verb's object: a bare noun that names no speaker before
+    # "sie", a plural before the singular "wies", anything before "er".
+    extractor = rules if backend == "rules" else parse
+    text = (
+        "Die Bürgermeisterin stellte am Montag den Haushalt vor. Kritik an den Kosten "
+        "wies sie zurück: „Jeder Euro ist gut angelegt.“ Die Vorwürfe wies die "
+        "Regierung zurück: „Das Verfahren war korrekt.“ Die Pläne lobte er "
+        "ausdrücklich: „Ein guter Tag für die Stadt.“"
+    )
+    assert speaker_name(quotation(extractor, text, "Jeder Euro")) == "Bürgermeisterin"
+    assert speaker_name(quotation(extractor, text, "Verfahren")) == "Regierung"
+    assert quotation(extractor, text, "guter Tag").speaker.mention.text == "er"
+
+
+@pytest.mark.parametrize("backend", ["rules", "parse"])
+def test_a_subject_first_keeps_its_quote_before_an_object_after_the_verb(
+    backend: str, rules: quotes.Extractor, parse: quotes.Extractor
+) -> None:
+    extractor = rules if backend == "rules" else parse
+    text = (
+        "Die Zeitung kritisierte die Regierung scharf: „Ein Desaster.“ Die Gewerkschaften "
+        "kritisierten den Plan: „Das ist unsozial.“ Die Ministerin wies sie zurück: "
+        "„Das ist falsch.“"
+    )
+    assert speaker_name(quotation(extractor, text, "Desaster")) == "Zeitung"
+    assert speaker_name(quotation(extractor, text, "unsozial")) == "Gewerkschaften"
+    assert speaker_name(quotation(extractor, text, "falsch")) == "Ministerin"

@@ -33,7 +33,10 @@ def find(syn: Syntax, rules: AttributionRules, cand: Candidate, verb: int) -> Fi
     head = subject_head(syn, rules, cand, verb)
     if head is None:
         return _first_field(syn, rules, cand, verb)
-    if head == verb + 1 and syn.text(head).lower() in rules.ambiguous_pronouns:
+    after_object = _subject_after_object(syn, rules, cand, head, verb)
+    if after_object is not None:
+        head = after_object
+    elif head == verb + 1 and syn.text(head).lower() in rules.ambiguous_pronouns:
         # "Der Geschäftsführer nannte sie „fahrlässig“": the pronoun is the object.
         first = _first_field(syn, rules, cand, verb)
         if first is not None:
@@ -44,6 +47,79 @@ def find(syn: Syntax, rules: AttributionRules, cand: Candidate, verb: int) -> Fi
     if head > verb:
         phrase = _role_apposition(syn, rules, cand, phrase)
     return Finding("subject", phrase, 0.9)
+
+
+def _subject_after_object(
+    syn: Syntax, rules: AttributionRules, cand: Candidate, head: int, verb: int
+) -> int | None:
+    """The subject after the finite verb where the tree's subject stands before it but
+    cannot be one (the parser takes the first field for the subject): a pronoun of the
+    nominative follows the verb ("Die Pläne lobte er"), the first field is plural before a
+    singular verb ("Die Vorwürfe wies die Regierung zurück"), or it is a bare common noun
+    that names no speaker, before a pronoun or a word that does ("Kritik an den Kosten
+    wies sie zurück"). The same witnesses as the surface search's (speakers.subjects)."""
+    lo, hi = cand.sentence
+    finite = min([verb, *(c.i for c in syn.children(verb, "aux", "aux:pass"))])
+    heads = {verb, finite}
+    if head == finite + 1:
+        # The tree's subject follows the verb, a noun of the first field is the other
+        # reading ("Kritik … wies sie zurück" with both made subjects).
+        after = head
+        head = next(
+            (
+                k
+                for k in range(lo, finite)
+                if syn.token(k).head in heads
+                and syn.token(k).dep in ("nsubj", "obj")
+                and syn.token(k).upos in ("NOUN", "PROPN")
+                and not syn.in_quote(k)
+            ),
+            -1,
+        )
+        if head < 0:
+            return None
+    elif lo <= head < finite:
+        after = next(
+            (
+                k
+                for k in range(finite + 1, min(hi, finite + 7))
+                if not syn.in_quote(k)
+                and syn.token(k).head in heads
+                and syn.token(k).dep in ("nsubj", "obj", "dep")
+            ),
+            -1,
+        )
+    else:
+        return None
+    if after < 0 or syn.text(after).lower() in rules.relative_pronouns:
+        return None
+    lexicon = rules.lexicon
+    word = syn.text(after).lower()
+    if word in rules.nominative_pronouns:
+        return after
+    pronoun = word in rules.ambiguous_pronouns  # the tagger's case of "sie" is no witness
+    if not pronoun and not is_valid_subject(syn, rules, after):
+        return None
+    first = syn.token(head)
+    finite_form = syn.text(finite).lower()
+    singular_verb = "Sing" in syn.token(finite).morph.values_of("Number") or not (
+        finite_form.endswith(rules.plural_verb_endings)
+    )
+    if (
+        lexicon.is_plural_noun(first.text)
+        and singular_verb
+        and "Plur" not in syn.token(after).morph.values_of("Number")
+    ):
+        return after
+    bare = not syn.children(head, "det", "det:poss") and first.upos == "NOUN"
+    if (
+        bare
+        and lexicon.is_common_word(first.text)
+        and not lexicon.names_a_speaker(first.text)
+        and (pronoun or lexicon.names_a_speaker(syn.text(after)))
+    ):
+        return after
+    return None
 
 
 def _role_apposition(

@@ -56,7 +56,7 @@ class SubjectFinder:
                 return self.phrases.ending_at(tokens, start - 1)
             phrase = self._vorfeld_subject(tokens, start, verb)
             if phrase is not None:
-                return phrase
+                return self._subject_after_object(tokens, phrase, verb, cue) or phrase
             if after_comma:
                 # A subordinate clause or adverbial first field: the subject follows.
                 end = cue.last_token + 1 if cue is not None else verb + 1
@@ -95,6 +95,40 @@ class SubjectFinder:
         if after < verb and tokens[after].text == "und":
             # "Trump und Putin kündigten … an": a coordinated subject; keep the first.
             return phrase
+        return None
+
+    def _subject_after_object(
+        self, tokens: Sequence[Token], phrase: NounPhrase, verb: int, cue: CueMatch | None
+    ) -> NounPhrase | None:
+        """The subject after the finite verb where the first field is its object: German
+        puts an object first as freely as a subject. Only with a witness that the first
+        field is no subject: a pronoun of the nominative after the verb ("Die Pläne lobte
+        er"), a first field in the plural before a singular verb ("Die Vorwürfe wies die
+        Regierung zurück"), or a bare common noun that names no speaker before one that
+        can speak ("Kritik an den Kosten wies sie zurück")."""
+        first = phrase.mention
+        if phrase.last + 1 != verb or first.pronoun or not first.head:
+            return None
+        after = self.subject_after(tokens, verb + 1, min(len(tokens), verb + 1 + _REACH), cue)
+        if after is None:
+            return None
+        said = after.mention
+        if said.pronoun and said.text.lower() in self.words.nominative_pronouns:
+            return after
+        lex = self.lexicon
+        if (
+            first.determiner in lex.determiners_nominative
+            and not first.plural
+            and lex.is_plural_noun(first.head[-1])
+            and not tokens[verb].text.lower().endswith(self.words.plural_verb_endings)
+        ):
+            return after
+        if (
+            not first.determiner
+            and all(lex.is_common_word(w) and not lex.names_a_speaker(w) for w in first.head)
+            and (said.pronoun or (bool(said.head) and lex.names_a_speaker(said.head[-1])))
+        ):
+            return after
         return None
 
     def subject_after(
