@@ -19,7 +19,10 @@ from quotes.rules import RuleData
 __all__ = ["Gender", "Lexicon", "adjective_endings"]
 
 Gender = str  # "m", "f", "n", "pl" or "" when unknown
-_ROLE_CACHE_SIZE = 65_536
+# Words whose role lookup is kept. Small enough to be full within the first few thousand
+# documents of a stream of new names (65,536 took ~30k documents: peak RSS over 100k
+# generated documents grew 45 -> 50 MB on the rules path; benchmarks/memory.py).
+_ROLE_CACHE_SIZE = 8_192
 
 
 @attrs.frozen
