@@ -360,3 +360,15 @@ def test_a_verb_of_writing_carries_like_a_channel() -> None:
     # "beschrieb" is no verb of writing: nothing carries.
     described = attrs.evolve(frame("Ute Bader", "Speech"), cue=cued("beschrieb", "Speech").cue)
     assert [f.medium for f in refine_medium([described, after], RULES)] == ["Speech", "Speech"]
+
+
+def test_a_spoken_frame_is_speech_and_takes_no_carried_channel() -> None:
+    # "In einer Pressemitteilung erklärte Bader, … Im Interview erklärte Bader später, …"
+    release = framed("In einer Pressemitteilung erklärte die Ministerin", "Speech", "Ute Bader")
+    interview = framed("Im Interview erklärte Bader später", "SW", "Ute Bader")
+    media = [f.medium for f in refine_medium([release, interview], RULES)]
+    assert media == ["SW", "Speech"]
+    # A compound ending in one counts ("im Fernsehinterview"); an interview carries nothing.
+    tv = framed("Im Fernsehinterview erklärte die Ministerin", "SW", "Ute Bader")
+    after = frame("Ute Bader", "SW", "unknown")  # not a person: person_medium does not apply
+    assert [f.medium for f in refine_medium([tv, after], RULES)] == ["Speech", "SW"]

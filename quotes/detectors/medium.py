@@ -51,6 +51,8 @@ _SPEECH = "Speech"
 _SPEECH_OR_WRITING = "SW"
 # Media that a speaker's channel named elsewhere replaces (see _carry_channels).
 _CARRIED = frozenset({_SPEECH, _SPEECH_OR_WRITING})
+# The channels that carry: a spoken frame ("im Interview") only stops them.
+_CHANNELS = frozenset({_WRITING, _SPEECH_OR_WRITING})
 
 
 @attrs.frozen
@@ -82,6 +84,9 @@ class MediumRules:
     spoken_cues: tuple[str, ...] = ()
     #: Starts of cue words that name writing ("schrieb", "geschrieben"): a channel too.
     written_cues: tuple[str, ...] = ()
+    #: Frame words of spoken channels ("Interview", "Pressekonferenz"), matched as the end
+    #: of a capitalised word: Speech, and no other channel carries onto such a quotation.
+    spoken_frames: tuple[str, ...] = ()
 
     @classmethod
     def from_rules(cls, rules: RuleData) -> MediumRules:
@@ -114,6 +119,7 @@ class MediumRules:
             _lowered(section.get("statement_frames", ())),
             _lowered(section.get("spoken_cues", ())),
             _lowered(section.get("written_cues", ())),
+            _lowered(section.get("spoken_frames", ())),
         )
 
     def of_outlet(self, medium: str | None, source_type: str | None) -> str | None:
@@ -149,7 +155,7 @@ class MediumRules:
             return _WRITING
         if self.thinks(frame) or self._cue_thinks(frame):
             return _THOUGHT_OR_SPEECH
-        if self.speaks(frame):
+        if self.speaks(frame) or self._framed(frame, self.spoken_frames):
             return _SPEECH
         if self._framed(frame, self.statement_frames, compounds=False):
             return _SPEECH_OR_WRITING
@@ -196,11 +202,14 @@ class MediumRules:
 
     def frame_medium(self, frame: Frame) -> str | None:
         """The medium that the frame's own words give (a written channel or a verb of
-        writing: Writing; a statement: SW), None where they name neither."""
+        writing: Writing; a statement: SW; a spoken one, "im Interview": Speech), None
+        where they name none."""
         if self._framed(frame, self.writing_frames) or _cue_starts(frame, self.written_cues):
             return _WRITING
         if self._framed(frame, self.statement_frames, compounds=False):
             return _SPEECH_OR_WRITING
+        if self._framed(frame, self.spoken_frames):
+            return _SPEECH
         return None
 
     def spoken_cue(self, frame: Frame) -> bool:
@@ -288,7 +297,7 @@ def _carry_channels(
     for frame, medium in zip(frames, media, strict=True):
         key = _speaker_key(frame)
         channel = rules.frame_medium(frame) if key else None
-        if channel is not None and channel == medium:
+        if channel is not None and channel == medium and channel in _CHANNELS:
             named.setdefault(key, Counter())[channel] += 1
     if not named:
         return media

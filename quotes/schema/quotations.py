@@ -73,6 +73,7 @@ class QuotationsRules:
     statement_frames: Words = ()  # "in einer Pressemitteilung": SW (medium.py)
     spoken_cues: Words = ()  # "sag": "sagte X" keeps Speech where X's channel is named (medium.py)
     written_cues: Words = ()  # "schrieb": a channel of writing, like writing_frames (medium.py)
+    spoken_frames: Words = ()  # "im Interview": Speech, no channel carries onto it (medium.py)
     term_markers: Words = ()
     term_nouns: Words = ()
     term_heads: Words = ()
