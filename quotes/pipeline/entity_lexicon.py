@@ -80,6 +80,8 @@ class Lexicon:
     attribute_links: frozenset[str] = frozenset()  # "von", "mit": a name after is an attribute
     # The gender a singular article gives a role noun of two genders ("die Vorsitzende").
     article_genders: Mapping[str, Gender] = attrs.field(factory=dict)
+    # Nominative indefinite articles: an anonymous person's description keeps its adjectives.
+    indefinite_articles: frozenset[str] = frozenset()
     # Inflection endings of adjectives ("e", "en", …; speakers.toml [surface]), and the
     # same longest first, for stripping one.
     adjective_endings: tuple[str, ...] = ()
@@ -166,6 +168,7 @@ class Lexicon:
             role_suffixes=roles,
             role_suffix_lengths=tuple(sorted({len(r) for r in roles}, reverse=True)),
             article_genders={str(k): str(v) for k, v in data.get("article_genders", {}).items()},
+            indefinite_articles=frozenset(str(w) for w in data.get("indefinite_articles", [])),
             organization_names=frozenset(data.get("organization_names", [])),
             organization_aliases=dict(data.get("organization_aliases", {})),
             group_words=frozenset(data.get("group_words", [])),

@@ -585,6 +585,11 @@ def _word_offsets(text: str, word: str) -> Iterable[int]:
         start = text.find(word, end)
 
 
+def _names_organization(word: str, lexicon: Lexicon) -> bool:
+    """An organisation's name or alias itself, not a word that only ends like one."""
+    return word in lexicon.organization_names or word in lexicon.organization_aliases
+
+
 def _trim_trailing_nonname(words: list[str], lexicon: Lexicon) -> list[str]:
     # A following noun can be swallowed ("Angela Merkel zu Besuch", headlines): stop at role
     # nouns, organisation words, known non-names and common nouns after a particle.
@@ -593,7 +598,16 @@ def _trim_trailing_nonname(words: list[str], lexicon: Lexicon) -> list[str]:
         if (
             word in lexicon.not_speakers
             or lexicon.role_of(word)
-            or lexicon.is_organization_word(word)
+            # An organisation's ending makes no surname right after a given name an
+            # organisation ("Katharina Fegebank"); its name does ("Siemens").
+            or (
+                lexicon.is_organization_word(word)
+                and (
+                    len(out) > 1
+                    or out[-1] not in lexicon.given_names
+                    or _names_organization(word, lexicon)
+                )
+            )
             or (out[-1].islower() and word.lower() in lexicon.noun_genders)
             or (
                 # After given name and surname a capitalised common noun is the sentence's

@@ -162,8 +162,12 @@ class Memory:
         return self.by_name.get(name)
 
     # -- entities ---------------------------------------------------------------------
-    def register(self, name: str, gender: Gender, roles: set[str], offset: int) -> Entity:
-        """The person ``name``, with what is known of it and ``roles``; remembered."""
+    def register(
+        self, name: str, gender: Gender, roles: set[str], offset: int, *, named: bool = True
+    ) -> Entity:
+        """The person ``name``, with what is known of it and ``roles``; remembered. The
+        last word of a ``named`` person's name is a surname for later mentions; that of a
+        description ("ukrainischer Diplomat") is not."""
         old = self.by_name.get(name)
         entity = Entity(
             name,
@@ -174,7 +178,7 @@ class Memory:
             | self.lex.known_parties.get(name, frozenset()),
         )
         self.by_name[name] = entity
-        if " " in name:
+        if named and " " in name:
             bucket = self._surnames.setdefault(name.split()[-1], [])
             if name not in bucket:
                 bucket.append(name)

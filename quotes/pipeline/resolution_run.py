@@ -68,6 +68,18 @@ class ResolutionRun:
             self._memory = Memory(self.doc, self.lex, scan(self.doc, self.lex))
             self._orgs = Organizations(self.doc, self.lex, self.outlets, self._memory)
         entity = self._resolve(mention)
+        statement = next(
+            (w for w in mention.head if w in self.lex.statement_nouns and not mention.pronoun),
+            "",
+        )
+        if (
+            statement
+            and entity.name.split()[-1:] == [statement]
+            and (entity.type in ("group", "unknown") or entity.name == statement)
+        ):
+            # A statement without a named author is no group: it keeps the words that say
+            # whose it is ("Angaben aus Fraktionskreisen", "Ansicht von Beobachtern").
+            entity = self._statement_description(mention, statement) or entity
         if entity.name:
             if entity.name not in self.memory.by_name or entity.type != "person":
                 self.memory.by_name.setdefault(entity.name, entity)
@@ -178,8 +190,10 @@ class ResolutionRun:
             return None
         if mention.head[-1] not in lex.statement_nouns or any(lex.role_of(w) for w in mention.head):
             return None
-        if not mention.genitive:
+        genitive = mention.genitive or self._author_phrase(mention)
+        if not genitive:
             return self._possessive_author(mention)
+        mention = attrs.evolve(mention, genitive=genitive)
         first = mention.genitive[0]
         at = _word_offset(mention.text, first, mention.text.find(mention.head[-1]))
         if at < 0:
@@ -219,9 +233,36 @@ class ResolutionRun:
             return entity
         if entity.type == "group" and " und " in entity.name:
             return entity
+        low = entity.name.lower()
+        if entity.type == "group" and low.endswith(tuple(h + "n" for h in self._source_groups())):
+            return attrs.evolve(entity, name=entity.name[:-1])  # "aus Regierungskreisen"
+        if entity.type == "group" and low.endswith(self._source_groups()):
+            return entity
         if entity.type == "person" and entity.name in self.memory.by_name and " " in entity.name:
             return entity
         return None
+
+    def _author_phrase(self, mention: Mention) -> tuple[str, ...]:
+        """The words after a statement noun that open with an author link but that the
+        mention did not read as its genitive ("Angaben | aus Fraktionskreisen")."""
+        head = mention.head[-1]
+        at = mention.text.find(head)
+        words = mention.text[at + len(head) :].split() if at >= 0 else []
+        if len(words) < 2 or words[0].lower() not in self.lex.genitive_links:
+            return ()
+        return tuple(words)
+
+    def _source_groups(self) -> tuple[str, ...]:
+        """The group heads that name a source ("Kreise", "Quellen"), lower case."""
+        return tuple(h.lower() for h in self.lex.group_heads)
+
+    def _statement_description(self, mention: Mention, head: str) -> Entity | None:
+        """A statement noun with the words after it, as written: "Angaben aus
+        Fraktionskreisen" (None where nothing follows the noun)."""
+        at = mention.text.find(head)
+        if at < 0 or not mention.text[at + len(head) :].strip():
+            return None
+        return Entity(mention.text[at:].strip(), "unknown")
 
     def _possessive_author(self, mention: Mention) -> Entity | None:
         """The author a possessive names before a statement noun, resolved as its pronoun:
@@ -425,7 +466,13 @@ class ResolutionRun:
         description = _description(mention, lex.group_heads)
         if mention.plural:
             return Entity(description, "group", "pl", frozenset({role}))
-        return self.memory.register(description, gender, {role}, mention.start)
+        indefinite = mention.determiner.lower() in lex.indefinite_articles
+        if indefinite and mention.adjectives:
+            # "ein ukrainischer Diplomat": a role noun alone is no one's name.
+            description = joined([*mention.adjectives, description])
+        return self.memory.register(
+            description, gender, {role}, mention.start, named=not indefinite
+        )
 
     def _other_office(self, role: str, entity: Entity) -> bool:
         """Whether ``role`` and a role ``entity`` was named by are two offices that cannot

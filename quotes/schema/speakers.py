@@ -72,6 +72,7 @@ class SpeakersRules:
     name_links: Words = ()  # prepositions inside a name ("Bundesamt für Migration")
     attribute_links: Words = ()  # words that make a following name an attribute
     article_genders: dict[str, str] = attrs.field(factory=dict)  # "die" → f ("die Vorsitzende")
+    indefinite_articles: Words = ()  # "ein ukrainischer Diplomat" keeps its adjective
     genitive_articles: Words = ()  # "des", "eines": only genitive ("des Bundesamtes")
     role_genitive_articles: Words = ()  # "der", "einer": genitive after a role noun
     # the nominative ending of an adjective without article, by gender ("m" → "er")

@@ -87,3 +87,41 @@ def test_a_subject_first_keeps_its_quote_before_an_object_after_the_verb(
     assert speaker_name(quotation(extractor, text, "Desaster")) == "Zeitung"
     assert speaker_name(quotation(extractor, text, "unsozial")) == "Gewerkschaften"
     assert speaker_name(quotation(extractor, text, "falsch")) == "Ministerin"
+
+
+def test_a_statement_noun_is_no_group_of_speakers(parse: quotes.Extractor) -> None:
+    # "aus" names the source of "Angaben"; a source that names nobody keeps its words.
+    text = (
+        "Nach Angaben aus Fraktionskreisen will die Koalition den Etat im Mai beschließen. "
+        "Nach Angaben aus dem Ministerium sei der Bericht fertig. "
+        "Nach Angaben aus dem Jahr 2020 stieg die Zahl der Anträge deutlich."
+    )
+    assert speaker_name(quotation(parse, text, "Etat")) == "Fraktionskreise"
+    assert speaker_name(quotation(parse, text, "Bericht")) == "Ministerium"
+    assert speaker_name(quotation(parse, text, "Anträge")) == "Angaben aus dem Jahr 2020"
+
+
+def test_an_anonymous_person_keeps_the_adjective_that_tells_them_apart(
+    parse: quotes.Extractor,
+) -> None:
+    # "Diplomat" is a class noun, no one's name: two diplomats are two speakers, and
+    # "Der Diplomat" is the one named last.
+    text = (
+        "„Wir sind vorangekommen“, sagte ein ukrainischer Diplomat. „Es war hart“, sagte "
+        "ein russischer Diplomat. Der Diplomat fügte hinzu: „Wir warten ab.“"
+    )
+    assert speaker_name(quotation(parse, text, "vorangekommen")) == "ukrainischer Diplomat"
+    assert speaker_name(quotation(parse, text, "hart")) == "russischer Diplomat"
+    assert speaker_name(quotation(parse, text, "warten ab")) == "russischer Diplomat"
+
+
+def test_a_surname_that_ends_like_an_organisation_stays_a_persons(
+    parse: quotes.Extractor,
+) -> None:
+    # "Fegebank" ends in "Bank": after a given name it is a surname, and "Sie" is she.
+    text = (
+        "Die Grünen-Politikerin Katharina Fegebank lobte die Pläne des Senats. Sie sprach "
+        "von einem „wichtigen Signal für die Stadt“. „Wir sind bereit“, sagte Fegebank."
+    )
+    assert speaker_name(quotation(parse, text, "wichtigen Signal")) == "Katharina Fegebank"
+    assert speaker_name(quotation(parse, text, "bereit")) == "Katharina Fegebank"
