@@ -18,3 +18,12 @@ def test_role_cache_is_bounded_and_keeps_answers() -> None:
     # A word seen before the cache was cleared gets the same answer.
     assert lexicon.role_of("Ministerin") == ("minister", "f")
     assert lexicon.role_of("Zulakomin0") is None
+
+
+def test_pipelines_share_one_lemmatizer() -> None:
+    # The parse backend reloads the shipped pipeline on long streams; the lemmatizer (and
+    # the German dictionary it reads on first use, ~1 CPU s) is not loaded again.
+    from quotes.models import LEMMA_CACHE, _shared_lemmatizer
+
+    assert _shared_lemmatizer() is _shared_lemmatizer()
+    assert LEMMA_CACHE <= 16_384

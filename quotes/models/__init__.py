@@ -88,16 +88,14 @@ def load_cached(
 
 
 def _simplemma_lemmas(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    try:
-        import simplemma
-    except ImportError as err:  # pragma: no cover - depends on the environment
-        raise ImportError("lemmas='simplemma' needs `pip install simplemma` (MIT)") from err
-
-    # One lemmatizer per pipeline, with its own bounded cache (simplemma.lemmatize keeps a
+    # One lemmatizer per process, with its own bounded cache (simplemma.lemmatize keeps a
     # module-wide one of 65,536 forms): on a stream of new words the cache fills within the
     # first few thousand documents and memory stays flat after that. Same lemmas as
     # simplemma.lemmatize(form, lang="de") (the default strategy, the shared dictionaries).
-    lemmatizer = simplemma.Lemmatizer(cache_max_size=LEMMA_CACHE)
+    # Shared by every pipeline loaded in the process: the parse backend loads the shipped
+    # pipeline afresh on long streams, and a new Lemmatizer reads its German dictionary
+    # from disk again on first use (about 1 CPU s).
+    lemmatizer = _shared_lemmatizer()
 
     def relemmatise(doc: Doc) -> Doc:
         lemma = lemmatizer.lemmatize
@@ -107,6 +105,15 @@ def _simplemma_lemmas(nlp: Language, name: str) -> Callable[[Doc], Doc]:
         return doc
 
     return relemmatise
+
+
+@lru_cache(maxsize=1)
+def _shared_lemmatizer() -> Any:
+    try:
+        import simplemma
+    except ImportError as err:  # pragma: no cover - depends on the environment
+        raise ImportError("lemmas='simplemma' needs `pip install simplemma` (MIT)") from err
+    return simplemma.Lemmatizer(cache_max_size=LEMMA_CACHE)
 
 
 def register_simplemma_factory() -> None:
