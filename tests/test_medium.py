@@ -372,3 +372,27 @@ def test_a_spoken_frame_is_speech_and_takes_no_carried_channel() -> None:
     tv = framed("Im Fernsehinterview erklärte die Ministerin", "SW", "Ute Bader")
     after = frame("Ute Bader", "SW", "unknown")  # not a person: person_medium does not apply
     assert [f.medium for f in refine_medium([tv, after], RULES)] == ["Speech", "SW"]
+
+
+@pytest.mark.parametrize(
+    ("cue", "medium", "expected"),
+    [
+        ("hieß es", "Writing", "SW"),  # "Aus dem Ministerium hieß es, …": said or announced
+        ("Wie es hieß", "Writing", "SW"),
+        ("heißt es", "Writing", "Writing"),  # "In dem Bericht heißt es, …": a text quoted
+    ],
+)
+def test_what_was_said_is_said_or_written(cue: str, medium: str, expected: str) -> None:
+    (refined,) = refine_medium([cued(cue, medium)], RULES)
+    assert refined.medium == expected
+
+
+def test_a_person_after_zufolge_stays_said_or_written() -> None:
+    import attrs
+
+    # "Der Bürgermeisterin zufolge soll die Brücke im Mai öffnen."
+    base = frame("Der Bürgermeisterin", "SW", "person")
+    after_zufolge = attrs.evolve(base, cue=cued("zufolge", "SW").cue)
+    after_laut = attrs.evolve(base, cue=cued("laut", "SW").cue)  # "laut der Bürgermeisterin"
+    media = [f.medium for f in refine_medium([after_zufolge, after_laut], RULES)]
+    assert media == ["SW", "Speech"]

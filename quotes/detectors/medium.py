@@ -87,6 +87,11 @@ class MediumRules:
     #: Frame words of spoken channels ("Interview", "Pressekonferenz"), matched as the end
     #: of a capitalised word: Speech, and no other channel carries onto such a quotation.
     spoken_frames: tuple[str, ...] = ()
+    #: Cue words (whole, lower case) of statements: "hieß es" is SW where "heißt es (in
+    #: dem Bericht)" is Writing; and source words after which a person's words keep the
+    #: source's medium ("X zufolge": SW, not person_medium).
+    statement_cues: frozenset[str] = frozenset()
+    source_cues_kept: frozenset[str] = frozenset()
 
     @classmethod
     def from_rules(cls, rules: RuleData) -> MediumRules:
@@ -120,6 +125,8 @@ class MediumRules:
             _lowered(section.get("spoken_cues", ())),
             _lowered(section.get("written_cues", ())),
             _lowered(section.get("spoken_frames", ())),
+            frozenset(_lowered(section.get("statement_cues", ()))),
+            frozenset(_lowered(section.get("person_medium_not_after", ()))),
         )
 
     def of_outlet(self, medium: str | None, source_type: str | None) -> str | None:
@@ -147,7 +154,9 @@ class MediumRules:
     def _refined(self, frame: Frame) -> str | None:
         # A statement as the speaker ("laut einer Pressemitteilung des Ministeriums", "heißt
         # es in einer Erklärung"): said or written, even where "heißt es" said Writing.
-        if (frame.medium not in _KEEP or frame.medium == _WRITING) and self.states(frame):
+        if (frame.medium not in _KEEP or frame.medium == _WRITING) and (
+            self.states(frame) or _cue_is(frame, self.statement_cues)
+        ):
             return _SPEECH_OR_WRITING
         if frame.medium in _KEEP:
             return frame.medium
@@ -166,6 +175,7 @@ class MediumRules:
             and speaker is not None
             and speaker.type == "person"
             and not self.informs(frame)
+            and not _cue_is(frame, self.source_cues_kept)
         ):
             return self.person_medium
         return frame.medium
@@ -259,6 +269,13 @@ def _cue_starts(frame: Frame, starts: tuple[str, ...]) -> bool:
     if not starts or frame.cue is None:
         return False
     return any(w.lower().startswith(starts) for part in frame.cue.parts for w in _words(part.text))
+
+
+def _cue_is(frame: Frame, words: frozenset[str]) -> bool:
+    """Whether a word of ``frame``'s cue is one of ``words`` (lower case, whole)."""
+    if not words or frame.cue is None:
+        return False
+    return any(w.lower() in words for part in frame.cue.parts for w in _words(part.text))
 
 
 def _lowered(values: Any) -> tuple[str, ...]:

@@ -74,6 +74,8 @@ class QuotationsRules:
     spoken_cues: Words = ()  # "sag": "sagte X" keeps Speech where X's channel is named (medium.py)
     written_cues: Words = ()  # "schrieb": a channel of writing, like writing_frames (medium.py)
     spoken_frames: Words = ()  # "im Interview": Speech, no channel carries onto it (medium.py)
+    statement_cues: Words = ()  # "hieß (es)": SW, even over heißen's Writing (medium.py)
+    person_medium_not_after: Words = ()  # "X zufolge": a person's words stay SW (medium.py)
     term_markers: Words = ()
     term_nouns: Words = ()
     term_heads: Words = ()
