@@ -87,6 +87,7 @@ class DetectorRules:
     infinitive_openers: frozenset[str] = frozenset()
     genitive_relatives: frozenset[str] = frozenset()
     consecutive_conjunctions: frozenset[str] = frozenset()
+    reason_openers: frozenset[str] = frozenset()  # "weil", "da": a reason in Konjunktiv I
     pronoun_subject_openers: frozenset[str] = frozenset()
     frame_coordinators: frozenset[str] = frozenset()
     source_layer_around_speech: bool = True
@@ -199,6 +200,7 @@ class DetectorRules:
             infinitive_openers=words(clauses, "infinitive_openers"),
             genitive_relatives=words(clauses, "genitive_relatives"),
             consecutive_conjunctions=words(clauses, "consecutive_conjunctions"),
+            reason_openers=words(clauses, "reason_openers"),
             pronoun_subject_openers=words(clauses, "pronoun_subject_openers"),
             frame_coordinators=words(clauses, "frame_coordinators"),
             back_references=words(clauses, "back_references"),

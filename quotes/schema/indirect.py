@@ -73,6 +73,7 @@ class Clauses:
     frame_leads: Words = ()
     genitive_relatives: Words = ()
     consecutive_conjunctions: Words = ()
+    reason_openers: Words = ()
     pronoun_subject_openers: Words = ()
     frame_coordinators: Words = ()
 

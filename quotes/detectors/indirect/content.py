@@ -59,6 +59,9 @@ def content_after(
         word = first.text.lower()
         if first.text in ("„", "»", "«", '"') and not _opens_with_partial_quote(scan, clause):
             return None  # a direct quotation: the rules pipeline has it
+        if word in scan.rules.reason_openers and _konjunktiv_reason(scan, clause):
+            # "…, da die Ermittlungen nicht abgeschlossen seien": the speaker's reason.
+            return (clause.first, content_end(scan, s, clause)), 0.6
         if (is_adverbial(scan, clause) and not opens_as_preposition(scan, clause)) or is_relative(
             scan, clause, boundary
         ):
@@ -79,6 +82,16 @@ def content_after(
         first_index = clause.first
         return (first_index, end), kind
     return None
+
+
+def _konjunktiv_reason(scan: DocumentScan, clause: Clause) -> bool:
+    """Whether the finite verb of a causal ``clause`` ("weil …", "da …") is a strong
+    Konjunktiv I form: the reason as the speaker gave it ("…, weil die Frist abgelaufen
+    sei"), not the writer's ("…, weil die Frist abgelaufen war")."""
+    finite = finite_in(scan, clause)
+    return finite is not None and (
+        scan.rules.konjunktiv.strength(scan.parsed, scan.parsed[finite]) == "strong"
+    )
 
 
 def _subordinate_content(

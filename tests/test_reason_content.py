@@ -1,0 +1,44 @@
+"""A causal clause in Konjunktiv I after a cue is the speaker's reason: indirect speech
+(quotes/detectors/indirect/content.py, ``reason_openers`` in indirect.toml), on fresh
+sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+import quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Die Staatsanwältin bezeichnete die Zahlen als vorläufig, da die Ermittlungen"
+            " noch nicht abgeschlossen seien.",
+            "da die Ermittlungen noch nicht abgeschlossen seien",
+            "Die Staatsanwältin",
+        ),
+        (
+            "Der Verband hatte die Frist kritisiert, weil sie den Betrieben zu wenig Zeit lasse.",
+            "weil sie den Betrieben zu wenig Zeit lasse",
+            "Der Verband",
+        ),
+    ],
+)
+def test_a_reason_in_konjunktiv_is_indirect_speech(
+    parse_extractor: quotes.Extractor, text: str, content: str, speaker: str
+) -> None:
+    (found,) = parse_extractor.extract(text)
+    assert found.kind == "indirect"
+    assert found.quote.text == content
+    assert text[found.quote.start : found.quote.end] == content
+    assert found.speaker is not None and found.speaker.mention is not None
+    assert found.speaker.mention.text == speaker
+
+
+def test_a_reason_in_the_indicative_is_the_writers(parse_extractor: quotes.Extractor) -> None:
+    text = (
+        "Die Staatsanwältin bezeichnete die Zahlen als vorläufig, da die Ermittlungen"
+        " noch nicht abgeschlossen sind."
+    )
+    assert [a.kind for a in parse_extractor.extract(text)] == ["reported"]
