@@ -12,6 +12,7 @@ Offsets are character offsets into the original ``str`` given to the extractor
 from __future__ import annotations
 
 import itertools
+import sys
 from collections.abc import Iterator
 from typing import Any, Final, Literal
 
@@ -43,6 +44,20 @@ MEDIA: Final = ("Speech", "Writing", "Thought", "SW", "ST", "TW", "none")
 
 _new = object.__new__
 _set = object.__setattr__  # frozen attrs records are set this way in their own __init__
+_intern = sys.intern
+#: Span texts and speaker names up to this long are shared (``sys.intern``: one string per
+#: distinct text while any record holds it): the same words, names and marks recur in every
+#: quotation of a text ("sagte", "er", „Ja“), and a text of many short quotations is mostly
+#: its records (issue 9 §2: a dateline line with a quotation holds six Spans, each with its
+#: own string). Longer texts rarely recur, and hashing them costs time.
+_SHARED_CHARS = 40
+
+
+def _shared(text: Any) -> Any:
+    """``text`` itself, or the one shared copy of it when it is a short ``str``."""
+    if type(text) is str and len(text) <= _SHARED_CHARS:
+        return _intern(text)
+    return text
 
 
 def _one_of(values: tuple[str, ...]) -> Any:
@@ -67,6 +82,7 @@ class Span:
                 f"span text has length {len(self.text)} but offsets {self.start}:{self.end} "
                 f"cover {self.end - self.start} characters"
             )
+        _set(self, "text", _shared(self.text))
 
     @classmethod
     def of(cls, source: str, start: int, end: int) -> Span:
@@ -85,7 +101,8 @@ class Span:
         span = _new(cls)
         _set(span, "start", start)
         _set(span, "end", end)
-        _set(span, "text", source[start:end])
+        text = source[start:end]
+        _set(span, "text", _intern(text) if end - start <= _SHARED_CHARS else text)
         return span
 
     def __len__(self) -> int:
@@ -117,7 +134,7 @@ class Speaker:
     """
 
     mention: Span | None = attrs.field(validator=lambda _i, _a, v: _span_or_none(v))
-    name: str = attrs.field(validator=attrs.validators.instance_of(str))
+    name: str = attrs.field(converter=_shared, validator=attrs.validators.instance_of(str))
     type: SpeakerType = attrs.field(default="unknown", validator=_one_of(SPEAKER_TYPES))
 
     def __str__(self) -> str:

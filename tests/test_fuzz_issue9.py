@@ -178,3 +178,21 @@ def test_parse_path_memory_does_not_grow_with_the_document(parse: Extractor) -> 
     large = small * 4
     grown_small, grown_large = _growth(small, "parse"), _growth(large, "parse")
     assert grown_large <= 2 * max(grown_small, 20 * 2**20), (grown_small, grown_large)
+
+def test_records_share_the_strings_of_equal_short_texts() -> None:
+    # Issue 9 §2, dateline lines: six Spans a quotation, each with its own string, were a
+    # third of the returned records; equal short texts now share one string.
+    import pickle
+
+    text = "Berlin (dpa) – „Ja“, sagte er.\n" * 50
+    found = Extractor("rules").extract(text)
+    assert len(found) == 50
+    first, last = found[0], found[-1]
+    for a, b in [(first.quote, last.quote), (first.cue.parts[0], last.cue.parts[0])]:  # type: ignore[union-attr]
+        assert a.text == b.text and a.text is b.text
+    assert first.speaker is not None and last.speaker is not None
+    assert first.speaker.name is last.speaker.name
+    # Equality, hashing, pickling and JSON do not see it.
+    assert pickle.loads(pickle.dumps(found)) == found
+    assert {hash(a) for a in found} == {hash(a) for a in pickle.loads(pickle.dumps(found))}
+    assert [a.to_dict() for a in found] == [a.to_dict() for a in pickle.loads(pickle.dumps(found))]

@@ -37,10 +37,12 @@ class MentionIndex:
     dateline_starts: tuple[int, ...]
     # The members of each dateline's group ("(AFP/dpa)"), looked up per quotation: scanning
     # every dateline for every quotation made "Berlin (dpa) –" line after line quadratic.
+    # Groups of one are left out: a dateline alone in its group is its own group.
     dateline_groups: Mapping[int, tuple[OutletMention, ...]]
     every: tuple[OutletMention, ...] = ()  # all mentions, plain ones too
     every_starts: tuple[int, ...] = ()
-    # The members of each coordination group ("Reuters und AFP"), in text order.
+    # The members of each coordination group ("Reuters und AFP"), in text order; groups of
+    # one are left out (see group_of).
     groups: Mapping[int, tuple[OutletMention, ...]] = attrs.field(factory=dict)
 
     def group_of(self, mention: OutletMention) -> tuple[OutletMention, ...]:
@@ -73,24 +75,33 @@ def index_mentions(mentions: Sequence[OutletMention]) -> MentionIndex:
         ordered = tuple(sorted(ordered, key=lambda m: (m.span.start, m.span.end)))
     linked = tuple(m for m in ordered if m.relation not in (MENTION, "dateline"))
     datelines = tuple(m for m in ordered if m.relation == "dateline")
-    groups: dict[int, list[OutletMention]] = {}
-    for mention in datelines:
-        groups.setdefault(mention.group, []).append(mention)
-    coordinated: dict[int, list[OutletMention]] = {}
-    for mention in ordered:
-        coordinated.setdefault(mention.group, []).append(mention)
     index = MentionIndex(
         linked,
         tuple(m.span.start for m in linked),
         tuple((m.start, m.end) for m in linked),
         datelines,
         tuple(m.span.start for m in datelines),
-        {group: tuple(members) for group, members in groups.items()},
+        _shared_groups(datelines),
         ordered,
         tuple(m.span.start for m in ordered),
-        {group: tuple(members) for group, members in coordinated.items()},
+        _shared_groups(ordered),
     )
     return index
+
+
+def _shared_groups(mentions: Sequence[OutletMention]) -> dict[int, tuple[OutletMention, ...]]:
+    """The groups of two or more of ``mentions``, each in their order. A mention alone in
+    its group is left out (:meth:`MentionIndex.group_of` gives it alone): a text of many
+    dateline lines has one group per line, and a tuple and a list per group cost a third
+    of the index (issue 9 §2)."""
+    sizes: dict[int, int] = {}
+    for mention in mentions:
+        sizes[mention.group] = sizes.get(mention.group, 0) + 1
+    members: dict[int, list[OutletMention]] = {}
+    for mention in mentions:
+        if sizes[mention.group] > 1:
+            members.setdefault(mention.group, []).append(mention)
+    return {group: tuple(found) for group, found in members.items()}
 
 
 class OutletMentions(tuple[OutletMention, ...]):
@@ -184,7 +195,8 @@ class ChainBuilder:
         chosen.extend(self._citers(doc, index, chosen, lo))
         dateline_at = bisect_left(index.dateline_starts, start) - 1
         if dateline_at >= 0:
-            chosen.extend(index.dateline_groups[index.datelines[dateline_at].group])
+            dateline = index.datelines[dateline_at]
+            chosen.extend(index.dateline_groups.get(dateline.group, (dateline,)))
         if not chosen:
             return ()
         return self._order(text, doc, chosen, speaker)
