@@ -19,11 +19,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from fuzz_helpers import ROOT, seed_texts
+from fuzz_helpers import ROOT, fuzz, seed_texts
+from hypothesis import given
+from hypothesis import strategies as st
 from test_properties import assert_linear
 
 import quotes
 from quotes import Extractor
+from quotes.pipeline.entity_scan import _words_back
 
 MARK_KINDS = "„“‚‘’»«›‹\"'"
 
@@ -178,6 +181,27 @@ def test_parse_path_memory_does_not_grow_with_the_document(parse: Extractor) -> 
     large = small * 4
     grown_small, grown_large = _growth(small, "parse"), _growth(large, "parse")
     assert grown_large <= 2 * max(grown_small, 20 * 2**20), (grown_small, grown_large)
+
+
+# -- found by the long fuzz profile (QUOTES_FUZZ=long) --------------------------------------
+def test_one_sentence_of_many_names_costs_linear_time() -> None:
+    # The entity scan's salience split the whole sentence before each name: 200k
+    # characters of this took 1.6 CPU s, 400k 6.5 s (quadratic), found by
+    # test_fuzz_scale in the long profile.
+    piece = "sagte Kremlsprecher Dmitri Peskow, „Es sagte er, „„„"
+    assert_linear(lambda k: piece * (k * 40), 10, limit_s=60)
+
+
+@fuzz(200)
+@given(
+    st.text(st.sampled_from("ab .\n\t\u00a0\u2028\u3000"), max_size=1_500),
+    st.integers(0, 1_500),
+    st.integers(0, 1_500),
+)
+def test_words_back_reads_the_words_of_str_split(text: str, start: int, end: int) -> None:
+    start, end = sorted((min(start, len(text)), min(end, len(text))))
+    assert list(_words_back(text, start, end)) == list(reversed(text[start:end].split()))
+
 
 def test_records_share_the_strings_of_equal_short_texts() -> None:
     # Issue 9 §2, dateline lines: six Spans a quotation, each with its own string, were a

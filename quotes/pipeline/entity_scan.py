@@ -274,7 +274,7 @@ class _Builder:
         # mention opens its sentence; a finite verb, and it stands right after that verb.
         # Read from the mention backwards (the words before the last such word do not
         # matter, and a sentence can be long).
-        for word in reversed(self.text[start:offset].split()):
+        for word in _words_back(self.text, start, offset):
             if not _modifier_or_role(word, lex):
                 if word in lex.finite_verbs or _PAST_TENSE.fullmatch(word):
                     return SUBJECT  # "Am Montag sagte Putin", "Dann erklärte der Minister X"
@@ -404,6 +404,25 @@ def _nominative(head: str, article: str, lex: Lexicon) -> str:
         if lex.is_organization_word(stem):
             return stem
     return head
+
+
+def _words_back(text: str, start: int, end: int) -> Iterator[str]:
+    """The words (``str.split``) of ``text[start:end]``, last first, read in windows that
+    grow from ``end`` backwards: splitting the whole stretch for each name in a long
+    sentence made one sentence of many names quadratic (issue 9 §1, found by fuzzing)."""
+    done = end  # the words from here to ``end`` have been given
+    reach = 128
+    while done > start:
+        lo = max(start, done - reach)
+        reach *= 4
+        if lo > start and not text[lo - 1].isspace():
+            # The window cuts a word: it starts after that word (the next window reads it).
+            space = _SPACE.search(text, lo, done)
+            if space is None:
+                continue
+            lo = space.start()
+        yield from reversed(text[lo:done].split())
+        done = lo
 
 
 def _modifier_or_role(word: str, lex: Lexicon) -> bool:
@@ -634,6 +653,8 @@ _DEFINITE_GROUP = regex.compile(
     regex.V1,
 )
 _PAST_TENSE = re.compile(r"[a-zäöüß]{3,}(?:te|ten)")
+# Where str.split() splits (re's \s is the whitespace of str.isspace()).
+_SPACE = re.compile(r"\s")
 _CAPITALISED_BEFORE_WORD = re.compile(r"(?<![\w-])[^\W\d_][\w'’-]*(?=\s+\S)")
 # A capitalised word of letters and hyphens before a space, and what a class noun is made of.
 _CAPITALISED_RUN = regex.compile(r"(?<![\p{L}-])\p{Lu}[\p{L}-]*+(?=\s)", regex.V1)
