@@ -24,7 +24,14 @@ from quotes.errors import BackendError
 from quotes.parse import ParsedDoc
 from quotes.parse.model import Entity, Multiword
 
-__all__ = ["ParseBackend", "SpacyBackend", "StanzaBackend", "join_parses", "make_backend"]
+__all__ = [
+    "ParseBackend",
+    "SpacyBackend",
+    "StanzaBackend",
+    "join_parses",
+    "make_backend",
+    "window_pieces",
+]
 
 # Texts longer than this are parsed in chunks that end at line breaks.
 _CHUNK_CHARS = 20_000
@@ -282,6 +289,50 @@ def _chunks(text: str, size: int, tokens: int | None = None) -> Iterator[tuple[i
         start = end
     if start < len(text):
         yield start, len(text)
+
+
+def window_pieces(
+    text: str, window: tuple[int, int], ranges: Sequence[tuple[int, int]], size: int
+) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]:
+    """A parse window and the ranges in it to parse, as windows of at most ``size``
+    characters each with its part of the ranges (the pieces without any left out).
+
+    A window is longer than ``size`` only when one sentence is (a JSON line, a list of
+    quoted titles, a run of marks: issue 9), and the parse of a window is held whole while
+    its stages run (about 125 bytes per character of dense text), so such a sentence is
+    parsed and analysed piece by piece. Pieces end after a whitespace character where there
+    is one in their second half, else between two characters that are not both letters or
+    digits (a token boundary of the parser's), else at ``size``. A window of at most
+    ``size`` characters comes back as it is (news never gets further), one without ranges
+    not at all.
+    """
+    lo, hi = window
+    if hi - lo <= size or not ranges:
+        return [(window, list(ranges))] if ranges else []
+    out: list[tuple[tuple[int, int], list[tuple[int, int]]]] = []
+    start = lo
+    while start < hi:
+        end = hi if hi - start <= size else _piece_end(text, start, start + size)
+        inside = [(max(a, start), min(b, end)) for a, b in ranges if a < end and b > start]
+        if inside:
+            out.append(((start, end), inside))
+        start = end
+    return out
+
+
+def _piece_end(text: str, start: int, limit: int) -> int:
+    """Where a piece of ``text`` that starts at ``start`` ends, at most at ``limit``."""
+    floor = start + (limit - start) // 2
+    cut = max(text.rfind(" ", floor, limit), text.rfind("\n", floor, limit))
+    if cut >= floor:
+        return cut + 1
+    at = limit
+    # A bounded look back for a token boundary (a run of one mark has one at every char).
+    while at > max(floor, limit - 1_000):
+        if not (text[at - 1].isalnum() and text[at].isalnum()):
+            return at
+        at -= 1
+    return limit
 
 
 def join_parses(

@@ -16,7 +16,7 @@ import attrs
 from quotes.attribution.frames import settle_frames
 from quotes.attribution.patterns.nested import inherit
 from quotes.attribution.resolve import resolve_speakers
-from quotes.backends import ParseBackend, make_backend
+from quotes.backends import ParseBackend, make_backend, window_pieces
 from quotes.detectors.medium import refine_medium
 from quotes.detectors.nested import nested_direct
 from quotes.detectors.partial import partial_quotes
@@ -458,8 +458,10 @@ class Extractor:
             return
         to_parse = self._to_parse(doc)
         for first, end in windows(doc, _WINDOW_CHARS):
-            window, ranges = runs(doc, to_parse, first, end)
-            if ranges:
+            whole, whole_ranges = runs(doc, to_parse, first, end)
+            # One sentence longer than a window is parsed in windows of its own.
+            size = _WINDOW_CHARS if end - first == 1 else len(doc.text)
+            for window, ranges in window_pieces(doc.text, whole, whole_ranges, size):
                 pieces = self._parser.parse_texts(doc.text[a:b] for a, b in ranges)
                 yield assemble(doc, window, ranges, list(pieces))
 

@@ -12,11 +12,13 @@ Time: :func:`test_properties.assert_linear` (CPU seconds of a forked child; 10n 
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fuzz_helpers import ROOT, fuzz, seed_texts
@@ -26,7 +28,11 @@ from test_properties import assert_linear
 
 import quotes
 from quotes import Extractor
+from quotes.backends import window_pieces
+from quotes.document import Document
+from quotes.parse.demand import runs, windows
 from quotes.pipeline.entity_scan import _words_back
+from quotes.testing import check_invariants
 
 MARK_KINDS = "„“‚‘’»«›‹\"'"
 
@@ -181,6 +187,82 @@ def test_parse_path_memory_does_not_grow_with_the_document(parse: Extractor) -> 
     large = small * 4
     grown_small, grown_large = _growth(small, "parse"), _growth(large, "parse")
     assert grown_large <= 2 * max(grown_small, 20 * 2**20), (grown_small, grown_large)
+
+
+# -- one sentence longer than a parse window (issue 9 §2) ----------------------------------
+def test_window_pieces_cut_one_long_sentence_at_token_boundaries() -> None:
+    text = '"key": "value", ' * 200  # 3,200 characters, no sentence end
+    pieces = window_pieces(text, (0, len(text)), [(0, len(text))], 500)
+    cuts = [window for window, _ in pieces]
+    assert cuts[0][0] == 0 and cuts[-1][1] == len(text)
+    assert all(a < b <= a + 500 for a, b in cuts)
+    assert all(left[1] == right[0] for left, right in itertools.pairwise(cuts))
+    assert all(text[b - 1] == " " for _, b in cuts[:-1])  # cut after a space
+    assert all(ranges == [window] for window, ranges in pieces)
+    # A run of one mark has a token boundary everywhere; a run of letters nowhere.
+    for run in ("“" * 1_200, "a" * 1_200):
+        assert [w for w, _ in window_pieces(run, (0, 1_200), [(0, 1_200)], 500)] == [
+            (0, 500),
+            (500, 1_000),
+            (1_000, 1_200),
+        ]
+
+
+def test_window_pieces_keep_short_windows_and_clip_the_ranges() -> None:
+    text = "Er sagte, es sei gut. " * 100
+    assert window_pieces(text, (0, 400), [(0, 100), (200, 400)], 500) == [
+        ((0, 400), [(0, 100), (200, 400)])
+    ]
+    assert window_pieces(text, (0, 400), [], 500) == []
+    # Ranges are cut at the pieces' edges; a piece with nothing to parse is left out.
+    pieces = window_pieces(text, (0, 2_200), [(0, 300), (1_500, 2_200)], 500)
+    assert all(a <= s < e <= b for (a, b), ranges in pieces for s, e in ranges)
+    covered = [r for _, ranges in pieces for r in ranges]
+    assert sum(e - s for s, e in covered) == 300 + 700
+    assert all(ranges for _, ranges in pieces)
+
+
+def test_one_sentence_longer_than_a_window_is_parsed_in_windows(
+    parse: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 9 §2: one sentence longer than the 200k-character window was parsed whole and
+    # its parse held whole (about 125 bytes per character of dense text); it is parsed and
+    # analysed in windows of at most the window's size, cut at token boundaries.
+    import quotes.extractor as extractor_module
+
+    text = "Er sagte, er sei bereit und " * 200 + "das sei gut."  # one sentence
+    monkeypatch.setattr(extractor_module, "_WINDOW_CHARS", 1_000)
+    parser = parse._parser
+    assert parser is not None
+    seen: list[int] = []
+    real = parser.parse_texts
+
+    def recording(texts: Any) -> Any:
+        texts = list(texts)
+        seen.extend(len(t) for t in texts)
+        return real(texts)
+
+    monkeypatch.setattr(parser, "parse_texts", recording)
+    doc = Document.build(text, parse._splitter)
+    assert len(doc.sentences) == 1
+    parts = list(parse._parses(doc))
+    assert len(parts) >= 5 and seen and max(seen) <= 1_000
+    assert all(len(part) and part[len(part) - 1].end - part[0].start <= 1_000 for part in parts)
+    found = parse.extract(text)
+    assert found
+    check_invariants(text, found)
+    # Windows of whole sentences are never cut: the parser gets the runs of each window.
+    news = "Die Ministerin sagte, sie sei zufrieden. Er sagte, es sei gut. " * 40
+    news_doc = Document.build(news, parse._splitter)
+    to_parse = parse._to_parse(news_doc)
+    expected = [
+        b - a
+        for first, end in windows(news_doc, 1_000)
+        for a, b in runs(news_doc, to_parse, first, end)[1]
+    ]
+    seen.clear()
+    assert len(list(parse._parses(news_doc))) == len(windows(news_doc, 1_000)) > 2
+    assert seen == expected
 
 
 # -- found by the long fuzz profile (QUOTES_FUZZ=long) --------------------------------------
