@@ -396,3 +396,29 @@ def test_a_person_after_zufolge_stays_said_or_written() -> None:
     after_laut = attrs.evolve(base, cue=cued("laut", "SW").cue)  # "laut der Bürgermeisterin"
     media = [f.medium for f in refine_medium([after_zufolge, after_laut], RULES)]
     assert media == ["SW", "Speech"]
+
+
+def test_words_to_journalists_take_no_carried_channel() -> None:
+    # "Auf Twitter schrieb die Ministerin, … Am Abend erklärte Bader vor Journalisten, …"
+    posted = framed("Auf Twitter schrieb die Ministerin", "Speech", "Ute Bader")
+    for words in ("Am Abend erklärte Bader vor Journalisten", "Im Deutschlandradio erklärte sie"):
+        spoken = framed(words, "Speech", "Ute Bader")
+        assert [f.medium for f in refine_medium([posted, spoken], RULES)] == ["Writing", "Speech"]
+
+
+def test_a_continuation_of_spoken_words_takes_no_carried_channel() -> None:
+    import attrs
+
+    def at(f: Frame, start: int) -> Frame:
+        span = Span(start, start + 5, "abcde")
+        return attrs.evolve(f, quote=span, content=span)
+
+    # "Auf Twitter schrieb Bader, … Am Abend sagte Bader, … Die Fraktion stehe hinter ihr."
+    posted = at(framed("Auf Twitter schrieb die Ministerin", "Speech", "Ute Bader"), 0)
+    said = at(attrs.evolve(frame("Ute Bader", "Speech"), cue=cued("sagte", "Speech").cue), 10)
+    after = at(frame("Ute Bader", "Speech"), 20)
+    media = [f.medium for f in refine_medium([posted, said, after], RULES)]
+    assert media == ["Writing", "Speech", "Speech"]
+    # Without the spoken words between them the continuation takes the channel.
+    media = [f.medium for f in refine_medium([posted, after], RULES)]
+    assert media == ["Writing", "Writing"]

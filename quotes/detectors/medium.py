@@ -185,7 +185,8 @@ class MediumRules:
         its speaker's included) is one of ``nouns`` or, with ``compounds``, ends in one."""
         if not nouns or frame.frame is None:
             return False
-        words = [w.lower() for w in _words(frame.frame.text) if w[:1].isupper()]
+        # Without the punctuation after a word ("vor Journalisten, …", "auf Twitter:").
+        words = [w.rstrip(",.;:!?").lower() for w in _words(frame.frame.text) if w[:1].isupper()]
         if compounds:
             return any(w.endswith(nouns) for w in words)
         return any(w in nouns for w in words)
@@ -309,7 +310,9 @@ def _carry_channels(
     SW; "X schrieb auf Twitter": Writing) used it for their other quotations of the
     document too, where those say no more than Speech or SW and name no channel and no
     verb of speaking of their own ("Die Lage sei ernst." after the frame; not "…, sagte
-    X"). The most frequent channel of the speaker's frames, none on a tie. One pass."""
+    X"), nor continue, without a cue, words of theirs that were spoken ("X erklärte vor
+    Journalisten, … Die Fraktion stehe hinter ihm."). The most frequent channel of the
+    speaker's frames, none on a tie. Linear after one sort by position."""
     named: dict[str, Counter[str]] = {}
     for frame, medium in zip(frames, media, strict=True):
         key = _speaker_key(frame)
@@ -319,13 +322,21 @@ def _carry_channels(
     if not named:
         return media
     out = list(media)
-    for i, frame in enumerate(frames):
-        counts = named.get(_speaker_key(frame))
-        if counts is None or media[i] not in _CARRIED:
+    # Whether the speaker's last quotation with a cue before this one was spoken.
+    spoken_before: dict[str, bool] = {}
+    for i in sorted(range(len(frames)), key=lambda j: frames[j].quote.start):
+        frame = frames[i]
+        key = _speaker_key(frame)
+        spoken = rules.spoken_cue(frame) or rules.frame_medium(frame) == _SPEECH
+        continues_speech = frame.cue is None and spoken_before.get(key, False)
+        if frame.cue is not None:
+            spoken_before[key] = spoken
+        counts = named.get(key)
+        if counts is None or media[i] not in _CARRIED or continues_speech:
             continue
         ranked = counts.most_common(2)
         if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
             continue
-        if rules.frame_medium(frame) is None and not rules.spoken_cue(frame):
+        if rules.frame_medium(frame) is None and not spoken:
             out[i] = ranked[0][0]
     return out
