@@ -125,3 +125,35 @@ def test_a_surname_that_ends_like_an_organisation_stays_a_persons(
     )
     assert speaker_name(quotation(parse, text, "wichtigen Signal")) == "Katharina Fegebank"
     assert speaker_name(quotation(parse, text, "bereit")) == "Katharina Fegebank"
+
+
+def test_an_addressee_of_article_and_type_noun_in_the_dative_is_the_outlet_named_before(
+    parse: quotes.Extractor,
+) -> None:
+    # "dem Magazin" is the frame's addressee; it names no outlet, so it refers back.
+    text = (
+        "Wie das Magazin „Spiegel“ berichtet, plant die Regierung neue Schulden. "
+        "Ein Diplomat sagte dem Magazin, die Lage sei ernst. "
+        "Ein Beamter sagte dem Magazin „Stern“, man warte ab."
+    )
+    assert [s.name for s in quotation(parse, text, "Lage sei ernst").via] == ["Spiegel"]
+    assert [s.name for s in quotation(parse, text, "warte ab").via] == ["Stern"]
+
+
+@pytest.mark.parametrize("backend", ["rules", "parse"])
+def test_a_surname_that_is_also_a_noun_keeps_its_quote(
+    backend: str, rules: quotes.Extractor, parse: quotes.Extractor
+) -> None:
+    # "Lenz" is a noun too ("der Lenz"): a bare first field of one word is no witness.
+    extractor = rules if backend == "rules" else parse
+    text = "Hans Lenz warnte die Regierung vor einem „teuren Fehler“."
+    assert speaker_name(quotation(extractor, text, "teuren Fehler")) == "Hans Lenz"
+
+
+def test_a_prepositional_first_field_is_no_speaker(rules: quotes.Extractor) -> None:
+    # "Zur Beweislage" is an adverbial: the subject follows the verb.
+    text = (
+        "Der Richter stellte das Urteil vor. Zur Beweislage führt das Gericht aus, dass "
+        "beide Seiten „in einigen Punkten die Unwahrheit gesagt haben“."
+    )
+    assert speaker_name(quotation(rules, text, "Unwahrheit")) == "Gericht"

@@ -111,7 +111,18 @@ def _subject_after_object(
         and "Plur" not in syn.token(after).morph.values_of("Number")
     ):
         return after
-    bare = not syn.children(head, "det", "det:poss") and first.upos == "NOUN"
+    # A bare noun with a prepositional attribute ("Kritik an den Kosten"), in a field
+    # that names no one: a bare noun alone may be a surname ("Lenz warnte die Regierung").
+    field = range(lo, finite)
+    prepositional = any(c.upos == "ADP" and c.i < head for c in syn.children(head, "case"))
+    bare = (
+        not syn.children(head, "det", "det:poss")
+        and first.upos == "NOUN"
+        and (prepositional or any(k > head and syn.token(k).upos == "ADP" for k in field))
+        and not any(
+            syn.token(k).upos == "PROPN" or syn.text(k) in lexicon.given_names for k in field
+        )
+    )
     if (
         bare
         and lexicon.is_common_word(first.text)

@@ -297,7 +297,8 @@ class PassageChains:
         the outlet "der Zeitung" refers back to)."""
         if addressee is None and referred is None:
             return via
-        outlet = index.mention_in(addressee) if addressee is not None else referred
+        # An addressee that names no outlet ("dem Magazin") refers back to one.
+        outlet = (index.mention_in(addressee) if addressee is not None else None) or referred
         if outlet is None or outlet.type == "organization":
             return via
         if any(s.mention is not None and _overlaps(s.mention, outlet.span) for s in via):
@@ -314,8 +315,10 @@ class PassageChains:
         reach; None where the type has none or an outlet's name follows."""
         c = self._compiled
         cue = getattr(frame, "cue", None)
-        if cue is None or not c.back_reference_articles or frame.addressee is not None:
+        if cue is None or not c.back_reference_articles:
             return None
+        if frame.addressee is not None and index.mention_in(frame.addressee) is not None:
+            return None  # "sagte dem Magazin „Spiegel“": the addressee names its outlet
         text = doc.text
         at = cue.parts[0].end
         mention = frame.speaker.mention if frame.speaker is not None else None

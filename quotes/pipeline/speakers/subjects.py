@@ -116,6 +116,10 @@ class SubjectFinder:
         if said.pronoun and said.text.lower() in self.words.nominative_pronouns:
             return after
         lex = self.lexicon
+        if tokens[phrase.first].text.lower() in lex.prepositions and (
+            said.pronoun or (bool(said.head) and lex.names_a_speaker(said.head[-1]))
+        ):
+            return after  # a prepositional first field: "Zur Finanzlage führte X aus"
         if (
             first.determiner in lex.determiners_nominative
             and not first.plural
@@ -124,7 +128,10 @@ class SubjectFinder:
         ):
             return after
         if (
+            # A bare noun with an attribute ("Kritik an den Kosten"): a bare noun alone
+            # may be a surname ("Lenz warnte die Regierung").
             not first.determiner
+            and phrase.last - phrase.first + 1 > len(first.head)
             and all(lex.is_common_word(w) and not lex.names_a_speaker(w) for w in first.head)
             and (said.pronoun or (bool(said.head) and lex.names_a_speaker(said.head[-1])))
         ):
