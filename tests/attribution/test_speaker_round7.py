@@ -151,9 +151,9 @@ def test_a_surname_that_is_also_a_noun_keeps_its_quote(
 
 
 def test_a_prepositional_first_field_is_no_speaker(rules: quotes.Extractor) -> None:
-    # "Zur Beweislage" is an adverbial: the subject follows the verb.
+    # "Zur Zeugenlage" is an adverbial: the subject follows the verb.
     text = (
-        "Der Richter stellte das Urteil vor. Zur Beweislage führt das Gericht aus, dass "
-        "beide Seiten „in einigen Punkten die Unwahrheit gesagt haben“."
+        "Die Kammer verkündete am Freitag ihr Urteil. Zur Zeugenlage führt das Gericht aus, "
+        "dass mehrere Aussagen „nicht zueinander passen“."
     )
-    assert speaker_name(quotation(rules, text, "Unwahrheit")) == "Gericht"
+    assert speaker_name(quotation(rules, text, "zueinander")) == "Gericht"
