@@ -87,6 +87,10 @@ def is_valid_subject(syn: Syntax, rules: AttributionRules, i: int) -> bool:
     determiners = syn.children(i, "det", "det:poss")
     if any(d.text.lower() in rules.never_nominative_determiners for d in determiners):
         return False
+    if syn.text(i) in rules.lexicon.given_names and syn.children(i, "flat"):
+        # A given name with its surname: the tagger reads the -s of "Hans", "Klaus" as a
+        # genitive ending ("Bürgermeister Hans Lenz warnte die CDU …" gave the CDU).
+        return True
     noun_case, det_case = phrase_case(syn, i)
     if any(d.text.lower() in rules.direct_case_determiners for d in determiners):
         return not _feminine_after_der(syn, rules, i)  # the determiner settles the case

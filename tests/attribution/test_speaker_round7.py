@@ -157,3 +157,11 @@ def test_a_prepositional_first_field_is_no_speaker(rules: quotes.Extractor) -> N
         "dass mehrere Aussagen „nicht zueinander passen“."
     )
     assert speaker_name(quotation(rules, text, "zueinander")) == "Gericht"
+
+
+def test_a_given_name_ending_in_s_is_no_genitive_before_its_surname(
+    parse: quotes.Extractor,
+) -> None:
+    # The tagger reads "Hans" as a genitive; the object after the verb is not the speaker.
+    text = "Der frühere Bürgermeister Hans Lenz (SPD) warnte die CDU vor einem „teuren Wahlkampf“."
+    assert speaker_name(quotation(parse, text, "teuren Wahlkampf")) == "Hans Lenz"
