@@ -614,9 +614,13 @@ def _trim_trailing_nonname(words: list[str], lexicon: Lexicon) -> list[str]:
     # nouns, organisation words, known non-names and common nouns after a particle.
     out = [words[0]]
     for word in words[1:]:
+        # Right after a lone given name a capitalised word is the surname, even where it is
+        # also a role noun: "Martin Bauer", "Anna Richter", "Peter König" (German puts the
+        # role before the name: "Verbandschef Martin Bauer").
+        after_given_name = len(out) == 1 and out[0] in lexicon.given_names
         if (
             word in lexicon.not_speakers
-            or lexicon.role_of(word)
+            or (lexicon.role_of(word) and not (after_given_name and word[:1].isupper()))
             # An organisation's ending makes no surname right after a given name an
             # organisation ("Katharina Fegebank"); its name does ("Siemens").
             or (

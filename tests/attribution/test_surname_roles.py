@@ -1,0 +1,37 @@
+"""A surname that is also a role noun ("Bauer", "Richter", "König") stays part of the
+name after a given name, on both backends (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+import quotes
+
+pytest.importorskip("spacy")
+
+
+@pytest.fixture(scope="module")
+def rules() -> quotes.Extractor:
+    return quotes.Extractor("rules")
+
+
+@pytest.mark.parametrize("backend", ["rules", "parse"])
+@pytest.mark.parametrize("surname", ["Bauer", "Richter", "König", "Kohlbauer", "Lehrer"])
+def test_a_role_noun_right_after_a_given_name_is_the_surname(
+    backend: str, surname: str, rules: quotes.Extractor, parse: quotes.Extractor
+) -> None:
+    extractor = rules if backend == "rules" else parse
+    text = (
+        "Wien – Der Handelsverband warnt vor einer Pleitewelle. „Die Lage ist ernst“, "
+        f"sagte Verbandspräsident Martin {surname} am Montag. Die Regierung müsse jetzt "
+        "handeln, sagte er."
+    )
+    names = {a.speaker.name for a in extractor.extract(text) if a.kind != "reported" and a.speaker}
+    assert names == {f"Martin {surname}"}
+
+
+def test_a_role_noun_after_a_full_name_still_ends_it(rules: quotes.Extractor) -> None:
+    # Given name and surname are complete: a role noun after them is the sentence's.
+    text = "„Wir bleiben dabei“, sagte Olaf Scholz Kanzler der Herzen am Abend."
+    (a,) = rules.extract(text)
+    assert a.speaker is not None and a.speaker.name == "Olaf Scholz"
