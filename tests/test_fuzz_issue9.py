@@ -56,6 +56,14 @@ def test_runs_of_each_mark_kind_cost_linear_time(mark: str) -> None:
     assert_linear(lambda k: mark * (k * 1_000), 10, limit_s=60)
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("mark", list(MARK_KINDS))
+def test_runs_of_each_mark_kind_cost_linear_time_on_the_parse_backend(
+    parse: Extractor, mark: str
+) -> None:
+    assert_linear(lambda k: mark * (k * 200), 10, limit_s=300, extractor=parse)
+
+
 ONE_SENTENCE = {
     "json": '"key": "value", ',
     "titles": "„Titel“, ",
