@@ -9,6 +9,7 @@ group rules are here; what the run remembers of the document (antecedents, salie
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Mapping
 from itertools import pairwise
 
 import attrs
@@ -170,14 +171,18 @@ class ResolutionRun:
             # "die Ausstellung erinnere …": a common noun with its article names no
             # person (and takes no pronoun that follows).
             return Entity(
-                _description(mention, lex.group_heads), "unknown", lex.noun_gender(names[0])
+                _description(mention, lex.group_heads, lex.noun_genders),
+                "unknown",
+                lex.noun_gender(names[0]),
             )
         if names:
             name = " ".join(names)
             gender = lex.given_names.get(names[0], "") if len(names) > 1 else ""
             roles = {found[0] for w in mention.head if (found := lex.role_of(w))}
             return self.memory.register(name, gender, roles, mention.start)
-        return Entity(_description(mention, lex.group_heads) or mention.text, "unknown")
+        return Entity(
+            _description(mention, lex.group_heads, lex.noun_genders) or mention.text, "unknown"
+        )
 
     def _author_of_statement(self, mention: Mention) -> Entity | None:
         """The author a statement noun names in its genitive or "von" phrase: "Angaben der
@@ -463,7 +468,7 @@ class ResolutionRun:
                 # unless the text named that person by another office ("Premierminister
                 # Michel Barnier … Der Fraktionschef sagte": someone else).
                 return self.memory.with_role(only, mention)
-        description = _description(mention, lex.group_heads)
+        description = _description(mention, lex.group_heads, lex.noun_genders)
         if mention.plural:
             return Entity(description, "group", "pl", frozenset({role}))
         indefinite = mention.determiner.lower() in lex.indefinite_articles
@@ -584,14 +589,22 @@ def _bracketed(text: str) -> str:
     return text[start + 1 : end].strip() if 0 <= start < end else ""
 
 
-def _description(mention: Mention, group_heads: frozenset[str]) -> str:
+def _description(
+    mention: Mention, group_heads: frozenset[str], noun_genders: Mapping[str, str]
+) -> str:
     """An anonymous speaker's name: its head with its genitive ("Beamter des Ministeriums").
 
     Adjectives stay with plural groups ("russische Führer") and with the heads of
     ``group_heads`` (``speakers.toml``: "russische Staatsmedien"), where they say who.
     """
     head = list(mention.head)
-    if head and mention.determiner == "der" and head[-1].endswith("te"):
+    if (
+        head
+        and mention.determiner == "der"
+        and head[-1].endswith("te")
+        # A masculine noun of its own keeps its form: "der Experte", "der Brite".
+        and noun_genders.get(head[-1].lower()) != "m"
+    ):
         head[-1] = head[-1] + "r"  # "der Beamte" → "Beamter", the form without article
     if mention.plural or (head and head[-1] in group_heads):
         return group_name(mention.adjectives, head, mention.genitive)

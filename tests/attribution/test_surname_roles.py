@@ -35,3 +35,23 @@ def test_a_role_noun_after_a_full_name_still_ends_it(rules: quotes.Extractor) ->
     text = "„Wir bleiben dabei“, sagte Olaf Scholz Kanzler der Herzen am Abend."
     (a,) = rules.extract(text)
     assert a.speaker is not None and a.speaker.name == "Olaf Scholz"
+
+
+@pytest.mark.parametrize("backend", ["rules", "parse"])
+def test_a_masculine_noun_in_e_keeps_its_form_as_a_description(
+    backend: str, rules: quotes.Extractor, parse: quotes.Extractor
+) -> None:
+    # "der Beamte" is an adjective made noun ("ein Beamter"); "der Experte" and "der
+    # Brite" are nouns of their own ("Briter" and "Letter" were the names given).
+    extractor = rules if backend == "rules" else parse
+    names = {
+        word: extractor.extract(f"„Wir prüfen das“, sagte der {word}.")[0].speaker.name
+        for word in ("Beamte", "Abgeordnete", "Experte", "Brite", "Lette")
+    }
+    assert names == {
+        "Beamte": "Beamter",
+        "Abgeordnete": "Abgeordneter",
+        "Experte": "Experte",
+        "Brite": "Brite",
+        "Lette": "Lette",
+    }
