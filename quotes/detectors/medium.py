@@ -32,6 +32,7 @@ broadcasters speak). Constant work per frame, two passes over the document's fra
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -185,8 +186,7 @@ class MediumRules:
         its speaker's included) is one of ``nouns`` or, with ``compounds``, ends in one."""
         if not nouns or frame.frame is None:
             return False
-        # Without the punctuation after a word ("vor Journalisten, …", "auf Twitter:").
-        words = [w.rstrip(",.;:!?").lower() for w in _words(frame.frame.text) if w[:1].isupper()]
+        words = _frame_nouns(frame.frame.text)
         if compounds:
             return any(w.endswith(nouns) for w in words)
         return any(w in nouns for w in words)
@@ -282,6 +282,15 @@ def _cue_is(frame: Frame, words: frozenset[str]) -> bool:
 def _lowered(values: Any) -> tuple[str, ...]:
     """Lower-case words, longest first (``str.endswith`` takes the tuple)."""
     return tuple(sorted({str(v).lower() for v in values if v}, key=len, reverse=True))
+
+
+# A frame is asked for several lists of nouns (writing, speaking, statements) on every pass
+# of the medium rules: its words are read once. Bounded, so a long stream stays flat.
+@functools.lru_cache(maxsize=4096)
+def _frame_nouns(text: str) -> tuple[str, ...]:
+    """The capitalised words of a frame, lower-cased, without the punctuation after them
+    ("vor Journalisten, …", "auf Twitter:")."""
+    return tuple(w.rstrip(",.;:!?").lower() for w in _words(text) if w[:1].isupper())
 
 
 def _words(text: str) -> list[str]:
