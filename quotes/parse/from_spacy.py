@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from quotes.errors import BackendError, check_text
 from quotes.parse.labels import (
     Scheme,
+    capitalised_adverbs_as_names,
     detect_scheme,
     entity_label,
     ud_label,
@@ -118,6 +119,13 @@ def _from_spacy(
         upos = [u or upos_from_stts(t) for u, t in zip(upos, tags, strict=True)]
     lemmas = _strings(lemma, strings) if has_lemmas else None
     morphs = _morphs(morph, strings) if has_morph else None
+    if has_pos or has_tags:
+        capitalised_adverbs_as_names(
+            [doc_text[s:e] for s, e in zip(starts, ends, strict=True)],
+            upos,
+            tags,
+            _starts_of(sent_start) if doc.has_annotation("SENT_START") else [0],
+        )
 
     heads: list[int] | None = None
     deps: list[str] | None = None

@@ -33,6 +33,7 @@ __all__ = [
     "UD_LABELS",
     "Scheme",
     "base",
+    "capitalised_adverbs_as_names",
     "detect_scheme",
     "entity_label",
     "ud_label",
@@ -146,6 +147,28 @@ STTS_TO_UPOS: Final = {
 def upos_from_stts(tag: str) -> str:
     """The UPOS for an STTS tag; ``""`` for an empty or unknown tag."""
     return STTS_TO_UPOS.get(tag, "")
+
+
+def capitalised_adverbs_as_names(
+    forms: list[str], upos: list[str], tags: list[str], sentence_starts: Iterable[int]
+) -> None:
+    """Read as a proper noun, in place, a word the tagger took for an adverb although it
+    is capitalised inside its sentence after a word: German writes adverbs in lower case
+    there, so it is a name the tagger did not know ("…, sagte Schuch." came out as ADV,
+    and its sentence lost its speaker). Sentence starts and words after punctuation (a
+    colon, an opening mark) keep their tags."""
+    starts = set(sentence_starts)
+    for i in range(1, len(forms)):
+        if (
+            upos[i] == "ADV"
+            and i not in starts
+            and forms[i][:1].isupper()
+            and forms[i][1:].islower()
+            and forms[i - 1][:1].isalpha()
+        ):
+            upos[i] = "PROPN"
+            if tags[i]:
+                tags[i] = "NE"
 
 
 # -- entity types ----------------------------------------------------------------------------
