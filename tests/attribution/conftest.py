@@ -11,3 +11,9 @@ import quotes
 def parse() -> quotes.Extractor:
     """The parse backend with the shipped model, one per test module."""
     return quotes.Extractor("parse")
+
+
+@pytest.fixture(scope="module")
+def rules() -> quotes.Extractor:
+    """The rules backend (no parser), one per test module."""
+    return quotes.Extractor("rules")

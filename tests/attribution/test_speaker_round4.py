@@ -4,6 +4,7 @@ written for these tests."""
 from __future__ import annotations
 
 import pytest
+from speaker_helpers import quotation
 
 import quotes
 
@@ -13,13 +14,6 @@ pytest.importorskip("spacy")
 @pytest.fixture(scope="module", params=["parse", "rules"])
 def extractor(request: pytest.FixtureRequest) -> quotes.Extractor:
     return quotes.Extractor(request.param)
-
-
-def quotation(extractor: quotes.Extractor, text: str, words: str) -> quotes.Attribution:
-    for a in extractor.extract(text):
-        if words in a.content.text:
-            return a
-    raise AssertionError(f"no quotation with {words!r}")
 
 
 def test_indirect_quote_of_zitieren_goes_to_its_object(parse: quotes.Extractor) -> None:

@@ -4,17 +4,11 @@ written for these tests."""
 from __future__ import annotations
 
 import pytest
+from speaker_helpers import quotation
 
 import quotes
 
 pytest.importorskip("spacy")
-
-
-def quotation(extractor: quotes.Extractor, text: str, words: str) -> quotes.Attribution:
-    for a in extractor.extract(text):
-        if words in a.content.text:
-            return a
-    raise AssertionError(f"no quotation with {words!r}")
 
 
 def mention(a: quotes.Attribution) -> str | None:

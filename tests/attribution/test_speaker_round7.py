@@ -4,24 +4,11 @@ none) end to end, on German news sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
+from speaker_helpers import quotation
 
 import quotes
 
 pytest.importorskip("spacy")
-
-
-@pytest.fixture(scope="module")
-def rules() -> quotes.Extractor:
-    return quotes.Extractor("rules")
-
-
-def quotation(
-    extractor: quotes.Extractor, text: str, words: str, kind: str = ""
-) -> quotes.Attribution:
-    for a in extractor.extract(text):
-        if words in a.content.text and (not kind or a.kind == kind):
-            return a
-    raise AssertionError(f"no quotation with {words!r}")
 
 
 def speaker_name(a: quotes.Attribution) -> str | None:

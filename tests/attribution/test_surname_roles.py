@@ -10,11 +10,6 @@ import quotes
 pytest.importorskip("spacy")
 
 
-@pytest.fixture(scope="module")
-def rules() -> quotes.Extractor:
-    return quotes.Extractor("rules")
-
-
 @pytest.mark.parametrize("backend", ["rules", "parse"])
 @pytest.mark.parametrize("surname", ["Bauer", "Richter", "König", "Kohlbauer", "Lehrer"])
 def test_a_role_noun_right_after_a_given_name_is_the_surname(
