@@ -1,4 +1,4 @@
-"""The cheap passes of quotes.pipeline.entity_scan find exactly what the full patterns
+"""The cheap passes of quotes.pipeline.entity_passes find exactly what the full patterns
 find with ``finditer`` (they only skip the positions where no match can start)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import random
 import pytest
 import regex
 
-from quotes.pipeline import entity_scan
+from quotes.pipeline import entity_passes
 from quotes.pipeline.entity_lexicon import Lexicon
 from quotes.rules import load_rules
 
@@ -54,13 +54,15 @@ def _spans(matches: object) -> list[tuple[int, int, str]]:
 
 @pytest.mark.parametrize("text", CASES)
 def test_complements_match_the_full_pattern(text: str) -> None:
-    assert _spans(entity_scan._complements(text)) == _spans(entity_scan._COMPLEMENT.finditer(text))
+    assert _spans(entity_passes.complements(text)) == _spans(
+        entity_passes.COMPLEMENT.finditer(text)
+    )
 
 
 @pytest.mark.parametrize("text", CASES)
 def test_known_persons_match_the_full_pattern(text: str) -> None:
     pattern = LEXICON.known_person_pattern
-    assert _spans(entity_scan._anchored_matches(pattern, text)) == _spans(pattern.finditer(text))
+    assert _spans(entity_passes.anchored_matches(pattern, text)) == _spans(pattern.finditer(text))
 
 
 def test_anchored_matches_takes_any_pattern() -> None:
@@ -70,12 +72,12 @@ def test_anchored_matches_takes_any_pattern() -> None:
         regex.compile(r"\L<w>", w=["", "ab"]),
         regex.compile(r"\L<w>|\L<v>", w=["ab"], v=["b"]),
     ):
-        assert _spans(entity_scan._anchored_matches(pattern, "aab ab b")) == _spans(
+        assert _spans(entity_passes.anchored_matches(pattern, "aab ab b")) == _spans(
             pattern.finditer("aab ab b")
         )
     overlapping = regex.compile(r"(?<![a-z])\L<w>(?![a-z])", w=["ab", "b", "b c"])
     for text in ("ab", "xab b", "xb c", "b c ab", "ab c"):
-        assert _spans(entity_scan._anchored_matches(overlapping, text)) == _spans(
+        assert _spans(entity_passes.anchored_matches(overlapping, text)) == _spans(
             overlapping.finditer(text)
         )
 
@@ -95,7 +97,7 @@ GIVEN_CASES = GIVEN_TEXTS + [
 def test_given_name_candidates_are_the_filtered_candidates(text: str) -> None:
     expected = [
         c
-        for c in entity_scan._name_candidates(text, LEXICON)
+        for c in entity_passes.name_candidates(text, LEXICON)
         if c.group().split("-")[0] in LEXICON.given_names
     ]
-    assert _spans(entity_scan._given_name_candidates(text, LEXICON)) == _spans(expected)
+    assert _spans(entity_passes.given_name_candidates(text, LEXICON)) == _spans(expected)

@@ -1,0 +1,181 @@
+"""The entity scan's whole-text passes, each a cheap search for where a full pattern can
+match, then the full pattern only there: given names that may start a full name,
+organisations whose last word is a class noun, words of a named list, organisations with a
+complement ("Bundesamt für Migration"). Each gives exactly the matches of its full pattern
+(``tests/pipeline/test_scan_prefilters.py`` checks them on every corpus text)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+import regex
+
+from quotes.pipeline.entity_lexicon import Lexicon
+from quotes.pipeline.outlets.regexes import build_trie, trie_regex
+
+__all__ = [
+    "COMPLEMENT",
+    "anchored_matches",
+    "class_matches",
+    "complements",
+    "given_name_candidates",
+    "name_candidates",
+]
+
+# A word that begins with a letter and has a next word: where a full name can start.
+_CAPITALISED_BEFORE_WORD = re.compile(r"(?<![\w-])[^\W\d_][\w'’-]*(?=\s+\S)")
+# A capitalised word of letters and hyphens before a space, and what a class noun is made of.
+_CAPITALISED_RUN = regex.compile(r"(?<![\p{L}-])\p{Lu}[\p{L}-]*+(?=\s)", regex.V1)
+_WORD_CHARS = regex.compile(r"[\p{L}-]+", regex.V1)
+
+COMPLEMENT = regex.compile(
+    r"(?<![\p{L}-])(?P<head>\p{Lu}[\p{L}-]+)\s+(?P<link>für|zur|zum)\s+"
+    r"(?:(?:die|den|das|der)\s+)?(?:\p{Ll}+e[nmrs]?\s+)?\p{Lu}[\p{L}-]+"
+    r"(?:\s+und\s+(?:\p{Ll}+e[nmrs]?\s+)?\p{Lu}[\p{L}-]+){0,2}",
+    regex.V1,
+)
+# The linking words of COMPLEMENT, and the head word with the spaces before one (read
+# backwards from the linking word: the whole word, as COMPLEMENT's look-behind demands).
+_COMPLEMENT_LINK = re.compile(r"für|zur|zum")
+_HEAD_BEFORE_LINK = regex.compile(r"(?r)(?<![\p{L}-])\p{Lu}[\p{L}-]+\s+", regex.V1)
+
+
+def name_candidates(text: str, lex: Lexicon) -> Iterator[re.Match[str]]:
+    """The matches of ``_CAPITALISED_BEFORE_WORD.finditer(text)`` whose first letter starts
+    a given name (the others cannot start a full name), found by a cheaper pattern."""
+    if lex.given_name_initials is None:
+        yield from _CAPITALISED_BEFORE_WORD.finditer(text)
+        return
+    for m in lex.given_name_initials.finditer(text):
+        start = m.start()
+        if start and text[start - 1] in "'’":
+            # Inside a word ("l’Anna"): a candidate only where the word's own match starts.
+            run = start - 1
+            while run and (text[run - 1].isalnum() or text[run - 1] in "_'’-"):
+                run -= 1
+            first = _CAPITALISED_BEFORE_WORD.search(text, run)
+            if first is None or first.start() != start:
+                continue
+        yield m
+
+
+def given_name_candidates(text: str, lex: Lexicon) -> Iterator[re.Match[str]]:
+    """The matches of :func:`name_candidates` whose first part (up to a hyphen) is a given
+    name, in text order: in a text without apostrophes, tried only where a given name
+    starts that a hyphen or the end of the word follows (one pass of a character trie of
+    the names), since there each candidate is the initials pattern's match at its start."""
+    given = lex.given_names
+    starts = _given_name_starts(lex)
+    if starts is None or lex.given_name_initials is None or "'" in text or "’" in text:
+        for candidate in name_candidates(text, lex):
+            if candidate.group().split("-")[0] in given:
+                yield candidate
+        return
+    initials = lex.given_name_initials
+    found = starts.search(text)
+    while found is not None:
+        at = found.start()
+        m = initials.match(text, at)
+        if m is not None and m.group().split("-")[0] in given:
+            yield m
+        found = starts.search(text, at + 1)
+
+
+#: The pattern of :func:`_given_name_starts` per given-name table (by identity).
+_GIVEN_STARTS: dict[int, tuple[object, re.Pattern[str] | None]] = {}
+
+
+def _given_name_starts(lex: Lexicon) -> re.Pattern[str] | None:
+    """A given name followed by a hyphen or by no word character or apostrophe (None
+    without given names free of hyphens), built once per given-name table."""
+    given = lex.given_names
+    entry = _GIVEN_STARTS.get(id(given))
+    if entry is None or entry[0] is not given:
+        names = [name for name in given if name and "-" not in name]
+        pattern = (
+            re.compile("(?:" + trie_regex(build_trie(names)) + r")(?=[^\w'’]|\Z)")
+            if names
+            else None
+        )
+        if len(_GIVEN_STARTS) >= 16:
+            _GIVEN_STARTS.clear()
+        entry = _GIVEN_STARTS[id(given)] = (given, pattern)
+    return entry[1]  # type: ignore[return-value]
+
+
+def class_matches(text: str, lex: Lexicon) -> Iterator[regex.Match[str]]:
+    """``lex.organization_class_pattern.finditer(text)``, tried only at the capitalised
+    words that end in a class noun (the pattern's class is a whole word ending in one)."""
+    pattern = lex.organization_class_pattern
+    assert pattern is not None
+    classes = _folded_classes(tuple(lex.organization_classes))
+    if classes is None:
+        yield from pattern.finditer(text)
+        return
+    last_end = 0
+    for word in _CAPITALISED_RUN.finditer(text):
+        if word.start() < last_end or not word.group().casefold().endswith(classes):
+            continue
+        m = pattern.match(text, word.start())
+        if m is not None:
+            yield m
+            last_end = m.end()
+
+
+def anchored_matches(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern of :func:`entity_lexicon._names_regex`
+    (look-arounds around one named list of words): tried only where one of the words
+    starts, found by a stdlib alternation of them (the ``regex`` engine tries the list at
+    every position, at about three times the cost). Any other pattern runs as it is."""
+    prefilter = _list_prefilter(pattern)
+    if prefilter is None:
+        yield from pattern.finditer(text)
+        return
+    last_end = 0
+    found = prefilter.search(text)
+    while found is not None:
+        at = found.start()
+        if at >= last_end:
+            m = pattern.match(text, at)
+            if m is not None:
+                yield m
+                last_end = m.end()
+        found = prefilter.search(text, at + 1)
+
+
+@functools.lru_cache(maxsize=16)
+def _list_prefilter(pattern: regex.Pattern[str]) -> re.Pattern[str] | None:
+    """Where a word of the pattern's one named list starts (see :func:`anchored_matches`);
+    None for a pattern with no such list, or an empty word in it."""
+    lists = getattr(pattern, "named_lists", None)
+    if not lists or len(lists) != 1:
+        return None
+    (words,) = lists.values()
+    if not words or not all(isinstance(w, str) and w for w in words):
+        return None
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def complements(text: str) -> Iterator[regex.Match[str]]:
+    """``COMPLEMENT.finditer(text)``, tried only at the capitalised word before each
+    linking word: a match starts at the whole word (letters and hyphens) that ends right
+    before the spaces before its linking word, so no other position can start one."""
+    last_end = 0
+    for link in _COMPLEMENT_LINK.finditer(text):
+        head = _HEAD_BEFORE_LINK.match(text, 0, link.start())
+        if head is None or head.start() < last_end:
+            continue
+        m = COMPLEMENT.match(text, head.start())
+        if m is not None:
+            yield m
+            last_end = m.end()
+
+
+@functools.lru_cache(maxsize=16)
+def _folded_classes(classes: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The class nouns case-folded, once per lexicon (not per document); None unless each
+    is a whole word of letters and hyphens (see :func:`class_matches`)."""
+    folded = tuple(c.casefold() for c in classes)
+    return folded if all(_WORD_CHARS.fullmatch(c) for c in folded) else None
