@@ -119,13 +119,14 @@ def _from_spacy(
         upos = [u or upos_from_stts(t) for u, t in zip(upos, tags, strict=True)]
     lemmas = _strings(lemma, strings) if has_lemmas else None
     morphs = _morphs(morph, strings) if has_morph else None
+    # The tokens' own forms, read once: the tag correction, the TIGER conversion and the
+    # offset map all need them.
+    doc_forms = [doc_text[s:e] for s, e in zip(starts, ends, strict=True)]
+    sentence_starts = (
+        _starts_of(sent_start) if has_parse or doc.has_annotation("SENT_START") else [0]
+    )
     if has_pos or has_tags:
-        capitalised_adverbs_as_names(
-            [doc_text[s:e] for s, e in zip(starts, ends, strict=True)],
-            upos,
-            tags,
-            _starts_of(sent_start) if doc.has_annotation("SENT_START") else [0],
-        )
+        capitalised_adverbs_as_names(doc_forms, upos, tags, sentence_starts)
 
     heads: list[int] | None = None
     deps: list[str] | None = None
@@ -143,20 +144,15 @@ def _from_spacy(
                 tags,
                 lemmas if lemmas is not None else [""] * n,
                 verbforms,
-                forms=[doc_text[s:e] for s, e in zip(starts, ends, strict=True)],
+                forms=doc_forms,
                 restructure=restructure,
             )
         else:
             deps = _normalised_ud(deps_raw, heads)
-        sentence_starts = _starts_of(sent_start)
-    elif doc.has_annotation("SENT_START"):
-        sentence_starts = _starts_of(sent_start)
-    else:
-        sentence_starts = [0]
 
     forms: list[str] | None = None
     if offset_map is not None:
-        forms = [doc_text[s:e] for s, e in zip(starts, ends, strict=True)]
+        forms = doc_forms
         starts, ends = apply_offset_map(starts, ends, offset_map, doc_text, text)
 
     has_entities = doc.has_annotation("ENT_IOB")
