@@ -4,7 +4,8 @@ in :mod:`quotes.pipeline.entities`): the working state that
 :class:`~quotes.pipeline.resolution.Resolution` to the next. The person, role, pronoun and
 group rules are here; what the run remembers of the document (antecedents, salience) is
 :mod:`quotes.pipeline.resolution_memory`, the organisation and outlet rules
-:mod:`quotes.pipeline.resolution_organizations`."""
+:mod:`quotes.pipeline.resolution_organizations`, the statement-noun rules ("Angaben der
+Polizei") :mod:`quotes.pipeline.resolution_statements`."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from quotes.pipeline.mention import Mention
 from quotes.pipeline.outlets import OutletFinder
 from quotes.pipeline.resolution_memory import Memory
 from quotes.pipeline.resolution_organizations import Organizations
+from quotes.pipeline.resolution_statements import Statements, word_offset
 
 __all__ = ["ResolutionRun"]
 
@@ -50,6 +52,7 @@ class ResolutionRun:
         # documents of an archive quote nobody.
         self._memory: Memory | None = None
         self._orgs: Organizations | None = None
+        self._statements: Statements | None = None
 
     @property
     def memory(self) -> Memory:
@@ -63,11 +66,20 @@ class ResolutionRun:
         assert self._orgs is not None
         return self._orgs
 
+    @property
+    def statements(self) -> Statements:
+        """The statement-noun rules over :attr:`memory`."""
+        assert self._statements is not None
+        return self._statements
+
     def resolve(self, mention: Mention) -> Entity:
         """The entity a speaker mention refers to; remembered for later mentions."""
         if self._memory is None:
             self._memory = Memory(self.doc, self.lex, scan(self.doc, self.lex))
             self._orgs = Organizations(self.doc, self.lex, self.outlets, self._memory)
+            self._statements = Statements(
+                self.lex, self._memory, self._resolve, self._resolve_pronoun
+            )
         entity = self._resolve(mention)
         statement = next(
             (w for w in mention.head if w in self.lex.statement_nouns and not mention.pronoun),
@@ -80,7 +92,7 @@ class ResolutionRun:
         ):
             # A statement without a named author is no group: it keeps the words that say
             # whose it is ("Angaben aus Fraktionskreisen", "Ansicht von Beobachtern").
-            entity = self._statement_description(mention, statement) or entity
+            entity = self.statements.description(mention, statement) or entity
         if entity.name:
             if entity.name not in self.memory.by_name or entity.type != "person":
                 self.memory.by_name.setdefault(entity.name, entity)
@@ -96,7 +108,7 @@ class ResolutionRun:
         named = self._names_inside(mention)
         if named is not None:
             return named
-        author = self._author_of_statement(mention)
+        author = self.statements.author(mention)
         if author is not None:
             return author
         both = self._coordinated(mention)
@@ -184,123 +196,6 @@ class ResolutionRun:
             _description(mention, lex.group_heads, lex.noun_genders) or mention.text, "unknown"
         )
 
-    def _author_of_statement(self, mention: Mention) -> Entity | None:
-        """The author a statement noun names in its genitive or "von" phrase: "Angaben der
-        Polizei" → Polizei, "einem Bericht des „Spiegel“" → Spiegel, "Informationen von
-        Reuters und AFP" → both. Only a named author counts (an outlet, an organisation, a
-        person the document named, a group of names); "Angaben eines Sprechers" keeps its
-        description."""
-        lex = self.lex
-        if not mention.head:
-            return None
-        if mention.head[-1] not in lex.statement_nouns or any(lex.role_of(w) for w in mention.head):
-            return None
-        genitive = mention.genitive or self._author_phrase(mention)
-        if not genitive:
-            return self._possessive_author(mention)
-        mention = attrs.evolve(mention, genitive=genitive)
-        first = mention.genitive[0]
-        at = _word_offset(mention.text, first, mention.text.find(mention.head[-1]))
-        if at < 0:
-            return None
-        rest = mention.genitive[1:] if first.lower() in lex.genitive_links else mention.genitive
-        determiner = rest[0].lower() if rest and rest[0].lower() in lex.genitive_links else ""
-        words = rest[1:] if determiner else rest
-        # A quoted genitive after the author is what the author said, not part of its name:
-        # "Auffassung eines Gerichtes | des „Aufrufs zu Subversion“".
-        cut = next(
-            (
-                k
-                for k, w in enumerate(words)
-                if k
-                and w.lower() in lex.genitive_links
-                and k + 1 < len(words)
-                and words[k + 1][:1] in _OPENING_MARKS
-            ),
-            len(words),
-        )
-        words = words[:cut]
-        head = tuple(w for w in words if w[:1].isupper() or w.strip('„“”"»«')[:1].isupper())
-        if not head:
-            return None
-        author = attrs.evolve(
-            mention,
-            start=mention.start + at,
-            text=mention.text[at:],
-            head=head,
-            determiner=first.lower() if first.lower() in lex.genitive_links else "",
-            genitive=(),
-            apposition=(),
-            adjectives=(),
-        )
-        entity = self._resolve(author)
-        if entity.type in ("outlet", "organization"):
-            return entity
-        if entity.type == "group" and " und " in entity.name:
-            return entity
-        low = entity.name.lower()
-        if entity.type == "group" and low.endswith(tuple(h + "n" for h in self._source_groups())):
-            return attrs.evolve(entity, name=entity.name[:-1])  # "aus Regierungskreisen"
-        if entity.type == "group" and low.endswith(self._source_groups()):
-            return entity
-        if entity.type == "person" and entity.name in self.memory.by_name and " " in entity.name:
-            return entity
-        return None
-
-    def _author_phrase(self, mention: Mention) -> tuple[str, ...]:
-        """The words after a statement noun that open with an author link but that the
-        mention did not read as its genitive ("Angaben | aus Fraktionskreisen")."""
-        head = mention.head[-1]
-        at = mention.text.find(head)
-        words = mention.text[at + len(head) :].split() if at >= 0 else []
-        if len(words) < 2 or words[0].lower() not in self.lex.genitive_links:
-            return ()
-        return tuple(words)
-
-    def _source_groups(self) -> tuple[str, ...]:
-        """The group heads that name a source ("Kreise", "Quellen"), lower case."""
-        return tuple(h.lower() for h in self.lex.group_heads)
-
-    def _statement_description(self, mention: Mention, head: str) -> Entity | None:
-        """A statement noun with the words after it, as written: "Angaben aus
-        Fraktionskreisen" (None where nothing follows the noun)."""
-        at = mention.text.find(head)
-        if at < 0 or not mention.text[at + len(head) :].strip():
-            return None
-        return Entity(mention.text[at:].strip(), "unknown")
-
-    def _possessive_author(self, mention: Mention) -> Entity | None:
-        """The author a possessive names before a statement noun, resolved as its pronoun:
-        "nach ihren Informationen" after "Gülsen Celebi gab an, …" → Gülsen Celebi. Only a
-        named person or organisation counts."""
-        determiner = mention.determiner.lower()
-        pronoun = next(
-            (p for stem, p in self.lex.possessive_authors.items() if determiner.startswith(stem)),
-            None,
-        )
-        if pronoun is None:
-            return None
-        # The possessive itself stands for the pronoun (its number is the possessor's, not
-        # the noun's: "ihren Angaben" may be one woman's).
-        word = mention.text.split()[0] if mention.text.split() else ""
-        at = mention.text.find(word)
-        possessor = attrs.evolve(
-            mention,
-            start=mention.start + at,
-            end=mention.start + at + len(word),
-            text=word,
-            pronoun=pronoun,
-            head=(),
-            genitive=(),
-            determiner="",
-            plural=False,
-            antecedent=None,
-        )
-        entity = self._resolve_pronoun(possessor)
-        if entity.type not in ("group", "unknown") and entity.name:
-            return entity
-        return None
-
     def _coordinated(self, mention: Mention) -> Entity | None:
         """Two noun phrases joined by "und" or "sowie" ("der Kanzler und der
         Finanzminister", "die Ukraine und europäische Länder"): the group of both, each
@@ -317,7 +212,7 @@ class ResolutionRun:
             return None
         if any(not w[:1].isalnum() and w[:1] not in "„»" for w in (*left, *right)):
             return None
-        at = _word_offset(mention.text, words[k], len(" ".join(left)))
+        at = word_offset(mention.text, words[k], len(" ".join(left)))
         if at < 0:
             return None
         names: list[str] = []
@@ -558,7 +453,6 @@ class ResolutionRun:
         return False
 
 
-_OPENING_MARKS = frozenset('„»"‚›')
 _SENTENCE_CLOSERS = frozenset(".!?:;")
 
 
@@ -570,18 +464,6 @@ def _name_word(word: str, lex: Lexicon) -> bool:
         p.endswith("-") and word.startswith(p) and word[len(p) : len(p) + 1].isupper()
         for p in lex.name_particles
     )
-
-
-def _word_offset(text: str, word: str, after: int) -> int:
-    """Where ``word`` first stands as a word of ``text`` after offset ``after``."""
-    at = max(after, 0)
-    while (at := text.find(word, at)) >= 0:
-        before_ok = at == 0 or not text[at - 1].isalnum()
-        end = at + len(word)
-        if before_ok and (end == len(text) or not text[end].isalnum()):
-            return at
-        at += 1
-    return -1
 
 
 def _bracketed(text: str) -> str:

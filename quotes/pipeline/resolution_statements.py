@@ -1,0 +1,167 @@
+"""The statement-noun rules of a resolution run: the author a statement noun names
+("Angaben der Polizei" → Polizei, "nach ihren Informationen" → the possessive's person) and
+the description of a statement without a named author ("Angaben aus Fraktionskreisen").
+:class:`~quotes.pipeline.resolution_run.ResolutionRun` holds one :class:`Statements` and
+hands it its own resolution steps, which the author phrase is resolved with."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import attrs
+
+from quotes.pipeline.entity_lexicon import Lexicon
+from quotes.pipeline.entity_scan import Entity
+from quotes.pipeline.mention import Mention
+from quotes.pipeline.resolution_memory import Memory
+
+__all__ = ["Statements", "word_offset"]
+
+
+class Statements:
+    """The statement-noun rules over one document's :class:`Memory`; ``resolve`` and
+    ``resolve_pronoun`` are the run's steps for a mention and for a pronoun."""
+
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        memory: Memory,
+        resolve: Callable[[Mention], Entity],
+        resolve_pronoun: Callable[[Mention], Entity],
+    ) -> None:
+        self.lex = lexicon
+        self.memory = memory
+        self._resolve = resolve
+        self._resolve_pronoun = resolve_pronoun
+
+    def author(self, mention: Mention) -> Entity | None:
+        """The author a statement noun names in its genitive or "von" phrase: "Angaben der
+        Polizei" → Polizei, "einem Bericht des „Spiegel“" → Spiegel, "Informationen von
+        Reuters und AFP" → both. Only a named author counts (an outlet, an organisation, a
+        person the document named, a group of names); "Angaben eines Sprechers" keeps its
+        description."""
+        lex = self.lex
+        if not mention.head:
+            return None
+        if mention.head[-1] not in lex.statement_nouns or any(lex.role_of(w) for w in mention.head):
+            return None
+        genitive = mention.genitive or self._author_phrase(mention)
+        if not genitive:
+            return self._possessive_author(mention)
+        mention = attrs.evolve(mention, genitive=genitive)
+        first = mention.genitive[0]
+        at = word_offset(mention.text, first, mention.text.find(mention.head[-1]))
+        if at < 0:
+            return None
+        rest = mention.genitive[1:] if first.lower() in lex.genitive_links else mention.genitive
+        determiner = rest[0].lower() if rest and rest[0].lower() in lex.genitive_links else ""
+        words = rest[1:] if determiner else rest
+        # A quoted genitive after the author is what the author said, not part of its name:
+        # "Auffassung eines Gerichtes | des „Aufrufs zu Subversion“".
+        cut = next(
+            (
+                k
+                for k, w in enumerate(words)
+                if k
+                and w.lower() in lex.genitive_links
+                and k + 1 < len(words)
+                and words[k + 1][:1] in _OPENING_MARKS
+            ),
+            len(words),
+        )
+        words = words[:cut]
+        head = tuple(w for w in words if w[:1].isupper() or w.strip('„“”"»«')[:1].isupper())
+        if not head:
+            return None
+        author = attrs.evolve(
+            mention,
+            start=mention.start + at,
+            text=mention.text[at:],
+            head=head,
+            determiner=first.lower() if first.lower() in lex.genitive_links else "",
+            genitive=(),
+            apposition=(),
+            adjectives=(),
+        )
+        entity = self._resolve(author)
+        if entity.type in ("outlet", "organization"):
+            return entity
+        if entity.type == "group" and " und " in entity.name:
+            return entity
+        low = entity.name.lower()
+        if entity.type == "group" and low.endswith(tuple(h + "n" for h in self._source_groups())):
+            return attrs.evolve(entity, name=entity.name[:-1])  # "aus Regierungskreisen"
+        if entity.type == "group" and low.endswith(self._source_groups()):
+            return entity
+        if entity.type == "person" and entity.name in self.memory.by_name and " " in entity.name:
+            return entity
+        return None
+
+    def _author_phrase(self, mention: Mention) -> tuple[str, ...]:
+        """The words after a statement noun that open with an author link but that the
+        mention did not read as its genitive ("Angaben | aus Fraktionskreisen")."""
+        head = mention.head[-1]
+        at = mention.text.find(head)
+        words = mention.text[at + len(head) :].split() if at >= 0 else []
+        if len(words) < 2 or words[0].lower() not in self.lex.genitive_links:
+            return ()
+        return tuple(words)
+
+    def _source_groups(self) -> tuple[str, ...]:
+        """The group heads that name a source ("Kreise", "Quellen"), lower case."""
+        return tuple(h.lower() for h in self.lex.group_heads)
+
+    def description(self, mention: Mention, head: str) -> Entity | None:
+        """A statement noun with the words after it, as written: "Angaben aus
+        Fraktionskreisen" (None where nothing follows the noun)."""
+        at = mention.text.find(head)
+        if at < 0 or not mention.text[at + len(head) :].strip():
+            return None
+        return Entity(mention.text[at:].strip(), "unknown")
+
+    def _possessive_author(self, mention: Mention) -> Entity | None:
+        """The author a possessive names before a statement noun, resolved as its pronoun:
+        "nach ihren Informationen" after "Gülsen Celebi gab an, …" → Gülsen Celebi. Only a
+        named person or organisation counts."""
+        determiner = mention.determiner.lower()
+        pronoun = next(
+            (p for stem, p in self.lex.possessive_authors.items() if determiner.startswith(stem)),
+            None,
+        )
+        if pronoun is None:
+            return None
+        # The possessive itself stands for the pronoun (its number is the possessor's, not
+        # the noun's: "ihren Angaben" may be one woman's).
+        word = mention.text.split()[0] if mention.text.split() else ""
+        at = mention.text.find(word)
+        possessor = attrs.evolve(
+            mention,
+            start=mention.start + at,
+            end=mention.start + at + len(word),
+            text=word,
+            pronoun=pronoun,
+            head=(),
+            genitive=(),
+            determiner="",
+            plural=False,
+            antecedent=None,
+        )
+        entity = self._resolve_pronoun(possessor)
+        if entity.type not in ("group", "unknown") and entity.name:
+            return entity
+        return None
+
+
+_OPENING_MARKS = frozenset('„»"‚›')
+
+
+def word_offset(text: str, word: str, after: int) -> int:
+    """Where ``word`` first stands as a word of ``text`` after offset ``after``."""
+    at = max(after, 0)
+    while (at := text.find(word, at)) >= 0:
+        before_ok = at == 0 or not text[at - 1].isalnum()
+        end = at + len(word)
+        if before_ok and (end == len(text) or not text[end].isalnum()):
+            return at
+        at += 1
+    return -1
