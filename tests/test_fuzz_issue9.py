@@ -289,6 +289,16 @@ def test_one_sentence_of_many_names_costs_linear_time() -> None:
     assert_linear(lambda k: piece * (k * 40), 10, limit_s=60)
 
 
+def test_an_outlet_name_at_the_very_end_of_the_text(parse: Extractor) -> None:
+    # A scraped article cut off after "Nachrichtenagentur T": the outlet's closing mark was
+    # looked up as ``text[end : end + 1] in "…"``, and "" is in every string, so the speaker
+    # span ran one character past the text (ValueError). Found by the long fuzz profile.
+    text = "Die Gespräche seien gut verlaufen, berichtete die russische Nachrichtenagentur T"
+    for extractor in (parse, Extractor("rules")):
+        found = extractor.extract(text)
+        check_invariants(text, found)
+
+
 @fuzz(200)
 @given(
     st.text(st.sampled_from("ab .\n\t\u00a0\u2028\u3000"), max_size=1_500),

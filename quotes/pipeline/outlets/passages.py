@@ -42,8 +42,10 @@ __all__ = ["ChainRequest", "Chained", "PassageChains"]
 # A paragraph this short that does not end like a sentence is a heading.
 _HEADING_MAX = 120
 _SENTENCE_ENDS = frozenset(".!?:;…“”\"»«’'")
-_OPEN = '„“"»«‚'
-_CLOSE = '“”"«»‘'
+# Sets, not strings: ``text[end : end + 1]`` is "" at the end of the text, and "" is in every
+# string.
+_OPEN = frozenset('„“"»«‚')
+_CLOSE = frozenset('“”"«»‘')
 # An article and a noun right after a cue: "sagte | der Zeitung,"; no name after the noun.
 _ARTICLE_NOUN = regex.compile(r"\s+(\w+)\s+(\w[\w-]*)(?=\s*[,.;:!?]|\s+\p{Ll})")
 # The relation given to an outlet that was the speaker and moves into the chain without
