@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import multiprocessing
-import pickle
-import signal
-import threading
-from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import closing
 from pathlib import Path
 from typing import Any, Literal, overload
 
@@ -22,9 +18,10 @@ from quotes.detectors.nested import nested_direct
 from quotes.detectors.partial import partial_quotes
 from quotes.detectors.parts import split_interrupted
 from quotes.document import Document
-from quotes.errors import BackendError, QuotesError, check_text
+from quotes.errors import BackendError, check_text
 from quotes.parse import ParsedDoc
 from quotes.parse.demand import assemble, runs, windows
+from quotes.pipe_batches import Failure, ItemError, Output, batches, outputs_in_processes, result
 from quotes.pipeline.agreement import DirectIndex, agrees_with_direct
 from quotes.pipeline.marks import find_marks
 from quotes.pipeline.quotations import Quoted, find_quotations
@@ -43,36 +40,6 @@ BACKENDS: tuple[str, ...] = ("rules", "parse", "stanza")
 # Longer texts are analysed by the parse-based detectors one window of about this many
 # characters at a time (at sentence ends), so only one window's parse is held at once.
 _WINDOW_CHARS = 200_000
-
-
-@attrs.frozen
-class ItemError:
-    """The result of a bad item in ``Extractor.pipe(..., errors="return")``."""
-
-    index: int  # its position in the input, from 0
-    error_type: str  # the exception's class name ("TypeError")
-    message: str
-
-
-@attrs.frozen
-class _Failure:
-    """Why one item of a batch failed; crosses process boundaries."""
-
-    error_type: str
-    message: str
-    error: BaseException | None
-
-    @classmethod
-    def of(cls, error: BaseException) -> _Failure:
-        try:
-            pickle.loads(pickle.dumps(error))
-            kept: BaseException | None = error
-        except Exception:
-            kept = None
-        return cls(type(error).__name__, str(error), kept)
-
-
-_Item = tuple[Any, Any, "_Failure | None"]
 
 
 @attrs.frozen
@@ -372,49 +339,25 @@ class Extractor:
         batch_size: int,
         errors: str,
     ) -> Iterator[Any]:
-        batches = _batches(texts, as_tuples, batch_size)
+        items = batches(texts, as_tuples, batch_size)
         index = 0
         if n_process == 1:
-            for batch in batches:
+            for batch in items:
                 outs = self._extract_batch([text for text, _, _ in batch], publisher)
                 for (_, context, bad), out in zip(batch, outs, strict=True):
-                    result = _result(bad or out, index, errors)
+                    found = result(bad or out, index, errors)
                     index += 1
-                    yield (result, context) if as_tuples else result
+                    yield (found, context) if as_tuples else found
             return
-        ctx = multiprocessing.get_context("spawn")
-        # Ctrl-C goes to this process only: the workers ignore SIGINT (they inherit it while
-        # they start), and leaving the generator terminates the pool.
-        previous = _ignore_sigint()
-        try:
-            pool = ctx.Pool(n_process, initializer=_init_worker, initargs=(self,))
-        finally:
-            _restore_sigint(previous)
-        with pool:
-            # A few batches per process in flight: the input is read as the work goes, and
-            # only the documents in flight are held, however long the stream.
-            in_flight: deque[tuple[list[_Item], Any]] = deque()
-
-            def submit() -> None:
-                batch = next(batches, None)
-                if batch is not None:
-                    job = ([text for text, _, _ in batch], publisher)
-                    in_flight.append((batch, pool.apply_async(_work, (job,))))
-
-            for _ in range(2 * n_process):
-                submit()
-            while in_flight:
-                batch, pending = in_flight.popleft()
-                outs = pending.get()
-                submit()
+        # Closed with this generator, so leaving it terminates the pool at once.
+        with closing(outputs_in_processes(self, items, publisher, n_process)) as outputs:
+            for batch, outs in outputs:
                 for (_, context, bad), out in zip(batch, outs, strict=True):
-                    result = _result(bad or out, index, errors)
+                    found = result(bad or out, index, errors)
                     index += 1
-                    yield (result, context) if as_tuples else result
+                    yield (found, context) if as_tuples else found
 
-    def _extract_batch(
-        self, texts: Sequence[Any], publisher: str | None
-    ) -> list[list[Attribution] | _Failure]:
+    def _extract_batch(self, texts: Sequence[Any], publisher: str | None) -> list[Output]:
         """Results of ``texts`` (or the failure of each bad one), the parse batched."""
         parsed: dict[int, ParsedDoc] = {}
         if self._parser is not None:
@@ -434,7 +377,7 @@ class Extractor:
                     mine = [next(parses) for _ in ranges]
                     if mine:
                         parsed[k] = assemble(doc, window, ranges, mine)
-        out: list[list[Attribution] | _Failure] = []
+        out: list[Output] = []
         for k, text in enumerate(texts):
             # Through extract() itself, so pipe() is extract() per document, also for a
             # subclass or a test that replaces extract() (building the Document again
@@ -442,7 +385,7 @@ class Extractor:
             try:
                 out.append(self.extract(text, publisher, parsed=parsed.get(k)))
             except Exception as error:
-                out.append(_Failure.of(error))
+                out.append(Failure.of(error))
         return out
 
     def _to_parse(self, doc: Document) -> list[bool]:
@@ -487,45 +430,6 @@ def _check_switch(value: object) -> bool:
     return value
 
 
-def _batches(texts: Iterable[Any], as_tuples: bool, size: int) -> Iterator[list[_Item]]:
-    """Items in lists of up to ``size``: (text, context, failure of a malformed pair or None).
-
-    The first list holds one item and each next one twice as many, up to ``size``: the first
-    result comes after one document has been read, and a long stream runs in full batches.
-    """
-    batch: list[_Item] = []
-    limit = 1
-    for item in texts:
-        if not as_tuples:
-            batch.append((item, None, None))
-        elif isinstance(item, tuple) and len(item) == 2:
-            batch.append((item[0], item[1], None))
-        else:
-            error = TypeError("with as_tuples=True each item must be a (text, context) pair")
-            batch.append((None, None, _Failure.of(error)))
-        if len(batch) >= limit:
-            yield batch
-            batch = []
-            limit = min(2 * limit, size)
-    if batch:
-        yield batch
-
-
-def _result(out: list[Attribution] | _Failure, index: int, errors: str) -> Any:
-    if not isinstance(out, _Failure):
-        return out
-    if errors == "return":
-        return ItemError(index, out.error_type, out.message)
-    if out.error is not None:
-        raise out.error
-    if out.error_type == "TypeError":
-        raise TypeError(out.message)
-    raise QuotesError(f"item {index}: {out.error_type}: {out.message}")
-
-
-_WORKER: Extractor | None = None
-
-
 def _rebuild(
     backend: str,
     lang: str,
@@ -550,28 +454,6 @@ def _rebuild_from_data(
     )
     extractor.backend, extractor._parser = backend, parser
     return extractor
-
-
-def _init_worker(extractor: Extractor) -> None:
-    global _WORKER
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _WORKER = extractor
-
-
-def _ignore_sigint() -> Any:
-    if threading.current_thread() is not threading.main_thread():
-        return None
-    return signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _restore_sigint(previous: Any) -> None:
-    if previous is not None:
-        signal.signal(signal.SIGINT, previous)
-
-
-def _work(job: tuple[list[Any], str | None]) -> list[list[Attribution] | _Failure]:
-    assert _WORKER is not None
-    return _WORKER._extract_batch(job[0], job[1])
 
 
 _DEFAULT: dict[str, Extractor] = {}
