@@ -23,7 +23,7 @@ import attrs
 import regex
 
 from quotes.errors import RulesError
-from quotes.parse.model import EMPTY_MORPH, Entity, Morph, Multiword, ParsedDoc
+from quotes.parse.model import EMPTY_MORPH, Columns, Entity, Layers, Morph, Multiword, ParsedDoc
 
 if TYPE_CHECKING:
     from quotes.detectors.lexicon import DetectorRules
@@ -518,28 +518,16 @@ def assemble(
     first = next((p for p in parses if p.source), None)
     if first is None and parses and ranges[0][0] <= lo:
         first = parses[0]
-    return ParsedDoc.from_columns(
+    token_columns = Columns(starts, ends, forms, lemmas, upos, tags, morphs, heads, deps, deps_raw)
+    return ParsedDoc.of_parser(
         text,
-        starts=starts,
-        ends=ends,
-        forms=forms,
-        lemmas=lemmas,
-        upos=upos,
-        tags=tags,
-        morphs=morphs,
-        heads=heads,
-        deps=deps,
-        deps_raw=deps_raw,
-        sentence_starts=firsts or (0,),
-        entities=entities,
-        multiwords=multiwords,
+        token_columns,
+        Layers.common(parses),
+        firsts or (0,),
+        entities,
+        multiwords,
         scheme=first.scheme if first else None,
         source=first.source if first else "",
-        has_parse=all(p.has_parse for p in parses),
-        has_tags=all(p.has_tags for p in parses),
-        has_morph=all(p.has_morph for p in parses),
-        has_lemmas=all(p.has_lemmas for p in parses),
-        has_entities=all(p.has_entities for p in parses),
     )
 
 

@@ -23,7 +23,9 @@ from quotes.parse.labels import (
     upos_from_stts,
 )
 from quotes.parse.model import (
+    Columns,
     Entity,
+    Layers,
     Morph,
     ParsedDoc,
     apply_offset_map,
@@ -157,27 +159,11 @@ def _from_spacy(
 
     has_entities = doc.has_annotation("ENT_IOB")
     entities = _entities(ent_iob, ent_type, strings) if has_entities else []
-    return ParsedDoc.from_columns(
-        text,
-        starts=starts,
-        ends=ends,
-        forms=forms,
-        lemmas=lemmas,
-        upos=upos,
-        tags=tags,
-        morphs=morphs,
-        heads=heads,
-        deps=deps,
-        deps_raw=deps_raw,
-        sentence_starts=sentence_starts,
-        entities=entities,
-        scheme=scheme if has_parse else None,
-        source="spacy",
-        has_tags=has_tags,
-        has_parse=has_parse,
-        has_morph=has_morph,
-        has_lemmas=has_lemmas,
-        has_entities=has_entities,
+    token_columns = Columns(starts, ends, forms, lemmas, upos, tags, morphs, heads, deps, deps_raw)
+    layers = Layers(has_parse, has_tags, has_morph, has_lemmas, has_entities)
+    scheme = scheme if has_parse else None
+    return ParsedDoc.of_parser(
+        text, token_columns, layers, sentence_starts, entities, scheme=scheme, source="spacy"
     )
 
 

@@ -22,7 +22,9 @@ from typing import Any
 from quotes.errors import BackendError, check_text
 from quotes.parse.labels import entity_label, ud_label, upos_from_stts
 from quotes.parse.model import (
+    Columns,
     Entity,
+    Layers,
     Morph,
     Multiword,
     ParsedDoc,
@@ -134,29 +136,13 @@ def _from_stanza(doc: Any, text: str, offset_map: Sequence[int] | None) -> Parse
         Entity(token_first_word[first], token_end_word[last - 1], entity_label(raw), raw)
         for first, last, raw in _decode_bioes(ner_tags)
     ]
-    return ParsedDoc.from_columns(
-        text,
-        starts=starts,
-        ends=ends,
-        forms=forms,
-        lemmas=lemmas,
-        upos=upos,
-        tags=tags,
-        morphs=morphs,
-        heads=heads,
-        deps=deps,
-        deps_raw=deps_raw,
-        sentence_starts=sentence_starts,
-        entities=entities,
-        multiwords=multiwords,
-        scheme="ud" if has_parse else None,
+    token_columns = Columns(starts, ends, forms, lemmas, upos, tags, morphs, heads, deps, deps_raw)
+    layers = Layers(has_parse, has_tags, has_morph, has_lemmas, has_entities)
+    scheme = "ud" if has_parse else None
+    return ParsedDoc.of_parser(
+        text, token_columns, layers, sentence_starts, entities, multiwords, scheme=scheme,
         source="stanza",
-        has_parse=has_parse,
-        has_tags=has_tags,
-        has_morph=has_morph,
-        has_lemmas=has_lemmas,
-        has_entities=has_entities,
-    )
+    )  # fmt: skip
 
 
 def _align(text: str, cursor: int, token_text: str) -> tuple[int, int]:

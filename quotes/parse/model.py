@@ -44,7 +44,9 @@ from quotes.records import Span
 
 __all__ = [
     "EMPTY_MORPH",
+    "Columns",
     "Entity",
+    "Layers",
     "Morph",
     "Multiword",
     "ParsedDoc",
@@ -178,6 +180,49 @@ class Multiword(NamedTuple):
     text: str
 
 
+class Columns(NamedTuple):
+    """The per-token columns an adapter fills, one per :class:`ParsedToken` field it
+    reads (None: the parser has no such layer). See :meth:`ParsedDoc.from_columns`."""
+
+    starts: Sequence[int]
+    ends: Sequence[int]
+    forms: Sequence[str] | None = None
+    lemmas: Sequence[str] | None = None
+    upos: Sequence[str] | None = None
+    tags: Sequence[str] | None = None
+    morphs: Sequence[Morph] | None = None
+    heads: Sequence[int] | None = None
+    deps: Sequence[str] | None = None
+    deps_raw: Sequence[str] | None = None
+
+    @classmethod
+    def lists(cls) -> Columns:
+        """Ten empty lists, for an adapter that appends token by token."""
+        return cls([], [], [], [], [], [], [], [], [], [])
+
+
+class Layers(NamedTuple):
+    """Which layers a parser filled (the ``has_*`` flags of a :class:`ParsedDoc`)."""
+
+    parse: bool
+    tags: bool
+    morph: bool
+    lemmas: bool
+    entities: bool
+
+    @classmethod
+    def common(cls, parses: Iterable[ParsedDoc]) -> Layers:
+        """The layers every one of ``parses`` has (all of them for none)."""
+        parses = tuple(parses)
+        return cls(
+            all(p.has_parse for p in parses),
+            all(p.has_tags for p in parses),
+            all(p.has_morph for p in parses),
+            all(p.has_lemmas for p in parses),
+            all(p.has_entities for p in parses),
+        )
+
+
 @attrs.frozen(slots=True)
 class ParsedDoc:
     """A parsed text: tokens, sentences, entities, and lookups over them.
@@ -293,6 +338,35 @@ class ParsedDoc:
             has_morph=morphs is not None if has_morph is None else has_morph,
             has_lemmas=lemmas is not None if has_lemmas is None else has_lemmas,
             has_entities=has_entities,
+        )
+
+    @classmethod
+    def of_parser(
+        cls,
+        text: str,
+        columns: Columns,
+        layers: Layers,
+        sentence_starts: Sequence[int],
+        entities: Iterable[Entity] = (),
+        multiwords: Iterable[Multiword] = (),
+        *,
+        scheme: Scheme | None,
+        source: str,
+    ) -> ParsedDoc:
+        """:meth:`from_columns` from an adapter's :class:`Columns` and :class:`Layers`."""
+        return cls.from_columns(
+            text,
+            **columns._asdict(),
+            sentence_starts=sentence_starts,
+            entities=entities,
+            multiwords=multiwords,
+            scheme=scheme,
+            source=source,
+            has_parse=layers.parse,
+            has_tags=layers.tags,
+            has_morph=layers.morph,
+            has_lemmas=layers.lemmas,
+            has_entities=layers.entities,
         )
 
     # -- sequence protocol ---------------------------------------------------------------
