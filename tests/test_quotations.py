@@ -333,6 +333,8 @@ def test_unclosed_inner_opener_stays_inside_its_paragraph() -> None:
         ("Der „iPod nano“ ist klein.", "„iPod nano“"),
         ("Die Gemälde „Madonna“ und „Der Schrei“ wurden gestohlen.", "„Der Schrei“"),
         ("Folklore-Lieder wie „Kalinka“ sang er gern.", "„Kalinka“"),
+        ("Die Apothekerin rät vom Mittel „Fit in drei Wochen“ ab.", "„Fit in drei Wochen“"),
+        ("Das Medikament „Ruhepol forte“ ist nicht mehr zugelassen.", "„Ruhepol forte“"),
     ],
 )
 def test_titles(text: str, quote: str) -> None:
