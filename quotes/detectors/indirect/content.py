@@ -75,6 +75,8 @@ def content_after(
             and not _subordinate_content(scan, s, verb, cue_last, clause, entry)
         ):
             return None
+        if not skipped and _verb_first_after_main(scan, s, verb, clause):
+            return None
         kind = content_kind(scan, s, clause, verb, entry)
         if kind is None:
             return None
@@ -82,6 +84,33 @@ def content_after(
         first_index = clause.first
         return (first_index, end), kind
     return None
+
+
+def _verb_first_after_main(scan: DocumentScan, s: SentenceView, verb: int, clause: Clause) -> bool:
+    """Whether ``clause`` opens with its finite verb right after the cue's own verb-second
+    main clause: a condition ("China hatte mit Sanktionen gedroht, sollte das Parlament
+    zustimmen") or a second predicate of the same subject ("Die Rebellen bestreiten den
+    Vorwurf, beharren aber auf …"), not the content. After a frame that fills the first
+    field ("Wie die Zeitung berichtete, leidet …", "…, so schätzen Forscher, soll …") or
+    after a skipped adverbial clause ("…, sobald er …, werde …") the verb comes first in
+    the content itself: there the cue's clause holds a subordinator or "so" before its
+    finite verb, or another clause stands between. The verb must be a finite form the mood
+    lexicon knows (the tagger calls "zugunsten" a finite verb)."""
+    parsed = scan.parsed
+    if not scan.rules.konjunktiv.lexicon.is_finite(parsed[clause.first]):
+        return False
+    cue_clause = s.clause_of(verb)
+    if not is_main(scan, cue_clause):
+        return False
+    finite = finite_in(scan, cue_clause)
+    if finite is None:
+        return False
+    rules = scan.rules
+    return not any(
+        parsed[j].text.lower() in rules.content_openers
+        or parsed[j].text.lower() in rules.adverbial_openers
+        for j in range(cue_clause.first, finite)
+    )
 
 
 def _konjunktiv_reason(scan: DocumentScan, clause: Clause) -> bool:
@@ -172,6 +201,8 @@ def content_kind(
             ):
                 return 0.8
             return None
+        return None
+    if _relative_verb_last(scan, clause, finite):
         return None
     strength = scan.rules.konjunktiv.strength(parsed, parsed[finite])
     linked = is_linked(scan, verb, clause)
@@ -322,3 +353,17 @@ def content_around(scan: DocumentScan, s: SentenceView, frame: TokenRange) -> To
     if not any(parsed[j].is_verb or lexicon.is_finite(parsed[j]) for j in range(first, end)):
         return None
     return first, end
+
+
+def _relative_verb_last(scan: DocumentScan, clause: Clause, finite: int) -> bool:
+    """Whether ``clause`` is a relative clause whose noun does not stand right before its
+    comma ("kündigten Stürme an, die stärker sein werden", "hat Filme angekündigt, die …
+    ausgestattet sind"): a relative pronoun alone in the first field (no noun, adjective
+    or number after it, as after the article of "…, die Gespräche seien …") and the finite
+    verb not second. A content clause without an opener has its verb second."""
+    parsed = scan.parsed
+    first = parsed[clause.first]
+    if first.text.lower() not in scan.rules.relative_pronouns or clause.first + 1 >= finite:
+        return False
+    nxt = parsed[clause.first + 1]
+    return not (nxt.text[:1].isupper() or nxt.upos in ("ADJ", "NUM") or nxt.tag == "ADJA")
