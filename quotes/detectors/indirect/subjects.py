@@ -20,6 +20,7 @@ from quotes.detectors.syntax import Clause, SentenceView, noun_phrase_after, phr
 __all__ = [
     "SUBJECT_UPOS",
     "addressee_of",
+    "colon_intro",
     "head_phrase",
     "is_hung_on_auxiliary",
     "nominative_nearest",
@@ -270,7 +271,48 @@ def head_phrase(scan: DocumentScan, head: int, lo: int, hi: int) -> TokenRange |
     first, end = phrase_range(scan.parsed, head, lo, hi)
     if end <= first:
         return None
-    return first, end
+    return first, _continued_name(scan, first, end, hi)
+
+
+# How many words a name may run on past the phrase the tree gave.
+_NAME_RUN = 2
+
+
+def _continued_name(scan: DocumentScan, first: int, end: int, hi: int) -> int:
+    """The end of a phrase whose name the parser cut after its first part: "kündigte
+    Handelskommissar Maroš | Šefčovič an" (the surname a second root). The phrase must end
+    in a proper noun after a role noun or in a given name; a following capitalised word
+    carries on the name only where no dictionary knows it as a common word, role,
+    organisation or non-speaker ("warf Landrat Heiko Brandt Versagen vor" stops)."""
+    parsed = scan.parsed
+    lexicon = scan.lexicon
+    last = parsed[end - 1]
+    if last.upos != "PROPN" or lexicon.is_common_word(last.text):
+        return end
+    if last.text not in lexicon.given_names and not any(
+        lexicon.role_of(parsed[j].text) for j in range(first, end - 1)
+    ):
+        return end
+    stop = min(hi, end + _NAME_RUN)
+    while end < stop:
+        word = parsed[end]
+        text = word.text
+        if (
+            word.sent != last.sent
+            or scan.in_direct[end]
+            or word.upos not in ("PROPN", "NOUN", "X")
+            or not text[:1].isupper()
+            or not text.isalpha()
+            or lexicon.is_common_word(text)
+            or lexicon.role_of(text)
+            or lexicon.is_organization_word(text)
+            or text in scan.rules.not_speakers
+            or parsed.children(end, "case")
+            or parsed.children(end, "det")
+        ):
+            break
+        end += 1
+    return end
 
 
 def addressee_of(
@@ -334,3 +376,33 @@ def plausible_speaker(scan: DocumentScan, phrase: TokenRange) -> bool:
         if token.upos == "PROPN" and j == phrase[0] + (1 if parsed[phrase[0]].upos == "DET" else 0):
             return True
     return False
+
+
+def colon_intro(
+    scan: DocumentScan, first: int, end: int
+) -> tuple[TokenRange, TokenRange | None] | None:
+    """The content of a "…, hieß es" frame that opens after an introducing clause and a
+    colon, and that clause's subject: "Das Ministerium reagierte umgehend: Man werde …,
+    hieß es" → the words after the colon, said by the ministry. The intro is one main
+    clause (one finite verb) whose subject can speak; None where there is no such intro."""
+    parsed = scan.parsed
+    colon = next(
+        (j for j in range(first + 1, end - 2) if parsed[j].text == ":" and not scan.in_direct[j]),
+        None,
+    )
+    if colon is None:
+        return None
+    finite = [j for j in range(first, colon) if parsed[j].is_finite_verb and parsed[j].is_verb]
+    if len(finite) != 1:
+        return None
+    verb = finite[0]
+    subject = next(
+        (c.i for c in parsed.children(verb, "nsubj") if first <= c.i < colon),
+        None,
+    )
+    if subject is None:
+        subject = nominative_nearest(scan, verb, first, colon)
+    phrase = head_phrase(scan, subject, first, colon) if subject is not None else None
+    if phrase is None or not plausible_speaker(scan, phrase):
+        return None
+    return (colon + 1, end), phrase

@@ -38,6 +38,7 @@ from quotes.detectors.indirect.scan import (
 )
 from quotes.detectors.indirect.subjects import (
     addressee_of,
+    colon_intro,
     is_hung_on_auxiliary,
     plausible_speaker,
     quoted_object,
@@ -162,6 +163,12 @@ def verb_candidates(scan: DocumentScan, s: SentenceView, i: int) -> list[Candida
                 # "…, zitierte die Zeitung den Minister": the parser may label both
                 # phrases objects; attribution picks the quoted one among them.
                 speaker = quoted_object(scan, i, frame_end)
+            intro = colon_intro(scan, *content)
+            if intro is not None:
+                # "X reagierte: Man werde …, hieß es": X's words, after the colon.
+                content = intro[0]
+                if speaker is None or impersonal:
+                    speaker = intro[1]
             if speaker is not None or impersonal:
                 return [
                     Candidate(

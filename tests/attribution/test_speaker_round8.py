@@ -1,0 +1,52 @@
+"""Speaker rules of the eighth round (issue 7 follow-up: a wrong speaker is worse than
+none) end to end, on German news sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from speaker_helpers import quotation
+
+import quotes
+
+pytest.importorskip("spacy")
+
+
+def speaker_name(a: quotes.Attribution) -> str | None:
+    return a.speaker.name if a.speaker is not None else None
+
+
+def test_a_surname_the_parser_cut_off_stays_with_the_name(parse: quotes.Extractor) -> None:
+    # The shipped parser makes "Šefčovič" a second root: the subject phrase stopped at
+    # the given name.
+    text = (
+        "Die Kommission prüfe Gegenzölle auf Whisky. Das kündigte Handelskommissar "
+        "Maroš Šefčovič am Dienstag an."
+    )
+    assert speaker_name(quotation(parse, text, "Whisky", "indirect")) == "Maroš Šefčovič"
+
+
+def test_a_common_noun_after_a_name_is_no_part_of_it(parse: quotes.Extractor) -> None:
+    text = "Der Vertrag sei unterschriftsreif, teilte Außenministerin Annalena Baerbock mit."
+    assert speaker_name(quotation(parse, text, "Vertrag")) == "Annalena Baerbock"
+
+
+def test_the_subject_before_the_colon_says_what_heisst_es_reports(
+    parse: quotes.Extractor,
+) -> None:
+    # "hieß es" names no speaker; the clause before the colon does, and is no content.
+    text = (
+        "Japans Außenministerium reagierte prompt: Man werde die Lage genau beobachten, "
+        "hieß es in einer Erklärung."
+    )
+    a = quotation(parse, text, "beobachten")
+    assert speaker_name(a) == "Japans Außenministerium"
+    assert a.content.text.startswith("Man werde")
+
+
+def test_a_speaker_of_the_frame_keeps_the_quote_after_the_colon(
+    parse: quotes.Extractor,
+) -> None:
+    text = "Die Regierung zeigte sich gelassen: Man habe alles im Griff, sagte ein Sprecher."
+    a = quotation(parse, text, "Griff")
+    assert speaker_name(a) == "Sprecher"
+    assert a.content.text.startswith("Man habe")
