@@ -284,7 +284,9 @@ class Lexicon:
         """A noun that names the kind of an organisation before its name: "Gewerkschaft"
         (GEW), "Menschenrechtsorganisation" (Amnesty International)."""
         low = word.lower()
-        return any(low.endswith(c) for c in self.organization_classes)
+        # Genitive forms too: "des Meinungsforschungsinstituts Forsa".
+        stems = (low, low[:-1] if low.endswith("s") else "", low[:-2] if low.endswith("es") else "")
+        return any(stem.endswith(c) for stem in stems if stem for c in self.organization_classes)
 
     def is_common_word(self, word: str) -> bool:
         """Whether the dictionaries know ``word`` as a common noun, itself or as a compound

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Mapping
+from itertools import pairwise
 
 from quotes.document import Document
 from quotes.pipeline.entity_lexicon import Lexicon
@@ -55,6 +56,8 @@ class Organizations:
             rest = head[i + 1 :]
             if any(self.lex.role_of(w) or w in self.lex.not_speakers for w in rest):
                 return None
+            if not _follows(mention.text, word, rest[0]):
+                return None  # "des Instituts der deutschen Wirtschaft": a genitive, no name
             if self.lex.is_organization_word(rest[-1]) and not (
                 rest[-1] in self.lex.organization_names or rest[-1].isupper()
             ):
@@ -151,6 +154,12 @@ class Organizations:
                 for w in before
             ]
         return " ".join([*before, head])
+
+
+def _follows(text: str, word: str, after: str) -> bool:
+    """Whether ``after`` is the next word after ``word`` in ``text``."""
+    words = text.split()
+    return any(a == word and b == after for a, b in pairwise(words))
 
 
 def _strong(word: str, ending: str, nouns: Mapping[str, str]) -> str:

@@ -70,7 +70,22 @@ class Statements:
             len(words),
         )
         words = words[:cut]
-        head = tuple(w for w in words if w[:1].isupper() or w.strip('„“”"»«')[:1].isupper())
+        determiner = first.lower() if first.lower() in lex.genitive_links else ""
+        # A role noun keeps its own genitive: "Angaben des Sprechers | der Feuerwehr".
+        own = next(
+            (k for k, w in enumerate(words) if k and w.lower() in lex.genitive_links),
+            len(words),
+        )
+        if own < len(words) and not any(
+            lex.role_of(self._nominative(w, determiner)) or lex.is_organization_word(w)
+            for w in words[:own]
+        ):
+            own = len(words)
+        head = tuple(
+            self._nominative(w, determiner)
+            for w in words[:own]
+            if w[:1].isupper() or w.strip('„“”"»«')[:1].isupper()
+        )
         if not head:
             return None
         author = attrs.evolve(
@@ -78,10 +93,12 @@ class Statements:
             start=mention.start + at,
             text=mention.text[at:],
             head=head,
-            determiner=first.lower() if first.lower() in lex.genitive_links else "",
-            genitive=(),
+            determiner=determiner,
+            genitive=tuple(words[own:]),
             apposition=(),
             adjectives=(),
+            # The author's number is its own: "Angaben eines Sprechers" is one person.
+            plural=mention.plural and determiner not in lex.genitive_articles,
         )
         entity = self._resolve(author)
         if entity.type in ("outlet", "organization"):
@@ -95,7 +112,19 @@ class Statements:
             return entity
         if entity.type == "person" and entity.name in self.memory.by_name and " " in entity.name:
             return entity
+        if entity.type == "person" and entity.roles and not author.plural:
+            return entity  # "Angaben eines Sprechers": the Sprecher, as "ein Sprecher sagte"
         return None
+
+    def _nominative(self, word: str, determiner: str) -> str:
+        """A role noun after a genitive-only article without its genitive ending
+        ("eines Sprechers" → Sprecher); any other word as written."""
+        if determiner not in self.lex.genitive_articles or self.lex.role_of(word):
+            return word
+        for ending in ("es", "s"):
+            if word.endswith(ending) and self.lex.role_of(word[: -len(ending)]):
+                return word[: -len(ending)]
+        return word
 
     def _author_phrase(self, mention: Mention) -> tuple[str, ...]:
         """The words after a statement noun that open with an author link but that the

@@ -50,3 +50,48 @@ def test_a_speaker_of_the_frame_keeps_the_quote_after_the_colon(
     a = quotation(parse, text, "Griff")
     assert speaker_name(a) == "Sprecher"
     assert a.content.text.startswith("Man habe")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "Nach Angaben des Élysée-Palasts wird der Präsident am Montag nach Berlin reisen.",
+            "Élysée-Palast",
+            "organization",
+        ),
+        (
+            "Nach Angaben eines Sprechers wurden drei Beamte leicht verletzt.",
+            "Sprecher",
+            "person",
+        ),
+        (
+            "Nach Angaben des Sprechers der Feuerwehr wurden drei Beamte leicht verletzt.",
+            "Sprecher der Feuerwehr",
+            "person",
+        ),
+        (
+            "Laut einer Studie des Instituts der deutschen Wirtschaft sinken die Löhne.",
+            "Institut",
+            "organization",
+        ),
+    ],
+)
+def test_a_statement_noun_gives_its_author_not_its_own_words(
+    parse: quotes.Extractor, text: str, name: str, kind: str
+) -> None:
+    a = parse.extract(text)[0]
+    assert a.speaker is not None
+    assert (a.speaker.name, a.speaker.type) == (name, kind)
+
+
+def test_the_name_after_a_class_noun_in_the_genitive_is_the_organisation(
+    parse: quotes.Extractor,
+) -> None:
+    text = (
+        "Die Wahlbeteiligung liegt nach einer Umfrage des Meinungsforschungsinstituts "
+        "Forsa bei 60 Prozent. Laut dem Meinungsforschungsinstitut Forsa würden 30 "
+        "Prozent die Union wählen."
+    )
+    speakers = [(a.speaker.name, a.speaker.type) for a in parse.extract(text) if a.speaker]
+    assert speakers and all(s == ("Forsa", "organization") for s in speakers)
