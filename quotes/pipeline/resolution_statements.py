@@ -121,10 +121,9 @@ class Statements:
         ("eines Sprechers" → Sprecher); any other word as written."""
         if determiner not in self.lex.genitive_articles or self.lex.role_of(word):
             return word
-        for ending in ("es", "s"):
-            if word.endswith(ending) and self.lex.role_of(word[: -len(ending)]):
-                return word[: -len(ending)]
-        return word
+        # The genitive endings -es and -s, as in Lexicon.is_organization_word.
+        stems = (word[:-2] if word.endswith("es") else "", word[:-1] if word.endswith("s") else "")
+        return next((stem for stem in stems if stem and self.lex.role_of(stem)), word)
 
     def _author_phrase(self, mention: Mention) -> tuple[str, ...]:
         """The words after a statement noun that open with an author link but that the
