@@ -102,7 +102,7 @@ class SpacyBackend:
         if nlp is None:
             from quotes.models import load
 
-            nlp = load()
+            nlp = load(freeze=True)
             self._shipped = True
         else:
             self._shipped = False
@@ -196,7 +196,7 @@ class SpacyBackend:
         # The old pipeline goes first, so the new one takes its memory, not more.
         self.nlp = None
         gc.collect()
-        self.nlp = load()
+        self.nlp = load(freeze=True)
         self._loaded_lexemes = len(self.nlp.vocab)
 
     def _memory_zone(self) -> contextlib.AbstractContextManager[Any]:

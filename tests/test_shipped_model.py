@@ -97,3 +97,30 @@ def test_the_shipped_pipeline_is_renewed_and_parses_the_same(monkeypatch) -> Non
     own = backends.SpacyBackend(first)
     list(own.parse_texts(texts))
     assert own.nlp is first
+
+
+def test_the_backend_freezes_the_loaded_pipeline_and_a_renewal_frees_the_old_one(
+    monkeypatch,
+) -> None:
+    # The shipped pipeline's objects go to the collector's permanent generation (full
+    # collections no longer walk them); loading it afresh releases them first, so the old
+    # pipeline's reference cycles are still collected.
+    import gc
+    import weakref
+
+    import quotes.backends as backends
+
+    try:
+        backend = backends.SpacyBackend()
+        assert gc.get_freeze_count() > 10_000
+        old = weakref.ref(backend.nlp)
+        monkeypatch.setattr(backends, "_RENEW_AFTER_LEXEMES", 1)
+        list(backend.parse_texts(["Die Plurvenung sei ohne Folgen, sagte Zelvutak."]))
+        assert old() is None
+        assert gc.get_freeze_count() > 10_000
+        # load() without freeze leaves the collector as it is.
+        gc.unfreeze()
+        load()
+        assert gc.get_freeze_count() == 0
+    finally:
+        gc.unfreeze()
