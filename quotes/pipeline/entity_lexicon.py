@@ -280,6 +280,15 @@ class Lexicon:
             if size <= len(stem)
         )
 
+    def organization_kind(self, word: str) -> str:
+        """The organisation ending a word names its kind by ("Innenministerium" →
+        "ministerium"), longest first; "" for a name that says no kind ("Diakonie")."""
+        low = word.lower()
+        for size in sorted(self.organization_suffix_lengths, reverse=True):
+            if size <= len(low) and low[-size:] in self.organization_suffix_set:
+                return low[-size:]
+        return ""
+
     def is_organization_class(self, word: str) -> bool:
         """A noun that names the kind of an organisation before its name: "Gewerkschaft"
         (GEW), "Menschenrechtsorganisation" (Amnesty International)."""

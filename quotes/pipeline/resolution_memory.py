@@ -99,6 +99,24 @@ class Memory:
                 return entity if " " in entity.name and entity.name[:1].isupper() else None
         return None
 
+    def only_organization_before(self, offset: int, sentences: int) -> Entity | None:
+        """The one organisation mentioned in the last ``sentences`` sentences before
+        ``offset`` (and in the sentence of ``offset``), if exactly one; None where two or
+        more could be meant."""
+        index = bisect_left(self._offsets, offset)
+        here = self.doc.sentence_index(offset)
+        found: Entity | None = None
+        for i in range(index - 1, max(-1, index - 1 - _LOOK_BACK), -1):
+            if here - self.doc.sentence_index(self._offsets[i]) > sentences:
+                break
+            entity = self.by_name[self._names_at[i]]
+            if entity.type != "organization":
+                continue
+            if found is not None and found.name != entity.name:
+                return None
+            found = entity
+        return found
+
     def with_affiliation(self, entity: Entity, affiliation: str) -> Entity:
         """``entity`` known by one more party or organisation from now on."""
         entity = attrs.evolve(entity, affiliations=entity.affiliations | {affiliation})

@@ -39,6 +39,9 @@ __all__ = ["ResolutionRun"]
 # How many sentences back a party role ("die SPD-Politikerin") may name the person last
 # named, whose party the document had not given.
 _PARTY_SENTENCES = 1
+# How many sentences back a definite class noun ("der Verband", "der Verein") may refer to
+# the one organisation mentioned there, named without that class noun.
+_CLASS_SENTENCES = 2
 
 
 class ResolutionRun:
@@ -157,8 +160,9 @@ class ResolutionRun:
             and self.lex.is_organization_class(mention.head[0])
             and not self.lex.role_of(mention.head[0])
         ):
-            earlier = self.orgs.classed_before(mention)
+            earlier = self.orgs.classed_before(mention) or self._one_organization_before(mention)
             if earlier is not None:
+                # "Die Diakonie … Der Verband teilte mit": the one organisation just named.
                 return earlier
         role_word = next((w for w in reversed(mention.head) if lex.role_of(w)), None)
         names = [w for w in mention.head if not lex.role_of(w) and _name_word(w, lex)]
@@ -175,7 +179,11 @@ class ResolutionRun:
             return Entity(group_name(adjectives, head, mention.genitive), "group", "pl")
         if (
             len(names) == 1
-            and mention.determiner in lex.determiners_nominative | lex.determiners_oblique
+            and (
+                mention.determiner in lex.determiners_nominative | lex.determiners_oblique
+                # "laut vorläufigem Ergebnis": an adjective before it makes it common too.
+                or any(w[:1].islower() for w in mention.adjectives)
+            )
             and not mention.apposition
             and names[0] not in lex.given_names
             and lex.noun_gender(names[0])
@@ -195,6 +203,18 @@ class ResolutionRun:
         return Entity(
             _description(mention, lex.group_heads, lex.noun_genders) or mention.text, "unknown"
         )
+
+    def _one_organization_before(self, mention: Mention) -> Entity | None:
+        """The one organisation of the last sentences a definite class noun can refer
+        to: one whose name says no other kind ("Die Diakonie … Der Verband", "Der FC
+        Bayern … der Verein"); "das Innenministerium" is no "Verband"."""
+        earlier = self.memory.only_organization_before(mention.start, _CLASS_SENTENCES)
+        if earlier is None or not earlier.name:
+            return None
+        kind = self.lex.organization_kind(earlier.name.split()[-1])
+        if kind and not mention.head[-1].lower().endswith(kind):
+            return None
+        return earlier
 
     def _coordinated(self, mention: Mention) -> Entity | None:
         """Two noun phrases joined by "und" or "sowie" ("der Kanzler und der

@@ -95,3 +95,32 @@ def test_the_name_after_a_class_noun_in_the_genitive_is_the_organisation(
     )
     speakers = [(a.speaker.name, a.speaker.type) for a in parse.extract(text) if a.speaker]
     assert speakers and all(s == ("Forsa", "organization") for s in speakers)
+
+
+def test_a_source_before_zufolge_keeps_its_head_and_a_date_is_no_source(
+    parse: quotes.Extractor,
+) -> None:
+    text = "Der Polizei in Mombasa zufolge wurden zwei Menschen festgenommen."
+    assert speaker_name(quotation(parse, text, "festgenommen")) == "Polizei"
+    dated = parse.extract("Dem gestrigen Mittwoch zufolge sei alles ruhig.")
+    assert all(a.speaker is None for a in dated)
+
+
+def test_a_common_noun_with_an_adjective_is_no_person(parse: quotes.Extractor) -> None:
+    a = quotation(parse, "Laut vorläufigem Ergebnis kommt die Partei auf 30 Prozent.", "Prozent")
+    assert a.speaker is not None and a.speaker.type != "person"
+
+
+def test_a_class_noun_refers_to_the_one_organisation_just_named(
+    parse: quotes.Extractor,
+) -> None:
+    text = (
+        "Die Diakonie kritisierte, die Kürzungen seien falsch. Der Verband teilte mit, "
+        "man werde klagen."
+    )
+    assert speaker_name(quotation(parse, text, "klagen")) == "Diakonie"
+    other = (
+        "Das Innenministerium erklärte, die Lage sei ruhig. Der Verband teilte mit, "
+        "man werde klagen."
+    )
+    assert speaker_name(quotation(parse, other, "klagen")) != "Innenministerium"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from quotes.detectors.indirect.clauses import finite_in, is_relative, is_zu_infinitive, trim_frame
 from quotes.detectors.indirect.content import content_around, relative_content_end
 from quotes.detectors.indirect.scan import Candidate, DocumentScan, TokenRange
-from quotes.detectors.indirect.subjects import head_phrase
+from quotes.detectors.indirect.subjects import head_phrase, names_no_one, source_phrase_before
 from quotes.detectors.syntax import (
     SentenceView,
     is_opening_mark,
@@ -47,6 +47,7 @@ def source_candidates(scan: DocumentScan, s: SentenceView, i: int) -> list[Candi
                     phrase = None
         if phrase is None:
             return []
+        phrase = source_phrase_before(scan, phrase, clause.first)
         frame = (phrase[0], i + 1)
     else:
         # "laut" the adverb ("laut rufen") is lower case before a verb: not a cue.
@@ -69,6 +70,8 @@ def source_candidates(scan: DocumentScan, s: SentenceView, i: int) -> list[Candi
         if phrase is None:
             return []
         frame = (i, phrase[1])
+    if names_no_one(scan, phrase):
+        return []  # "dem gestrigen Mittwoch zufolge": a date is no source
     return around_source(scan, s, i, frame, phrase)
 
 
@@ -163,6 +166,7 @@ def nach_candidates(scan: DocumentScan, s: SentenceView, i: int) -> list[Candida
         phrase = noun_phrase_before(parsed, i, clause.first, scan.rules.noun_phrases)
         if phrase is None:
             return []
+        phrase = source_phrase_before(scan, phrase, clause.first)
         frame = (phrase[0], i + 1)
     if phrase is None:
         return []

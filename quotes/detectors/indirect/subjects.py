@@ -23,8 +23,10 @@ __all__ = [
     "colon_intro",
     "head_phrase",
     "is_hung_on_auxiliary",
+    "names_no_one",
     "nominative_nearest",
     "plausible_speaker",
+    "source_phrase_before",
     "subject_after_wie",
     "surface_subject",
     "verb_speaker",
@@ -406,3 +408,32 @@ def colon_intro(
     if phrase is None or not plausible_speaker(scan, phrase):
         return None
     return (colon + 1, end), phrase
+
+
+def source_phrase_before(scan: DocumentScan, phrase: TokenRange, first: int) -> TokenRange:
+    """The whole phrase before a postposition whose surface reading kept only the
+    attribute after a preposition: "Der Polizei in | Mombasa zufolge" → "Der Polizei in
+    Mombasa" (the tree hangs "Mombasa" on "Polizei"); else ``phrase``."""
+    parsed = scan.parsed
+    start, end = phrase
+    if start - 2 < first or parsed[start - 1].upos != "ADP":
+        return phrase
+    preposition = parsed[start - 1]
+    if preposition.dep != "case" or not start <= preposition.head < end:
+        return phrase
+    noun = parsed[preposition.head].head
+    if not first <= noun < start - 1 or parsed[noun].upos not in ("NOUN", "PROPN"):
+        return phrase
+    outer = phrase_range(parsed, noun, first, start - 1)
+    if outer[1] != start - 1 or scan.in_direct[outer[0]]:
+        return phrase
+    return outer[0], end
+
+
+def names_no_one(scan: DocumentScan, phrase: TokenRange) -> bool:
+    """Whether every capitalised word of the phrase is a word that names no speaker
+    (``not_speakers``: "dem gestrigen Mittwoch zufolge" is a date, no source)."""
+    parsed = scan.parsed
+    words = [parsed[j].text for j in range(*phrase) if parsed[j].text[:1].isupper()]
+    words = [w for w in words if parsed[phrase[0]].text != w or parsed[phrase[0]].upos != "DET"]
+    return bool(words) and all(w in scan.rules.not_speakers for w in words)
