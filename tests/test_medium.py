@@ -422,3 +422,67 @@ def test_a_continuation_of_spoken_words_takes_no_carried_channel() -> None:
     # Without the spoken words between them the continuation takes the channel.
     media = [f.medium for f in refine_medium([posted, after], RULES)]
     assert media == ["Writing", "Writing"]
+
+
+@pytest.mark.parametrize(
+    ("words", "medium", "expected"),
+    [
+        ("Der Gutachter bemängelte in seinem Gutachten", "Speech", "Writing"),
+        ("In der Notiz teilten die Anwohner mit", "SW", "Writing"),
+        # The adjective before the noun belongs to the phrase.
+        (
+            "Die Forscherin berichtete in der Münchner Fachzeitung „Welt der Bienen“",
+            "Speech",
+            "Writing",
+        ),
+        (
+            "Der Bürgermeister hat die Wahl in einer Mail an den Stadtrat bestätigt",
+            "Speech",
+            "Writing",
+        ),
+        # An interview with a paper is spoken: the preposition's noun is "Interview".
+        ("Im Interview mit der Tageszeitung erklärte der Trainer", "Speech", "Speech"),
+        # Words to a paper, without a preposition, are spoken too.
+        ("Der Trainer erklärte der Zeitung", "Speech", "Speech"),
+    ],
+)
+def test_a_frame_with_a_publication_writes(words: str, medium: str, expected: str) -> None:
+    (refined,) = refine_medium([framed(words, medium)], RULES)
+    assert refined.medium == expected
+
+
+def test_a_publication_does_not_override_a_verb_of_speaking() -> None:
+    import attrs
+
+    # "Im „Bericht aus Bonn“ sagte die Ministerin, …": a broadcast, spoken.
+    said = attrs.evolve(
+        framed("Im „Bericht aus Bonn“ sagte die Ministerin", "Speech"),
+        cue=cued("sagte", "Speech").cue,
+    )
+    (refined,) = refine_medium([said], RULES)
+    assert refined.medium == "Speech"
+
+
+def test_a_publication_carries_to_the_speakers_other_quotations() -> None:
+    # "Die Gutachterin kritisierte in ihrem Gutachten, … Die Planung sei lückenhaft."
+    wrote = framed("Die Gutachterin kritisierte in ihrem Gutachten", "Speech", "Eva Lorenz")
+    after = frame("Eva Lorenz", "Speech")
+    assert [f.medium for f in refine_medium([wrote, after], RULES)] == ["Writing", "Writing"]
+
+
+def test_a_publication_writes_in_the_whole_pipeline() -> None:
+    import quotes
+
+    extractor = quotes.Extractor("parse")
+    text = (
+        "Die Gutachterin Eva Lorenz kritisierte in ihrem Gutachten, die Planung der "
+        "Umgehungsstraße sei lückenhaft. Die Kosten seien zu niedrig angesetzt.\n\n"
+        "Im Interview mit der Tageszeitung erklärte Bürgermeister Paul Reiter, man werde das "
+        "Gutachten prüfen.\n"
+    )
+    media = {a.quote.text: a.medium for a in extractor.extract(text) if a.kind != "reported"}
+    assert media == {
+        "die Planung der Umgehungsstraße sei lückenhaft": "Writing",
+        "Die Kosten seien zu niedrig angesetzt.": "Writing",
+        "man werde das Gutachten prüfen": "Speech",
+    }

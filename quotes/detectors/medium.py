@@ -93,6 +93,12 @@ class MediumRules:
     #: source's medium ("X zufolge": SW, not person_medium).
     statement_cues: frozenset[str] = frozenset()
     source_cues_kept: frozenset[str] = frozenset()
+    #: Nouns of publications ("Gutachten", "Zeitung": the end of a capitalised word) and the
+    #: prepositions before them ("in", "im"): words that stood in a publication were
+    #: written ("kritisierte in seinem Gutachten", "schrieb in der Tageszeitung …"); only
+    #: the prepositional phrase's own nouns count ("im Interview mit der Zeitung" is spoken).
+    publication_nouns: tuple[str, ...] = ()
+    publication_prepositions: frozenset[str] = frozenset()
 
     @classmethod
     def from_rules(cls, rules: RuleData) -> MediumRules:
@@ -128,6 +134,8 @@ class MediumRules:
             _lowered(section.get("spoken_frames", ())),
             frozenset(_lowered(section.get("statement_cues", ()))),
             frozenset(_lowered(section.get("person_medium_not_after", ()))),
+            _lowered(section.get("publication_nouns", ())),
+            frozenset(_lowered(section.get("publication_prepositions", ()))),
         )
 
     def of_outlet(self, medium: str | None, source_type: str | None) -> str | None:
@@ -161,7 +169,7 @@ class MediumRules:
             return _SPEECH_OR_WRITING
         if frame.medium in _KEEP:
             return frame.medium
-        if self.writes(frame) or self._framed(frame, self.writing_frames):
+        if self.writes(frame) or self._framed(frame, self.writing_frames) or self.published(frame):
             return _WRITING
         if self.thinks(frame) or self._cue_thinks(frame):
             return _THOUGHT_OR_SPEECH
@@ -191,6 +199,16 @@ class MediumRules:
             return any(w.endswith(nouns) for w in words)
         return any(w in nouns for w in words)
 
+    def published(self, frame: Frame) -> bool:
+        """Whether the frame names a publication the words stood in: a preposition of
+        ``publication_prepositions`` whose noun phrase (the capitalised words right after it
+        and its article or pronoun: "in der Ostberliner Tageszeitung „…“") holds a word ending
+        in one of ``publication_nouns``. Not with a verb of speaking ("sagte X im „Bericht aus
+        Berlin“": a broadcast)."""
+        if not self.publication_nouns or frame.frame is None or self.spoken_cue(frame):
+            return False
+        return _published(frame.frame.text, self.publication_nouns, self.publication_prepositions)
+
     def states(self, frame: Frame) -> bool:
         """Whether a capitalised word of the speaker mention is a statement word, whole
         (``statement_frames``: "einer Pressemitteilung des Verbands")."""
@@ -215,7 +233,11 @@ class MediumRules:
         """The medium that the frame's own words give (a written channel or a verb of
         writing: Writing; a statement: SW; a spoken one, "im Interview": Speech), None
         where they name none."""
-        if self._framed(frame, self.writing_frames) or _cue_starts(frame, self.written_cues):
+        if (
+            self._framed(frame, self.writing_frames)
+            or _cue_starts(frame, self.written_cues)
+            or self.published(frame)
+        ):
             return _WRITING
         if self._framed(frame, self.statement_frames, compounds=False):
             return _SPEECH_OR_WRITING
@@ -291,6 +313,26 @@ def _frame_nouns(text: str) -> tuple[str, ...]:
     """The capitalised words of a frame, lower-cased, without the punctuation after them
     ("vor Journalisten, …", "auf Twitter:")."""
     return tuple(w.rstrip(",.;:!?").lower() for w in _words(text) if w[:1].isupper())
+
+
+@functools.lru_cache(maxsize=4096)
+def _published(text: str, nouns: tuple[str, ...], prepositions: frozenset[str]) -> bool:
+    """Whether a word of ``prepositions`` in ``text`` is followed, after at most one
+    lower-case word (its article or pronoun), by a run of capitalised words one of which
+    ends in one of ``nouns``."""
+    words = [w.rstrip(",.;:!?") for w in _words(text)]
+    for i, word in enumerate(words):
+        if word.lower() not in prepositions:
+            continue
+        rest = words[i + 1 : i + 6]
+        if rest and not rest[0][:1].isupper():
+            rest = rest[1:]
+        for noun in rest:
+            if not noun[:1].isupper():
+                break
+            if noun.lower().endswith(nouns):
+                return True
+    return False
 
 
 def _words(text: str) -> list[str]:
