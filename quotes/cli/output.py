@@ -124,8 +124,12 @@ def format_attribution(attribution: Attribution) -> str:
             parts.append(speaker.mention)
     parts.sort(key=lambda span: (span.start, span.end))
     words = shorten(" ".join(_one_line(span.text) for span in parts), CUE_WIDTH)
-    kind = "" if attribution.kind == "direct" else f"[{attribution.kind}] "
-    line = f"{_one_line(str(attribution.chain))} — {kind}{shorten(attribution.quote.text)}"
+    # A direct quotation shows its marks; other kinds show the words reported, which leave
+    # out a back reference the corpus's quote ends with ("… getrennt. Das").
+    direct = attribution.kind == "direct"
+    kind = "" if direct else f"[{attribution.kind}] "
+    words_quoted = attribution.quote if direct else attribution.content
+    line = f"{_one_line(str(attribution.chain))} — {kind}{shorten(words_quoted.text)}"
     return f"{line} ({words})" if words else line
 
 

@@ -246,6 +246,11 @@ def to_frame(
     parsed = scan.parsed
     s = candidate.sentence
     quote = parsed.span(*candidate.content)
+    content = quote
+    if candidate.absorbs_previous:
+        # "… getrennt. Das teilte der Verein mit.": the corpus's quote ends with "Das", but
+        # the words reported are the sentence before alone.
+        content = parsed.span(candidate.content[0], candidate.content[1] - 1)
     speaker = None
     if candidate.speaker is not None and candidate.speaker_points_back:
         span = parsed.span(*candidate.speaker)
@@ -264,7 +269,7 @@ def to_frame(
     frame = Frame(
         kind=candidate.kind,
         quote=quote,
-        content=quote,
+        content=content,
         speaker=speaker,
         cue=cue,
         frame=frame_span,

@@ -1,0 +1,24 @@
+"""Detection and quote boundaries (issue 8, speech5), checked on fresh German news sentences
+written for these tests (never corpus text). The tests need the shipped parse model and are
+skipped where it is not installed.
+"""
+
+from __future__ import annotations
+
+import quotes
+from quotes.cli.output import format_attribution
+
+
+# -- a back reference ("Das teilte der Verein mit"): the content is the sentence before --
+def test_back_reference_content_is_the_sentence_before_alone(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    text = (
+        "Köln – Der Zoo hat seinen Direktor entlassen. Das teilte die Stadt am Dienstag mit."
+    )
+    (found,) = parse_extractor.extract(text)
+    # The quote is the corpus's span, with "Das"; the content and the text view are not.
+    assert found.quote.text == "Der Zoo hat seinen Direktor entlassen. Das"
+    assert found.content.text == "Der Zoo hat seinen Direktor entlassen."
+    assert "entlassen. Das" not in format_attribution(found)
+    assert text[found.content.start : found.content.end] == found.content.text
