@@ -13,9 +13,7 @@ from quotes.cli.output import format_attribution
 def test_back_reference_content_is_the_sentence_before_alone(
     parse_extractor: quotes.Extractor,
 ) -> None:
-    text = (
-        "Köln – Der Zoo hat seinen Direktor entlassen. Das teilte die Stadt am Dienstag mit."
-    )
+    text = "Köln – Der Zoo hat seinen Direktor entlassen. Das teilte die Stadt am Dienstag mit."
     (found,) = parse_extractor.extract(text)
     # The quote is the corpus's span, with "Das"; the content and the text view are not.
     assert found.quote.text == "Der Zoo hat seinen Direktor entlassen. Das"
