@@ -327,3 +327,36 @@ def test_records_share_the_strings_of_equal_short_texts() -> None:
     assert pickle.loads(pickle.dumps(found)) == found
     assert {hash(a) for a in found} == {hash(a) for a in pickle.loads(pickle.dumps(found))}
     assert [a.to_dict() for a in found] == [a.to_dict() for a in pickle.loads(pickle.dumps(found))]
+
+
+def test_outlet_chains_leave_no_reference_cycle_behind() -> None:
+    """The outlet stage's objects go when the last reference goes, not at the next cyclic
+    collection: its citation order was a closure that called itself, a cycle per
+    quotation's chain that kept the chain's lists and outlet mentions alive (issue 9 §2,
+    dateline lines). Found with ``gc.DEBUG_SAVEALL`` after ``extract()`` with gc off."""
+    import gc
+
+    extractor = Extractor("rules")
+    text = "Berlin (dpa) – „Ja“, sagte er.\n" * 20 + (
+        "Wie die „Bild“ unter Berufung auf die dpa berichtet, sagte er: „Nein.“\n"
+    )
+    extractor.extract(text)
+    gc.collect()
+    gc.disable()
+    try:
+        found = extractor.extract(text)
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        gc.collect()
+        cyclic = [
+            o
+            for o in gc.garbage
+            if (getattr(o, "__module__", None) or type(o).__module__).startswith(
+                "quotes.pipeline.outlets"
+            )
+        ]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
+    assert len(found) == 21
+    assert not cyclic, sorted({getattr(o, "__qualname__", type(o).__name__) for o in cyclic})
