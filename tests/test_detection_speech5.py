@@ -20,3 +20,23 @@ def test_back_reference_content_is_the_sentence_before_alone(
     assert found.content.text == "Der Zoo hat seinen Direktor entlassen."
     assert "entlassen. Das" not in format_attribution(found)
     assert text[found.content.start : found.content.end] == found.content.text
+
+
+# -- "verteidigen": no reported speech of its own, but the speaker of what follows ------
+def test_defending_a_plan_is_no_quotation_but_speaks_what_follows(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    text = (
+        "Die Verkehrsministerin verteidigte am Montag ihren Entwurf. "
+        "Das Tempolimit sei notwendig und die Kritik der Autofahrer überzogen."
+    )
+    found = parse_extractor.extract(text)
+    assert [a.kind for a in found] == ["indirect_free_indirect"]
+    (continued,) = found
+    assert continued.quote.text.startswith("Das Tempolimit sei notwendig")
+    assert continued.speaker is not None and continued.speaker.name == "Verkehrsministerin"
+
+
+def test_defending_a_plan_alone_is_no_quotation(parse_extractor: quotes.Extractor) -> None:
+    text = "Der Bürgermeister verteidigte den Haushalt gegen die Kritik der Opposition."
+    assert parse_extractor.extract(text) == []

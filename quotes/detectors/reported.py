@@ -20,6 +20,9 @@ A verb of the reported lexicon with a subject that can speak is taken for a spee
 * a verb that is speech only with one of its words in the clause (``needs``): "Die
   Regierung drohte mit Sanktionen" is a threat made, "Den Verkehrsbetrieben droht ein
   Streik" none;
+* a verb whose bare use the corpus never marks but whose subject speaks the Konjunktiv
+  sentences after it (``context_only``): "Die Ministerin verteidigte den Entwurf. Er sei
+  ausgewogen." gives the second sentence its speaker and is no quotation itself;
 * a verb in another sense, told by its object: "Der Sturm forderte zwölf Todesopfer",
   "Die Läuferin verteidigte ihren Titel" (``not_speech_objects``: per lemma, the nouns;
   a noun matches a word of the clause, the speaker's included, exactly or as the last
@@ -61,6 +64,7 @@ class NotSpeech:
     lemmas: frozenset[str] = frozenset()  # verbs that are no reported speech
     nominative: frozenset[str] = frozenset()  # pronouns that are only ever a subject
     needs: Mapping[str, frozenset[str]] = attrs.field(factory=dict)  # lemma → lower words
+    context_only: frozenset[str] = frozenset()  # verbs whose sentence is speech context only
 
     @classmethod
     def from_rules(cls, rules: Mapping[str, Any]) -> NotSpeech:
@@ -74,6 +78,7 @@ class NotSpeech:
                 str(k): frozenset(str(w).lower() for w in v)
                 for k, v in section.get("needs", {}).items()
             },
+            frozenset(str(w) for w in section.get("context_only", ())),
         )
 
     def speaker_after_fronted(

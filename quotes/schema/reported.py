@@ -21,9 +21,13 @@ class ReportedRules:
     fronted object for the subject ("Die Kanzlerin kritisierte er scharf").
     ``needs``: per verb lemma, words one of which its clause must hold to be reported
     speech ("drohte mit Sanktionen"; "Ihm droht ein Streik" is no threat made).
+    ``context_only``: verb lemmas whose bare use is no reported speech the corpus marks
+    ("Die Ministerin verteidigte den Entwurf") but whose subject speaks the Konjunktiv
+    sentences after it: the sentence gives that speech its speaker, no quotation.
     """
 
     not_speech_objects: dict[str, Words] = attrs.field(factory=dict)
     not_reported: Words = ()
     nominative_pronouns: Words = ()
     needs: dict[str, Words] = attrs.field(factory=dict)
+    context_only: Words = ()

@@ -69,7 +69,8 @@ def frames(
                 frame, resolution = to_frame(
                     scan, candidate, resolver, resolution, context[0] if context else None
                 )
-                out.append(frame)
+                if not candidate.context_only:
+                    out.append(frame)
                 context = (frame.speaker, frame.medium)
             last_speech, last_paragraph = s.index, s.paragraph
             open_continuation = None

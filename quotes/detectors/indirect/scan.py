@@ -66,6 +66,9 @@ class Candidate:
     #: The cue is a source word ("laut X", "nach Angaben X", "X zufolge"): such a quotation
     #: may nest with the verb of saying inside or around it (:func:`~.detector.choose`).
     source: bool = False
+    #: The sentence is no quotation ("Die Ministerin verteidigte den Entwurf."), but its
+    #: speaker is the speech context of the sentences after it (reported.toml context_only).
+    context_only: bool = False
 
 
 class DocumentScan:

@@ -313,5 +313,6 @@ def reported_candidate(scan: DocumentScan, s: SentenceView) -> Candidate | None:
             return Candidate(
                 "reported", (s.first, s.end), tuple(sorted(cue)), None, speaker, None,
                 scan.rules.medium_of(entry.lemma), 0.5, s,
+                context_only=entry.lemma in scan.rules.not_speech.context_only,
             )  # fmt: skip
     return None
