@@ -9,7 +9,7 @@ its comma, a frame before its content).
 
 from __future__ import annotations
 
-from quotes.detectors.indirect.scan import DocumentScan, TokenRange, capped, is_verb
+from quotes.detectors.indirect.scan import DocumentScan, TokenRange, capped, is_unparsed, is_verb
 from quotes.detectors.syntax import Clause, SentenceView
 from quotes.parse import ParsedDoc
 
@@ -201,6 +201,8 @@ def main_konjunktiv(scan: DocumentScan, s: SentenceView) -> str:
     finds one: commas alone miss "X, von dem …, seien …".
     """
     parsed = scan.parsed
+    if is_unparsed(parsed, s):
+        return ""  # filler tokens are no Konjunktiv (KonjunktivRules.strength)
     best = ""
     for clause in s.clauses:
         if not is_main(scan, clause):

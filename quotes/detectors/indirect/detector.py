@@ -15,7 +15,14 @@ from collections.abc import Sequence
 import attrs
 
 from quotes.detectors.indirect.continuation import frames
-from quotes.detectors.indirect.scan import Candidate, DocumentScan, is_verb, mostly_direct, overlaps
+from quotes.detectors.indirect.scan import (
+    Candidate,
+    DocumentScan,
+    is_unparsed,
+    is_verb,
+    mostly_direct,
+    overlaps,
+)
 from quotes.detectors.indirect.source_cues import (
     adverb_candidates,
     nach_candidates,
@@ -72,7 +79,11 @@ class IndirectDetector:
         if not len(parsed):
             return (), resolution
         scan = DocumentScan(self.rules, parsed, doc, direct_frames, resolver.lexicon)
-        candidates = [sentence_candidates(scan, s) for s in scan.sentences]
+        # A sentence that parse on demand left unparsed holds none of the trigger words,
+        # which are the cue words of these detectors: no candidate is looked for in it.
+        candidates = [
+            [] if is_unparsed(parsed, s) else sentence_candidates(scan, s) for s in scan.sentences
+        ]
         for found in candidates:
             if found and found[0].absorbs_previous:
                 candidates[found[0].sentence.index - 1] = []

@@ -31,6 +31,7 @@ __all__ = [
     "DocumentScan",
     "TokenRange",
     "capped",
+    "is_unparsed",
     "is_verb",
     "mostly_direct",
     "overlaps",
@@ -125,6 +126,15 @@ def mostly_direct(scan: DocumentScan, content: TokenRange) -> bool:
             if outside > 1:
                 return False
     return True
+
+
+def is_unparsed(parsed: ParsedDoc, s: SentenceView) -> bool:
+    """Whether ``s`` is filler of parse on demand (:func:`quotes.parse.demand.filler`: no
+    trigger word, so not parsed): every token untagged, with upos "X". Its tokens are no
+    verbs and no Konjunktiv (:meth:`~quotes.detectors.konjunktiv.KonjunktivRules.strength`),
+    each its own root."""
+    tokens = parsed.tokens
+    return all(tokens[i].upos == "X" and not tokens[i].tag for i in range(s.first, s.end))
 
 
 def is_verb(token: ParsedToken) -> bool:
