@@ -108,6 +108,14 @@ class DetectorRules:
     #: Verbs whose object is the one quoted (attribution.toml ``object_speaker_verbs``:
     #: "…, zitierte die Zeitung den Minister"); speaker.
     object_speaker_verbs: frozenset[str] = frozenset()
+    #: Determiners that never open a subject (attribution.toml
+    #: ``never_nominative_determiners``: "dem", "den"); speaker.
+    never_nominative_determiners: frozenset[str] = frozenset()
+    #: Determiners that open a nominative only before a noun that is no feminine
+    #: (attribution.toml ``masculine_nominative_determiners``, ``feminine_suffixes``:
+    #: "der Ministerin" is a dative); speaker.
+    masculine_nominative_determiners: frozenset[str] = frozenset()
+    feminine_suffixes: tuple[str, ...] = ()
 
     @classmethod
     def from_rules(cls, rules: RuleData, cues: CueLexicon) -> DetectorRules:
@@ -213,6 +221,15 @@ class DetectorRules:
             not_speaker_pronouns=words(subjects, "not_speaker_pronouns"),
             noun_phrases=NounPhraseWords.from_rules(rules),
             object_speaker_verbs=words(rules.get("attribution", {}), "object_speaker_verbs"),
+            never_nominative_determiners=words(
+                rules.get("attribution", {}), "never_nominative_determiners"
+            ),
+            masculine_nominative_determiners=words(
+                rules.get("attribution", {}), "masculine_nominative_determiners"
+            ),
+            feminine_suffixes=tuple(
+                str(w).lower() for w in rules.get("attribution", {}).get("feminine_suffixes", ())
+            ),
         )
 
     def medium_of(self, lemma: str) -> str:

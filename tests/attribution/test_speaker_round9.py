@@ -1,0 +1,88 @@
+"""Speaker rules of the ninth round (a wrong speaker is worse than none) end to end, on
+German news sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from speaker_helpers import quotation
+
+import quotes
+
+pytest.importorskip("spacy")
+
+
+def speaker_name(a: quotes.Attribution) -> str | None:
+    return a.speaker.name if a.speaker is not None else None
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        # The dative object after the subject is no speaker (the parser's subject is the
+        # object, or the object runs on from the subject).
+        (
+            "Im Kreistag warf die Opposition Landrat Heiko Brandt Versagen vor.",
+            "Kreistag",
+            "Opposition",
+        ),
+        (
+            "Im Bundestag warf die Union Kanzler Olaf Scholz Wortbruch vor.",
+            "Bundestag",
+            "Union",
+        ),
+        (
+            "Im Landtag warf die SPD Innenminister Peter Krause Untätigkeit vor.",
+            "Landtag",
+            "SPD",
+        ),
+        # A prepositional phrase of the first field is no subject.
+        (
+            "Im Stadtrat warf die Grünen-Fraktion Oberbürgermeisterin Sabine Roth Versagen vor.",
+            "Stadtrat",
+            "Grünen-Fraktion",
+        ),
+        # The subject first in the middle field, a bare plural object after it.
+        (
+            "In Berlin teilte das Ministerium Journalisten mit, die Pläne seien fertig.",
+            "Pläne",
+            "Ministerium",
+        ),
+    ],
+)
+def test_the_first_noun_phrase_after_the_verb_is_the_subject(
+    parse: quotes.Extractor, text: str, words: str, name: str
+) -> None:
+    assert speaker_name(quotation(parse, text, words)) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        # A name in apposition and a genitive belong to the subject.
+        (
+            "Am Montag sagte die Ministerin Anna Keller der Zeitung, das Gesetz komme.",
+            "Gesetz",
+            "Anna Keller",
+        ),
+        (
+            "Im Interview sagte die Sprecherin des Verbands, man sei enttäuscht.",
+            "enttäuscht",
+            "Sprecherin des Verbands",
+        ),
+        # The subject before the verb stays.
+        (
+            "Die Opposition warf Landrat Heiko Brandt Versagen vor.",
+            "Landrat",
+            "Opposition",
+        ),
+        (
+            "Am Freitag warf Ministerpräsident Olaf Brenner der Bundesregierung Wortbruch vor.",
+            "Wortbruch",
+            "Olaf Brenner",
+        ),
+    ],
+)
+def test_the_subject_keeps_its_apposition_and_genitive(
+    parse: quotes.Extractor, text: str, words: str, name: str
+) -> None:
+    assert speaker_name(quotation(parse, text, words)) == name
