@@ -40,3 +40,23 @@ def test_defending_a_plan_is_no_quotation_but_speaks_what_follows(
 def test_defending_a_plan_alone_is_no_quotation(parse_extractor: quotes.Extractor) -> None:
     text = "Der Bürgermeister verteidigte den Haushalt gegen die Kritik der Opposition."
     assert parse_extractor.extract(text) == []
+
+
+# -- a decision taken ("hat … abgelehnt", "wurde … abgelehnt") is no reported speech -----
+def test_a_rejection_in_the_perfect_is_a_decision_not_a_quotation(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    for text in (
+        "Der Stadtrat hat den Bau der Umgehungsstraße mit knapper Mehrheit abgelehnt.",
+        "Der Eilantrag der Anwohner wurde vom Verwaltungsgericht abgelehnt.",
+    ):
+        assert parse_extractor.extract(text) == [], text
+
+
+def test_a_rejection_in_the_present_stays_reported_speech(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    found = parse_extractor.extract("Die Anwohner lehnen den Bau der Umgehungsstraße ab.")
+    assert [(a.kind, a.speaker and a.speaker.name) for a in found] == [("reported", "Anwohner")]
+    found = parse_extractor.extract("Der Plan wird von der Landesregierung abgelehnt.")
+    assert [a.kind for a in found] == ["reported"]

@@ -22,7 +22,9 @@ A verb of the reported lexicon with a subject that can speak is taken for a spee
   Streik" none;
 * a verb whose bare use the corpus never marks but whose subject speaks the Konjunktiv
   sentences after it (``context_only``): "Die Ministerin verteidigte den Entwurf. Er sei
-  ausgewogen." gives the second sentence its speaker and is no quotation itself;
+  ausgewogen." gives the second sentence its speaker and is no quotation itself; so is a
+  decision taken, the perfect or past passive of a ``decisions`` verb ("Der Bundestag hat
+  den Antrag abgelehnt"; the present "lehnt … ab" stays reported speech);
 * a verb in another sense, told by its object: "Der Sturm forderte zwölf Todesopfer",
   "Die Läuferin verteidigte ihren Titel" (``not_speech_objects``: per lemma, the nouns;
   a noun matches a word of the clause, the speaker's included, exactly or as the last
@@ -41,7 +43,7 @@ Constant work per candidate verb (a scan of its clause).
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -65,6 +67,7 @@ class NotSpeech:
     nominative: frozenset[str] = frozenset()  # pronouns that are only ever a subject
     needs: Mapping[str, frozenset[str]] = attrs.field(factory=dict)  # lemma → lower words
     context_only: frozenset[str] = frozenset()  # verbs whose sentence is speech context only
+    decisions: frozenset[str] = frozenset()  # verbs whose perfect or past passive is an act
 
     @classmethod
     def from_rules(cls, rules: Mapping[str, Any]) -> NotSpeech:
@@ -79,6 +82,22 @@ class NotSpeech:
                 for k, v in section.get("needs", {}).items()
             },
             frozenset(str(w) for w in section.get("context_only", ())),
+            frozenset(str(w) for w in section.get("decisions", ())),
+        )
+
+    def context_only_use(
+        self, parsed: ParsedDoc, verb: int, lemma: str, auxiliaries: Sequence[int]
+    ) -> bool:
+        """Whether the reported candidate of ``verb`` is speech context, no quotation:
+        a ``context_only`` lemma, or a ``decisions`` lemma as a participle without a
+        present passive auxiliary ("hat … abgelehnt", "wurde … abgelehnt"; not "wird …
+        abgelehnt"), by the tags and the auxiliaries' tense."""
+        if lemma in self.context_only:
+            return True
+        if lemma not in self.decisions or parsed[verb].tag != "VVPP":
+            return False
+        return not any(
+            parsed[j].dep == "aux:pass" and parsed[j].tense == "Pres" for j in auxiliaries
         )
 
     def speaker_after_fronted(

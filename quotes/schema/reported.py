@@ -24,6 +24,10 @@ class ReportedRules:
     ``context_only``: verb lemmas whose bare use is no reported speech the corpus marks
     ("Die Ministerin verteidigte den Entwurf") but whose subject speaks the Konjunktiv
     sentences after it: the sentence gives that speech its speaker, no quotation.
+    ``decisions``: verb lemmas whose participle in the perfect or past passive reports a
+    decision taken ("Der Bundestag hat den Antrag abgelehnt", "wurde abgelehnt"), speech
+    context only as ``context_only``; the present ("lehnt … ab", "wird … abgelehnt") stays
+    reported speech.
     """
 
     not_speech_objects: dict[str, Words] = attrs.field(factory=dict)
@@ -31,3 +35,4 @@ class ReportedRules:
     nominative_pronouns: Words = ()
     needs: dict[str, Words] = attrs.field(factory=dict)
     context_only: Words = ()
+    decisions: Words = ()

@@ -307,12 +307,15 @@ def reported_candidate(scan: DocumentScan, s: SentenceView) -> Candidate | None:
             # The cue is the verb with its particle and auxiliaries ("hat … abgelehnt"),
             # as for indirect speech; the corpus export leaves it out (the corpus gives
             # reported speech no cue: its quote is the whole sentence, the verb inside).
-            cue = [i, *auxiliaries(scan, s, i, clause)]
+            helpers = auxiliaries(scan, s, i, clause)
+            cue = [i, *helpers]
             if particle is not None:
                 cue.append(particle)
             return Candidate(
                 "reported", (s.first, s.end), tuple(sorted(cue)), None, speaker, None,
                 scan.rules.medium_of(entry.lemma), 0.5, s,
-                context_only=entry.lemma in scan.rules.not_speech.context_only,
+                context_only=scan.rules.not_speech.context_only_use(
+                    parsed, i, entry.lemma, helpers
+                ),
             )  # fmt: skip
     return None
