@@ -20,7 +20,7 @@ from typing import Any
 
 import cattrs
 
-from quotes.records import Attribution, Cue
+from quotes.records import Attribution, Cue, Span
 
 __all__ = ["attribution_to_dict", "converter", "from_dict", "to_json"]
 
@@ -32,11 +32,28 @@ def _unstructure_cue(cue: Cue) -> dict[str, Any]:
 
 
 def _structure_cue(data: dict[str, Any], _type: type) -> Cue:
-    from quotes.records import Span
-
     return Cue(tuple(converter.structure(part, Span) for part in data["parts"]))
 
 
+def _unstructure_span(span: Span) -> dict[str, Any]:
+    # A Span stores start and text only (quotes.records.Span); its JSON keeps all three.
+    return {"start": span.start, "end": span.end, "text": span.text}
+
+
+def _structure_span(data: dict[str, Any], _type: type) -> Span:
+    # As cattrs reports a record it structures itself: the problem inside a
+    # ClassValidationError naming the class.
+    structure = converter.structure
+    try:
+        return Span(
+            structure(data["start"], int), structure(data["end"], int), structure(data["text"], str)
+        )
+    except Exception as problem:
+        raise cattrs.ClassValidationError("While structuring Span", [problem], Span) from None
+
+
+converter.register_unstructure_hook(Span, _unstructure_span)
+converter.register_structure_hook(Span, _structure_span)
 converter.register_unstructure_hook(Cue, _unstructure_cue)
 converter.register_structure_hook(Cue, _structure_cue)
 
