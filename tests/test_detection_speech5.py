@@ -60,3 +60,20 @@ def test_a_rejection_in_the_present_stays_reported_speech(
     assert [(a.kind, a.speaker and a.speaker.name) for a in found] == [("reported", "Anwohner")]
     found = parse_extractor.extract("Der Plan wird von der Landesregierung abgelehnt.")
     assert [a.kind for a in found] == ["reported"]
+
+
+# -- the verb's own "von" phrase is no part of the speaker ("spricht X von …") ----------
+def test_the_phrase_spoken_of_is_no_part_of_the_speaker(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    (found,) = parse_extractor.extract("Insgesamt spricht die Feuerwehr von weniger Einsätzen.")
+    assert found.speaker is not None and found.speaker.mention is not None
+    assert found.speaker.mention.text == "die Feuerwehr"
+
+
+def test_a_von_attribute_stays_where_the_verb_has_its_own_von_phrase(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    (found,) = parse_extractor.extract("Von einem Erfolg spricht die Polizei von Hamburg.")
+    assert found.speaker is not None and found.speaker.mention is not None
+    assert found.speaker.mention.text == "die Polizei von Hamburg"

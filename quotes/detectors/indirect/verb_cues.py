@@ -300,6 +300,7 @@ def reported_candidate(scan: DocumentScan, s: SentenceView) -> Candidate | None:
                 speaker = fronted if fronted is not None else speaker
             if speaker is None or not plausible_speaker(scan, speaker):
                 continue
+            speaker = _without_needed_phrase(scan, clause, entry, speaker)
             if scan.rules.not_speech.rules_out(
                 parsed, clause.first, clause.end, i, entry.lemma, speaker
             ):
@@ -319,3 +320,27 @@ def reported_candidate(scan: DocumentScan, s: SentenceView) -> Candidate | None:
                 ),
             )  # fmt: skip
     return None
+
+
+def _without_needed_phrase(
+    scan: DocumentScan, clause: Clause, entry: VerbEntry, speaker: TokenRange
+) -> TokenRange:
+    """The speaker without the verb's own phrase that the parser hung on it: "Insgesamt
+    spricht die Polizei von weniger Krawallen" ("sprechen" needs "von": the phrase is
+    what is spoken of, the speaker "die Polizei"). Only where the clause holds no other
+    needed word outside the speaker ("Von einem Erfolg spricht die Polizei von Hamburg"
+    keeps "von Hamburg")."""
+    parsed = scan.parsed
+    first, end = speaker
+    if not entry.needs:
+        return speaker
+    inside = [j for j in range(first + 1, end) if parsed[j].text.lower() in entry.needs]
+    if not inside:
+        return speaker
+    for j in range(clause.first, clause.end):
+        if not first <= j < end and parsed[j].text.lower() in entry.needs:
+            return speaker
+    cut = inside[0]
+    while cut > first + 1 and not parsed[cut - 1].text[:1].isalnum():
+        cut -= 1
+    return first, cut
