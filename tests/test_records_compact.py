@@ -82,3 +82,13 @@ def test_the_json_of_a_span_has_all_three_keys_and_reads_back() -> None:
         (inner,) = raised.value.exceptions
         assert isinstance(inner, cattrs.ClassValidationError) and inner.cl is Span
         assert isinstance(inner.exceptions[0], problem)
+
+
+def test_a_mention_shares_its_short_texts() -> None:
+    from quotes.pipeline.mention import Mention
+
+    text = "„Ja“, sagte er. „Nein“, sagte er."
+    first = Mention(12, 14, text[12:14], pronoun=text[12:14])
+    second = attrs.evolve(first, start=30, end=32, text=text[30:32], pronoun=text[30:32])
+    assert first.text is second.text is first.pronoun is second.pronoun
+    assert not hasattr(first, "__weakref__")

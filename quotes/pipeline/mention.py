@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import attrs
 
+from quotes.records import _shared
+
 __all__ = ["Mention"]
 
 
-@attrs.frozen
+# Short texts are shared (one string per distinct text, as in the records): every frame
+# holds a Mention, and its words recur ("er", "sagte"); no weak references (issue 9 §2).
+@attrs.frozen(weakref_slot=False)
 class Mention:
     """A speaker mention as the attribution stage found it, split into its parts.
 
@@ -21,10 +25,10 @@ class Mention:
 
     start: int
     end: int
-    text: str
+    text: str = attrs.field(converter=_shared)
     head: tuple[str, ...] = ()
     determiner: str = ""
-    pronoun: str = ""
+    pronoun: str = attrs.field(default="", converter=_shared)
     apposition: tuple[str, ...] = ()
     genitive: tuple[str, ...] = ()
     adjectives: tuple[str, ...] = ()
