@@ -77,3 +77,22 @@ def test_a_von_attribute_stays_where_the_verb_has_its_own_von_phrase(
     (found,) = parse_extractor.extract("Von einem Erfolg spricht die Polizei von Hamburg.")
     assert found.speaker is not None and found.speaker.mention is not None
     assert found.speaker.mention.text == "die Polizei von Hamburg"
+
+
+# -- speech inside a skipped relative clause is not the outer cue's content -------------
+def test_content_after_a_relative_clause_with_speech_is_not_the_outer_cues(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    text = (
+        "Der Elternbeirat verlangte die Entlassung des Rektors, der erklärt hatte, "
+        "die Schule sei sicher.\n\nDie Opposition forderte eine Untersuchung des Vorfalls, "
+        "über den die Zeitung berichtet hatte, der Senator habe die Akten vernichtet."
+    )
+    found = {a.content.text: a for a in parse_extractor.extract(text)}
+    for content, outer in (
+        ("die Schule sei sicher", "Elternbeirat"),
+        ("der Senator habe die Akten vernichtet", "Opposition"),
+    ):
+        a = found[content]
+        assert a.speaker is None or a.speaker.name != outer
+        assert a.cue is not None and "hatte" in a.cue.text

@@ -20,7 +20,7 @@ from quotes.detectors.indirect.clauses import (
     is_zu_infinitive,
     opens_as_preposition,
 )
-from quotes.detectors.indirect.cue_verbs import verb_entry
+from quotes.detectors.indirect.cue_verbs import is_passive, verb_entry
 from quotes.detectors.indirect.scan import DocumentScan, TokenRange, capped
 from quotes.detectors.lexicon import VerbEntry
 from quotes.detectors.syntax import Clause, SentenceView, trim
@@ -62,9 +62,12 @@ def content_after(
         if word in scan.rules.reason_openers and _konjunktiv_reason(scan, clause):
             # "…, da die Ermittlungen nicht abgeschlossen seien": the speaker's reason.
             return (clause.first, content_end(scan, s, clause)), 0.6
-        if (is_adverbial(scan, clause) and not opens_as_preposition(scan, clause)) or is_relative(
-            scan, clause, boundary
-        ):
+        relative = is_relative(scan, clause, boundary)
+        if (is_adverbial(scan, clause) and not opens_as_preposition(scan, clause)) or relative:
+            if relative and _says(scan, s, clause):
+                # "… den Rücktritt des Ministers, der behauptet hatte, die Zahlen seien
+                # korrekt": what follows is the relative clause's speech, not the cue's.
+                return None
             skipped += 1
             if skipped > 2:
                 return None
@@ -84,6 +87,21 @@ def content_after(
         first_index = clause.first
         return (first_index, end), kind
     return None
+
+
+def _says(scan: DocumentScan, s: SentenceView, clause: Clause) -> bool:
+    """Whether ``clause`` holds a verb of saying or thinking in the active voice: its
+    subject speaks ("der behauptet hatte", "über den die Zeitung berichtet hatte"). A
+    passive one leaves the source to the clause around it ("…, schrieb sie in einem
+    Brief, der veröffentlicht wurde, sie wolle …")."""
+    for i in range(clause.first, clause.end):
+        token = scan.parsed[i]
+        if scan.in_direct[i] or not token.tag.startswith("V"):
+            continue
+        found = verb_entry(scan, s, i)
+        if found is not None and (found[0].say or found[0].think) and not is_passive(scan, i):
+            return True
+    return False
 
 
 def _verb_first_after_main(scan: DocumentScan, s: SentenceView, verb: int, clause: Clause) -> bool:
