@@ -46,7 +46,8 @@ _CLAUSE_START: Final = regex.compile(
 )
 
 
-@attrs.frozen
+# No weak references: one a candidate while the mentions are built (issue 9 §2).
+@attrs.frozen(weakref_slot=False)
 class Link:
     relation: str
     link: tuple[int, int] | None
