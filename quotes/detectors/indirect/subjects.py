@@ -174,17 +174,18 @@ def _modifiers_after(parsed: ParsedDoc, j: int, end: int) -> int:
 def _names_after(scan: DocumentScan, j: int, end: int) -> int:
     """The end of the names in apposition from ``j`` on ("die Ministerin Anna Keller",
     "die Polizei Hamburg"): words of an entity, or given names, that are no role and no
-    common word (the tagger calls "Versagen" a proper noun)."""
+    common word (the tagger calls "Versagen" a proper noun); right after a given name any
+    capitalised word, the surname ("der SPD-Fraktionschef Peter Struck")."""
     parsed = scan.parsed
     lexicon = scan.lexicon
-    while (
-        j < end
-        and (parsed.entity_at(j) is not None or parsed[j].text in lexicon.given_names)
-        and parsed[j].text[:1].isupper()
-        and not scan.in_direct[j]
-        and not lexicon.role_of(parsed[j].text)
-        and not lexicon.is_common_word(parsed[j].text)
-    ):
+    while j < end and parsed[j].text[:1].isupper() and not scan.in_direct[j]:
+        word = parsed[j].text
+        if not (j > 0 and parsed[j - 1].text in lexicon.given_names and word.isalpha()) and (
+            (parsed.entity_at(j) is None and word not in lexicon.given_names)
+            or lexicon.role_of(word)
+            or lexicon.is_common_word(word)
+        ):
+            break
         j += 1
     return j
 
