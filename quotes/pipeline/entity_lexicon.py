@@ -97,6 +97,9 @@ class Lexicon:
     # Words that start with the first letter of a given name: where the entity scan tries
     # ``full_name_pattern`` (a cheap pass first; see entity_scan.full_names).
     given_name_initials: re.Pattern[str] | None = None
+    #: Whole nouns of origin that name a person like a role ("der Lette" after "Der Lette
+    #: Kristaps Porzingis"): lower-case form → (canonical masculine, gender).
+    demonyms: Mapping[str, tuple[str, Gender]] = attrs.field(factory=dict)
     # role_of's answers per word (a memo only, bounded, never part of the lexicon).
     _role_cache: dict[str, tuple[str, Gender] | None] = attrs.field(
         init=False, factory=dict, eq=False, repr=False
@@ -131,6 +134,13 @@ class Lexicon:
             if masc.endswith("er") and masc in irregular:  # "Beamter" → "Beamte", "Beamten"
                 add_role(masc[:-1], role, "m")
                 add_role(masc[:-1] + "n", role, "m")
+        demonyms: dict[str, tuple[str, Gender]] = {}
+        for masc, fem in data.get("demonyms", {}).items():
+            masc, fem = masc.lower(), fem.lower()
+            demonyms[fem] = (masc, "f")
+            demonyms[masc] = (masc, "m")
+            if masc.endswith("e"):  # "des Letten", "dem Franzosen" (and their plural)
+                demonyms[masc + "n"] = (masc, "m")
         name_particles = tuple(
             sorted({str(p) for p in names.get("particles", [])}, key=len, reverse=True)
         )
@@ -167,6 +177,7 @@ class Lexicon:
             not_speakers=frozenset(data.get("not_speakers", [])),
             role_suffixes=roles,
             role_suffix_lengths=tuple(sorted({len(r) for r in roles}, reverse=True)),
+            demonyms=demonyms,
             article_genders={str(k): str(v) for k, v in data.get("article_genders", {}).items()},
             indefinite_articles=frozenset(str(w) for w in data.get("indefinite_articles", [])),
             organization_names=frozenset(data.get("organization_names", [])),
@@ -240,15 +251,21 @@ class Lexicon:
             return cache[word]
         low = word.lower()
         length = len(low)
-        found = None
+        found = self.demonyms.get(low)  # a whole word: "Lette", never "Palette"
         suffixes = self.role_suffixes
-        for size in self.role_suffix_lengths:  # longest first; a longer one is the word
+        for size in self.role_suffix_lengths if found is None else ():  # longest first
             if size <= length and (found := suffixes.get(low[-size:])) is not None:
                 break
         if len(cache) >= _ROLE_CACHE_SIZE:  # bounded: arbitrary input must not grow it
             cache.clear()
         cache[word] = found
         return found
+
+    def is_demonym(self, role: str) -> bool:
+        """Whether the canonical ``role`` is a noun of origin ("lette"): it names a person
+        only where the text gave that person this origin."""
+        found = self.demonyms.get(role)
+        return found is not None and found[0] == role
 
     def role_gender(self, word: str, article: str) -> tuple[str, Gender] | None:
         """:meth:`role_of`, with the gender of a role noun of two genders taken from its

@@ -16,11 +16,13 @@ from quotes.pipeline.entity_lexicon import Lexicon
 from quotes.pipeline.outlets.regexes import build_trie, trie_regex
 
 __all__ = [
+    "CAPITALISED_WORDS",
     "COMPLEMENT",
     "anchored_matches",
     "class_matches",
     "complements",
     "given_name_candidates",
+    "name_after_role",
     "name_candidates",
 ]
 
@@ -40,6 +42,48 @@ COMPLEMENT = regex.compile(
 # backwards from the linking word: the whole word, as COMPLEMENT's look-behind demands).
 _COMPLEMENT_LINK = re.compile(r"für|zur|zum")
 _HEAD_BEFORE_LINK = regex.compile(r"(?r)(?<![\p{L}-])\p{Lu}[\p{L}-]+\s+", regex.V1)
+
+
+# Three or more capitalised words on one line, where a role noun and a name may stand
+# ("Der Lette Kristaps Porzingis").
+CAPITALISED_WORDS = regex.compile(
+    r"(?<![\p{L}'’-])\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){2,}(?![\p{L}'’-])",
+    regex.V1,
+)
+
+
+def name_after_role(
+    words: list[tuple[int, int, str]], i: int, lex: Lexicon
+) -> list[tuple[int, int, str]]:
+    """The parts of a full name that no given name opens, after the role noun
+    ``words[i]`` of a run of capitalised words: two or three, else none. The first part is
+    a word no dictionary knows (no given name, role, organisation or common noun); a later
+    one is no dictionary word itself ("Freeland" only ends like "Land"; "Versagen" is a
+    word), no role and no organisation's name."""
+    first = words[i + 1][2]
+    if (
+        lex.role_gender(words[i][2], "") is None
+        or first in lex.given_names
+        or first in lex.not_speakers
+        or lex.role_of(first)
+        or lex.is_organization_word(first)
+        or lex.is_common_word(first)
+    ):
+        return []
+    parts = [words[i + 1]]
+    for part in words[i + 2 : i + 4]:
+        word = part[2]
+        if (
+            word.lower() in lex.noun_genders
+            or word.lower() in lex.verb_forms
+            or word in lex.not_speakers
+            or lex.role_of(word)
+            or word in lex.organization_names
+            or word in lex.organization_aliases
+        ):
+            break
+        parts.append(part)
+    return parts if len(parts) >= 2 else []
 
 
 def name_candidates(text: str, lex: Lexicon) -> Iterator[re.Match[str]]:

@@ -8,6 +8,8 @@
   ("Der Vorsitzende der Ministerpräsidentenkonferenz, Boris Rhein (CDU)", "Maria
   Sacharowa, die Sprecherin …") and the party or organisation in brackets or in a
   compound role ("(CSU)", "SPD-Politikerin");
+* full names after a role noun that no given name of ``names.toml`` opens
+  ("Finanzministerin Chrystia Freeland", "Der Lette Kristaps Porzingis");
 * surname-only mentions of those people and of the well-known people in ``persons.toml``;
 * anonymous people introduced with an indefinite article ("Ein Sprecher der
   Bundesnetzagentur");
@@ -32,10 +34,12 @@ import regex
 from quotes.document import Document
 from quotes.pipeline.entity_lexicon import Gender, Lexicon
 from quotes.pipeline.entity_passes import (
+    CAPITALISED_WORDS,
     anchored_matches,
     class_matches,
     complements,
     given_name_candidates,
+    name_after_role,
 )
 from quotes.records import SpeakerType
 
@@ -87,6 +91,7 @@ def scan(doc: Document, lexicon: Lexicon) -> Roster:
     """Read ``doc`` once for the people and organisations it introduces."""
     builder = _Builder(doc, lexicon)
     builder.full_names()
+    builder.role_names()
     builder.surname_mentions()
     builder.indefinite_roles()
     builder.organizations_with_complements()
@@ -184,6 +189,30 @@ class _Builder:
                 self.salience(m.start()),
                 parties | lex.known_parties.get(name, frozenset()),
             )
+
+    def role_names(self) -> None:
+        """Full names that no given name of ``names.toml`` opens, after a role noun:
+        "Finanzministerin Chrystia Freeland", "Der Lette Kristaps Porzingis". The first
+        part is a word no dictionary knows (no role, organisation or common noun); a later
+        part is no word of the dictionaries itself ("Freeland" only ends like "Land";
+        "Versagen" is a word)."""
+        covered = _Covered(self.spans)
+        for run in CAPITALISED_WORDS.finditer(self.text):
+            words = [(w.start(), w.end(), w.group()) for w in _RUN_WORD.finditer(run.group())]
+            i = 0
+            while i + 2 < len(words):
+                parts = name_after_role(words, i, self.lex)
+                if not parts or covered.contains(run.start() + parts[0][0]):
+                    i += 1
+                    continue
+                start, end = run.start() + parts[0][0], run.start() + parts[-1][1]
+                name = " ".join(w for _s, _e, w in parts)
+                name = self.lex.known_persons.get(name, (name, ""))[0]
+                roles, role_gender, parties = self.roles_around(start, end)
+                self.spans.append((start, end, name))
+                salience = self.salience(start)
+                self.register(name, "person", role_gender, roles, start, salience, parties)
+                i += 1 + len(parts)
 
     def surname_mentions(self) -> None:
         """Surname-only mentions of the document's people and of well-known people."""
@@ -517,6 +546,7 @@ def _trim_trailing_nonname(words: list[str], lexicon: Lexicon) -> list[str]:
     return out
 
 
+_RUN_WORD = re.compile(r"\S+")
 _DEFINITE_GROUP = regex.compile(
     r"(?<![\p{L}])(?:[Dd]ie)\s+(?P<adjectives>(?:\p{Ll}[\p{L}-]*e[n]?\s+){0,2})(?P<noun>\p{Lu}\p{L}+)",
     regex.V1,

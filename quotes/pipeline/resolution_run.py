@@ -168,7 +168,9 @@ class ResolutionRun:
         names = [w for w in mention.head if not lex.role_of(w) and _name_word(w, lex)]
         if role_word is not None and not names:
             return self._resolve_role(mention, role_word)
-        if self.orgs.is_organization(mention):
+        if self.orgs.is_organization(mention) and not self._person_by_role(
+            mention, role_word, names
+        ):
             return self.orgs.organization(mention)
         if mention.plural or (mention.head and mention.head[-1] in lex.group_words):
             if mention.determiner == "beide" or mention.text.split()[0].lower() == "beide":
@@ -203,6 +205,18 @@ class ResolutionRun:
         return Entity(
             _description(mention, lex.group_heads, lex.noun_genders) or mention.text, "unknown"
         )
+
+    def _person_by_role(self, mention: Mention, role_word: str | None, names: list[str]) -> bool:
+        """Whether a person's role noun stands before the names of the mention's head:
+        "Finanzministerin Chrystia Freeland" is a person though "Freeland" ends like an
+        organisation ("-land"); a listed organisation name stays one."""
+        if role_word is None or not names or names[-1] == role_word:
+            return False
+        head = mention.head
+        if head.index(role_word) > head.index(names[0]):
+            return False
+        lex = self.lex
+        return not any(w in lex.organization_names or w in lex.organization_aliases for w in names)
 
     def _one_organization_before(self, mention: Mention) -> Entity | None:
         """The one organisation of the last sentences a definite class noun can refer
@@ -374,6 +388,7 @@ class ResolutionRun:
             only = self.memory.only_person_before(mention.start)
             if (
                 only is not None
+                and not lex.is_demonym(role)  # "der Lette" is no Landrat named before
                 and (not only.gender or only.gender == gender)
                 and not party
                 and not self._other_office(role, only)

@@ -53,6 +53,7 @@ class SpeakersRules:
     not_speakers: Words = ()
     role_suffixes_masculine: Words = ()
     role_feminine_irregular: dict[str, str] = attrs.field(factory=dict)
+    demonyms: dict[str, str] = attrs.field(factory=dict)  # Lette → Lettin: whole words only
     organization_suffixes: Words = ()
     organization_classes: Words = ()
     organization_complements: Words = ()

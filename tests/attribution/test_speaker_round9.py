@@ -69,6 +69,13 @@ def test_the_first_noun_phrase_after_the_verb_is_the_subject(
             "enttäuscht",
             "Sprecherin des Verbands",
         ),
+        # The surname after a given name belongs to the subject.
+        (
+            "Danach schlug der SPD-Fraktionschef Peter Struck den Obmann Thomas Oppermann "
+            "als Nachfolger vor.",
+            "Nachfolger",
+            "Peter Struck",
+        ),
         # The subject before the verb stays.
         (
             "Die Opposition warf Landrat Heiko Brandt Versagen vor.",
@@ -86,3 +93,56 @@ def test_the_subject_keeps_its_apposition_and_genitive(
     parse: quotes.Extractor, text: str, words: str, name: str
 ) -> None:
     assert speaker_name(quotation(parse, text, words)) == name
+
+
+def test_a_surname_that_ends_like_an_organisation_after_a_role_is_a_person(
+    parse: quotes.Extractor,
+) -> None:
+    # "Freeland" ends like "Land"; the role noun before the name says a person, and the
+    # given name no list knows opens a full name all the same.
+    text = (
+        "Finanzministerin Chrystia Freeland sagte dem Sender CBC, man sei auf alles "
+        "vorbereitet. „Wir werden unsere Arbeitnehmer schützen“, betonte die Ministerin."
+    )
+    first = quotation(parse, text, "vorbereitet")
+    assert first.speaker is not None
+    assert (first.speaker.name, first.speaker.type) == ("Chrystia Freeland", "person")
+    assert speaker_name(quotation(parse, text, "Arbeitnehmer")) == "Chrystia Freeland"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        (
+            "Der Lette Kristaps Porzingis sagte nach dem Spiel, er sei müde. "
+            "„Wir müssen besser verteidigen“, sagte der Lette.",
+            "verteidigen",
+            "Kristaps Porzingis",
+        ),
+        (
+            "Die Schwedin Greta Thunberg kritisierte die Konferenz. Die Schwedin sagte, "
+            "die Politik versage.",
+            "versage",
+            "Greta Thunberg",
+        ),
+        (
+            "Bundeskanzler Olaf Scholz traf den Franzosen Emmanuel Macron in Paris. "
+            "„Wir stehen zusammen“, sagte der Franzose.",
+            "zusammen",
+            "Emmanuel Macron",
+        ),
+    ],
+)
+def test_a_noun_of_origin_refers_to_the_person_it_introduced(
+    parse: quotes.Extractor, text: str, words: str, name: str
+) -> None:
+    assert speaker_name(quotation(parse, text, words)) == name
+
+
+def test_a_noun_of_origin_is_no_other_person_named_before(parse: quotes.Extractor) -> None:
+    # The only person so far is a Landrat: "der Lette" is someone else.
+    text = (
+        "Landrat Heiko Brandt eröffnete die Halle. „Wir müssen besser verteidigen“, "
+        "sagte der Lette."
+    )
+    assert speaker_name(quotation(parse, text, "verteidigen")) == "Lette"

@@ -42,3 +42,12 @@ def test_the_lexicon_reads_the_shipped_words() -> None:
     assert set(lex.adjective_endings) == {"e", "en", "er", "es", "em"}
     lengths = [len(e) for e in lex.adjective_endings_longest_first]
     assert lengths == sorted(lengths, reverse=True)
+
+
+def test_a_noun_of_origin_is_a_role_as_a_whole_word_only() -> None:
+    lex = Lexicon.from_rules(load_rules("de"))
+    assert lex.role_of("Lette") == ("lette", "m")
+    assert lex.role_of("Lettin") == ("lette", "f")
+    assert lex.role_of("Letten") == ("lette", "m")
+    assert lex.role_of("Palette") is None
+    assert lex.is_demonym("lette") and not lex.is_demonym("minister")
