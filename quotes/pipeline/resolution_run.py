@@ -157,6 +157,7 @@ class ResolutionRun:
         if (
             mention.determiner in self.lex.definite_articles
             and len(mention.head) == 1
+            and not mention.genitive  # "der Zentralverband der …" names its organisation
             and self.lex.is_organization_class(mention.head[0])
             and not self.lex.role_of(mention.head[0])
         ):

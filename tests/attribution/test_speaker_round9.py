@@ -146,3 +146,41 @@ def test_a_noun_of_origin_is_no_other_person_named_before(parse: quotes.Extracto
         "sagte der Lette."
     )
     assert speaker_name(quotation(parse, text, "verteidigen")) == "Lette"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        # The parser makes the class noun and the name two subjects.
+        (
+            "Die Gewerkschaft Verdi fordert für die Hafenarbeiter acht Prozent mehr Lohn.",
+            "Hafenarbeiter",
+            "Verdi",
+        ),
+        # A company's class noun before its name.
+        ("Der Hafenbetreiber HHLA rechnet mit einem schwierigen Jahr.", "Jahr", "HHLA"),
+        (
+            "Der Energieversorger EnBW teilte mit, die Preise würden steigen. Der Versorger "
+            "sagte, man bedaure das.",
+            "bedaure",
+            "EnBW",
+        ),
+    ],
+)
+def test_the_name_after_a_class_noun_is_the_organisation(
+    parse: quotes.Extractor, text: str, words: str, name: str
+) -> None:
+    a = quotation(parse, text, words)
+    assert a.speaker is not None
+    assert (a.speaker.name, a.speaker.type) == (name, "organization")
+
+
+def test_a_class_noun_with_a_genitive_names_its_own_organisation(
+    parse: quotes.Extractor,
+) -> None:
+    # "Der Zentralverband der …" is no back reference to the union just named.
+    text = (
+        "Die Gewerkschaft Verdi fordert acht Prozent mehr Lohn. Der Zentralverband der "
+        "deutschen Seehafenbetriebe wies die Forderung als überzogen zurück."
+    )
+    assert speaker_name(quotation(parse, text, "überzogen")) != "Verdi"

@@ -370,18 +370,20 @@ def nominative_nearest(scan: DocumentScan, verb: int, start: int, end: int) -> i
 def _split_subject(
     scan: DocumentScan, verb: int, phrase: TokenRange | None, lo: int, hi: int
 ) -> TokenRange | None:
-    """A subject the parser split in two: "Premierminister | François Bayrou", both the
-    verb's subjects; the name right after the role noun belongs to its phrase."""
+    """A subject the parser split in two: "Premierminister | François Bayrou", "Die
+    Gewerkschaft | Verdi", both the verb's subjects; the name right after the noun (alone
+    or after its determiner) belongs to its phrase."""
     if phrase is None:
         return None
     parsed = scan.parsed
     end = phrase[1]
-    if end >= hi or scan.in_direct[end] or phrase[1] - phrase[0] != 1:
+    determiner = parsed[phrase[0]].upos == "DET" or parsed[phrase[0]].tag == "ART"
+    if end >= hi or scan.in_direct[end] or phrase[1] - phrase[0] != 1 + determiner:
         return phrase
     after = parsed[end]
     if after.dep != "nsubj" or after.head != verb or after.upos != "PROPN":
         return phrase
-    if parsed[phrase[0]].upos != "NOUN":
+    if parsed[end - 1].upos != "NOUN":
         return phrase
     rest = head_phrase(scan, end, lo, hi)
     return (phrase[0], rest[1]) if rest is not None and rest[0] == end else phrase
