@@ -67,6 +67,8 @@ class Lexicon:
     umlauts: Mapping[str, str] = attrs.field(factory=dict)
     known_parties: Mapping[str, frozenset[str]] = attrs.field(factory=dict)  # full name → parties
     organization_class_pattern: regex.Pattern[str] | None = None
+    #: "FC Bayern", "VfB Stuttgart": an opener of ``organization_openers`` and the name.
+    organization_opener_pattern: regex.Pattern[str] | None = None
     capital_governments: Mapping[str, str] = attrs.field(factory=dict)
     statement_nouns: frozenset[str] = frozenset()  # "Angaben der Polizei" → Polizei
     genitive_links: frozenset[str] = frozenset()  # "des", "von" after such a noun
@@ -216,6 +218,7 @@ class Lexicon:
             umlauts={str(k): str(v) for k, v in data.get("surface", {}).get("umlauts", {}).items()},
             known_parties=parties,
             organization_class_pattern=_class_regex(data.get("organization_classes", [])),
+            organization_opener_pattern=_opener_regex(data.get("organization_openers", [])),
             capital_governments=dict(data.get("capital_governments", {})),
             statement_nouns=frozenset(persons.get("statement_nouns", [])),
             genitive_links=frozenset(str(w).lower() for w in persons.get("author_links", [])),
@@ -425,6 +428,20 @@ def _class_regex(classes: Iterable[str]) -> regex.Pattern[str] | None:
         rf"(?<![\p{{L}}-])(?P<cls>(?=\p{{Lu}})[\p{{L}}-]*?(?i:{'|'.join(suffixes)}))(?!\p{{L}})"
         r"\s+(?P<name>\p{Lu}[\p{L}\p{N}&.-]*(?:\s+\p{Lu}[\p{L}\p{N}&.-]*){0,2})",
         regex.V1,
+    )
+
+
+def _opener_regex(openers: Iterable[str]) -> regex.Pattern[str] | None:
+    """An opener ("FC", "1. FC") and the one or two capitalised words of the name after
+    it."""
+    words = sorted({str(w) for w in openers}, key=len, reverse=True)
+    if not words:
+        return None
+    return regex.compile(
+        r"(?<![\p{L}\p{N}.-])(?P<name>(?:\p{N}+\.\s+)?\L<openers>"
+        r"(?P<rest>(?:[ \t]+\p{Lu}[\p{L}\p{N}-]*){1,2}))(?![\p{L}\p{N}-])",
+        regex.V1,
+        openers=words,
     )
 
 

@@ -96,6 +96,7 @@ def scan(doc: Document, lexicon: Lexicon) -> Roster:
     builder.indefinite_roles()
     builder.organizations_with_complements()
     builder.organizations_by_class()
+    builder.organizations_by_opener()
     builder.definite_groups()
     return builder.roster()
 
@@ -361,6 +362,24 @@ class _Builder:
             self.classed.append((start, cls.lower(), name))
             gender = lex.noun_gender(cls)
             self.register(name, "organization", gender, (), start, self.salience(m.start()))
+
+    def organizations_by_opener(self) -> None:
+        """ "Der FC Bayern": a club named with its opener, which a later "der Verein"
+        refers to; a second word that is a common noun or a role is no part of it."""
+        lex = self.lex
+        pattern = lex.organization_opener_pattern
+        if pattern is None:
+            return
+        for m in pattern.finditer(self.text):
+            rest = m.group("rest").split()
+            if lex.is_common_word(rest[0]) or lex.role_of(rest[0]):
+                continue
+            words = m.group("name").split()
+            if len(rest) == 2 and (lex.is_common_word(rest[1]) or lex.role_of(rest[1])):
+                words = words[:-1]
+            name = " ".join(words)
+            start = m.start("name")
+            self.register(name, "organization", "m", (), start, self.salience(start))
 
     def definite_groups(self) -> None:
         """ "Die Demonstranten zogen …": a group that a later "sie" (plural) refers to."""

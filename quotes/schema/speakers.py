@@ -56,6 +56,7 @@ class SpeakersRules:
     demonyms: dict[str, str] = attrs.field(factory=dict)  # Lette → Lettin: whole words only
     organization_suffixes: Words = ()
     organization_classes: Words = ()
+    organization_openers: Words = ()  # "FC": opens an organisation's name ("FC Bayern")
     organization_complements: Words = ()
     organization_names: Words = ()
     organization_aliases: dict[str, str] = attrs.field(factory=dict)

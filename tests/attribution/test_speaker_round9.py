@@ -184,3 +184,26 @@ def test_a_class_noun_with_a_genitive_names_its_own_organisation(
         "deutschen Seehafenbetriebe wies die Forderung als überzogen zurück."
     )
     assert speaker_name(quotation(parse, text, "überzogen")) != "Verdi"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Der FC Bayern hat sich von seinem Sportdirektor getrennt. Das teilte der Verein "
+            "am Sonntagabend mit.",
+            "FC Bayern",
+        ),
+        (
+            "Der VfB Stuttgart verpflichtet einen neuen Trainer. Der Verein teilte mit, der "
+            "Vertrag laufe bis 2028.",
+            "VfB Stuttgart",
+        ),
+    ],
+)
+def test_a_club_named_with_its_opener_is_the_club_a_later_verein_names(
+    parse: quotes.Extractor, text: str, name: str
+) -> None:
+    a = quotation(parse, text, "Sportdirektor" if "Bayern" in text else "Vertrag")
+    assert a.speaker is not None
+    assert (a.speaker.name, a.speaker.type) == (name, "organization")
