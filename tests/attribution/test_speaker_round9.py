@@ -207,3 +207,22 @@ def test_a_club_named_with_its_opener_is_the_club_a_later_verein_names(
     a = quotation(parse, text, "Sportdirektor" if "Bayern" in text else "Vertrag")
     assert a.speaker is not None
     assert (a.speaker.name, a.speaker.type) == (name, "organization")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        # The direct quotation's subject after the verb, with a dative object after it.
+        (
+            "„Er hat die Lage verschlafen“, warf die Opposition Landrat Heiko Brandt vor.",
+            "verschlafen",
+            "Opposition",
+        ),
+        # A role noun and a name with their own determiner stay one subject.
+        ("„Das ist ein Skandal“, sagte die SPD-Politikerin Anna Keller.", "Skandal", "Anna Keller"),
+    ],
+)
+def test_a_direct_quotation_s_subject_ends_before_a_role_object(
+    parse: quotes.Extractor, text: str, words: str, name: str
+) -> None:
+    assert speaker_name(quotation(parse, text, words)) == name

@@ -45,8 +45,31 @@ def find(syn: Syntax, rules: AttributionRules, cand: Candidate, verb: int) -> Fi
     if phrase is None:
         return None
     if head > verb:
-        phrase = _role_apposition(syn, rules, cand, phrase)
+        phrase = _role_apposition(syn, rules, cand, _before_role_object(syn, rules, phrase))
     return Finding("subject", phrase, 0.9)
+
+
+def _before_role_object(
+    syn: Syntax, rules: AttributionRules, phrase: tuple[int, int]
+) -> tuple[int, int]:
+    """A subject after the verb that the parser ran on into a dative object of role noun
+    and name ends before that role noun: "…“, warf die Opposition | Landrat Heiko Brandt
+    vor" (the subject opens with its determiner and one noun that names a group or an
+    organisation, no role; the role noun follows it bare, a name after it)."""
+    first, end = phrase
+    lexicon = rules.lexicon
+    if end - first < 4 or syn.token(first).upos != "DET":
+        return phrase
+    if syn.text(first).lower() in rules.never_nominative_determiners:
+        return phrase
+    noun, role = syn.text(first + 1), syn.text(first + 2)
+    if lexicon.role_of(noun) or not (
+        lexicon.is_organization_word(noun) or noun in lexicon.group_words
+    ):
+        return phrase
+    if not lexicon.role_of(role) or not syn.text(first + 3)[:1].isupper():
+        return phrase
+    return first, first + 2
 
 
 def _subject_after_object(
