@@ -32,6 +32,7 @@ from quotes.rules import RuleData, Rules
 __all__ = ["Alias", "Compiled", "Entry", "LinkRule", "RuleSet", "compile_rules"]
 
 _OPEN_RE: Final = r"(?:''|[„“”\"»«‚‘›‹'])"
+_CLOSE_RE: Final = r"(?:''|[“”\"«»‘’‹›'])"
 
 
 @attrs.frozen
@@ -168,6 +169,9 @@ class Compiled:
     cited_places: frozenset[str] = frozenset()
     #: Articles that may start a name after a type noun if more follows ("Zeitung Die Welt").
     name_articles: frozenset[str] = frozenset()
+    #: A type noun joined to the end of a name by a hyphen, after an optional closing mark
+    #: ("„Bild“-Zeitung", "„Spiegel“-Magazin"): the name is the outlet's.
+    type_tail: Any = None
 
     def type_noun_kind(self, word: str) -> SourceType | None:
         """The outlet type a type noun stands for, inflected or in a hyphenated compound
@@ -357,6 +361,9 @@ def compile_rules(rules: RuleData) -> Compiled:
         ),
         name_articles=frozenset(
             _strings(type_names.get("name_articles", ()), "type_names.name_articles")
+        ),
+        type_tail=rules_regex(
+            rf"{_CLOSE_RE}?-(?:{type_noun_re}){endings_re}(?![\w-])", "type noun tail"
         ),
         title_max_words=title_max_words,
         title_connectors=frozenset(_strings(titles.get("connectors", ()), "titles.connectors")),

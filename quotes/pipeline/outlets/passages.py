@@ -159,9 +159,11 @@ class PassageChains:
         """The outlet that a speaker mention names by its type noun: "Der Fernsehsender
         „Silverbird“", or a mention cut short before the name ("die Staatsagentur" before
         "Tass"): the words before the name are the outlet's own noun phrase (article,
-        adjectives, type noun: "Der israelische Fernsehsender „Channel 10“"); "Ein Reporter
-        des Senders n-tv" and "Peskow von der Agentur Interfax" are persons. Else
-        ``speaker`` as it is."""
+        adjectives, type noun: "Der israelische Fernsehsender „Channel 10“"), or a type noun
+        joined to the name ("die „Bild“-Zeitung"), or a mention that is the name with no
+        more than article, adjectives and marks ("die „Bild“"); "Ein Reporter des Senders
+        n-tv" and "Peskow von der Agentur Interfax" are persons. Else ``speaker`` as it
+        is."""
         if speaker.type == "outlet":
             return speaker
         text = doc.text
@@ -173,11 +175,24 @@ class PassageChains:
         )
         if outlet is None or outlet.type == "organization" or outlet.span.start < span.start:
             return speaker
-        phrase = self._compiled.noun_phrase_full.fullmatch(text, span.start, outlet.span.start)
-        if phrase is None or phrase.group("type") is None or phrase.group("carrier"):
+        c = self._compiled
+        phrase = c.noun_phrase_full.fullmatch(text, span.start, outlet.span.start)
+        if phrase is None or phrase.group("carrier"):
+            return speaker
+        # "die „Bild“-Zeitung": the type noun joined to the name's end.
+        tail = c.type_tail.match(text, outlet.span.end) if c.type_tail is not None else None
+        # Or the mention is the outlet's name with no more than its article, adjectives
+        # and marks ("die „Bild“").
+        named = outlet.span.start < span.end and (
+            span.end == outlet.span.end
+            or (span.end == outlet.span.end + 1 and text[outlet.span.end] in _CLOSE)
+        )
+        if phrase.group("type") is None and tail is None and not named:
             return speaker
         close = max(span.end, outlet.span.end)
-        if close == outlet.span.end and text[close : close + 1] in _CLOSE:
+        if tail is not None:
+            close = max(close, tail.end())
+        elif close == outlet.span.end and text[close : close + 1] in _CLOSE:
             close += 1
         return Speaker(Span.of(text, span.start, close), outlet.name, "outlet")
 
