@@ -96,6 +96,9 @@ class ResolutionRun:
             # A statement without a named author is no group: it keeps the words that say
             # whose it is ("Angaben aus Fraktionskreisen", "Ansicht von Beobachtern").
             entity = self.statements.description(mention, statement) or entity
+        if not entity.name and not mention.pronoun and mention.text.strip():
+            # A phrase no rule could name ("Einer von ihnen"): its own words, never "".
+            entity = Entity(" ".join(mention.text.split()), "unknown")
         if entity.name:
             if entity.name not in self.memory.by_name or entity.type != "person":
                 self.memory.by_name.setdefault(entity.name, entity)

@@ -226,3 +226,22 @@ def test_a_direct_quotation_s_subject_ends_before_a_role_object(
     parse: quotes.Extractor, text: str, words: str, name: str
 ) -> None:
     assert speaker_name(quotation(parse, text, words)) == name
+
+
+def test_a_genitive_pronoun_is_a_determiner_not_part_of_the_name(
+    parse: quotes.Extractor,
+) -> None:
+    text = (
+        "Ein zweiter Angeklagter will schweigen. Dessen Verteidiger sprach von einer "
+        "„Vorverurteilung durch die Medien“."
+    )
+    assert speaker_name(quotation(parse, text, "Vorverurteilung")) == "Verteidiger"
+
+
+def test_a_speaker_no_rule_names_keeps_its_words(parse: quotes.Extractor) -> None:
+    text = (
+        "Bei dem Überfall wurden zwei Wachleute verletzt. Einer von ihnen sagte als Zeuge "
+        "aus, er leide bis heute unter Albträumen."
+    )
+    a = quotation(parse, text, "Albträumen")
+    assert a.speaker is None or a.speaker.name == "Einer von ihnen"
