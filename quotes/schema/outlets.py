@@ -113,7 +113,9 @@ class Chains:
     cited_and: Words = ()
     cited_genitive: Words = ()
     cited_singular: Words = ()
+    cited_quantities: Words = ()
     cited_prepositions: Words = ()
+    report_nouns: Words = ()
     cited_end: str | None = None  # a pattern
 
 

@@ -172,6 +172,10 @@ class Compiled:
     #: A type noun joined to the end of a name by a hyphen, after an optional closing mark
     #: ("„Bild“-Zeitung", "„Spiegel“-Magazin"): the name is the outlet's.
     type_tail: Any = None
+    #: [chains] cited_quantities: a numeral that opens a cited phrase makes it a group.
+    cited_quantities: frozenset[str] = frozenset()
+    #: [chains] report_nouns: "in dem Bericht" refers back to the outlet that reported.
+    report_nouns: frozenset[str] = frozenset()
 
     def type_noun_kind(self, word: str) -> SourceType | None:
         """The outlet type a type noun stands for, inflected or in a hyphenated compound
@@ -303,6 +307,10 @@ def compile_rules(rules: RuleData) -> Compiled:
     cited_places = frozenset(
         _strings(chains_table.get("cited_prepositions", ()), "chains.cited_prepositions")
     )
+    cited_quantities = frozenset(
+        _strings(chains_table.get("cited_quantities", ()), "chains.cited_quantities")
+    )
+    report_nouns = frozenset(_strings(chains_table.get("report_nouns", ()), "chains.report_nouns"))
     chains_table = data.get("chains", {})
     carry_in_paragraph = frozenset(
         _strings(chains_table.get("carry_in_paragraph", ()), "chains.carry_in_paragraph")
@@ -383,6 +391,8 @@ def compile_rules(rules: RuleData) -> Compiled:
         cited_speaker=cited_speaker,
         cited_singular=cited_singular,
         cited_places=cited_places,
+        cited_quantities=cited_quantities,
+        report_nouns=report_nouns,
         carriers=frozenset(carriers),
         org_genitive_endings=tuple(
             _strings(organisations.get("genitive_endings", ()), "organizations.genitive_endings")
@@ -416,8 +426,11 @@ def _chains(
     )
     word = r"\p{Lu}[\p{L}\d\-]*+"
     places = alternation(_strings(table.get("cited_prepositions", ()), "chains.cited_prepositions"))
+    quantities = alternation(_strings(table.get("cited_quantities", ()), "chains.cited_quantities"))
+    quantity = rf"(?:(?:{quantities}|\d+)\s+)?" if quantities else r"(?:\d+\s+)?"
     person = (
-        rf"(?:{{det}}\s+)?(?:{{adj}}\s+){{0,3}}(?!(?:{things or '(?!)'})(?![\p{{L}}\d\-])){word}"
+        rf"(?:{{det}}\s+)?{quantity}(?:{{adj}}\s+){{0,3}}"
+        rf"(?!(?:{things or '(?!)'})(?![\p{{L}}\d\-])){word}"
         rf"(?:\s+{word}){{0,2}}"
         + (rf"(?:\s+(?:{genitive})\s+(?:{{adj}}\s+){{0,2}}{word})?" if genitive else "")
         + (rf"(?:\s+(?:{places})\s+(?:{{det}}\s+)?(?:{{adj}}\s+){{0,2}}{word})?" if places else "")
