@@ -40,3 +40,42 @@ def test_zufolge_alone_still_gives_the_source(parse_extractor: quotes.Extractor)
     (found,) = parse_extractor.extract(text)
     assert found.speaker is not None and found.speaker.name == "Tass"
     assert str(found.cue) == "zufolge"
+
+
+# -- "…, ließ X erklären": the causative opens the frame, as an auxiliary does ----------
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue"),
+    [
+        (
+            "Er habe aus Geldnot gehandelt, ließ der Angeklagte über seinen Anwalt erklären.",
+            "Er habe aus Geldnot gehandelt",
+            "Angeklagter",
+            "ließ … erklären",
+        ),
+        (
+            "Man werde die Vorwürfe prüfen, ließ das Ministerium am Abend mitteilen.",
+            "Man werde die Vorwürfe prüfen",
+            "Ministerium",
+            "ließ … mitteilen",
+        ),
+        (
+            "Er sei unschuldig, ließ der Sänger verlauten.",
+            "Er sei unschuldig",
+            "Sänger",
+            "ließ … verlauten",
+        ),
+    ],
+)
+def test_a_causative_frame_after_the_content_gives_its_subject(
+    parse_extractor: quotes.Extractor, text: str, content: str, speaker: str, cue: str
+) -> None:
+    (found,) = parse_extractor.extract(text)
+    assert found.kind == "indirect"
+    assert found.content.text == content
+    assert found.speaker is not None and found.speaker.name == speaker
+    assert str(found.cue) == cue
+
+
+def test_lassen_without_a_verb_of_saying_is_no_frame(parse_extractor: quotes.Extractor) -> None:
+    text = "Die Kinder spielten im Hof, ließ der Vater sie gewähren."
+    assert list(parse_extractor.extract(text)) == []

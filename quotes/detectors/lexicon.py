@@ -93,6 +93,7 @@ class DetectorRules:
     source_layer_around_speech: bool = True
     back_references: frozenset[str] = frozenset()
     frame_leads: frozenset[str] = frozenset()
+    frame_causatives: frozenset[str] = frozenset()
     nach_extensions: frozenset[str] = frozenset()
     agent_prepositions: frozenset[str] = frozenset()
     addressee_prepositions: frozenset[str] = frozenset()
@@ -213,6 +214,7 @@ class DetectorRules:
             frame_coordinators=words(clauses, "frame_coordinators"),
             back_references=words(clauses, "back_references"),
             frame_leads=words(clauses, "frame_leads"),
+            frame_causatives=words(clauses, "frame_causatives"),
             nach_extensions=words(sources, "nach_extensions"),
             agent_prepositions=words(subjects, "agent_prepositions"),
             addressee_prepositions=words(subjects, "addressee_prepositions"),

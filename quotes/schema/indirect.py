@@ -71,6 +71,7 @@ class Clauses:
     infinitive_openers: Words = ()
     back_references: Words = ()
     frame_leads: Words = ()
+    frame_causatives: Words = ()
     genitive_relatives: Words = ()
     consecutive_conjunctions: Words = ()
     reason_openers: Words = ()

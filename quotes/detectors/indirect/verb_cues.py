@@ -141,7 +141,7 @@ def verb_candidates(scan: DocumentScan, s: SentenceView, i: int) -> list[Candida
         and parsed[clause.first].is_finite_verb
         and parsed[clause.first].tag == "VAFIN"
         and (clause.first in cue or is_hung_on_auxiliary(scan, i, clause.first))
-    )
+    ) or _causative_first(scan, clause, i)
     if auxiliary_first and clause.first not in cue:
         cue.insert(0, clause.first)
     if (
@@ -158,7 +158,11 @@ def verb_candidates(scan: DocumentScan, s: SentenceView, i: int) -> list[Candida
             frame_end = frame_end_after(scan, s, clause)
             frame = (clause.boundary_before, frame_end)
             speaker_first = clause.first if auxiliary_first else i
-            speaker = verb_speaker(scan, s, i, speaker_first, frame_end, entry, after_only=True)
+            # The causative's subject is the speaker: the tree hangs it on "ließ".
+            speaker_verb = clause.first if _causative_first(scan, clause, i) else i
+            speaker = verb_speaker(
+                scan, s, speaker_verb, speaker_first, frame_end, entry, after_only=True
+            )
             if speaker is None and entry.lemma in scan.rules.object_speaker_verbs:
                 # "…, zitierte die Zeitung den Minister": the parser may label both
                 # phrases objects; attribution picks the quoted one among them.
@@ -194,6 +198,24 @@ def verb_candidates(scan: DocumentScan, s: SentenceView, i: int) -> list[Candida
             )
         ]  # fmt: skip
     return []
+
+
+def _causative_first(scan: DocumentScan, clause: Clause, i: int) -> bool:
+    """Whether a finite causative ("lassen") opens ``clause`` and governs the verb of
+    saying at ``i`` as its infinitive: "…, ließ der Angeklagte über seinen Anwalt
+    erklären" is the Angeklagte's frame, as "…, hat der Minister gesagt" is the
+    Minister's."""
+    first = scan.parsed[clause.first]
+    verb = scan.parsed[i]
+    return (
+        i != clause.first
+        and first.is_finite_verb
+        and first.lemma in scan.rules.frame_causatives
+        # The tagger may call the infinitive finite ("verlauten"); the tree still hangs
+        # it on the causative.
+        and (not verb.is_finite_verb or verb.dep == "xcomp")
+        and verb.head == clause.first
+    )
 
 
 # STTS: the infinitive marker "zu"; a finite auxiliary ("hat", "hatte").
