@@ -23,7 +23,7 @@ def _one(extractor: quotes.Extractor, text: str, words: str) -> quotes.Attributi
     return found
 
 
-# -- the outlet's own noun phrase is the outlet ------------------------------------------------
+# -- the outlet's own noun phrase is the outlet ------------------------------------------
 @pytest.mark.parametrize(
     ("text", "mention", "name"),
     [
@@ -51,7 +51,7 @@ def test_a_quoted_name_with_its_type_noun_is_the_outlet(
     assert a.via == ()  # never its own hop
 
 
-# -- a report referred back to is the outlet's -------------------------------------------------
+# -- a report referred back to is the outlet's ------------------------------------------
 @pytest.mark.parametrize(
     "second",
     [
@@ -79,7 +79,7 @@ def test_a_report_someone_else_made_is_not_the_outlets(parse_extractor: quotes.E
     assert a.speaker is None or a.speaker.name != "Spiegel"
 
 
-# -- a cited source with a numeral --------------------------------------------------------------
+# -- a cited source with a numeral ------------------------------------------
 @pytest.mark.parametrize(
     ("text", "who"),
     [
@@ -110,7 +110,7 @@ def test_a_counted_cited_source_is_the_speaker(
     assert [(s.type, s.hop) for s in a.via] == [("agency", 1)]
 
 
-# -- the outlet a role noun spoke to --------------------------------------------------------------
+# -- the outlet a role noun spoke to ------------------------------------------
 def test_a_role_noun_keeps_the_outlet_it_spoke_to_out_of_its_mention(
     parse_extractor: quotes.Extractor,
 ) -> None:
@@ -135,3 +135,80 @@ def test_a_speaker_of_the_outlet_keeps_it(parse_extractor: quotes.Extractor) -> 
     assert a.speaker is not None and a.speaker.mention is not None
     assert "Süddeutschen Zeitung" in a.speaker.mention.text
     assert all(s.relation != "gegenüber" for s in a.via)
+
+
+# -- the paper the speaker spoke in ------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("„Wir geben nicht auf“, sagte Yilmaz im Kölner Stadt-Anzeiger.", "Kölner Stadt-Anzeiger"),
+        ("„Wir geben nicht auf“, erklärte die Ministerin in der „Zeit“.", "Zeit"),
+        ("Man gebe nicht auf, sagte der Minister der Bangkok Post.", "Bangkok Post"),
+    ],
+)
+def test_the_paper_a_speaker_spoke_in_is_the_first_hop(
+    parse_extractor: quotes.Extractor, text: str, outlet: str
+) -> None:
+    (a,) = parse_extractor.extract(text)
+    assert a.speaker is not None and outlet not in a.speaker.name
+    assert [(s.name, s.hop) for s in a.via] == [(outlet, 1)]
+
+
+def test_the_world_is_no_paper_without_marks(parse_extractor: quotes.Extractor) -> None:
+    text = "Man gebe nicht auf, sagte die Ministerin in der Welt von morgen."
+    for a in parse_extractor.extract(text):
+        assert all(s.name != "Welt" for s in a.via)
+
+
+# -- a channel is no speaker ------------------------------------------
+def test_the_platform_a_speaker_wrote_on_is_no_speaker(parse_extractor: quotes.Extractor) -> None:
+    # The parser takes "Social" for the subject; the platform is where the words stand.
+    text = "Auf seiner Plattform Truth Social schrieb Trump, Kanada habe betrogen."
+    (a,) = parse_extractor.extract(text)
+    assert a.speaker is not None and a.speaker.mention is not None
+    assert a.speaker.mention.text == "Trump"
+    assert [(s.name, s.type, s.hop) for s in a.via] == [("Truth Social", "platform", 1)]
+
+
+def test_a_channel_without_a_name_after_the_cue_leaves_no_speaker() -> None:
+    import attrs
+
+    from quotes.document import Document, SentenceSplitter
+    from quotes.pipeline.outlets import OutletFinder
+    from quotes.records import Cue, Span, Speaker
+    from quotes.rules import load_rules
+
+    @attrs.frozen
+    class Frame:
+        region_start: int
+        region_end: int
+        quote: Span
+        speaker: Speaker | None
+        addressee: Span | None
+        cue: Cue | None
+
+    rules = load_rules()
+    finder = OutletFinder.from_rules(rules)
+    splitter = SentenceSplitter(
+        rules["document"].get("abbreviations", ()),
+        rules["document"].get("no_split_after_ordinal", ()),
+    )
+    text = "Auf seiner Plattform Truth Social schrieb der Präsident, Kanada habe betrogen."
+    doc = Document.build(text, splitter, None)
+
+    def span(words: str) -> Span:
+        start = text.index(words)
+        return Span.of(text, start, start + len(words))
+
+    cue = Cue((span("schrieb"),))
+    f = Frame(
+        0,
+        len(text),
+        span("Kanada habe betrogen"),
+        Speaker(span("Truth Social"), "Truth Social", "outlet"),
+        None,
+        cue,
+    )
+    (c,) = finder.chains(doc, finder.find(doc), [f])
+    assert c.speaker is None
+    assert [s.name for s in c.via] == ["Truth Social"]

@@ -149,6 +149,7 @@ class Link:
     carrier: bool = False
     domain: bool | None = None
     licenses: bool = True
+    known: bool = False  # only outlets the gazetteer knows, not unknown quoted titles
 
 
 @attrs.frozen

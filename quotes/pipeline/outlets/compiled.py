@@ -63,6 +63,7 @@ class LinkRule:
     carrier: bool
     domain: bool | None
     licenses: bool = True
+    known: bool = False  # only outlets the gazetteer knows ("im „Maischberger“" is a show)
 
 
 @attrs.frozen
@@ -258,6 +259,7 @@ def compile_rules(rules: RuleData) -> Compiled:
             bool(item.get("carrier", False)),
             None if item.get("domain") is None else bool(item.get("domain")),
             bool(item.get("licenses", True)),
+            bool(item.get("known", False)),
         )
         (before if rule.before else after).append((rule, body))
 

@@ -341,6 +341,8 @@ class Linker:
 def _fits(rule: LinkRule, candidate: Candidate) -> bool:
     if rule.types is not None and candidate.type not in rule.types:
         return False
+    if rule.known and candidate.unknown:
+        return False
     return rule.domain is None or rule.domain == candidate.domain
 
 

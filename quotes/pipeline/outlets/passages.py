@@ -35,6 +35,7 @@ from quotes.document import Document
 from quotes.pipeline.outlets.base import OutletMention
 from quotes.pipeline.outlets.chains import ChainBuilder, MentionIndex
 from quotes.pipeline.outlets.compiled import Compiled
+from quotes.pipeline.outlets.corrections import name_after_cue, without_addressee
 from quotes.records import Source, Span, Speaker, SpeakerType
 
 __all__ = ["ChainRequest", "Chained", "PassageChains"]
@@ -134,8 +135,15 @@ class PassageChains:
         if speaker is not None and span is not None:
             speaker = self._typed_outlet(doc, index, speaker, span)
             speaker = self._reported_before(doc, index, speaker, span)
-            speaker = _without_addressee(doc, index, speaker, speaker.mention or span)
+            speaker = without_addressee(doc, index, speaker, speaker.mention or span)
             span = speaker.mention
+        if speaker is not None and span is not None and speaker.type == "outlet":
+            channel = index.mention_in(span)
+            if channel is not None and self._builder.relation_class(channel.relation) == "direct":
+                # "Auf seiner Plattform Truth Social schrieb Trump": where the words were
+                # said is no speaker.
+                speaker = name_after_cue(doc, index, frame, self._compiled.not_names)
+                span = speaker.mention if speaker is not None else None
         if speaker is not None and span is not None:
             outlet = index.mention_in(span)
             if outlet is not None or speaker.type == "outlet":
@@ -483,42 +491,6 @@ def _finish(chained: Chained, publisher: Source | None) -> Chained:
         hops.setdefault(source.hop, len(hops))
     via = tuple(attrs.evolve(s, hop=hops[s.hop]) for s in kept)
     return Chained(speaker, via)
-
-
-# The dative article of an outlet the speaker spoke to, at the end of the words before it
-# ("der CDU-Politiker | der „"); a text position, not a German word list: the link rule
-# that found the outlet checked the article (its `det`).
-_BEFORE_NAME = regex.compile(r"(?r)\s+(\w+)\s*[„“\"»«‚]?\s*$")
-
-
-def _without_addressee(doc: Document, index: MentionIndex, speaker: Speaker, span: Span) -> Speaker:
-    """The speaker's mention without the outlet it spoke to, where the mention swallowed
-    it: "sagte der CDU-Politiker der „Süddeutschen Zeitung“" (a dative that a link rule
-    after the verb of saying found, "gegenüber"; not "der Sprecher der Zeitung", a
-    genitive the rule leaves). Else ``speaker`` as it is."""
-    if speaker.type in ("outlet", "organization"):
-        return speaker
-    outlet = index.mention_in(span)
-    if (
-        outlet is None
-        or outlet.relation != "gegenüber"
-        or outlet.link is None
-        or outlet.link.end > span.start
-        or outlet.span.start <= span.start
-    ):
-        return speaker
-    text = doc.text
-    m = _BEFORE_NAME.search(text, span.start, outlet.span.start)
-    if m is None or m.start() <= span.start:
-        return speaker
-    kept = Span.of(text, span.start, m.start())
-    cut = text[m.start() : span.end].strip()
-    name = speaker.name
-    if name.endswith(cut):
-        name = name[: len(name) - len(cut)].rstrip()
-    elif outlet.span.text in name:
-        return speaker  # the name is built some other way: leave it to its stage
-    return Speaker(kept, name or speaker.name, speaker.type)
 
 
 def _own_words(index: MentionIndex, speaker: Speaker | None, span: Span | None) -> Span | None:
