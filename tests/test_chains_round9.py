@@ -212,3 +212,27 @@ def test_a_channel_without_a_name_after_the_cue_leaves_no_speaker() -> None:
     (c,) = finder.chains(doc, finder.find(doc), [f])
     assert c.speaker is None
     assert [s.name for s in c.via] == ["Truth Social"]
+
+
+# -- an outlet named as such is the outlet --------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Die Deutsche Presse-Agentur (dpa) berichtete, der Flughafen sei gesperrt.",
+            "Deutsche Presse-Agentur",
+        ),
+        ("Der Flughafen sei gesperrt, heißt es in dem Bericht der „Bild“.", "Bild"),
+        (
+            "Der Flughafen sei gesperrt, hieß es in einem Artikel der „Süddeutschen Zeitung“.",
+            "Süddeutsche Zeitung",
+        ),
+    ],
+)
+def test_a_speaker_named_for_an_outlet_or_its_report_is_the_outlet(
+    parse_extractor: quotes.Extractor, text: str, name: str
+) -> None:
+    a = _one(parse_extractor, text, "Flughafen sei gesperrt")
+    assert a.speaker is not None
+    assert (a.speaker.name, a.speaker.type) == (name, "outlet")
+    assert a.via == ()

@@ -171,7 +171,8 @@ class PassageChains:
         "Tass"): the words before the name are the outlet's own noun phrase (article,
         adjectives, type noun: "Der israelische Fernsehsender „Channel 10“"), or a type noun
         joined to the name ("die „Bild“-Zeitung"), or a mention that is the name with no
-        more than article, adjectives and marks ("die „Bild“"); "Ein Reporter des Senders
+        more than article, adjectives and marks ("die „Bild“"), or the outlet's report
+        ("dem Bericht der „Bild“"), or one named for it already; "Ein Reporter des Senders
         n-tv" and "Peskow von der Agentur Interfax" are persons. Else ``speaker`` as it
         is."""
         if speaker.type == "outlet":
@@ -185,9 +186,12 @@ class PassageChains:
         )
         if outlet is None or outlet.type == "organization" or outlet.span.start < span.start:
             return speaker
+        if speaker.name == outlet.name and outlet.span.end <= span.end:
+            # "Die Deutsche Presse-Agentur (dpa)": named the outlet, typed otherwise.
+            return Speaker(span, outlet.name, "outlet")
         c = self._compiled
         phrase = c.noun_phrase_full.fullmatch(text, span.start, outlet.span.start)
-        if phrase is None or phrase.group("carrier"):
+        if phrase is None:
             return speaker
         # "die „Bild“-Zeitung": the type noun joined to the name's end.
         tail = c.type_tail.match(text, outlet.span.end) if c.type_tail is not None else None
@@ -197,6 +201,13 @@ class PassageChains:
             span.end == outlet.span.end
             or (span.end == outlet.span.end + 1 and text[outlet.span.end] in _CLOSE)
         )
+        carrier = phrase.group("carrier")
+        if carrier:
+            # "in dem Bericht der „Bild“": the report is the outlet's; "Ein Reporter des
+            # Senders n-tv" is a person.
+            if not named or carrier.rsplit("-", 1)[-1] not in c.report_nouns:
+                return speaker
+            return Speaker(span, outlet.name, "outlet")
         if phrase.group("type") is None and tail is None and not named:
             return speaker
         close = max(span.end, outlet.span.end)
