@@ -116,6 +116,7 @@ class Chains:
     cited_quantities: Words = ()
     cited_prepositions: Words = ()
     report_nouns: Words = ()
+    report_contractions: Words = ()
     cited_end: str | None = None  # a pattern
 
 

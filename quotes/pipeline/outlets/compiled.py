@@ -177,6 +177,8 @@ class Compiled:
     cited_quantities: frozenset[str] = frozenset()
     #: [chains] report_nouns: "in dem Bericht" refers back to the outlet that reported.
     report_nouns: frozenset[str] = frozenset()
+    #: [chains] report_contractions: "im Bericht" (the article inside the preposition).
+    report_contractions: frozenset[str] = frozenset()
 
     def type_noun_kind(self, word: str) -> SourceType | None:
         """The outlet type a type noun stands for, inflected or in a hyphenated compound
@@ -313,6 +315,9 @@ def compile_rules(rules: RuleData) -> Compiled:
         _strings(chains_table.get("cited_quantities", ()), "chains.cited_quantities")
     )
     report_nouns = frozenset(_strings(chains_table.get("report_nouns", ()), "chains.report_nouns"))
+    report_contractions = frozenset(
+        _strings(chains_table.get("report_contractions", ()), "chains.report_contractions")
+    )
     chains_table = data.get("chains", {})
     carry_in_paragraph = frozenset(
         _strings(chains_table.get("carry_in_paragraph", ()), "chains.carry_in_paragraph")
@@ -395,6 +400,7 @@ def compile_rules(rules: RuleData) -> Compiled:
         cited_places=cited_places,
         cited_quantities=cited_quantities,
         report_nouns=report_nouns,
+        report_contractions=report_contractions,
         carriers=frozenset(carriers),
         org_genitive_endings=tuple(
             _strings(organisations.get("genitive_endings", ()), "organizations.genitive_endings")

@@ -228,10 +228,18 @@ class PassageChains:
         c = self._compiled
         if speaker.type == "outlet" or not c.report_nouns:
             return speaker
-        article, _, noun = span.text.partition(" ")
-        if article.lower() not in c.back_reference_articles or noun not in c.report_nouns:
-            return speaker
         text = doc.text
+        words = span.text.split()
+        if len(words) == 1:
+            # "heißt es im Bericht": the article is in the word before the mention.
+            before = text[max(0, span.start - 8) : span.start].split()
+            if not before or before[-1].lower() not in c.report_contractions:
+                return speaker
+        elif len(words) != 2 or words[0].lower() not in c.back_reference_articles:
+            return speaker
+        noun = words[-1]
+        if noun not in c.report_nouns:
+            return speaker
         after = Span.of(text, span.end, min(len(text), span.end + 12))
         if index.mention_in(span) is not None or (after.text and index.mention_in(after)):
             return speaker
