@@ -237,3 +237,16 @@ def test_a_speaker_named_for_an_outlet_or_its_report_is_the_outlet(
     assert a.speaker is not None
     assert (a.speaker.name, a.speaker.type) == (name, "outlet")
     assert a.via == ()
+
+
+def test_a_quoted_paper_after_the_cue_is_the_channel_not_a_quotation(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    # Fresh sentence (lead): the paper's name in marks is a title, never a direct quote.
+    text = (
+        "Die Kerninflation bleibe hartnäckig, sagte der Bundesbankpräsident "
+        "der „Börsen-Zeitung“."
+    )
+    found = parse_extractor.extract(text)
+    assert [a.kind for a in found] == ["indirect"]
+    assert str(found[0].chain) == "Bundesbankpräsident via Börsen-Zeitung"
