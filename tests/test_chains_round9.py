@@ -244,8 +244,7 @@ def test_a_quoted_paper_after_the_cue_is_the_channel_not_a_quotation(
 ) -> None:
     # Fresh sentence (lead): the paper's name in marks is a title, never a direct quote.
     text = (
-        "Die Kerninflation bleibe hartnäckig, sagte der Bundesbankpräsident "
-        "der „Börsen-Zeitung“."
+        "Die Kerninflation bleibe hartnäckig, sagte der Bundesbankpräsident der „Börsen-Zeitung“."
     )
     found = parse_extractor.extract(text)
     assert [a.kind for a in found] == ["indirect"]
