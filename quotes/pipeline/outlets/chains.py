@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
@@ -59,6 +59,17 @@ class MentionIndex:
             if _overlaps(mention.span, span):
                 return mention
         return None
+
+    def before(self, start: int, reach: int, *, plain: bool = False) -> Iterator[OutletMention]:
+        """The mentions that start before ``start``, nearest first, while the gap from a
+        mention's end to ``start`` is at most ``reach``; linked ones only unless ``plain``."""
+        mentions = self.every if plain else self.mentions
+        starts = self.every_starts if plain else self.starts
+        for k in range(bisect_left(starts, start) - 1, -1, -1):
+            mention = mentions[k]
+            if start - mention.span.end > reach:
+                return
+            yield mention
 
     def linked_between(self, start: int, end: int) -> bool:
         """Whether a linked mention or a dateline starts in ``start:end``."""

@@ -24,7 +24,6 @@ document costs linear time in its frames and mentions.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -243,11 +242,7 @@ class PassageChains:
         after = Span.of(text, span.end, min(len(text), span.end + 12))
         if index.mention_in(span) is not None or (after.text and index.mention_in(after)):
             return speaker
-        at = bisect_left(index.starts, span.start)
-        for k in range(at - 1, -1, -1):
-            mention = index.mentions[k]
-            if span.start - mention.span.end > c.back_reference_reach:
-                return speaker
+        for mention in index.before(span.start, c.back_reference_reach):
             if mention.type == "organization" or mention.span.end > span.start:
                 continue
             if regex.search(rf"\b{regex.escape(noun)}\b", text[mention.span.end : span.start]):
@@ -413,11 +408,7 @@ class PassageChains:
         addressee = Span.of(text, m.start(1), m.end(2))
         if index.mention_in(addressee) is not None:
             return None
-        at = bisect_left(index.every_starts, addressee.start)
-        for k in range(at - 1, -1, -1):
-            mention = index.every[k]
-            if addressee.start - mention.span.end > c.back_reference_reach:
-                return None
+        for mention in index.before(addressee.start, c.back_reference_reach, plain=True):
             if mention.type == kind:
                 return mention
         return None
