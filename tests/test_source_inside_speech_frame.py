@@ -76,6 +76,16 @@ def test_a_causative_frame_after_the_content_gives_its_subject(
     assert str(found.cue) == cue
 
 
+def test_a_causative_before_the_content_is_part_of_the_cue(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    text = "Die Reederei ließ am Montag über einen Sprecher mitteilen, man bedauere den Vorfall."
+    (found,) = parse_extractor.extract(text)
+    assert found.content.text == "man bedauere den Vorfall"
+    assert found.speaker is not None and found.speaker.name == "Reederei"
+    assert str(found.cue) == "ließ … mitteilen"
+
+
 def test_lassen_without_a_verb_of_saying_is_no_frame(parse_extractor: quotes.Extractor) -> None:
     text = "Die Kinder spielten im Hof, ließ der Vater sie gewähren."
     assert list(parse_extractor.extract(text)) == []

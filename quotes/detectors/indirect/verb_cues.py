@@ -136,12 +136,13 @@ def verb_candidates(scan: DocumentScan, s: SentenceView, i: int) -> list[Candida
     # "…, hat der Minister gesagt": the finite auxiliary opens the frame.
     # Only haben/sein: after a modal ("…, konnte solche nicht feststellen") the clause
     # goes on with the subject of the sentence before.
+    causative = _causative(scan, clause, i)
     auxiliary_first = (
         i != clause.first
         and parsed[clause.first].is_finite_verb
         and parsed[clause.first].tag == "VAFIN"
         and (clause.first in cue or is_hung_on_auxiliary(scan, i, clause.first))
-    ) or _causative_first(scan, clause, i)
+    ) or causative == clause.first
     if auxiliary_first and clause.first not in cue:
         cue.insert(0, clause.first)
     if (
@@ -159,7 +160,7 @@ def verb_candidates(scan: DocumentScan, s: SentenceView, i: int) -> list[Candida
             frame = (clause.boundary_before, frame_end)
             speaker_first = clause.first if auxiliary_first else i
             # The causative's subject is the speaker: the tree hangs it on "ließ".
-            speaker_verb = clause.first if _causative_first(scan, clause, i) else i
+            speaker_verb = clause.first if causative == clause.first else i
             speaker = verb_speaker(
                 scan, s, speaker_verb, speaker_first, frame_end, entry, after_only=True
             )
@@ -190,6 +191,8 @@ def verb_candidates(scan: DocumentScan, s: SentenceView, i: int) -> list[Candida
         content, confidence = after
         frame = trim_frame(scan.parsed, s.first, content[0])
         speaker = verb_speaker(scan, s, i, s.first, content[0], entry)
+        if causative is not None and causative not in cue:
+            cue = sorted([*cue, causative])  # "ließ über einen Sprecher mitteilen, …"
         return [
             Candidate(
                 "indirect", content, tuple(cue), frame, speaker,
@@ -200,22 +203,25 @@ def verb_candidates(scan: DocumentScan, s: SentenceView, i: int) -> list[Candida
     return []
 
 
-def _causative_first(scan: DocumentScan, clause: Clause, i: int) -> bool:
-    """Whether a finite causative ("lassen") opens ``clause`` and governs the verb of
-    saying at ``i`` as its infinitive: "…, ließ der Angeklagte über seinen Anwalt
-    erklären" is the Angeklagte's frame, as "…, hat der Minister gesagt" is the
-    Minister's."""
-    first = scan.parsed[clause.first]
+def _causative(scan: DocumentScan, clause: Clause, i: int) -> int | None:
+    """The finite causative ("lassen") in ``clause`` that governs the verb of saying at
+    ``i`` as its infinitive, or None: "…, ließ der Angeklagte über seinen Anwalt erklären"
+    is the Angeklagte's frame, as "…, hat der Minister gesagt" is the Minister's, and "Die
+    Firma ließ mitteilen, …" has the cue "ließ … mitteilen"."""
     verb = scan.parsed[i]
-    return (
-        i != clause.first
-        and first.is_finite_verb
-        and first.lemma in scan.rules.frame_causatives
+    head = verb.head
+    if head is None or head == i or not clause.first <= head < i:
+        return None
+    causative = scan.parsed[head]
+    if (
+        causative.is_finite_verb
+        and causative.lemma in scan.rules.frame_causatives
         # The tagger may call the infinitive finite ("verlauten"); the tree still hangs
         # it on the causative.
         and (not verb.is_finite_verb or verb.dep == "xcomp")
-        and verb.head == clause.first
-    )
+    ):
+        return head
+    return None
 
 
 # STTS: the infinitive marker "zu"; a finite auxiliary ("hat", "hatte").
