@@ -360,3 +360,34 @@ def test_outlet_chains_leave_no_reference_cycle_behind() -> None:
         gc.enable()
     assert len(found) == 21
     assert not cyclic, sorted({getattr(o, "__qualname__", type(o).__name__) for o in cyclic})
+
+
+def test_speaker_resolution_leaves_no_reference_cycle_behind() -> None:
+    """The resolution run's statement rules call the run's own steps through weak
+    references: bound methods made a cycle (run → statements → method → run) per document
+    that kept the document, its tokens and every mention alive until the cyclic collector
+    ran (issue 9 §2). Found with ``gc.DEBUG_SAVEALL`` after ``extract()`` with gc off."""
+    import gc
+
+    extractor = Extractor("rules")
+    text = "Berlin (dpa) – „Ja“, sagte er.\n" * 20 + (
+        "Kanzler Olaf Scholz sagte: „Nein.“ Nach Angaben der Polizei sagte er: „Gut.“\n"
+    )
+    extractor.extract(text)
+    gc.collect()
+    gc.disable()
+    try:
+        found = extractor.extract(text)
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        gc.collect()
+        cyclic = [
+            o
+            for o in gc.garbage
+            if (getattr(o, "__module__", None) or type(o).__module__).startswith("quotes.")
+        ]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
+    assert len(found) == 22
+    assert not cyclic, sorted({getattr(o, "__qualname__", type(o).__name__) for o in cyclic})

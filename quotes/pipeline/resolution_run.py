@@ -9,8 +9,9 @@ Polizei") :mod:`quotes.pipeline.resolution_statements`."""
 
 from __future__ import annotations
 
+import weakref
 from bisect import bisect_left
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from itertools import pairwise
 
 import attrs
@@ -42,6 +43,19 @@ _PARTY_SENTENCES = 1
 # How many sentences back a definite class noun ("der Verband", "der Verein") may refer to
 # the one organisation mentioned there, named without that class noun.
 _CLASS_SENTENCES = 2
+
+
+def _weakly(method: Callable[[Mention], Entity]) -> Callable[[Mention], Entity]:
+    """``method`` called through a weak reference to its object."""
+    ref = weakref.WeakMethod(method)
+
+    def call(mention: Mention) -> Entity:
+        bound = ref()
+        if bound is None:
+            raise ReferenceError("the resolution run is gone")
+        return bound(mention)
+
+    return call
 
 
 class ResolutionRun:
@@ -80,8 +94,11 @@ class ResolutionRun:
         if self._memory is None:
             self._memory = Memory(self.doc, self.lex, scan(self.doc, self.lex))
             self._orgs = Organizations(self.doc, self.lex, self.outlets, self._memory)
+            # Weak references to the run's own steps: bound methods would make a cycle
+            # (run → statements → method → run) that kept the document, its tokens and
+            # every mention alive until the cyclic collector ran (issue 9 §2).
             self._statements = Statements(
-                self.lex, self._memory, self._resolve, self._resolve_pronoun
+                self.lex, self._memory, _weakly(self._resolve), _weakly(self._resolve_pronoun)
             )
         entity = self._resolve(mention)
         statement = next(
