@@ -249,3 +249,15 @@ def test_a_quoted_paper_after_the_cue_is_the_channel_not_a_quotation(
     found = parse_extractor.extract(text)
     assert [a.kind for a in found] == ["indirect"]
     assert str(found[0].chain) == "Bundesbankpräsident via Börsen-Zeitung"
+
+
+def test_a_platform_named_by_a_capital_letter_before_the_content(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    # Fresh sentence (lead): the parser hangs "X" on the verb as its particle, and the
+    # comma after it opens the content, not a list of platforms.
+    text = "Der Milliardär schrieb auf seiner Plattform X, die Regierung lüge."
+    (found,) = parse_extractor.extract(text)
+    assert found.content.text == "die Regierung lüge"
+    assert str(found.cue) == "schrieb"
+    assert str(found.chain) == "Milliardär via X"

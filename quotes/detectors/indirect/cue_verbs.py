@@ -114,10 +114,16 @@ def verb_entry(scan: DocumentScan, s: SentenceView, i: int) -> tuple[VerbEntry, 
 def particle_of(scan: DocumentScan, s: SentenceView, i: int) -> int | None:
     parsed = scan.parsed
     # A source postposition closing the clause is no particle, whatever its tag: "sagte
-    # der Agentur Tass zufolge, …" is "sagen" with a source, not a verb "zufolgesagen".
+    # der Agentur Tass zufolge, …" is "sagen" with a source, not a verb "zufolgesagen";
+    # nor is a capitalised word ("schrieb auf seiner Plattform X, …": a name).
     postpositions = scan.rules.source_postpositions
     for child in parsed.children(i, "compound:prt"):
-        if s.first <= child.i < s.end and child.i > i and child.text.lower() not in postpositions:
+        if (
+            s.first <= child.i < s.end
+            and child.i > i
+            and child.text[:1].islower()
+            and child.text.lower() not in postpositions
+        ):
             return child.i
     token = parsed[i]
     if not token.is_finite_verb and token.tag not in ("VVFIN", ""):
@@ -129,7 +135,7 @@ def particle_of(scan: DocumentScan, s: SentenceView, i: int) -> int | None:
         if is_verb(candidate) and candidate.is_finite_verb:
             break
         last_of_clause = j + 1 >= clause.end or not parsed[j + 1].text[:1].isalnum()
-        if candidate.text.lower() in postpositions:
+        if candidate.text.lower() in postpositions or not candidate.text[:1].islower():
             continue
         if candidate.tag in _PARTICLE_TAGS or (
             candidate.text in scan.rules.separable_particles and last_of_clause

@@ -387,7 +387,7 @@ def compile_rules(rules: RuleData) -> Compiled:
         before=_rule_set(before),
         after=_rule_set(after),
         classes=classes,
-        org_after_coordinator=rules_regex(rf"{coordinator}{org_phrase}", "organisation"),
+        org_after_coordinator=rules_regex(rf"(?P<join>{coordinator}){org_phrase}", "organisation"),
         org_after_citation=rules_regex(rf"(?P<cite>{cite_re})\s+{org_phrase}", "organisation"),
         org_heads=heads,
         org_names=org_names,

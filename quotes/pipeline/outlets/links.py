@@ -258,6 +258,7 @@ class Linker:
     ) -> list[OutletMention]:
         """Organisations coordinated after a linked outlet ("CNN und … des Ministeriums")."""
         out: list[OutletMention] = []
+        comma_only: list[bool] = []
         position = last.close_end
         for _ in range(3):
             hi = min(len(text), position + _ORG_WINDOW)
@@ -265,7 +266,14 @@ class Linker:
             if m is None or (next_start is not None and m.end("org") > next_start):
                 break
             out.append(self._organisation(text, m, shared.relation, shared.link, group))
+            comma_only.append(m.group("join").strip() == ",")
             position = m.end("org")
+        # A comma alone joins only inside a list that an "und"-like join closes, as between
+        # outlets: in "schrieb auf seiner Plattform X, die Regierung lüge" the comma opens
+        # the content, and the Regierung is no second platform.
+        while comma_only and comma_only[-1]:
+            comma_only.pop()
+            out.pop()
         return out
 
     def _cited_organisations(
