@@ -210,7 +210,7 @@ def _causative(scan: DocumentScan, clause: Clause, i: int) -> int | None:
     Firma ließ mitteilen, …" has the cue "ließ … mitteilen"."""
     verb = scan.parsed[i]
     head = verb.head
-    if head is None or head == i or not clause.first <= head < i:
+    if not clause.first <= head < i:
         return None
     causative = scan.parsed[head]
     if (
