@@ -329,17 +329,13 @@ def test_records_share_the_strings_of_equal_short_texts() -> None:
     assert [a.to_dict() for a in found] == [a.to_dict() for a in pickle.loads(pickle.dumps(found))]
 
 
-def test_outlet_chains_leave_no_reference_cycle_behind() -> None:
-    """The outlet stage's objects go when the last reference goes, not at the next cyclic
-    collection: its citation order was a closure that called itself, a cycle per
-    quotation's chain that kept the chain's lists and outlet mentions alive (issue 9 §2,
-    dateline lines). Found with ``gc.DEBUG_SAVEALL`` after ``extract()`` with gc off."""
+def _cyclic_after_extract(text: str, module: str) -> tuple[int, list[object]]:
+    """How many attributions ``extract()`` gives for ``text`` on the rules backend, and the
+    objects of modules under ``module`` that only the cyclic collector would free (gc off
+    during the call, ``gc.DEBUG_SAVEALL`` after it)."""
     import gc
 
     extractor = Extractor("rules")
-    text = "Berlin (dpa) – „Ja“, sagte er.\n" * 20 + (
-        "Wie die „Bild“ unter Berufung auf die dpa berichtet, sagte er: „Nein.“\n"
-    )
     extractor.extract(text)
     gc.collect()
     gc.disable()
@@ -350,15 +346,25 @@ def test_outlet_chains_leave_no_reference_cycle_behind() -> None:
         cyclic = [
             o
             for o in gc.garbage
-            if (getattr(o, "__module__", None) or type(o).__module__).startswith(
-                "quotes.pipeline.outlets"
-            )
+            if (getattr(o, "__module__", None) or type(o).__module__).startswith(module)
         ]
     finally:
         gc.set_debug(0)
         gc.garbage.clear()
         gc.enable()
-    assert len(found) == 21
+    return len(found), cyclic
+
+
+def test_outlet_chains_leave_no_reference_cycle_behind() -> None:
+    """The outlet stage's objects go when the last reference goes, not at the next cyclic
+    collection: its citation order was a closure that called itself, a cycle per
+    quotation's chain that kept the chain's lists and outlet mentions alive (issue 9 §2,
+    dateline lines). Found with ``gc.DEBUG_SAVEALL`` after ``extract()`` with gc off."""
+    text = "Berlin (dpa) – „Ja“, sagte er.\n" * 20 + (
+        "Wie die „Bild“ unter Berufung auf die dpa berichtet, sagte er: „Nein.“\n"
+    )
+    found, cyclic = _cyclic_after_extract(text, "quotes.pipeline.outlets")
+    assert found == 21
     assert not cyclic, sorted({getattr(o, "__qualname__", type(o).__name__) for o in cyclic})
 
 
@@ -367,27 +373,9 @@ def test_speaker_resolution_leaves_no_reference_cycle_behind() -> None:
     references: bound methods made a cycle (run → statements → method → run) per document
     that kept the document, its tokens and every mention alive until the cyclic collector
     ran (issue 9 §2). Found with ``gc.DEBUG_SAVEALL`` after ``extract()`` with gc off."""
-    import gc
-
-    extractor = Extractor("rules")
     text = "Berlin (dpa) – „Ja“, sagte er.\n" * 20 + (
         "Kanzler Olaf Scholz sagte: „Nein.“ Nach Angaben der Polizei sagte er: „Gut.“\n"
     )
-    extractor.extract(text)
-    gc.collect()
-    gc.disable()
-    try:
-        found = extractor.extract(text)
-        gc.set_debug(gc.DEBUG_SAVEALL)
-        gc.collect()
-        cyclic = [
-            o
-            for o in gc.garbage
-            if (getattr(o, "__module__", None) or type(o).__module__).startswith("quotes.")
-        ]
-    finally:
-        gc.set_debug(0)
-        gc.garbage.clear()
-        gc.enable()
-    assert len(found) == 22
+    found, cyclic = _cyclic_after_extract(text, "quotes.")
+    assert found == 22
     assert not cyclic, sorted({getattr(o, "__qualname__", type(o).__name__) for o in cyclic})
