@@ -149,7 +149,9 @@ class SpacyBackend:
             with self._memory_zone():
                 # A Language always has pipe(); a bare callable parses text by text.
                 pipe = getattr(self.nlp, "pipe", None) or (lambda texts: map(self.nlp, texts))
-                docs = pipe(pending[k][1][start:end] for k, start, end in batch)
+                docs = pipe(
+                    self._line_starts(pending[k][1][start:end]) for k, start, end in batch
+                )
                 for (k, start, end), doc in zip(batch, docs, strict=True):
                     parts[k].append((start, from_spacy(doc, pending[k][1][start:end])))
             self._renew_if_due()
@@ -185,6 +187,22 @@ class SpacyBackend:
         if batch:
             run_batch()
         yield from finished()
+
+    def _line_starts(self, text: str) -> Any:
+        """``text`` as a spaCy Doc whose lines each start a sentence, for ``nlp.pipe``.
+
+        The document model ends a sentence at every line break (a headline, a dateline, a
+        paragraph), and the parser respects sentence starts set before it runs. Without
+        them it may join a headline to the next paragraph ("Selenskyj: „…“" + "Kiew – Der
+        Präsident … hat … aufgerufen."), and the headline's quotation gets the next
+        paragraph's subject and verb as speaker and cue."""
+        if "\n" not in text:
+            return text
+        doc = self.nlp.make_doc(text)
+        for token in doc:
+            if token.is_space and "\n" in token.text and token.i + 1 < len(doc):
+                doc[token.i + 1].is_sent_start = True
+        return doc
 
     def _renew_if_due(self) -> None:
         """Load the shipped pipeline afresh once its vocabulary has taken
