@@ -63,6 +63,8 @@ _PUNCTUATION = ".,;:!?\"'()[]{}<>/–—-„“”‚‘’»«›‹*&%§$€#+
 # about half a CPU second per 200k, and a fresh pipeline parses exactly as the old one.
 _RENEW_AFTER_LEXEMES = 200_000
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Where a line's first word starts (after the line break and any blanks before it).
+_LINE_START = re.compile(r"\n\s*(?=\S)")
 _CR_BEFORE_LF = re.compile("\r(?=\n)")
 
 
@@ -149,9 +151,7 @@ class SpacyBackend:
             with self._memory_zone():
                 # A Language always has pipe(); a bare callable parses text by text.
                 pipe = getattr(self.nlp, "pipe", None) or (lambda texts: map(self.nlp, texts))
-                docs = pipe(
-                    self._line_starts(pending[k][1][start:end]) for k, start, end in batch
-                )
+                docs = pipe(self._line_starts(pending[k][1][start:end]) for k, start, end in batch)
                 for (k, start, end), doc in zip(batch, docs, strict=True):
                     parts[k].append((start, from_spacy(doc, pending[k][1][start:end])))
             self._renew_if_due()
@@ -196,12 +196,15 @@ class SpacyBackend:
         them it may join a headline to the next paragraph ("Selenskyj: „…“" + "Kiew – Der
         Präsident … hat … aufgerufen."), and the headline's quotation gets the next
         paragraph's subject and verb as speaker and cue."""
-        if "\n" not in text:
+        make_doc = getattr(self.nlp, "make_doc", None)
+        if make_doc is None or "\n" not in text:
             return text
-        doc = self.nlp.make_doc(text)
-        for token in doc:
-            if token.is_space and "\n" in token.text and token.i + 1 < len(doc):
-                doc[token.i + 1].is_sent_start = True
+        doc = make_doc(text)
+        starts = doc.to_array("IDX")
+        for line in _LINE_START.finditer(text):
+            k = int(starts.searchsorted(line.end()))
+            if 0 < k < len(doc) and starts[k] == line.end():
+                doc[k].is_sent_start = True
         return doc
 
     def _renew_if_due(self) -> None:
