@@ -486,3 +486,37 @@ def test_a_publication_writes_in_the_whole_pipeline() -> None:
         "Die Kosten seien zu niedrig angesetzt.": "Writing",
         "man werde das Gutachten prüfen": "Speech",
     }
+
+
+@pytest.mark.parametrize("cue", ["forderte", "fordert", "kritisierte", "hatte … kritisiert"])
+def test_a_persons_demand_or_criticism_stays_said_or_written(cue: str) -> None:
+    import attrs
+
+    # "Die Bürgermeisterin forderte, die Brücke müsse bis Mai öffnen."
+    base = frame("Die Bürgermeisterin", "SW", "person")
+    (refined,) = refine_medium([attrs.evolve(base, cue=cued(cue, "SW").cue)], RULES)
+    assert refined.medium == "SW"
+
+
+def test_a_passive_demand_is_no_statement_of_a_person() -> None:
+    import attrs
+
+    # "Von der Ministerin wurde gefordert, …": not a cue word that keeps SW.
+    base = frame("der Ministerin", "SW", "person")
+    (refined,) = refine_medium([attrs.evolve(base, cue=cued("gefordert", "SW").cue)], RULES)
+    assert refined.medium == "Speech"
+
+
+def test_demands_are_said_or_written_in_the_whole_pipeline() -> None:
+    import quotes
+
+    extractor = quotes.Extractor("parse")
+    text = (
+        "Die Bürgermeisterin Anna Keller forderte, das Land müsse die Sanierung der Brücke "
+        "bezahlen. Keller sagte am Abend, sie rechne mit einer Einigung.\n"
+    )
+    media = {a.quote.text: a.medium for a in extractor.extract(text) if a.kind != "reported"}
+    assert media == {
+        "das Land müsse die Sanierung der Brücke bezahlen": "SW",
+        "sie rechne mit einer Einigung": "Speech",
+    }

@@ -99,6 +99,9 @@ class MediumRules:
     #: the prepositional phrase's own nouns count ("im Interview mit der Zeitung" is spoken).
     publication_nouns: tuple[str, ...] = ()
     publication_prepositions: frozenset[str] = frozenset()
+    #: Starts of cue words after which a person's words keep the cue's SW as well:
+    #: demands and criticism ("forderte", "kritisierte") are statements, said or written.
+    person_kept_cues: tuple[str, ...] = ()
 
     @classmethod
     def from_rules(cls, rules: RuleData) -> MediumRules:
@@ -136,6 +139,7 @@ class MediumRules:
             frozenset(_lowered(section.get("person_medium_not_after", ()))),
             _lowered(section.get("publication_nouns", ())),
             frozenset(_lowered(section.get("publication_prepositions", ()))),
+            _lowered(section.get("person_medium_not_with", ())),
         )
 
     def of_outlet(self, medium: str | None, source_type: str | None) -> str | None:
@@ -185,6 +189,7 @@ class MediumRules:
             and speaker.type == "person"
             and not self.informs(frame)
             and not _cue_is(frame, self.source_cues_kept)
+            and not _cue_starts(frame, self.person_kept_cues)
         ):
             return self.person_medium
         return frame.medium

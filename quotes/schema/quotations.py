@@ -76,6 +76,7 @@ class QuotationsRules:
     spoken_frames: Words = ()  # "im Interview": Speech, no channel carries onto it (medium.py)
     statement_cues: Words = ()  # "hieß (es)": SW, even over heißen's Writing (medium.py)
     person_medium_not_after: Words = ()  # "X zufolge": a person's words stay SW (medium.py)
+    person_medium_not_with: Words = ()  # "forder": "X forderte, …" stays SW (medium.py)
     publication_nouns: Words = ()  # "in seinem Gutachten": Writing (medium.py)
     publication_prepositions: Words = ()  # "in", "im": before publication_nouns (medium.py)
     term_markers: Words = ()
