@@ -16,7 +16,7 @@ from quotes.detectors.indirect.cue_verbs import is_passive
 from quotes.detectors.indirect.scan import DocumentScan, TokenRange
 from quotes.detectors.lexicon import VerbEntry
 from quotes.detectors.syntax import Clause, SentenceView, noun_phrase_after, phrase_range
-from quotes.parse import ParsedDoc
+from quotes.parse import ParsedDoc, ParsedToken
 
 __all__ = [
     "SUBJECT_UPOS",
@@ -244,7 +244,7 @@ def _tree_speaker(
                 if phrase is not None:
                     return phrase
         return None
-    for child in parsed.children(verb, "nsubj"):
+    for child in _subjects_first(scan, verb):
         if child.i < s.first <= lo:
             # The parser made the place of a dateline the subject ("Berlin (dpa) -
             # Bundesfinanzminister X hat …"): the noun phrase that opens the sentence is
@@ -297,6 +297,22 @@ def _tree_speaker(
             if s.first <= child.i < hi and child.text.lower() not in scan.rules.weak_subjects:
                 return head_phrase(scan, child.i, s.first, hi)
     return surface_subject(scan, s, verb, lo, hi, after_only=after_only)
+
+
+def _subjects_first(scan: DocumentScan, verb: int) -> list[ParsedToken]:
+    """The verb's subjects as the parser gives them, a nominative personal pronoun first
+    when there are two: "Auf seiner Plattform Truth Social schrieb er, …" (the parser also
+    took the platform's name for a subject; the first field holds one phrase)."""
+    subjects = list(scan.parsed.children(verb, "nsubj"))
+    if len(subjects) < 2:
+        return subjects
+    return sorted(subjects, key=lambda c: not _is_personal_nominative(c))
+
+
+def _is_personal_nominative(token: ParsedToken) -> bool:
+    return (
+        token.upos == "PRON" and token.morph.case == "Nom" and token.morph.get("PronType") == "Prs"
+    )
 
 
 def is_hung_on_auxiliary(scan: DocumentScan, verb: int, auxiliary: int) -> bool:
