@@ -130,9 +130,14 @@ def is_relative(scan: DocumentScan, clause: Clause, boundary: int) -> bool:
             )
         return False
     before = parsed[boundary - 1] if boundary > 0 else None
-    return before is not None and (
-        before.upos in ("NOUN", "PROPN", "PRON") or before.text[:1].isupper()
-    )
+    if before is None:
+        return False
+    if before.upos == "PRON" and before.morph.get("PronType") == "Prs":
+        # "Im Bundestag sagte er, das sei falsch": a personal pronoun takes a relative
+        # clause only in its own gender ("sie, die …").
+        gender, relative = before.morph.get("Gender", ""), first.morph.get("Gender", "")
+        return bool(gender) and gender == relative
+    return before.upos in ("NOUN", "PROPN", "PRON") or before.text[:1].isupper()
 
 
 def is_adverbial(scan: DocumentScan, clause: Clause) -> bool:
