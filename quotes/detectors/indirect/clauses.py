@@ -119,6 +119,12 @@ def is_relative(scan: DocumentScan, clause: Clause, boundary: int) -> bool:
     ):
         # "…, die Gespräche seien …": an article before a noun opens a main clause.
         return word in scan.rules.genitive_relatives
+    before = parsed[boundary - 1] if boundary > 0 else None
+    if before is not None and before.upos == "PRON" and before.morph.get("PronType") == "Prs":
+        # "Im Bundestag sagte er, das sei falsch" (the tagger may still say PRELS): a
+        # personal pronoun takes a relative clause only in its own gender ("sie, die …").
+        gender = before.morph.get("Gender", "")
+        return word in scan.rules.relative_pronouns and gender == first.morph.get("Gender", "-")
     if first.tag in ("PRELS", "PRELAT"):
         return True
     if word not in scan.rules.relative_pronouns:
@@ -129,14 +135,8 @@ def is_relative(scan: DocumentScan, clause: Clause, boundary: int) -> bool:
                 after is None or not after.text[:1].isupper()
             )
         return False
-    before = parsed[boundary - 1] if boundary > 0 else None
     if before is None:
         return False
-    if before.upos == "PRON" and before.morph.get("PronType") == "Prs":
-        # "Im Bundestag sagte er, das sei falsch": a personal pronoun takes a relative
-        # clause only in its own gender ("sie, die …").
-        gender, relative = before.morph.get("Gender", ""), first.morph.get("Gender", "")
-        return bool(gender) and gender == relative
     return before.upos in ("NOUN", "PROPN", "PRON") or before.text[:1].isupper()
 
 
