@@ -300,19 +300,35 @@ def _tree_speaker(
 
 
 def _subjects_first(scan: DocumentScan, verb: int) -> list[ParsedToken]:
-    """The verb's subjects as the parser gives them, a nominative personal pronoun first
-    when there are two: "Auf seiner Plattform Truth Social schrieb er, …" (the parser also
-    took the platform's name for a subject; the first field holds one phrase)."""
-    subjects = list(scan.parsed.children(verb, "nsubj"))
-    if len(subjects) < 2:
+    """The verb's subjects as the parser gives them; of two, a nominative personal pronoun
+    after the verb comes first when the other is a name that follows the noun of a
+    prepositional phrase: "Auf seiner Plattform Truth Social schrieb er, …" (the first
+    field holds one phrase, so the name belongs to "Plattform"). Elsewhere the pronoun
+    may be an object the tagger read as nominative ("Der Hauptgeschäftsführer nannte
+    sie …")."""
+    parsed = scan.parsed
+    subjects = list(parsed.children(verb, "nsubj"))
+    if len(subjects) != 2:
         return subjects
-    return sorted(subjects, key=lambda c: not _is_personal_nominative(c))
-
-
-def _is_personal_nominative(token: ParsedToken) -> bool:
-    return (
-        token.upos == "PRON" and token.morph.case == "Nom" and token.morph.get("PronType") == "Prs"
-    )
+    first, second = subjects
+    if not (
+        second.i > verb > first.i
+        and second.upos == "PRON"
+        and second.morph.case == "Nom"
+        and second.morph.get("PronType") == "Prs"
+        and second.text.lower() not in scan.rules.weak_subjects
+    ):
+        return subjects
+    start = first.i
+    while (
+        start > 0
+        and parsed[start - 1].head in (first.i, start)
+        and parsed[start - 1].upos == "PROPN"
+    ):
+        start -= 1  # "Truth | Social"
+    if start == 0 or not parsed.children(parsed[start - 1].i, "case"):
+        return subjects
+    return [second, first]
 
 
 def is_hung_on_auxiliary(scan: DocumentScan, verb: int, auxiliary: int) -> bool:
