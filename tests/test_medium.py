@@ -488,7 +488,9 @@ def test_a_publication_writes_in_the_whole_pipeline() -> None:
     }
 
 
-@pytest.mark.parametrize("cue", ["forderte", "fordert", "kritisierte", "hatte … kritisiert"])
+@pytest.mark.parametrize(
+    "cue", ["forderte", "fordert", "kritisierte", "hatte … kritisiert", "lehnte … ab", "abgelehnt"]
+)
 def test_a_persons_demand_or_criticism_stays_said_or_written(cue: str) -> None:
     import attrs
 
@@ -520,3 +522,12 @@ def test_demands_are_said_or_written_in_the_whole_pipeline() -> None:
         "das Land müsse die Sanierung der Brücke bezahlen": "SW",
         "sie rechne mit einer Einigung": "Speech",
     }
+
+
+def test_a_refusal_is_said_or_written_in_the_whole_pipeline() -> None:
+    import quotes
+
+    extractor = quotes.Extractor("parse")
+    text = "Bürgermeister Jan Ott lehnte es ab, die Gebühren für die Kitas zu senken.\n"
+    media = {a.quote.text: a.medium for a in extractor.extract(text)}
+    assert media == {"die Gebühren für die Kitas zu senken": "SW"}
