@@ -531,3 +531,15 @@ def test_a_refusal_is_said_or_written_in_the_whole_pipeline() -> None:
     text = "Bürgermeister Jan Ott lehnte es ab, die Gebühren für die Kitas zu senken.\n"
     media = {a.quote.text: a.medium for a in extractor.extract(text)}
     assert media == {"die Gebühren für die Kitas zu senken": "SW"}
+
+
+def test_an_opinion_held_is_said_or_thought_in_the_whole_pipeline() -> None:
+    import quotes
+
+    extractor = quotes.Extractor("parse")
+    text = (
+        "Der Anwalt Jan Ott vertritt die Auffassung, das Urteil sei falsch.\n"
+        "Die Gewerkschaft hatte die Position vertreten, die Löhne müssten steigen.\n"
+    )
+    media = {a.quote.text: a.medium for a in extractor.extract(text)}
+    assert media == {"das Urteil sei falsch": "ST", "die Löhne müssten steigen": "ST"}
