@@ -543,3 +543,35 @@ def test_an_opinion_held_is_said_or_thought_in_the_whole_pipeline() -> None:
     )
     media = {a.quote.text: a.medium for a in extractor.extract(text)}
     assert media == {"das Urteil sei falsch": "ST", "die Löhne müssten steigen": "ST"}
+
+
+def test_an_organisations_declaration_is_said_or_written() -> None:
+    import attrs
+
+    # "Das Ministerium erklärte, …" is a statement; "Die Ministerin erklärte, …" is spoken.
+    office = attrs.evolve(
+        frame("Das Ministerium", "Speech", "organization"), cue=cued("erklärte", "Speech").cue
+    )
+    minister = attrs.evolve(
+        frame("Die Ministerin", "Speech", "person"), cue=cued("erklärte", "Speech").cue
+    )
+    group = attrs.evolve(
+        frame("Die Anwohner", "Speech", "group"), cue=cued("erklärten", "Speech").cue
+    )
+    media = [f.medium for f in refine_medium([office, minister, group], RULES)]
+    assert media == ["SW", "Speech", "Speech"]
+
+
+def test_an_organisations_declaration_in_the_whole_pipeline() -> None:
+    import quotes
+
+    extractor = quotes.Extractor("parse")
+    text = (
+        "Das Umweltministerium erklärte, die Werte im Fluss seien unbedenklich.\n"
+        "Umweltminister Jan Ott erklärte am Abend, er werde die Messungen prüfen lassen.\n"
+    )
+    media = {a.quote.text: a.medium for a in extractor.extract(text)}
+    assert media == {
+        "die Werte im Fluss seien unbedenklich": "SW",
+        "er werde die Messungen prüfen lassen": "Speech",
+    }

@@ -102,6 +102,9 @@ class MediumRules:
     #: Starts of cue words after which a person's words keep the cue's SW as well:
     #: demands and criticism ("forderte", "kritisierte") are statements, said or written.
     person_kept_cues: tuple[str, ...] = ()
+    #: Starts of cue words of declarations ("erklärte"): an organisation's are statements,
+    #: said or written (SW), where a person's stay spoken.
+    organization_statement_cues: tuple[str, ...] = ()
 
     @classmethod
     def from_rules(cls, rules: RuleData) -> MediumRules:
@@ -140,6 +143,7 @@ class MediumRules:
             _lowered(section.get("publication_nouns", ())),
             frozenset(_lowered(section.get("publication_prepositions", ()))),
             _lowered(section.get("person_medium_not_with", ())),
+            _lowered(section.get("organization_statement_cues", ())),
         )
 
     def of_outlet(self, medium: str | None, source_type: str | None) -> str | None:
@@ -182,6 +186,12 @@ class MediumRules:
         if self._framed(frame, self.statement_frames, compounds=False):
             return _SPEECH_OR_WRITING
         speaker = frame.speaker
+        if (
+            speaker is not None
+            and speaker.type == "organization"
+            and _cue_starts(frame, self.organization_statement_cues)
+        ):
+            return _SPEECH_OR_WRITING
         if (
             self.person_medium
             and frame.medium == self.person_medium_from

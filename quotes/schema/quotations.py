@@ -77,6 +77,7 @@ class QuotationsRules:
     statement_cues: Words = ()  # "hieß (es)": SW, even over heißen's Writing (medium.py)
     person_medium_not_after: Words = ()  # "X zufolge": a person's words stay SW (medium.py)
     person_medium_not_with: Words = ()  # "forder": "X forderte, …" stays SW (medium.py)
+    organization_statement_cues: Words = ()  # "erklär": "Das Ministerium erklärte": SW
     publication_nouns: Words = ()  # "in seinem Gutachten": Writing (medium.py)
     publication_prepositions: Words = ()  # "in", "im": before publication_nouns (medium.py)
     term_markers: Words = ()
