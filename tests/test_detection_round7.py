@@ -32,12 +32,25 @@ def test_present_sollen_without_speech_before_it_is_no_quotation(
     assert "Die Beschäftigten sollen in anderen Werken unterkommen." not in found
 
 
-def test_present_sollen_in_a_new_paragraph_is_no_continuation(
+def test_present_sollen_opening_the_next_paragraph_continues_the_speech(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    # Like a Konjunktiv continuation, across one paragraph break (indirect.toml
+    # [continuation] max_paragraph_breaks; evidence in [free_indirect]).
+    text = (
+        "Der Vorstand kündigte an, das Werk werde im Herbst geschlossen.\n\n"
+        "Die Beschäftigten sollen in anderen Werken unterkommen."
+    )
+    found = kinds(parse_extractor, text)
+    assert found.get("Die Beschäftigten sollen in anderen Werken unterkommen.") == "free_indirect"
+
+
+def test_present_sollen_not_right_after_speech_in_the_next_paragraph_is_none(
     parse_extractor: quotes.Extractor,
 ) -> None:
     text = (
         "Der Vorstand kündigte an, das Werk werde im Herbst geschlossen.\n\n"
-        "Die Beschäftigten sollen in anderen Werken unterkommen."
+        "Das Werk liegt am Stadtrand. Die Beschäftigten sollen in anderen Werken unterkommen."
     )
     found = kinds(parse_extractor, text)
     assert "Die Beschäftigten sollen in anderen Werken unterkommen." not in found

@@ -85,12 +85,15 @@ def frames(
         strength = main_konjunktiv(scan, s)
         if not strength:
             hearsay = is_reportive(scan, s)
+            breaks = rules.max_paragraph_breaks
             if not hearsay and (
-                (s.index - last_speech == 1 and s.paragraph == last_paragraph)
-                or (s.index - last_free == 1 and s.paragraph == free_paragraph)
+                (s.index - last_speech == 1 and s.paragraph - last_paragraph <= breaks)
+                or (s.index - last_free == 1 and s.paragraph - free_paragraph <= breaks)
             ):
                 # Present hearsay or plans right after speech: "Die Stellen sollen vor
-                # allem die Verwaltung treffen" after "…, die Sanierung werde … kosten".
+                # allem die Verwaltung treffen" after "…, die Sanierung werde … kosten";
+                # also at the start of the next paragraph, as a Konjunktiv continuation
+                # may be (evidence: indirect.toml [free_indirect]).
                 hearsay = is_reportive(scan, s, perfect=False)
             if not hearsay:
                 open_continuation = None
