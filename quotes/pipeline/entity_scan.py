@@ -43,7 +43,7 @@ from quotes.pipeline.entity_passes import (
 )
 from quotes.records import SpeakerType
 
-__all__ = ["OBLIQUE", "PLAIN", "SUBJECT", "Entity", "Note", "Roster", "scan"]
+__all__ = ["OBLIQUE", "PLAIN", "SUBJECT", "Entity", "Note", "Roster", "scan", "unquoted"]
 
 # Salience of a mention: the subject of its sentence (or a speaker) is the likeliest
 # antecedent of a following pronoun, a name in a prepositional or dative phrase the least.
@@ -425,6 +425,15 @@ def joined(words: Iterable[str]) -> str:
             opened = True
         out += word
     return out
+
+
+def unquoted(name: str) -> str:
+    """A name without the quotation marks it was written with: "„Bild“-Reporterin" →
+    "Bild-Reporterin", "Sprecher der „Zeit“" → "Sprecher der Zeit" (apostrophes stay:
+    "O’Brien")."""
+    if not any(c in _OPENING or c in _CLOSING for c in name):
+        return name
+    return " ".join("".join(c for c in name if c not in _OPENING and c not in _CLOSING).split())
 
 
 def organization_name_with(

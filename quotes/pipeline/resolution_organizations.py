@@ -12,7 +12,7 @@ from itertools import pairwise
 
 from quotes.document import Document
 from quotes.pipeline.entity_lexicon import Lexicon
-from quotes.pipeline.entity_scan import Entity, organization_name_with
+from quotes.pipeline.entity_scan import Entity, joined, organization_name_with
 from quotes.pipeline.mention import Mention
 from quotes.pipeline.outlets import OutletFinder
 from quotes.pipeline.resolution_memory import Memory
@@ -95,9 +95,13 @@ class Organizations:
         definite = mention.determiner in self.lex.definite_articles
         for offset, full in reversed(self.memory.roster.organizations.get(head, ())):
             inside = mention.start <= offset < mention.end
-            earlier = offset < mention.start and len(name.split()) == 1
+            earlier = offset < mention.start and len(name.split()) == 1 and not mention.genitive
             if inside or (earlier and definite):
                 return Entity(full, "organization", gender)
+        if mention.genitive:
+            # The genitive is part of the organisation's name ("der Zentralverband des
+            # Deutschen Handwerks", "die Regierung der Ukraine"), as it is of a role's.
+            return Entity(joined([name, *mention.genitive]), "organization", gender)
         if definite and len(mention.head) == 1 and name == head:
             earlier_one = self.classed_before(mention) or self._ending_in(head, mention.start)
             if earlier_one is not None:
@@ -119,10 +123,18 @@ class Organizations:
         low = head.lower()
         for entity in self.memory.before(offset):
             if entity.type == "organization" and entity.name != head:
-                last = entity.name.split()[-1].lower()
+                last = self.head_word(entity.name).lower()
                 if last.endswith(low) and " für " not in entity.name:
                     return entity
         return None
+
+    def head_word(self, name: str) -> str:
+        """The head noun of an organisation's name, before the genitive that may be part
+        of it ("Zentralverband des Deutschen Handwerks" → "Zentralverband")."""
+        words = name.split()
+        links = self.lex.genitive_articles | self.lex.role_genitive_articles
+        cut = next((k for k, w in enumerate(words) if k and w in links), len(words))
+        return words[cut - 1] if words else ""
 
     def _name(self, mention: Mention) -> str:
         aliases = self.lex.organization_aliases

@@ -27,6 +27,7 @@ from quotes.pipeline.entity_scan import (
     joined,
     normal_affiliation,
     scan,
+    unquoted,
 )
 from quotes.pipeline.mention import Mention
 from quotes.pipeline.outlets import OutletFinder
@@ -116,6 +117,10 @@ class ResolutionRun:
         if not entity.name and not mention.pronoun and mention.text.strip():
             # A phrase no rule could name ("Einer von ihnen"): its own words, never "".
             entity = Entity(" ".join(mention.text.split()), "unknown")
+        if unquoted(entity.name) != entity.name:
+            # The mention keeps the marks as written; the name is the entity's, without
+            # them ("die „Bild“-Reporterin" → Bild-Reporterin).
+            entity = attrs.evolve(entity, name=unquoted(entity.name))
         if entity.name:
             if entity.name not in self.memory.by_name or entity.type != "person":
                 self.memory.by_name.setdefault(entity.name, entity)
@@ -246,7 +251,7 @@ class ResolutionRun:
         earlier = self.memory.only_organization_before(mention.start, _CLASS_SENTENCES)
         if earlier is None or not earlier.name:
             return None
-        kind = self.lex.organization_kind(earlier.name.split()[-1])
+        kind = self.lex.organization_kind(self.orgs.head_word(earlier.name))
         if kind and not mention.head[-1].lower().endswith(kind):
             return None
         return earlier

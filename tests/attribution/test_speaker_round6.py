@@ -128,12 +128,14 @@ def test_an_outlet_of_the_names_table_in_the_genitive(parse: quotes.Extractor) -
     assert a.speaker.type == "outlet"
 
 
-def test_a_descriptions_name_has_no_spaces_inside_its_quotation_marks(
+def test_a_descriptions_name_has_no_quotation_marks_its_mention_keeps_them(
     parse: quotes.Extractor,
 ) -> None:
     text = "Nach Informationen der „Flensburger Rundschau“ wurde niemand verletzt."
     a = quotation(parse, text, "niemand verletzt")
-    assert a.speaker is not None and a.speaker.name == "Informationen der „Flensburger Rundschau“"
+    assert a.speaker is not None and a.speaker.name == "Informationen der Flensburger Rundschau"
+    assert a.speaker.mention is not None
+    assert a.speaker.mention.text == "Informationen der „Flensburger Rundschau“"
 
 
 def test_a_full_name_does_not_swallow_the_capitalised_noun_after_it(

@@ -72,7 +72,7 @@ def test_a_speaker_of_the_frame_keeps_the_quote_after_the_colon(
         ),
         (
             "Laut einer Studie des Instituts der deutschen Wirtschaft sinken die Löhne.",
-            "Institut",
+            "Institut der deutschen Wirtschaft",
             "organization",
         ),
     ],
