@@ -95,10 +95,14 @@ class Organizations:
         definite = mention.determiner in self.lex.definite_articles
         for offset, full in reversed(self.memory.roster.organizations.get(head, ())):
             inside = mention.start <= offset < mention.end
-            earlier = offset < mention.start and len(name.split()) == 1 and not mention.genitive
+            earlier = (
+                offset < mention.start
+                and len(name.split()) == 1
+                and not self._genitive_of_name(mention)
+            )
             if inside or (earlier and definite):
                 return Entity(full, "organization", gender)
-        if mention.genitive:
+        if self._genitive_of_name(mention):
             # The genitive is part of the organisation's name ("der Zentralverband des
             # Deutschen Handwerks", "die Regierung der Ukraine"), as it is of a role's.
             return Entity(joined([name, *mention.genitive]), "organization", gender)
@@ -127,6 +131,18 @@ class Organizations:
                 if last.endswith(low) and " für " not in entity.name:
                     return entity
         return None
+
+    def _genitive_of_name(self, mention: Mention) -> bool:
+        """Whether the mention's genitive belongs to the organisation's name. Not after a
+        name that is complete in itself ("wirft die OSZE der Wahlkommission vor": a dative
+        object the chunk ran into) and not where it is a time ("Angaben der Polizei vom
+        Dienstag")."""
+        if not mention.genitive or not mention.head:
+            return False
+        head = mention.head[-1]
+        if head in self.lex.organization_names or head.isupper():
+            return False
+        return not any(w in self.lex.not_speakers for w in mention.genitive)
 
     def head_word(self, name: str) -> str:
         """The head noun of an organisation's name, before the genitive that may be part

@@ -44,6 +44,29 @@ def test_an_organisations_genitive_is_part_of_its_name(
     assert speaker_name(quotation(parse, text, words)) == name
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        # A dative object the chunk ran into is no part of a name complete in itself.
+        (
+            "Zudem wirft die OSZE der Wahlkommission vor, sie habe Beobachter behindert.",
+            "Beobachter",
+            "OSZE",
+        ),
+        # A time is no part of the name.
+        (
+            "Nach Informationen der Stadtverwaltung vom Dienstagabend muss die Schule schließen.",
+            "Schule",
+            "Stadtverwaltung",
+        ),
+    ],
+)
+def test_an_organisations_name_takes_no_object_or_time_for_a_genitive(
+    parse: quotes.Extractor, text: str, words: str, name: str
+) -> None:
+    assert speaker_name(quotation(parse, text, words)) == name
+
+
 def test_a_class_noun_refers_back_to_the_organisation_named_with_its_genitive(
     parse: quotes.Extractor,
 ) -> None:
