@@ -193,6 +193,13 @@ class ResolutionRun:
         role_word = next((w for w in reversed(mention.head) if lex.role_of(w)), None)
         names = [w for w in mention.head if not lex.role_of(w) and _name_word(w, lex)]
         if role_word is not None and not names:
+            appositive = [w for w in mention.apposition if _name_word(w, lex)]
+            if len(appositive) >= 2 and len(appositive) == len(mention.apposition):
+                # "Der Sprecher der Luftwaffe, Jurij Ihnat, sagte": the name in commas is
+                # the role's holder (a first name and a surname at least).
+                role, gender = lex.role_gender(role_word, mention.determiner) or ("", "")
+                gender = lex.given_names.get(appositive[0], "") or gender
+                return self.memory.register(" ".join(appositive), gender, {role}, mention.start)
             return self._resolve_role(mention, role_word)
         if self.orgs.is_organization(mention) and not self._person_by_role(
             mention, role_word, names
@@ -417,6 +424,7 @@ class ResolutionRun:
                 and not lex.is_demonym(role)  # "der Lette" is no Landrat named before
                 and (not only.gender or only.gender == gender)
                 and not party
+                and not mention.genitive  # "Der Sprecher der Luftwaffe": someone new
                 and not self._other_office(role, only)
             ):
                 # "Karl-Theodor zu Guttenberg … Der frühere Verteidigungsminister …": with
