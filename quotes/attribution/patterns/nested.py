@@ -45,6 +45,7 @@ def inherit(direct: Sequence[Frame], others: Sequence[Frame]) -> tuple[Frame, ..
                 frame.cue is not None
                 and not _inside(frame.cue, outer)
                 and not _carried_before(frame, outer)
+                and not _in_outer_frame(frame, outer)
             )
             frame = attrs.evolve(
                 frame,
@@ -82,7 +83,7 @@ def _belongs_to(frame: Frame, outer: Frame) -> bool:
     quote = outer.quote
     inside = [p for p in frame.cue.parts if quote.start <= p.start and p.end <= quote.end]
     mention = frame.speaker.mention
-    if _carried_before(frame, outer):
+    if _carried_before(frame, outer) or _in_outer_frame(frame, outer):
         return True
     return len(inside) == len(frame.cue.parts) or (
         mention is not None and quote.start <= mention.start and mention.end <= quote.end
@@ -102,4 +103,19 @@ def _carried_before(frame: Frame, outer: Frame) -> bool:
         all(p.end <= quote.start for p in frame.cue.parts)
         and all(p.start >= quote.start for p in outer.cue.parts)
         and (mention is None or mention.end <= quote.start)
+    )
+
+
+def _in_outer_frame(frame: Frame, outer: Frame) -> bool:
+    """Whether the direct quote's cue and speaker are words of the frame of the speech
+    around it: "Gulyás erklärte laut Tass, das Land lasse sich „nicht einschüchtern“"
+    ("laut Tass" is the chain of Gulyás's words, so the partial quote is his too). The
+    speaker phrase need only start there: it may run on into the speech ("nach Angaben
+    der Agentur Interfax, Russland")."""
+    if frame.cue is None or outer.frame is None:
+        return False
+    mention = frame.speaker.mention if frame.speaker is not None else None
+    around = outer.frame
+    return all(around.contains(p) for p in frame.cue.parts) and (
+        mention is None or around.start <= mention.start < around.end
     )
