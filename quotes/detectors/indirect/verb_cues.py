@@ -28,6 +28,7 @@ from quotes.detectors.indirect.cue_verbs import (
     verb_entry,
     wie_start,
 )
+from quotes.detectors.indirect.middle_field import plausible_speaker
 from quotes.detectors.indirect.scan import (
     Candidate,
     DocumentScan,
@@ -40,7 +41,6 @@ from quotes.detectors.indirect.subjects import (
     addressee_of,
     colon_intro,
     is_hung_on_auxiliary,
-    plausible_speaker,
     quoted_object,
     subject_after_wie,
     verb_speaker,
