@@ -113,14 +113,15 @@ def format_attribution(attribution: Attribution) -> str:
     """One readable line: ``chain — quote (cue words)``.
 
     The speaker's mention joins the cue words where it does not repeat the name in the
-    chain ("sagte er", "so der Beamte"; not "sagte Trump" under "Donald Trump").
+    chain ("sagte er", "so der Beamte"; not "sagte Trump" under "Donald Trump", nor "die
+    Bild-Zeitung" under "Bild": words are compared without their hyphens).
     """
     parts = list(attribution.cue.parts) if attribution.cue is not None else []
     speaker = attribution.speaker
     if speaker is not None and speaker.mention is not None:
         mention = _one_line(speaker.mention.text)
-        name_words = set(regex.findall(r"[\w-]+", speaker.name.casefold()))
-        if not name_words & set(regex.findall(r"[\w-]+", mention.casefold())):
+        name_words = set(regex.findall(r"\w+", speaker.name.casefold()))
+        if not name_words & set(regex.findall(r"\w+", mention.casefold())):
             parts.append(speaker.mention)
     parts.sort(key=lambda span: (span.start, span.end))
     words = shorten(" ".join(_one_line(span.text) for span in parts), CUE_WIDTH)

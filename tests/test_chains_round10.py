@@ -1,0 +1,105 @@
+"""Outlets in chains, round 10: fresh sentences of our own.
+
+Each test is one class of error seen on fresh text: a verb of saying that takes no dative
+outlet but names the medium it was said in ("widersprach im Deutschlandfunk"), a name in
+commas between the speaker and the outlet spoken to ("sagte die Fraktionschefin, Marine Le
+Pen, der Zeitung „Le Figaro“"), the text view showing an outlet's mention as cue words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import quotes
+from quotes.cli.output import format_attribution
+
+
+@pytest.fixture(scope="module")
+def parse_extractor() -> quotes.Extractor:
+    return quotes.Extractor("parse")
+
+
+def _one(extractor: quotes.Extractor, text: str, words: str) -> quotes.Attribution:
+    (found,) = [a for a in extractor.extract(text) if words in a.quote.text]
+    return found
+
+
+def _via(attribution: quotes.Attribution) -> list[tuple[str, int]]:
+    return [(s.name, s.hop) for s in attribution.via]
+
+
+# -- the medium a verb without a dative outlet names ---------------------------------------
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        (
+            "Der Ökonom Jens Südekum widersprach im Deutschlandfunk: Die Wirtschaft brauche "
+            "Entlastung.",
+            "Deutschlandfunk",
+        ),
+        (
+            "Die Vorsitzende mahnte am Sonntag im ZDF, die Partei müsse geschlossen bleiben.",
+            "ZDF",
+        ),
+        (
+            "Der Minister verteidigte im „Spiegel“ seinen Kurs: Die Reform sei notwendig.",
+            "Spiegel",
+        ),
+    ],
+)
+def test_a_verb_of_saying_names_the_medium_it_was_said_in(
+    parse_extractor: quotes.Extractor, text: str, outlet: str
+) -> None:
+    (a,) = parse_extractor.extract(text)
+    assert _via(a) == [(outlet, 1)]
+
+
+def test_whom_the_speaker_contradicted_is_no_outlet_spoken_to(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    # "widersprach der „Bild“": the paper is contradicted, not spoken to.
+    text = "Der Sprecher widersprach der „Bild“ am Montag: Der Minister habe nichts gewusst."
+    for a in parse_extractor.extract(text):
+        assert "Bild" not in [s.name for s in a.via]
+
+
+# -- a name in commas between the speaker and the outlet -------------------------------------
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        (
+            "Das sei ein Fehler, sagte die Fraktionschefin der Rechtspopulisten, Marine Le Pen, "
+            "der Zeitung „Le Figaro“.",
+            "Figaro",
+        ),
+        (
+            "Man sei gesprächsbereit, sagte der Sprecher des Vereins, Hans Wiegand, dem Sender "
+            "NDR.",
+            "NDR",
+        ),
+    ],
+)
+def test_a_name_in_commas_may_stand_before_the_outlet_spoken_to(
+    parse_extractor: quotes.Extractor, text: str, outlet: str
+) -> None:
+    (a,) = parse_extractor.extract(text)
+    assert _via(a) == [(outlet, 1)]
+
+
+def test_a_clause_in_commas_is_no_name_before_an_outlet(parse_extractor: quotes.Extractor) -> None:
+    # The words in commas have a finite verb: "der Zeitung" belongs to the reported clause.
+    text = "Er sagte am Montag, das Ministerium habe gelogen, der Zeitung „Bild“ zufolge."
+    for a in parse_extractor.extract(text):
+        assert [s.relation for s in a.via if s.name == "Bild"] != ["gegenüber"]
+
+
+# -- the text view ---------------------------------------------------------------------------
+def test_the_text_view_does_not_repeat_an_outlets_compound_mention(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    text = "Wie die Bild-Zeitung berichtet, soll der Trainer vor dem Aus stehen."
+    a = _one(parse_extractor, text, "Trainer")
+    assert a.speaker is not None and a.speaker.name == "Bild"
+    assert a.cue is not None and [p.text for p in a.cue.parts] == ["Wie", "berichtet"]
+    assert format_attribution(a).endswith("(Wie berichtet)")
+
