@@ -103,3 +103,55 @@ def test_the_text_view_does_not_repeat_an_outlets_compound_mention(
     assert a.cue is not None and [p.text for p in a.cue.parts] == ["Wie", "berichtet"]
     assert format_attribution(a).endswith("(Wie berichtet)")
 
+
+# -- what the outlet spoken to carries to -----------------------------------------------------
+_TO_CBC = "Die Lage sei ernst, sagte Ministerin Anita Anand dem Sender CBC. "
+
+
+def test_the_next_quotation_of_the_same_speaker_carries_the_outlet(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    text = _TO_CBC + "„Wir arbeiten mit allen Partnern zusammen“, betonte die Ministerin."
+    a = _one(parse_extractor, text, "Partnern")
+    assert a.speaker is not None and a.speaker.name == "Anita Anand"
+    assert _via(a) == [("CBC", 1)]
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "Am Abend sprach sie im Parlament. ",
+        "Zuvor hatte sie mit dem Premierminister telefoniert. ",
+    ],
+)
+def test_another_occasion_between_ends_what_the_paragraph_carries(
+    parse_extractor: quotes.Extractor, between: str
+) -> None:
+    text = _TO_CBC + between + "„Wir arbeiten mit allen Partnern zusammen“, betonte die Ministerin."
+    a = _one(parse_extractor, text, "Partnern")
+    assert a.speaker is not None and a.speaker.name == "Anita Anand"
+    assert a.via == ()
+
+
+def test_another_occasion_ends_the_carry(parse_extractor: quotes.Extractor) -> None:
+    text = (
+        _TO_CBC
+        + "Später, auf einer Pressekonferenz in Ottawa, betonte sie: „Wir arbeiten mit allen "
+        "Partnern zusammen.“"
+    )
+    a = _one(parse_extractor, text, "Partnern")
+    assert a.via == ()
+
+
+def test_another_occasion_ends_an_interview_carried_through_the_passage(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    text = (
+        "In einem Interview mit dem ZDF sagte Ministerpräsident Hendrik Wüst, das Land brauche "
+        "mehr Lehrer. „Wir werden einstellen“, sagte Wüst. Später sagte Wüst im Landtag: „Das "
+        "Geld ist da.“"
+    )
+    carried = _one(parse_extractor, text, "einstellen")
+    assert _via(carried) == [("ZDF", 1)]
+    later = _one(parse_extractor, text, "Geld ist da")
+    assert later.via == ()

@@ -106,6 +106,7 @@ class Chains:
 
     carry: Words = ()
     carry_in_paragraph: Words = ()
+    carry_ends: Words = ()
     back_reference_articles: Words = ()
     back_reference_reach: int = 0
     cited_things: Words = ()

@@ -153,6 +153,8 @@ class Compiled:
     # [chains]: relations that carry through a passage, and who an outlet cites
     carry: frozenset[str] = frozenset()
     carry_in_paragraph: frozenset[str] = frozenset()
+    #: [chains] carry_ends: words of a frame that name another occasion ("Später").
+    carry_ends: frozenset[str] = frozenset()
     #: An addressee "der Zeitung" names the outlet of that type named last, within reach.
     back_reference_articles: frozenset[str] = frozenset()
     back_reference_reach: int = 0
@@ -393,6 +395,7 @@ def compile_rules(rules: RuleData) -> Compiled:
         org_names=org_names,
         carry=carry,
         carry_in_paragraph=carry_in_paragraph,
+        carry_ends=frozenset(_strings(chains_table.get("carry_ends", ()), "chains.carry_ends")),
         back_reference_articles=back_reference_articles,
         back_reference_reach=reach,
         cited_speaker=cited_speaker,

@@ -51,6 +51,9 @@ _ARTICLE_NOUN = regex.compile(r"\s+(\w+)\s+(\w[\w-]*)(?=\s*[,.;:!?]|\s+\p{Ll})")
 # The relation given to an outlet that was the speaker and moves into the chain without
 # linking words of its own.
 _REPORTED = "berichtet"
+_WORD = regex.compile(r"\w+")
+# How far around a quotation, and between two, words that name another occasion are read.
+_OCCASION_REACH = 400
 
 
 class ChainRequest(Protocol):
@@ -454,16 +457,32 @@ class PassageChains:
     def _passage_goes_on(
         self, doc: Document, index: MentionIndex, carry: _Carry, frame: ChainRequest
     ) -> bool:
-        """No source, dateline or heading between the carrying quotation and this one."""
+        """No source, dateline or heading between the carrying quotation and this one, and
+        no word that names another occasion ([chains] carry_ends) in this one's own words
+        ("Später, auf einer Pressekonferenz, betonte sie: …") or between ("Am Abend sprach
+        sie im Parlament.")."""
         start = frame.region_start
         if (
             carry.paragraph is not None
             and doc.paragraph_index(frame.quote.start) != carry.paragraph
         ):
             return False
+        text = doc.text
+        quote = frame.quote
+        # Bounded: a region may run over a long sentence.
+        own = (
+            text[max(start, quote.start - _OCCASION_REACH) : quote.start],
+            text[quote.end : min(frame.region_end, quote.end + _OCCASION_REACH)],
+        )
+        if any(self._another_occasion(words) for words in own):
+            return False
         if start <= carry.position:
             return True
         if index.linked_between(carry.position, start):
+            return False
+        if start - carry.position <= _OCCASION_REACH and self._another_occasion(
+            text[carry.position : start]
+        ):
             return False
         first = doc.paragraph_index(carry.position)
         last = doc.paragraph_index(start)
@@ -474,6 +493,12 @@ class PassageChains:
             if line and len(line) <= _HEADING_MAX and line[-1] not in _SENTENCE_ENDS:
                 return False
         return True
+
+    def _another_occasion(self, words: str) -> bool:
+        """Whether ``words`` name another occasion ([chains] carry_ends: "Später",
+        "Pressekonferenz")."""
+        ends = self._compiled.carry_ends
+        return bool(ends) and any(word in ends for word in _WORD.findall(words))
 
 
 # -- helpers ---------------------------------------------------------------------------------
