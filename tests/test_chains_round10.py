@@ -155,3 +155,21 @@ def test_another_occasion_ends_an_interview_carried_through_the_passage(
     assert _via(carried) == [("ZDF", 1)]
     later = _one(parse_extractor, text, "Geld ist da")
     assert later.via == ()
+
+
+# -- a quoted outlet name before a colon intro ------------------------------------------------
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Gegenüber dem „Tagesspiegel“ sagte sie:",
+        "Im Interview mit der „Zeit“ ergänzte die Ministerin:",
+    ],
+)
+def test_a_quoted_outlet_before_a_colon_intro_is_in_the_chain(
+    parse_extractor: quotes.Extractor, intro: str
+) -> None:
+    # The outlet's quoted name is a title, no one's words: the quotation's region (where
+    # its chain is looked for) still starts with its sentence.
+    a = _one(parse_extractor, intro + " „Wir brauchen einen Neustart.“", "Neustart")
+    assert len(a.via) == 1 and a.via[0].hop == 1
+    assert a.via[0].name in intro

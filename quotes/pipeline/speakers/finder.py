@@ -189,6 +189,15 @@ class SpeakerFinder:
         # 3. An intro ending in a colon, in this sentence or the one before.
         intro = self._intro(doc, q, pre, pre_start)
         if intro is not None:
+            if (
+                intro.region_start == pre_start > first_sentence.start
+                and prev_q is not None
+                and prev_q.category == "title"
+                and prev_q.quote.start >= first_sentence.start
+            ):
+                # "Gegenüber dem „Tagesspiegel“ sagte sie: „…“": the title is no one's
+                # words, and the outlet it names is in this quotation's region.
+                intro = attrs.evolve(intro, region_start=first_sentence.start)
             return intro
         # 4. A partial quote inside a sentence with a cue: the words within reach of the
         #    quote, not the whole sentence (a sentence of thousands of quoted items would
