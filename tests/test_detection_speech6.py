@@ -27,3 +27,34 @@ def test_a_call_with_a_zu_infinitive_stays_indirect_speech(
     (found,) = parse_extractor.extract(text)
     assert found.kind == "indirect"
     assert found.quote.text == "neue Gespräche aufzunehmen"
+
+
+# -- a negated speech act is none ("sagte nicht, ob …") -------------------------------
+def test_a_negated_speech_act_is_no_quotation(parse_extractor: quotes.Extractor) -> None:
+    for text in (
+        "Von einem Anschlag spricht die Polizei bislang nicht.",
+        "Er sagte nicht, ob er zurücktreten werde.",
+        "Ein Sprecher wollte nicht bestätigen, dass der Minister zurücktritt.",
+        "Der Klub wird den Trainer entlassen. Das bestätigte der Präsident nicht.",
+    ):
+        assert parse_extractor.extract(text) == [], text
+
+
+def test_a_negation_inside_the_content_keeps_the_quotation(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    text = "Die Ministerin sagte, die Reform komme nicht."
+    (found,) = parse_extractor.extract(text)
+    assert (found.kind, found.quote.text) == ("indirect", "die Reform komme nicht")
+
+
+def test_not_excluding_states_a_view(parse_extractor: quotes.Extractor) -> None:
+    text = "Die Polizei schloss nicht aus, dass es Brandstiftung war."
+    (found,) = parse_extractor.extract(text)
+    assert (found.kind, found.quote.text) == ("indirect", "dass es Brandstiftung war")
+    assert found.speaker is not None and found.speaker.name == "Polizei"
+
+
+def test_not_only_is_no_negation_of_the_verb(parse_extractor: quotes.Extractor) -> None:
+    text = "Die Opposition kritisierte nicht nur den Plan, sondern auch den Zeitpunkt."
+    assert kinds(parse_extractor, text) == [("reported", "Opposition")]

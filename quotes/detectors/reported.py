@@ -68,6 +68,9 @@ class NotSpeech:
     needs: Mapping[str, frozenset[str]] = attrs.field(factory=dict)  # lemma → lower words
     context_only: frozenset[str] = frozenset()  # verbs whose sentence is speech context only
     decisions: frozenset[str] = frozenset()  # verbs whose perfect or past passive is an act
+    negations: frozenset[str] = frozenset()  # "nicht": a speech act not made
+    negation_keeps: frozenset[str] = frozenset()  # "schloss nicht aus": a view stated
+    negation_focus: frozenset[str] = frozenset()  # "nicht nur": no negation of the verb
 
     @classmethod
     def from_rules(cls, rules: Mapping[str, Any]) -> NotSpeech:
@@ -83,7 +86,33 @@ class NotSpeech:
             },
             frozenset(str(w) for w in section.get("context_only", ())),
             frozenset(str(w) for w in section.get("decisions", ())),
+            frozenset(str(w).lower() for w in section.get("negations", ())),
+            frozenset(str(w) for w in section.get("negation_keeps", ())),
+            frozenset(str(w).lower() for w in section.get("negation_focus", ())),
         )
+
+    def negated(
+        self, parsed: ParsedDoc, first: int, end: int, verb: int, lemma: str,
+        auxiliaries: Sequence[int] = (),
+    ) -> bool:  # fmt: skip
+        """Whether the speech act of ``verb`` (clause ``first:end``) is negated: a word of
+        ``negations`` hangs on it or on one of its ``auxiliaries``, directly or through
+        one adverb ("spricht bislang nicht"), and no ``negation_focus`` word follows it;
+        never for a ``negation_keeps`` lemma. By the tree."""
+        if lemma in self.negation_keeps:
+            return False
+        heads = {verb, *auxiliaries}
+        for j in range(first, end):
+            if parsed[j].text.lower() not in self.negations or j in heads:
+                continue
+            if j + 1 < end and parsed[j + 1].text.lower() in self.negation_focus:
+                continue  # "nicht nur": a focus particle
+            head = parsed[j].head
+            if head in heads or (
+                head != j and parsed[head].upos == "ADV" and parsed[head].head in heads
+            ):
+                return True
+        return False
 
     def context_only_use(
         self, parsed: ParsedDoc, verb: int, lemma: str, auxiliaries: Sequence[int]

@@ -28,6 +28,10 @@ class ReportedRules:
     decision taken ("Der Bundestag hat den Antrag abgelehnt", "wurde abgelehnt"), speech
     context only as ``context_only``; the present ("lehnt … ab", "wird … abgelehnt") stays
     reported speech.
+    ``negations``: words that negate a speech-act verb they hang on ("wollte nicht
+    bestätigen, dass …", "spricht bislang nicht von …"): no quotation, unless the verb is
+    one of ``negation_keeps`` (its negation states a view: "schloss nicht aus, dass …")
+    or one of ``negation_focus`` follows the negation ("kritisierte nicht nur …").
     """
 
     not_speech_objects: dict[str, Words] = attrs.field(factory=dict)
@@ -36,3 +40,6 @@ class ReportedRules:
     needs: dict[str, Words] = attrs.field(factory=dict)
     context_only: Words = ()
     decisions: Words = ()
+    negations: Words = ()
+    negation_keeps: Words = ()
+    negation_focus: Words = ()

@@ -80,6 +80,8 @@ def back_reference(scan: DocumentScan, s: SentenceView) -> Candidate | None:
     clause = Clause(s.first, s.content_end, None)
     if entry.needs and not has_needed_word(scan, s, clause, entry):
         return None
+    if scan.rules.not_speech.negated(parsed, clause.first, clause.end, verb, entry.lemma):
+        return None  # "Das bestätigte die Polizei nicht."
     cue = (verb, particle) if particle is not None else (verb,)
     speaker = verb_speaker(scan, s, verb, verb + 1, s.content_end, entry)
     if speaker is None and entry.lemma == "hervorgehen":
@@ -110,6 +112,8 @@ def verb_candidates(scan: DocumentScan, s: SentenceView, i: int) -> list[Candida
         cue.append(particle)
     cue.extend(auxiliaries(scan, s, i, clause))
     cue.sort()
+    if scan.rules.not_speech.negated(parsed, clause.first, clause.end, i, entry.lemma, cue):
+        return []  # "wollte nicht bestätigen, dass …": a speech act not made
     cue_last = max(cue)
     verb = parsed[i]
     medium = scan.rules.medium_of(entry.lemma)
@@ -337,6 +341,10 @@ def reported_candidate(scan: DocumentScan, s: SentenceView) -> Candidate | None:
             # as for indirect speech; the corpus export leaves it out (the corpus gives
             # reported speech no cue: its quote is the whole sentence, the verb inside).
             helpers = auxiliaries(scan, s, i, clause)
+            if scan.rules.not_speech.negated(
+                parsed, clause.first, clause.end, i, entry.lemma, helpers
+            ):
+                continue  # "spricht bislang nicht von einem Anschlag": no speech act
             cue = [i, *helpers]
             if particle is not None:
                 cue.append(particle)
