@@ -58,3 +58,35 @@ def test_not_excluding_states_a_view(parse_extractor: quotes.Extractor) -> None:
 def test_not_only_is_no_negation_of_the_verb(parse_extractor: quotes.Extractor) -> None:
     text = "Die Opposition kritisierte nicht nur den Plan, sondern auch den Zeitpunkt."
     assert kinds(parse_extractor, text) == [("reported", "Opposition")]
+
+
+# -- "Als Grund wurden … genannt": a passive without an agent -------------------------
+def test_a_reason_given_in_the_passive_is_reported_speech(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    text = "Als Grund wurden die hohen Kosten genannt."
+    assert kinds(parse_extractor, text) == [("reported", None)]
+
+
+def test_a_name_given_in_the_passive_is_no_speech(parse_extractor: quotes.Extractor) -> None:
+    assert parse_extractor.extract("Die Brücke ist alt. So wird sie auch genannt.") == []
+
+
+# -- "Als …" before a verb in second place opens no clause ------------------------------
+def test_an_als_phrase_before_the_verb_opens_no_clause(
+    parse_extractor: quotes.Extractor,
+) -> None:
+    text = "Als Grund gab die Schule an, die Partei habe sich nicht zu erkennen gegeben."
+    (found,) = parse_extractor.extract(text)
+    assert (found.kind, found.quote.text) == (
+        "indirect",
+        "die Partei habe sich nicht zu erkennen gegeben",
+    )
+
+
+def test_a_temporal_als_clause_is_no_speech(parse_extractor: quotes.Extractor) -> None:
+    text = (
+        "Die Unruhen waren ausgebrochen, als etwa tausend Menschen gegen den Anschlag "
+        "protestierten."
+    )
+    assert parse_extractor.extract(text) == []

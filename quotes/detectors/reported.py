@@ -71,6 +71,7 @@ class NotSpeech:
     negations: frozenset[str] = frozenset()  # "nicht": a speech act not made
     negation_keeps: frozenset[str] = frozenset()  # "schloss nicht aus": a view stated
     negation_focus: frozenset[str] = frozenset()  # "nicht nur": no negation of the verb
+    agentless: Mapping[str, frozenset[str]] = attrs.field(factory=dict)  # lemma → words
 
     @classmethod
     def from_rules(cls, rules: Mapping[str, Any]) -> NotSpeech:
@@ -89,7 +90,18 @@ class NotSpeech:
             frozenset(str(w).lower() for w in section.get("negations", ())),
             frozenset(str(w) for w in section.get("negation_keeps", ())),
             frozenset(str(w).lower() for w in section.get("negation_focus", ())),
+            {
+                str(k): frozenset(str(w).lower() for w in v)
+                for k, v in section.get("agentless", {}).items()
+            },
         )
+
+    def agentless_use(self, parsed: ParsedDoc, first: int, end: int, lemma: str) -> bool:
+        """Whether the passive of ``lemma`` without an agent is reported speech in the
+        clause ``first:end``: it holds one of the lemma's ``agentless`` words ("Als
+        Ursache wurde ein Defekt angegeben"; not "So wird der Pass auch genannt")."""
+        words = self.agentless.get(lemma)
+        return bool(words) and any(parsed[j].text.lower() in words for j in range(first, end))
 
     def negated(
         self, parsed: ParsedDoc, first: int, end: int, verb: int, lemma: str,

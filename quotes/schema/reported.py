@@ -32,6 +32,8 @@ class ReportedRules:
     bestätigen, dass …", "spricht bislang nicht von …"): no quotation, unless the verb is
     one of ``negation_keeps`` (its negation states a view: "schloss nicht aus, dass …")
     or one of ``negation_focus`` follows the negation ("kritisierte nicht nur …").
+    ``agentless``: per verb lemma, words one of which the clause of its passive must hold
+    to be reported speech without an agent ("Als Ursache wurde ein Defekt angegeben").
     """
 
     not_speech_objects: dict[str, Words] = attrs.field(factory=dict)
@@ -43,3 +45,4 @@ class ReportedRules:
     negations: Words = ()
     negation_keeps: Words = ()
     negation_focus: Words = ()
+    agentless: dict[str, Words] = attrs.field(factory=dict)

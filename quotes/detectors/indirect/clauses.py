@@ -155,11 +155,13 @@ def is_adverbial(scan: DocumentScan, clause: Clause) -> bool:
         if nxt.is_finite_verb or scan.rules.konjunktiv.strength(scan.parsed, nxt) == "strong":
             return False  # "damit solle …", "da gebe es …": an adverb, then the verb
     if word in scan.rules.ambiguous_openers:
-        # "Als Begründung gab er an" is no clause; "als er ankam" is.
+        # "Als Begründung gab er an" is no clause; "als er ankam" is. Where the tagger
+        # gives "Als" KOKOM and SCONJ at once, the verb decides: second in a main clause
+        # ("Als Grund wurden die Kosten genannt"), last in a subordinate one.
+        if word == "als" and token.tag in ("KOKOM", "APPR"):
+            return token.upos == "SCONJ" and _verb_final(scan, clause)
         if token.upos == "SCONJ" or token.tag in ("KOUS", "KOUI"):
             return True
-        if word == "als" and token.tag in ("KOKOM", "APPR"):
-            return False
         nxt = scan.parsed[clause.first + 1] if clause.first + 1 < clause.end else None
         return (
             word in scan.rules.pronoun_subject_openers
@@ -167,6 +169,15 @@ def is_adverbial(scan: DocumentScan, clause: Clause) -> bool:
             and (nxt.upos in ("PRON", "DET") and not nxt.text[:1].isupper())
         )
     return True
+
+
+def _verb_final(scan: DocumentScan, clause: Clause) -> bool:
+    """Whether the clause's finite verb is its last word but punctuation (a subordinate
+    clause); False where it has none."""
+    finite = finite_in(scan, clause)
+    if finite is None:
+        return False
+    return all(scan.parsed[j].is_punct for j in range(finite + 1, capped(clause)))
 
 
 def opens_as_preposition(scan: DocumentScan, clause: Clause) -> bool:

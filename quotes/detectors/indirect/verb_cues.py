@@ -303,7 +303,10 @@ def reported_candidate(scan: DocumentScan, s: SentenceView) -> Candidate | None:
             continue
         for i in range(clause.first, clause.end):
             token = parsed[i]
-            if scan.in_direct[i] or not is_verb(token) or not token.text[:1].islower():
+            # A participle the tagger took for an adjective is a verb when a passive
+            # auxiliary hangs on it ("wurde … angegeben" tagged ADJD).
+            verb_like = is_verb(token) or bool(parsed.children(i, "aux:pass"))
+            if scan.in_direct[i] or not verb_like or not token.text[:1].islower():
                 continue
             if token.tag == "VVPP" and i > clause.first and parsed[i - 1].tag in _COMPARATIVE:
                 continue  # "wie erwartet", "wie angekündigt": a comparison, no speech act
@@ -330,12 +333,22 @@ def reported_candidate(scan: DocumentScan, s: SentenceView) -> Candidate | None:
                     scan.rules.pronouns - scan.rules.not_speaker_pronouns, scan.rules.noun_phrases,
                 )  # fmt: skip
                 speaker = fronted if fronted is not None else speaker
-            if speaker is None or not plausible_speaker(scan, speaker):
+            # "Als Ursache wurde ein Defekt angegeben": a passive with no agent.
+            agentless = (
+                speaker is None
+                and is_passive(scan, i)
+                and scan.rules.not_speech.agentless_use(
+                    parsed, clause.first, clause.end, entry.lemma
+                )
+            )
+            if not agentless and (speaker is None or not plausible_speaker(scan, speaker)):
                 continue
-            speaker = _without_needed_phrase(scan, clause, entry, speaker)
+            if speaker is not None:
+                speaker = _without_needed_phrase(scan, clause, entry, speaker)
             if scan.rules.not_speech.rules_out(
-                parsed, clause.first, clause.end, i, entry.lemma, speaker
-            ):
+                parsed, clause.first, clause.end, i, entry.lemma,
+                speaker if speaker is not None else (i, i + 1),  # the checks of the verb
+            ):  # fmt: skip
                 continue  # "(Wikinews berichtete)", "forderte zwölf Todesopfer" (detect)
             # The cue is the verb with its particle and auxiliaries ("hat … abgelehnt"),
             # as for indirect speech; the corpus export leaves it out (the corpus gives
