@@ -57,6 +57,8 @@ class Lexicon:
     role_groups: Mapping[str, frozenset[str]] = attrs.field(factory=dict)
     affiliation_roles: frozenset[str] = frozenset()
     role_tails: tuple[str, ...] = ()  # "a. D.": may stand between a role and its name
+    # Roles that refer to the nearest person of their gender ("jähriger": "der 34-Jährige").
+    nearest_person_roles: frozenset[str] = frozenset()
     organization_classes: tuple[str, ...] = ()  # "gewerkschaft", "partei", … (suffixes)
     organization_complements: frozenset[str] = frozenset()  # "für"
     noun_genders: Mapping[str, Gender] = attrs.field(factory=dict)  # lower-case lemma → gender
@@ -200,6 +202,9 @@ class Lexicon:
             name_particles=name_particles,
             role_groups={role: frozenset(members) for role, members in groups.items()},
             role_tails=tuple(str(t) for t in persons.get("role_tails", [])),
+            nearest_person_roles=frozenset(
+                str(r).lower() for r in persons.get("nearest_person_roles", [])
+            ),
             affiliation_roles=frozenset(
                 str(r).lower() for r in persons.get("affiliation_roles", [])
             ),

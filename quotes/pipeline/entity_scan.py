@@ -584,7 +584,7 @@ _PAST_TENSE = re.compile(r"[a-zäöüß]{3,}(?:te|ten)")
 _SPACE = re.compile(r"\s")
 _INDEFINITE_ROLE = regex.compile(
     r"(?<![\p{L}])(?:[Ee]in|[Ee]ine)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}?"
-    r"(?P<noun>\p{Lu}[\p{L}-]+)"
+    r"(?P<noun>(?:\p{N}+-)?\p{Lu}[\p{L}-]+)"  # "Ein 34-Jähriger"
     r"(?P<genitive>\s+(?:des|der)\s+(?:\p{Ll}\p{L}+\s+)?\p{Lu}[\p{L}-]+)?",
     regex.V1,
 )

@@ -21,7 +21,7 @@ import attrs
 
 from quotes.pipeline.mention import Mention
 
-__all__ = ["PartWords", "mention_parts"]
+__all__ = ["PartWords", "mention_parts", "numbered_noun"]
 
 #: The punctuation that ends the head and opens an apposition: ", Maria Sacharowa", "(SPD)".
 _APPOSITION_MARKS = frozenset({",", "(", ")"})
@@ -81,10 +81,12 @@ def mention_parts(
         elif part == "apposition":
             if word[:1].isupper():
                 apposition.append(word)
-        elif is_modifier(k) and not head:
+        elif is_modifier(k) and not head and not numbered_noun(word):
+            # "der 34-Jährige" is a noun, though a tagger may call it an adjective.
             adjectives.append(word)
         elif (
             word[:1].isupper()
+            or numbered_noun(word)
             or (word in parts.name_particles and head)
             or (head and _joined_particle(word, parts.name_particles))
         ):
@@ -102,6 +104,12 @@ def mention_parts(
         adjectives=tuple(adjectives),
         plural=plural,
     )
+
+
+def numbered_noun(word: str) -> bool:
+    """A noun compound that opens with a number, its last part capitalised: "34-Jährige",
+    "5-Sterne-Hotel" (a capitalised noun in all but its first letter)."""
+    return word[:1].isdigit() and "-" in word and word.rsplit("-", 1)[1][:1].isupper()
 
 
 def _joined_particle(word: str, particles: frozenset[str]) -> bool:

@@ -99,6 +99,21 @@ class Memory:
                 return entity if " " in entity.name and entity.name[:1].isupper() else None
         return None
 
+    def persons_within(self, offset: int, sentences: int) -> list[tuple[Entity, int]]:
+        """The persons mentioned before ``offset`` in its sentence and the ``sentences``
+        sentences before it, most recent first, each once, with the offset of its last
+        mention."""
+        index = bisect_left(self._offsets, offset)
+        here = self.doc.sentence_index(offset)
+        found: dict[str, tuple[Entity, int]] = {}
+        for i in range(index - 1, max(-1, index - 1 - _LOOK_BACK), -1):
+            if here - self.doc.sentence_index(self._offsets[i]) > sentences:
+                break
+            entity = self.by_name[self._names_at[i]]
+            if entity.type == "person":
+                found.setdefault(entity.name, (entity, self._offsets[i]))
+        return list(found.values())
+
     def only_organization_before(self, offset: int, sentences: int) -> Entity | None:
         """The one organisation mentioned in the last ``sentences`` sentences before
         ``offset`` (and in the sentence of ``offset``), if exactly one; None where two or

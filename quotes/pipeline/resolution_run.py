@@ -41,6 +41,11 @@ __all__ = ["ResolutionRun"]
 # How many sentences back a party role ("die SPD-Politikerin") may name the person last
 # named, whose party the document had not given.
 _PARTY_SENTENCES = 1
+# How many sentences back an age noun ("der 34-Jährige") may name the person it refers
+# to (and another person of its gender there makes it ambiguous).
+_NEAREST_PERSON_SENTENCES = 2
+# Punctuation around a word of the text ("Richter," "(SPD)").
+_WORD_EDGES = ",.;:!?()[]„“”\"»«'"
 # How many sentences back a definite class noun ("der Verband", "der Verein") may refer to
 # the one organisation mentioned there, named without that class noun.
 _CLASS_SENTENCES = 2
@@ -397,10 +402,20 @@ class ResolutionRun:
             return self.memory.with_role(named, mention)
         party = (
             normal_affiliation(role_word.rsplit("-", 1)[0])
-            if "-" in role_word and role_word.rsplit("-", 1)[1][:1].isupper()
+            if "-" in role_word
+            and role_word.rsplit("-", 1)[1][:1].isupper()
+            and not role_word[:1].isdigit()  # "der 34-Jährige": an age, no party "34"
             else ""
         )
-        if mention.determiner in self.lex.role_articles and not mention.plural:
+        definite = mention.determiner in self.lex.role_articles and not mention.plural
+        if definite and role in lex.nearest_person_roles:
+            nearest = self._nearest_person(mention.start, gender) if gender else None
+            if nearest is not None:
+                return self.memory.with_role(nearest, mention)
+            # An age names no office: no other rule may link it (the last person called
+            # "der 34-Jährige" is no "der 61-Jährige").
+            definite = False
+        if definite:
             for entity in self.memory.before(mention.start):
                 if entity.type != "person" or (gender and entity.gender not in ("", gender)):
                     continue
@@ -442,6 +457,26 @@ class ResolutionRun:
         return self.memory.register(
             description, gender, {role}, mention.start, named=not indefinite
         )
+
+    def _nearest_person(self, offset: int, gender: str) -> Entity | None:
+        """The person mentioned last before ``offset`` in the last sentences whose known
+        gender is ``gender`` ("Der Angeklagte Markus L. … sagte der 34-Jährige"); a person
+        of the other gender in between is passed over. None where another person may be
+        meant: one of that gender or of unknown gender in those sentences ("Richter Hans
+        Hoffmann befragte Markus L. …": either may be 34), or a role noun after the
+        person's last mention ("Laut Sprecher Joachim Banke … wollte der Richter … Der
+        39-Jährige"), which may name someone the document never named."""
+        persons = self.memory.persons_within(offset, _NEAREST_PERSON_SENTENCES)
+        fitting = [(e, at) for e, at in persons if e.gender in ("", gender)]
+        if len(fitting) != 1 or fitting[0][0].gender != gender:
+            return None
+        nearest, at = fitting[0]
+        own = set(nearest.name.split())
+        for word in self.doc.text[at:offset].split():
+            word = word.strip(_WORD_EDGES)
+            if word[:1].isupper() and word not in own and self.lex.role_of(word):
+                return None
+        return nearest
 
     def _other_office(self, role: str, entity: Entity) -> bool:
         """Whether ``role`` and a role ``entity`` was named by are two offices that cannot

@@ -105,3 +105,77 @@ def test_a_name_is_clean_of_quotation_marks_its_mention_is_as_written(
     assert a.speaker.name == name
     span = a.speaker.mention
     assert span.text == mention and text[span.start : span.end] == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        # An age noun refers back to the nearest person of its gender, whatever role the
+        # text named that person by.
+        (
+            "Der Angeklagte Markus L. schwieg am ersten Verhandlungstag. Er bereue die Tat "
+            "zutiefst, sagte der 34-Jährige am Nachmittag.",
+            "bereue",
+            "Markus L.",
+        ),
+        (
+            "Bürgermeisterin Petra Sommer traf am Montag Innenminister Klaus Weber. Man habe "
+            "sich auf einen Plan geeinigt, sagte der 61-Jährige nach dem Treffen.",
+            "Plan",
+            "Klaus Weber",
+        ),
+        (
+            "Anna Berg übernimmt die Leitung des Museums. Sie folgt auf Thomas Brandt, der in "
+            "den Ruhestand geht. „Ich freue mich auf die Aufgabe“, sagte die 52-Jährige.",
+            "Aufgabe",
+            "Anna Berg",
+        ),
+        # Introduced without a name, the person keeps the age as a name.
+        (
+            "Ein 45-Jähriger wurde am Abend in Köln festgenommen. Er habe sich nur "
+            "verteidigt, erklärte der 45-Jährige vor Gericht.",
+            "verteidigt",
+            "45-Jähriger",
+        ),
+        # Two men in the last sentences: either may be 34; no link, and no article in the
+        # name.
+        (
+            "Richter Hans Hoffmann befragte den Angeklagten Markus L. zu seinem Motiv. Er "
+            "habe aus Eifersucht gehandelt, sagte der 34-Jährige.",
+            "Eifersucht",
+            "34-Jährige",
+        ),
+        # A role noun after the named person may name the one meant.
+        (
+            "Laut Gerichtssprecher Jan Vogt wollte der Richter zunächst warten. Der "
+            "41-Jährige gab an, er sei unschuldig.",
+            "unschuldig",
+            "41-Jährige",
+        ),
+    ],
+)
+def test_an_age_noun_refers_to_the_nearest_person_of_its_gender(
+    parse: quotes.Extractor, text: str, words: str, name: str
+) -> None:
+    assert speaker_name(quotation(parse, text, words)) == name
+
+
+def test_an_age_noun_a_tagger_calls_an_adjective_is_the_head(parse: quotes.Extractor) -> None:
+    text = (
+        "In Köln wurde ein 45-Jähriger festgenommen. Der 45-Jährige sagte, er habe sich "
+        "nur verteidigt."
+    )
+    assert speaker_name(quotation(parse, text, "verteidigt")) == "45-Jähriger"
+
+
+@pytest.mark.parametrize("backend", ["parse", "rules"])
+def test_an_age_noun_after_a_direct_quote_is_its_speaker(backend: str) -> None:
+    text = (
+        "Trainer Jens Ohlsen wollte das nicht kommentieren. „Wir reden mit allen“, sagte "
+        "der 47-Jährige nach dem Training."
+    )
+    a = quotation(quotes.Extractor(backend), text, "reden")
+    assert a.cue is not None and a.cue.text == "sagte"
+    assert a.speaker is not None and a.speaker.mention is not None
+    assert a.speaker.mention.text == "der 47-Jährige"
+    assert a.speaker.name == "Jens Ohlsen"
