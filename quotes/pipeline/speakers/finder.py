@@ -371,7 +371,7 @@ class SpeakerFinder:
             phrase = self.subjects.subject(outside, cue.first_token, cue)
         if phrase is None:
             return None
-        frame = (outside[0].start, outside[-1].end)
+        frame = (outside[0].start, _clause_frame_end(outside, cue, phrase, q))
         first: int | None = outside[0].start
         if outside[0].end > q.quote.start:  # none before the quote: the quote's first token
             first = doc.first_token_start(start, end)
@@ -513,6 +513,26 @@ _DEFAULT_DIRECT_MEDIUM = "Speech"
 # Codes of records.recategorized: one more than the category's code.
 _TO_TERM = CATEGORIES.index("term") + 1
 _TO_SPEECH = CATEGORIES.index("speech") + 1
+
+
+def _clause_frame_end(
+    outside: Sequence[Token], cue: CueMatch, phrase: NounPhrase, q: Quoted
+) -> int:
+    """Where the frame of a partial quote ends: after the cue's clause and its comma where
+    a reported clause follows before the quote ("Der Mann habe darin geschrieben, | er
+    müsse „…“ nehmen": the reported clause is the quote's context, not its frame), else
+    at the window's end."""
+    last = max(cue.last_token, phrase.last)
+    if outside[last].end > q.quote.start:
+        return outside[-1].end
+    comma = last + 1
+    if (
+        comma + 1 < len(outside)
+        and outside[comma].text == ","
+        and outside[comma + 1].end <= q.quote.start
+    ):
+        return outside[comma].end
+    return outside[-1].end
 
 
 def _neighbours(
