@@ -59,6 +59,8 @@ class Lexicon:
     role_tails: tuple[str, ...] = ()  # "a. D.": may stand between a role and its name
     # Roles that refer to the nearest person of their gender ("jähriger": "der 34-Jährige").
     nearest_person_roles: frozenset[str] = frozenset()
+    # Roles of a party's members and their party ("republikaner" → "Republikaner").
+    party_members: Mapping[str, str] = attrs.field(factory=dict)
     organization_classes: tuple[str, ...] = ()  # "gewerkschaft", "partei", … (suffixes)
     organization_complements: frozenset[str] = frozenset()  # "für"
     noun_genders: Mapping[str, Gender] = attrs.field(factory=dict)  # lower-case lemma → gender
@@ -72,6 +74,12 @@ class Lexicon:
     #: "FC Bayern", "VfB Stuttgart": an opener of ``organization_openers`` and the name.
     organization_opener_pattern: regex.Pattern[str] | None = None
     capital_governments: Mapping[str, str] = attrs.field(factory=dict)
+    place_names: frozenset[str] = frozenset()  # "China": a country speaks for its government
+    #: "in Mombasa", "aus Mombasa": a place preposition (``place_prepositions``) and the
+    #: capitalised name after it (group ``name``).
+    place_pattern: regex.Pattern[str] | None = None
+    #: Endings of common nouns ("ung"): a word ending so names no organisation.
+    common_noun_endings: tuple[str, ...] = ()
     statement_nouns: frozenset[str] = frozenset()  # "Angaben der Polizei" → Polizei
     genitive_links: frozenset[str] = frozenset()  # "des", "von" after such a noun
     possessive_authors: Mapping[str, str] = attrs.field(factory=dict)  # "ihr" → "sie"
@@ -202,6 +210,9 @@ class Lexicon:
             name_particles=name_particles,
             role_groups={role: frozenset(members) for role, members in groups.items()},
             role_tails=tuple(str(t) for t in persons.get("role_tails", [])),
+            party_members={
+                str(k).lower(): str(v) for k, v in persons.get("party_members", {}).items()
+            },
             nearest_person_roles=frozenset(
                 str(r).lower() for r in persons.get("nearest_person_roles", [])
             ),
@@ -225,6 +236,9 @@ class Lexicon:
             organization_class_pattern=_class_regex(data.get("organization_classes", [])),
             organization_opener_pattern=_opener_regex(data.get("organization_openers", [])),
             capital_governments=dict(data.get("capital_governments", {})),
+            place_names=frozenset(str(w) for w in data.get("place_names", [])),
+            place_pattern=_place_regex(data.get("place_prepositions", [])),
+            common_noun_endings=tuple(str(w) for w in data.get("common_noun_endings", [])),
             statement_nouns=frozenset(persons.get("statement_nouns", [])),
             genitive_links=frozenset(str(w).lower() for w in persons.get("author_links", [])),
             possessive_authors={
@@ -432,6 +446,18 @@ def _class_regex(classes: Iterable[str]) -> regex.Pattern[str] | None:
     return regex.compile(
         rf"(?<![\p{{L}}-])(?P<cls>(?=\p{{Lu}})[\p{{L}}-]*?(?i:{'|'.join(suffixes)}))(?!\p{{L}})"
         r"\s+(?P<name>\p{Lu}[\p{L}\p{N}&.-]*(?:\s+\p{Lu}[\p{L}\p{N}&.-]*){0,2})",
+        regex.V1,
+    )
+
+
+def _place_regex(prepositions: Iterable[str]) -> regex.Pattern[str] | None:
+    """A place preposition (any case: "In Mombasa") and the capitalised name after it."""
+    words = sorted({regex.escape(str(w).lower()) for w in prepositions}, key=len, reverse=True)
+    if not words:
+        return None
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{M}}-])(?i:{'|'.join(words)})\s+"
+        r"(?P<name>\p{Lu}[\p{L}\p{M}-]*\p{L})(?![\p{L}\p{M}-])",
         regex.V1,
     )
 

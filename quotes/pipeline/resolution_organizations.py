@@ -82,16 +82,23 @@ class Organizations:
         return None
 
     def is_organization(self, mention: Mention) -> bool:
-        """The mention's head is an organisation word ("Bundesamt", "Ministerium")."""
-        return bool(mention.head) and self.lex.is_organization_word(mention.head[-1])
+        """The mention's head is an organisation word ("Bundesamt", "Ministerium"), or
+        one followed by its acronym ("die Hafenbehörde HPA")."""
+        head = mention.head
+        if not head:
+            return False
+        if len(head) > 1 and head[-1].isupper() and head[-1].isalpha():
+            return self.lex.is_organization_word(head[-2])
+        return self.lex.is_organization_word(head[-1])
 
-    def organization(self, mention: Mention) -> Entity:
+    def organization(self, mention: Mention, gender: str = "") -> Entity:
         """An organisation with its complement, as written in the mention or right after
         it ("das Bundesamt für Migration und Flüchtlinge"), or as the document named it
-        before ("das Bundesamt" after "Bundesamt für Migration …")."""
-        name = self._name(mention)
+        before ("das Bundesamt" after "Bundesamt für Migration …"). ``gender`` is the
+        name's where no dictionary knows it ("der Nabu": its article's)."""
+        name = self._name(mention, gender)
         head = name.split()[-1] if name else ""
-        gender = self.lex.noun_gender(head) if head else ""
+        gender = (self.lex.noun_gender(head) if head else "") or gender
         definite = mention.determiner in self.lex.definite_articles
         for offset, full in reversed(self.memory.roster.organizations.get(head, ())):
             inside = mention.start <= offset < mention.end
@@ -152,7 +159,7 @@ class Organizations:
         cut = next((k for k, w in enumerate(words) if k and w in links), len(words))
         return words[cut - 1] if words else ""
 
-    def _name(self, mention: Mention) -> str:
+    def _name(self, mention: Mention, gender: str = "") -> str:
         aliases = self.lex.organization_aliases
         words = [*mention.adjectives, *mention.head]
         joined = " ".join(words)
@@ -170,7 +177,7 @@ class Organizations:
         # Bundesamt"); lower-case ones are not ("das zuständige Bundesamt").
         named = [w for w in mention.adjectives if w[:1].isupper()] if mention.determiner else []
         before = [*named, *mention.head[:-1]]
-        ending = self.lex.strong_adjective_endings.get(self.lex.noun_gender(head))
+        ending = self.lex.strong_adjective_endings.get(self.lex.noun_gender(head) or gender)
         if mention.determiner and ending is not None:
             # "des Statistischen Bundesamts" → "Statistisches Bundesamt": a capitalised
             # adjective of the name takes the nominative ending of its noun.

@@ -76,6 +76,8 @@ class ResolutionRun:
         self._memory: Memory | None = None
         self._orgs: Organizations | None = None
         self._statements: Statements | None = None
+        # The names the document writes after a place preposition (read when first asked).
+        self._places: frozenset[str] | None = None
 
     @property
     def memory(self) -> Memory:
@@ -178,6 +180,9 @@ class ResolutionRun:
             government = lex.capital_governments.get(mention.head[0])
             if government is not None and mention.text.strip() == mention.head[0]:
                 return Entity(government, "organization", "f")  # "Washington fordert …"
+            if mention.text.strip() == mention.head[0] and self._is_place(mention.head[0]):
+                # "China erklärte", "Mombasa zufolge": the place's authorities speak.
+                return Entity(mention.head[0], "organization")
         organization = self.orgs.inside(mention)
         if organization is not None:
             return organization
@@ -235,6 +240,21 @@ class ResolutionRun:
                 "unknown",
                 lex.noun_gender(names[0]),
             )
+        if (
+            len(names) == 1
+            and len(mention.head) == 1
+            and mention.determiner in lex.definite_articles
+            and not mention.apposition
+            and names[0] not in lex.given_names
+            and not lex.is_common_word(names[0])
+            and not names[0].lower().endswith(lex.common_noun_endings)
+            # "des Angestellten", "der Verletzte": an adjective made a noun, a person.
+            and (names[0].isupper() or not names[0].endswith(lex.adjective_endings))
+        ):
+            # "Der Nabu", "der ADAC", "Der Deutsche Städtetag": German writes a person's
+            # name without an article; a name with one is an organisation's.
+            gender = lex.article_genders.get(mention.determiner, "") if mention.subject else ""
+            return self.orgs.organization(mention, gender)
         if names:
             name = " ".join(names)
             gender = lex.given_names.get(names[0], "") if len(names) > 1 else ""
@@ -406,7 +426,7 @@ class ResolutionRun:
             and role_word.rsplit("-", 1)[1][:1].isupper()
             and not role_word[:1].isdigit()  # "der 34-Jährige": an age, no party "34"
             else ""
-        )
+        ) or normal_affiliation(lex.party_members.get(role, ""))  # "der Republikaner"
         definite = mention.determiner in self.lex.role_articles and not mention.plural
         if definite and role in lex.nearest_person_roles:
             nearest = self._nearest_person(mention.start, gender) if gender else None
@@ -429,7 +449,11 @@ class ResolutionRun:
                     return entity
             if party and role in lex.affiliation_roles:
                 last = self.memory.last_person(mention.start, _PARTY_SENTENCES)
-                if last is not None and not last.affiliations and last.gender in ("", gender):
+                if (
+                    last is not None
+                    and not self._in_a_party(last, by_member_noun=role in lex.party_members)
+                    and last.gender in ("", gender)
+                ):
                     # "Senatorin Melanie Leonhard äußerte sich. …, erklärte die
                     # SPD-Politikerin": the party of the person just named, known now.
                     return self.memory.with_affiliation(last, party)
@@ -457,6 +481,30 @@ class ResolutionRun:
         return self.memory.register(
             description, gender, {role}, mention.start, named=not indefinite
         )
+
+    def _in_a_party(self, entity: Entity, *, by_member_noun: bool) -> bool:
+        """Whether the text named ``entity`` with an affiliation. For a party member's
+        noun ("der Republikaner") only a party counts: "US-Senator Lindsey Graham" has
+        the affiliation "US", which names no party."""
+        if not by_member_noun:
+            return bool(entity.affiliations)
+        lex = self.lex
+        parties = {
+            normal_affiliation(p) for p in (*lex.organization_names, *lex.party_members.values())
+        }
+        return any(normal_affiliation(a) in parties for a in entity.affiliations)
+
+    def _is_place(self, word: str) -> bool:
+        """A country of ``place_names``, or a name the document writes after a place
+        preposition ("in Mombasa", "aus Mombasa"); not a given name."""
+        if word in self.lex.place_names:
+            return True
+        pattern = self.lex.place_pattern
+        if word in self.lex.given_names or pattern is None:
+            return False
+        if self._places is None:
+            self._places = frozenset(m.group("name") for m in pattern.finditer(self.doc.text))
+        return word in self._places
 
     def _nearest_person(self, offset: int, gender: str) -> Entity | None:
         """The person mentioned last before ``offset`` in the last sentences whose known

@@ -27,6 +27,8 @@ class PersonsRules:
     affiliation_roles: Words = ()  # roles that refer through a party ("CSU-Chef")
     role_tails: Words = ()  # "a. D.": between a role and its name
     nearest_person_roles: Words = ()  # "der 34-Jährige": the nearest person of its gender
+    # "der Republikaner": a role noun of a party member (canonical role) and its party
+    party_members: dict[str, str] = attrs.field(factory=dict)
     statement_nouns: Words = ()  # "Angaben", "Bericht": their genitive names the author
     author_links: Words = ()  # "des", "von": open that genitive
     # "nach ihren Angaben": a possessive before such a noun (its stem) and the pronoun it

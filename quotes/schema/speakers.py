@@ -61,6 +61,9 @@ class SpeakersRules:
     organization_names: Words = ()
     organization_aliases: dict[str, str] = attrs.field(factory=dict)
     capital_governments: dict[str, str] = attrs.field(factory=dict)  # Washington → US-Regierung
+    place_names: Words = ()  # "China erklärte": a country speaks for its government
+    place_prepositions: Words = ()  # "in Mombasa": the name after one is a place's
+    common_noun_endings: Words = ()  # "-ung": no organisation's name ("die Nennung")
     group_words: Words = ()
     group_heads: Words = ()  # group words whose description keeps its adjectives
     finite_verbs: Words = ()

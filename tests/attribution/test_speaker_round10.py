@@ -179,3 +179,111 @@ def test_an_age_noun_after_a_direct_quote_is_its_speaker(backend: str) -> None:
     assert a.speaker is not None and a.speaker.mention is not None
     assert a.speaker.mention.text == "der 47-Jährige"
     assert a.speaker.name == "Jens Ohlsen"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name", "kind"),
+    [
+        # A place that speaks is its authorities: a country, or a name the article writes
+        # after "in" or "aus".
+        (
+            "In Mombasa kam es am Dienstag zu Ausschreitungen. Mombasa zufolge seien die "
+            "Proteste am Abend friedlich verlaufen.",
+            "Proteste",
+            "Mombasa",
+            "organization",
+        ),
+        (
+            "Im Streit um die Zölle erklärte China am Montag, man werde Gegenmaßnahmen ergreifen.",
+            "Gegenmaßnahmen",
+            "China",
+            "organization",
+        ),
+        # A surname the article introduced stays the person's.
+        (
+            "Die Ärztin Carla Mombasa arbeitet seit Jahren in Kenia. Mombasa zufolge fehlen "
+            "im Krankenhaus Medikamente.",
+            "Medikamente",
+            "Carla Mombasa",
+            "person",
+        ),
+        # A name with an article is an organisation's ("der Nabu"); German writes a
+        # person's name without one.
+        (
+            "Der Nabu teilte mit, die Zahl der Feldlerchen sei deutlich gesunken.",
+            "Feldlerchen",
+            "Nabu",
+            "organization",
+        ),
+        (
+            "Der Deutsche Städtetag forderte, die Kommunen müssten entlastet werden.",
+            "Kommunen",
+            "Deutscher Städtetag",
+            "organization",
+        ),
+        # An organisation word and its acronym.
+        (
+            "Nach Angaben der Hafenbehörde HPA werden täglich 200 Züge abgefertigt.",
+            "Züge",
+            "Hafenbehörde HPA",
+            "organization",
+        ),
+    ],
+)
+def test_a_place_or_a_name_with_an_article_is_no_person(
+    parse: quotes.Extractor, text: str, words: str, name: str, kind: str
+) -> None:
+    a = quotation(parse, text, words)
+    assert a.speaker is not None
+    assert (a.speaker.name, a.speaker.type) == (name, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        # A party member's noun names the person just named, whose party the text had not
+        # given ("US-" names none) …
+        (
+            "US-Senator Lindsey Graham kritisierte die Entscheidung scharf. Der Republikaner "
+            "sagte, das sei ein schwerer Fehler.",
+            "Fehler",
+            "Lindsey Graham",
+        ),
+        # … or the person of that party.
+        (
+            "Bundeskanzler Olaf Scholz verteidigte den Haushalt. Der Sozialdemokrat sagte, "
+            "man habe keine Wahl.",
+            "Wahl",
+            "Olaf Scholz",
+        ),
+        # Not a person of another party.
+        (
+            "Präsident Joe Biden äußerte sich am Abend. Der Republikaner sagte, das sei ein "
+            "schwerer Fehler.",
+            "Fehler",
+            "Republikaner",
+        ),
+    ],
+)
+def test_a_party_members_noun_refers_to_the_person_of_that_party(
+    parse: quotes.Extractor, text: str, words: str, name: str
+) -> None:
+    assert speaker_name(quotation(parse, text, words)) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # An adjective made a noun names a person, a common noun nobody.
+        ("Laut einem Bericht des Angestellten wurden Abfälle illegal entsorgt.", "Abfälle"),
+        (
+            "Andernfalls werde er das Parlament nicht auflösen, sagte die Nennung.",
+            "Parlament",
+        ),
+    ],
+)
+def test_a_noun_with_an_article_is_no_organisation(
+    parse: quotes.Extractor, text: str, words: str
+) -> None:
+    a = quotation(parse, text, words)
+    assert a.speaker is None or a.speaker.type != "organization"
