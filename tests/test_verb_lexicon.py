@@ -85,3 +85,18 @@ def test_bad_verb_entries_name_file_and_key(
     with pytest.raises(RulesError, match=name.replace(".", r"\.")) as caught:
         load_rules("de", [tmp_path])
     assert message in str(caught.value)
+
+
+def test_verb_ends_and_memoised_guesses() -> None:
+    detector, _ = _detector()
+    # What a form (with a separated particle put in front) must be to be a cue verb.
+    assert detector.is_verb_end("mitteilen") and detector.is_verb_end("teilen")
+    assert detector.is_verb_end("")  # a particle alone may be the verb
+    assert not detector.is_verb_end("frühstücken")
+    first = detector.lemma_guesses("vorgeworfen")
+    assert first == ["vorwerfen"]
+    first.append("changed")  # a caller's list is its own: the memo keeps the guesses
+    assert detector.lemma_guesses("Vorgeworfen") == ["vorwerfen"]
+    bases = detector.lemma_bases("schlug")
+    bases.clear()
+    assert "schlagen" in detector.lemma_bases("schlug")

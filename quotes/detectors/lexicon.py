@@ -21,6 +21,9 @@ from quotes.rules import RuleData
 
 __all__ = ["DetectorRules", "VerbEntry"]
 
+#: How many words the memos of :class:`DetectorRules` keep (cleared when full).
+_MEMO_LIMIT = 20_000
+
 
 @attrs.frozen
 class VerbEntry:
@@ -117,6 +120,14 @@ class DetectorRules:
     #: "der Ministerin" is a dative); speaker.
     masculine_nominative_determiners: frozenset[str] = frozenset()
     feminine_suffixes: tuple[str, ...] = ()
+    # Memos of the pure lookups below, by lower-case word (bounded: see _MEMO_LIMIT).
+    _guesses: dict[str, tuple[str, ...]] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
+    _base_memo: dict[str, tuple[str, ...]] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
+    _verb_ends: frozenset[str] | None = attrs.field(init=False, default=None, eq=False, repr=False)
 
     @classmethod
     def from_rules(cls, rules: RuleData, cues: CueLexicon) -> DetectorRules:
@@ -245,6 +256,14 @@ class DetectorRules:
         irregular forms from the table, regular endings stripped, a separable particle
         and "zu" split off ("vorgeworfen" → "vorwerfen", "mitzuteilen" → "mitteilen")."""
         word = form.lower()
+        known = self._guesses.get(word)
+        if known is None:
+            if len(self._guesses) >= _MEMO_LIMIT:
+                self._guesses.clear()
+            known = self._guesses[word] = tuple(self._guessed(word))
+        return list(known)
+
+    def _guessed(self, word: str) -> list[str]:
         found: list[str] = []
 
         def add(candidate: str) -> None:
@@ -265,7 +284,24 @@ class DetectorRules:
     def lemma_bases(self, form: str) -> list[str]:
         """Possible infinitives of ``form`` whether or not in the lexicon ("schlug" →
         "schlagen"), for joining a separated particle to."""
-        return self._bases(form.lower())
+        word = form.lower()
+        known = self._base_memo.get(word)
+        if known is None:
+            if len(self._base_memo) >= _MEMO_LIMIT:
+                self._base_memo.clear()
+            known = self._base_memo[word] = tuple(self._bases(word))
+        return list(known)
+
+    def is_verb_end(self, word: str) -> bool:
+        """Whether ``word`` is a lexicon verb or how one ends ("teilen" of "mitteilen",
+        "legen" of "festlegen"): what a verb form, with any particle put in front, must
+        be to be a cue verb (a cheap test before the particle is looked for). The empty
+        word counts: a particle alone may be the verb."""
+        ends = self._verb_ends
+        if ends is None:
+            ends = frozenset(lemma[k:] for lemma in self.verbs for k in range(len(lemma) + 1))
+            object.__setattr__(self, "_verb_ends", ends)
+        return word in ends
 
     def _bases(self, word: str) -> list[str]:
         bases = []

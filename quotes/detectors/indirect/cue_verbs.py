@@ -75,9 +75,19 @@ def verb_entry(scan: DocumentScan, s: SentenceView, i: int) -> tuple[VerbEntry, 
         and (previous.upos in ("DET", "ADP") or previous.tag in ("ADJA", "PPOSAT"))
     ):
         return None  # "die geforderte Summe", "zur angekündigten Zeit"
-    verbs = scan.rules.verbs
-    particle = particle_of(scan, s, i)
+    rules = scan.rules
+    verbs = rules.verbs
     lemma = token.lemma.lower() if token.lemma else ""
+    # Every entry below is a lexicon verb that the lemma, a guess or a base ends (with a
+    # particle in front), or a listed form: without one, no particle is looked for.
+    if (
+        token.text not in rules.cue_forms
+        and not rules.is_verb_end(lemma)
+        and not rules.lemma_guesses(token.text)
+        and not any(map(rules.is_verb_end, rules.lemma_bases(token.text)))
+    ):
+        return None
+    particle = particle_of(scan, s, i)
     lemmas = [lemma] if lemma in verbs or not lemma else []
     if not lemmas or (particle is not None and parsed[particle].text.lower() + lemma not in verbs):
         lemmas += scan.rules.lemma_guesses(token.text)
