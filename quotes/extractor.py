@@ -246,7 +246,7 @@ class Extractor:
                 frame.to_attribution(c.via),
                 speaker=c.speaker,
                 medium=self._medium.of_outlet(
-                    frame.medium, self._outlets.speaker_source(outlet_mentions, c.speaker)
+                    frame.medium, self._outlets.speaker_source(outlet_mentions, c.speaker), frame
                 ),
             )
             for frame, c in zip(frames, chained, strict=True)

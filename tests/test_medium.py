@@ -575,3 +575,15 @@ def test_an_organisations_declaration_in_the_whole_pipeline() -> None:
         "die Werte im Fluss seien unbedenklich": "SW",
         "er werde die Messungen prüfen lassen": "Speech",
     }
+
+
+def test_a_broadcaster_after_laut_stays_said_or_written() -> None:
+    import attrs
+
+    # "Laut ZDF soll die Sendung im Mai starten." vs "Das ZDF berichtete, …".
+    zdf = frame("ZDF", "SW", "outlet")
+    after_laut = attrs.evolve(zdf, cue=cued("Laut", "SW").cue)
+    reported = attrs.evolve(zdf, cue=cued("berichtete", "SW").cue)
+    assert RULES.of_outlet("SW", "broadcaster", after_laut) == "SW"
+    assert RULES.of_outlet("SW", "broadcaster", reported) == "Speech"
+    assert RULES.of_outlet("SW", "outlet", after_laut) == "Writing"  # "laut Spiegel"

@@ -105,6 +105,10 @@ class MediumRules:
     #: Starts of cue words of declarations ("erklärte"): an organisation's are statements,
     #: said or written (SW), where a person's stay spoken.
     organization_statement_cues: tuple[str, ...] = ()
+    #: ``outlets.toml`` ``[media]`` ``speech_not_after``: cue words (whole, lower case)
+    #: after which an outlet's type gives no Speech ("laut ZDF": what the broadcaster
+    #: reported, said or written).
+    outlet_speech_not_after: frozenset[str] = frozenset()
 
     @classmethod
     def from_rules(cls, rules: RuleData) -> MediumRules:
@@ -144,15 +148,22 @@ class MediumRules:
             frozenset(_lowered(section.get("publication_prepositions", ()))),
             _lowered(section.get("person_medium_not_with", ())),
             _lowered(section.get("organization_statement_cues", ())),
+            frozenset(_lowered(media.get("speech_not_after", ()))),
         )
 
-    def of_outlet(self, medium: str | None, source_type: str | None) -> str | None:
+    def of_outlet(
+        self, medium: str | None, source_type: str | None, frame: Frame | None = None
+    ) -> str | None:
         """The medium of a quotation whose speaker is an outlet of ``source_type`` (None:
         the speaker is no outlet): papers write, broadcasters speak, where the cue said no
-        more than one of the replaced media."""
+        more than one of the replaced media; not Speech after a cue word of
+        ``outlet_speech_not_after`` in ``frame``'s cue ("laut ZDF")."""
         if source_type is None or (medium or "none") not in self.outlet_replaces:
             return medium
-        return self.outlet_media.get(source_type, medium)
+        typed = self.outlet_media.get(source_type, medium)
+        if typed == _SPEECH and frame is not None and _cue_is(frame, self.outlet_speech_not_after):
+            return medium
+        return typed
 
     def thinks(self, frame: Frame) -> bool:
         """Whether the speaker mention opens with a noun of opinion ("Ansicht der …",

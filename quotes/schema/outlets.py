@@ -136,6 +136,7 @@ class Media:
 
     by_type: dict[str, str] = attrs.field(factory=dict, validator=_media_by_type)
     replaces: Words = attrs.field(default=(), validator=one_of(*MEDIA))
+    speech_not_after: Words = ()  # "laut": "laut ZDF" keeps the cue's SW (medium.py)
 
 
 @attrs.frozen
