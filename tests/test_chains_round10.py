@@ -173,3 +173,47 @@ def test_a_quoted_outlet_before_a_colon_intro_is_in_the_chain(
     a = _one(parse_extractor, intro + " „Wir brauchen einen Neustart.“", "Neustart")
     assert len(a.via) == 1 and a.via[0].hop == 1
     assert a.via[0].name in intro
+
+
+# -- "Dem Bericht zufolge": the report named before -------------------------------------------
+@pytest.mark.parametrize(
+    ("first", "name"),
+    [
+        (
+            "Die „New York Times“ hat am Sonntag einen langen Bericht über die Firma "
+            "veröffentlicht.",
+            "New York Times",
+        ),
+        ("Ein Bericht der „Süddeutschen Zeitung“ sorgt für Aufsehen.", "Süddeutsche Zeitung"),
+        ("Die „Washington Post“ berichtete am Montag über neue Pläne.", "Washington Post"),
+    ],
+)
+def test_the_report_named_before_is_the_outlets(
+    parse_extractor: quotes.Extractor, first: str, name: str
+) -> None:
+    text = first + " Dem Bericht zufolge soll der Chef Millionen verschoben haben."
+    a = _one(parse_extractor, text, "Millionen verschoben")
+    assert a.speaker is not None
+    assert (a.speaker.name, a.speaker.type) == (name, "outlet")
+    assert a.speaker.mention is not None and a.speaker.mention.text == "Dem Bericht"
+    assert a.via == ()
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # The outlet does not open the sentence that names the report: someone else's.
+        "Laut „Spiegel“ legte die Kommission am Montag einen Bericht vor.",
+        # The outlet is only mentioned; the report is the court's.
+        "Der Rechnungshof kritisierte den „Spiegel“ und legte einen Bericht vor.",
+        # Another report is named after the outlet's.
+        "Ein Bericht der „Süddeutschen Zeitung“ sorgt für Aufsehen. Die Kommission legte "
+        "am Montag einen Bericht vor.",
+    ],
+)
+def test_a_report_someone_else_made_is_not_the_outlets(
+    parse_extractor: quotes.Extractor, first: str
+) -> None:
+    text = first + " Dem Bericht zufolge wurden Millionen verschwendet."
+    a = _one(parse_extractor, text, "Millionen verschwendet")
+    assert a.speaker is None or a.speaker.type != "outlet"

@@ -121,8 +121,11 @@ def format_attribution(attribution: Attribution) -> str:
     if speaker is not None and speaker.mention is not None:
         mention = _one_line(speaker.mention.text)
         name_words = set(regex.findall(r"\w+", speaker.name.casefold()))
-        if not name_words & set(regex.findall(r"\w+", mention.casefold())):
-            parts.append(speaker.mention)
+        spoken = speaker.mention
+        # Nor where the mention is a cue word itself ("Demnach").
+        repeated = any(p.start < spoken.end and spoken.start < p.end for p in parts)
+        if not repeated and not name_words & set(regex.findall(r"\w+", mention.casefold())):
+            parts.append(spoken)
     parts.sort(key=lambda span: (span.start, span.end))
     words = shorten(" ".join(_one_line(span.text) for span in parts), CUE_WIDTH)
     # A direct quotation shows its marks; other kinds show the words reported, which leave

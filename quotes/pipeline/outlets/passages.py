@@ -226,7 +226,10 @@ class PassageChains:
         ("Wie die „Bild“ berichtet, … . …, heißt es in dem Bericht."): the last outlet
         linked before it, within reach, where the noun itself does not stand between them
         (a report someone else made) and no outlet follows ("dem Bericht der „Zeit“").
-        Else ``speaker`` as it is."""
+        An outlet named without linking words counts where the report was named as its
+        own: "Ein Bericht der „Süddeutschen Zeitung“ …", or the outlet opens a sentence
+        that names a report ("Die „New York Times“ hat einen Bericht veröffentlicht.");
+        then the report noun may stand in that sentence. Else ``speaker`` as it is."""
         c = self._compiled
         if speaker.type == "outlet" or not c.report_nouns:
             return speaker
@@ -245,13 +248,42 @@ class PassageChains:
         after = Span.of(text, span.end, min(len(text), span.end + 12))
         if index.mention_in(span) is not None or (after.text and index.mention_in(after)):
             return speaker
-        for mention in index.before(span.start, c.back_reference_reach):
+        linked = {id(m) for m in index.before(span.start, c.back_reference_reach)}
+        for mention in index.before(span.start, c.back_reference_reach, plain=True):
             if mention.type == "organization" or mention.span.end > span.start:
                 continue
-            if regex.search(rf"\b{regex.escape(noun)}\b", text[mention.span.end : span.start]):
+            between = mention.span.end
+            if self._report_of(doc, mention):
+                sentence = doc.sentence_at(mention.span.start)
+                between = max(between, sentence.end if sentence is not None else between)
+            elif id(mention) not in linked:
+                continue  # a plain mention that names no report of its own
+            if between < span.start and regex.search(
+                rf"\b{regex.escape(noun)}\b", text[between : span.start]
+            ):
                 return speaker
             return Speaker(span, mention.name, "outlet")
         return speaker
+
+    def _report_of(self, doc: Document, mention: OutletMention) -> bool:
+        """Whether the text names a report as the outlet's own where it names the outlet:
+        "Ein Bericht der „SZ“", or the outlet opens a sentence that names a report ("Die
+        „New York Times“ hat einen Bericht veröffentlicht")."""
+        c = self._compiled
+        text = doc.text
+        sentence = doc.sentence_at(mention.span.start)
+        if sentence is None:
+            return False
+        phrase = c.noun_phrase.match(text, sentence.start, mention.span.start)
+        if phrase is None:
+            return False
+        carrier = phrase.group("carrier")
+        if carrier:
+            return carrier.rsplit("-", 1)[-1] in c.report_nouns
+        if text[sentence.start : phrase.start()].strip():
+            return False  # "Laut „Spiegel“ legte die Kommission einen Bericht vor"
+        rest = text[mention.span.end : sentence.end]
+        return any(word in c.report_nouns for word in _WORD.findall(rest))
 
     def _outlet_speaks(
         self, doc: Document, index: MentionIndex, via: tuple[Source, ...]
