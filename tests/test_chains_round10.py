@@ -217,3 +217,32 @@ def test_a_report_someone_else_made_is_not_the_outlets(
     text = first + " Dem Bericht zufolge wurden Millionen verschwendet."
     a = _one(parse_extractor, text, "Millionen verschwendet")
     assert a.speaker is None or a.speaker.type != "outlet"
+
+
+# -- "sagte demnach": the outlet that reported -------------------------------------------------
+def test_demnach_points_to_the_outlet_that_reported(parse_extractor: quotes.Extractor) -> None:
+    text = (
+        "Der Außenminister warf dem Westen Heuchelei vor. Das berichtete die Agentur RIA "
+        "Nowosti. Der Minister sagte demnach, Europa habe die Krise verschuldet."
+    )
+    a = _one(parse_extractor, text, "Krise verschuldet")
+    assert _via(a) == [("RIA Nowosti", 1)]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # The outlet the speaker's minister spoke to reported nothing.
+        "Der Minister sagte dem „Spiegel“, er bleibe im Amt.",
+        # An organisation that announced it is no outlet.
+        "Wie die NATO mitteilte, seien Zivilisten getötet worden.",
+        # The report is in another paragraph.
+        "Laut „Spiegel“ soll der Minister zurücktreten.\n",
+    ],
+)
+def test_demnach_without_a_report_just_before_adds_no_outlet(
+    parse_extractor: quotes.Extractor, first: str
+) -> None:
+    text = first + " Sein Sprecher sagte demnach, man äußere sich nicht."
+    a = _one(parse_extractor, text, "äußere sich nicht")
+    assert a.via == ()

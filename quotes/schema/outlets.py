@@ -118,6 +118,7 @@ class Chains:
     cited_prepositions: Words = ()
     report_nouns: Words = ()
     report_contractions: Words = ()
+    report_adverbs: Words = ()
     cited_end: str | None = None  # a pattern
 
 

@@ -181,6 +181,8 @@ class Compiled:
     report_nouns: frozenset[str] = frozenset()
     #: [chains] report_contractions: "im Bericht" (the article inside the preposition).
     report_contractions: frozenset[str] = frozenset()
+    #: [chains] report_adverbs: "Lawrow sagte demnach" points to the outlet that reported.
+    report_adverbs: frozenset[str] = frozenset()
 
     def type_noun_kind(self, word: str) -> SourceType | None:
         """The outlet type a type noun stands for, inflected or in a hyphenated compound
@@ -404,6 +406,9 @@ def compile_rules(rules: RuleData) -> Compiled:
         cited_quantities=cited_quantities,
         report_nouns=report_nouns,
         report_contractions=report_contractions,
+        report_adverbs=frozenset(
+            _strings(chains_table.get("report_adverbs", ()), "chains.report_adverbs")
+        ),
         carriers=frozenset(carriers),
         org_genitive_endings=tuple(
             _strings(organisations.get("genitive_endings", ()), "organizations.genitive_endings")

@@ -163,7 +163,8 @@ class PassageChains:
         if speaker is None:
             return self._outlet_speaks(doc, index, via)
         referred = self._named_before(doc, index, frame)
-        return Chained(speaker, self._with_addressee(index, frame.addressee, via, referred))
+        via = self._with_addressee(index, frame.addressee, via, referred)
+        return Chained(speaker, self._reported_thereby(doc, index, frame, speaker, via))
 
     def _typed_outlet(
         self, doc: Document, index: MentionIndex, speaker: Speaker, span: Span
@@ -447,6 +448,46 @@ class PassageChains:
             if mention.type == kind:
                 return mention
         return None
+
+    def _reported_thereby(
+        self,
+        doc: Document,
+        index: MentionIndex,
+        frame: ChainRequest,
+        speaker: Speaker,
+        via: tuple[Source, ...],
+    ) -> tuple[Source, ...]:
+        """The outlet that a back-reference adverb beside the quotation points to ("Das
+        berichtete die Agentur RIA Nowosti. Lawrow sagte demnach, …"): the last outlet
+        that relays before the quotation in its paragraph, within reach, as the first hop
+        ([chains] report_adverbs). Only where the chain names no source of its own and the
+        speaker is no outlet; else ``via`` as it is."""
+        c = self._compiled
+        if not c.report_adverbs or speaker.type in ("outlet", "organization"):
+            return via
+        if any(self._builder.relation_class(s.relation) != "outer" for s in via):
+            return via
+        text = doc.text
+        quote = frame.quote
+        start = frame.region_start
+        own = (
+            text[max(start, quote.start - _OCCASION_REACH) : quote.start]
+            + " "
+            + text[quote.end : min(frame.region_end, quote.end + _OCCASION_REACH)]
+        )
+        if not any(word in c.report_adverbs for word in _WORD.findall(own)):
+            return via
+        paragraph = doc.paragraph_index(quote.start)
+        for mention in index.before(start, c.back_reference_reach):
+            if doc.paragraph_index(mention.span.start) != paragraph:
+                return via
+            if mention.type == "organization":
+                continue
+            if self._builder.relation_class(mention.relation) != "relay":
+                return via  # the nearest source spoke to the speaker or cites: not a report
+            first = Source(mention.name, mention.type, mention.relation, mention.span, hop=1)
+            return (first, *_shifted([s for s in via if s.name != mention.name], 1))
+        return via
 
     # -- interviews carry through ------------------------------------------------------------
     def _carry(
