@@ -28,6 +28,7 @@ _NAME_AFTER_CUE = regex.compile(r"[ \t]+(\p{Lu}[\p{Ll}]+(?:-\p{Lu}\p{Ll}+)?)(?=[
 # ("der CDU-Politiker | der „"); a text position, not a German word list: the link rule
 # that found the outlet checked the article (its `det`).
 _BEFORE_NAME = regex.compile(r"(?r)\s+(\w+)\s*[„“\"»«‚]?\s*$")
+_MARKS = regex.compile(r"[„“”\"»«‚‘’]")
 
 
 def without_addressee(doc: Document, index: MentionIndex, speaker: Speaker, span: Span) -> Speaker:
@@ -52,7 +53,12 @@ def without_addressee(doc: Document, index: MentionIndex, speaker: Speaker, span
         return speaker
     kept = Span.of(text, span.start, m.start())
     cut = text[m.start() : span.end].strip()
+    # Names are written without the quotation marks of their mention ("der „Süddeutschen
+    # Zeitung“" is "der Süddeutschen Zeitung" in the name).
+    bare_cut = _MARKS.sub("", cut)
     name = speaker.name
+    if not name.endswith(cut) and name.endswith(bare_cut):
+        cut = bare_cut
     if name.endswith(cut):
         name = name[: len(name) - len(cut)].rstrip()
     elif outlet.span.text in name:
