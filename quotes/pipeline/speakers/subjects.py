@@ -81,6 +81,8 @@ class SubjectFinder:
         after = phrase.last + 1
         if after == verb or (after < verb and tokens[after].text in self.lexicon.finite_verbs):
             return phrase
+        if self._only_adverbs(tokens, after, verb):
+            return phrase  # "Die Opposition hingegen warnte:", "Petzold selbst zeigte sich"
         modified = self.phrases.modifiers_until(tokens, after, verb)
         if modified is not None:
             # "Theo Kitz vom Bankhaus Merck Finck sagte", "Renate Schmidt (SPD) äußerte":
@@ -96,6 +98,15 @@ class SubjectFinder:
             # "Trump und Putin kündigten … an": a coordinated subject; keep the first.
             return phrase
         return None
+
+    def _only_adverbs(self, tokens: Sequence[Token], start: int, verb: int) -> bool:
+        """Whether ``tokens[start:verb]`` are one or two adverbs of the surface list
+        (``skip_after_verb``, prepositions aside) between a subject and its verb."""
+        lex = self.lexicon
+        words = [t.text.lower() for t in tokens[start:verb]]
+        return 0 < len(words) <= 2 and all(
+            w in lex.skip_after_verb and w not in lex.prepositions for w in words
+        )
 
     def _subject_after_object(
         self, tokens: Sequence[Token], phrase: NounPhrase, verb: int, cue: CueMatch | None
