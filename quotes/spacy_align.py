@@ -25,15 +25,16 @@ class PipelineBefore:
                 break
             self.pipe_names.append(pipe_name)
 
-    def __call__(self, text: str) -> Doc:
-        doc = self.nlp.make_doc(text)
+    def __call__(self, text: str | Doc) -> Doc:
+        # A Doc comes with sentence starts already set (SpacyBackend presets each line's).
+        doc = text if isinstance(text, Doc) else self.nlp.make_doc(text)
         for pipe_name, component in self.nlp.pipeline:
             if pipe_name == self.name:
                 break
             doc = component(doc)
         return doc
 
-    def pipe(self, texts: Iterable[str], **_settings: Any) -> Iterator[Doc]:
+    def pipe(self, texts: Iterable[str | Doc], **_settings: Any) -> Iterator[Doc]:
         return (self(text) for text in texts)
 
     # No memory zone: this runs inside the pipeline's own call on a Doc.
