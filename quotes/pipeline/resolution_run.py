@@ -5,13 +5,15 @@ in :mod:`quotes.pipeline.entities`): the working state that
 group rules are here; what the run remembers of the document (antecedents, salience) is
 :mod:`quotes.pipeline.resolution_memory`, the organisation and outlet rules
 :mod:`quotes.pipeline.resolution_organizations`, the statement-noun rules ("Angaben der
-Polizei") :mod:`quotes.pipeline.resolution_statements`."""
+Polizei") :mod:`quotes.pipeline.resolution_statements`, the reshaping of a mention (a
+trailing adverbial, a conjunct, a description's name)
+:mod:`quotes.pipeline.resolution_mentions`."""
 
 from __future__ import annotations
 
 import weakref
 from bisect import bisect_left
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from itertools import pairwise
 
 import attrs
@@ -32,6 +34,13 @@ from quotes.pipeline.entity_scan import (
 from quotes.pipeline.mention import Mention
 from quotes.pipeline.outlets import OutletFinder
 from quotes.pipeline.resolution_memory import Memory
+from quotes.pipeline.resolution_mentions import (
+    bracketed,
+    description_name,
+    name_word,
+    part_of,
+    without_adverbials,
+)
 from quotes.pipeline.resolution_organizations import Organizations
 from quotes.pipeline.resolution_statements import Statements, word_offset
 
@@ -139,7 +148,7 @@ class ResolutionRun:
         lex = self.lex
         if mention.pronoun:
             return self._resolve_pronoun(mention)
-        mention = self._without_adverbials(mention)
+        mention = without_adverbials(mention, self.lex)
         named = self._names_inside(mention)
         if named is not None:
             return named
@@ -201,9 +210,9 @@ class ResolutionRun:
                 # "Die Diakonie … Der Verband teilte mit": the one organisation just named.
                 return earlier
         role_word = next((w for w in reversed(mention.head) if lex.role_of(w)), None)
-        names = [w for w in mention.head if not lex.role_of(w) and _name_word(w, lex)]
+        names = [w for w in mention.head if not lex.role_of(w) and name_word(w, lex)]
         if role_word is not None and not names:
-            appositive = [w for w in mention.apposition if _name_word(w, lex)]
+            appositive = [w for w in mention.apposition if name_word(w, lex)]
             if len(appositive) >= 2 and len(appositive) == len(mention.apposition):
                 # "Der Sprecher der Luftwaffe, Jurij Ihnat, sagte": the name in commas is
                 # the role's holder (a first name and a surname at least).
@@ -236,7 +245,7 @@ class ResolutionRun:
             # "die Ausstellung erinnere …": a common noun with its article names no
             # person (and takes no pronoun that follows).
             return Entity(
-                _description(mention, lex.group_heads, lex.noun_genders),
+                description_name(mention, lex.group_heads, lex.noun_genders),
                 "unknown",
                 lex.noun_gender(names[0]),
             )
@@ -261,7 +270,7 @@ class ResolutionRun:
             roles = {found[0] for w in mention.head if (found := lex.role_of(w))}
             return self.memory.register(name, gender, roles, mention.start)
         return Entity(
-            _description(mention, lex.group_heads, lex.noun_genders) or mention.text, "unknown"
+            description_name(mention, lex.group_heads, lex.noun_genders) or mention.text, "unknown"
         )
 
     def _person_by_role(self, mention: Mention, role_word: str | None, names: list[str]) -> bool:
@@ -314,62 +323,13 @@ class ResolutionRun:
             part = part.strip()
             if not part:
                 return None
-            entity = self._resolve(self._part_of(mention, mention.start + start + lead, part))
+            entity = self._resolve(part_of(mention, mention.start + start + lead, part, self.lex))
             if not entity.name or entity.type == "unknown":
                 return None
             names.append(entity.name)
         if names[0] == names[1]:
             return None
         return Entity(" und ".join(names), "group", "pl")
-
-    def _part_of(self, mention: Mention, start: int, text: str) -> Mention:
-        """A mention of one conjunct, split into determiner, adjectives and head."""
-        lex = self.lex
-        words = text.split()
-        determiner = ""
-        if words and words[0].lower() in lex.determiners_nominative | lex.determiners_oblique:
-            determiner = words[0].lower()
-            words = words[1:]
-        adjectives = tuple(w for w in words if w[:1].islower())
-        head = tuple(w for w in words if not w[:1].islower())
-        return Mention(
-            start,
-            start + len(text),
-            text,
-            head=head,
-            determiner=determiner,
-            adjectives=adjectives,
-            plural=bool(adjectives) and not determiner,
-            subject=mention.subject,
-        )
-
-    def _without_adverbials(self, mention: Mention) -> Mention:
-        """The mention's parts without a trailing adverbial that a chunker took in ("der
-        CSU-Chef am Rande einer Sitzung", "eine Sprecherin am Sonntag"): they stop at the
-        first preposition that cannot belong to a name ("für", "von" can) and leave out
-        weekdays and other words of ``not_speakers``."""
-        lex = self.lex
-        words = mention.text.split()
-        cut = next(
-            (
-                k
-                for k, word in enumerate(words[1:], 1)
-                if word.lower() in lex.prepositions and word.lower() not in lex.name_links
-            ),
-            len(words),
-        )
-        if cut == len(words) and not any(w in lex.not_speakers for w in mention.head):
-            return mention
-        kept = set(words[:cut])
-        head = tuple(w for w in mention.head if w in kept and w not in lex.not_speakers)
-        genitive: list[str] = []
-        for word in mention.genitive:
-            if word not in kept:
-                break
-            genitive.append(word)
-        if not head:
-            return mention
-        return attrs.evolve(mention, head=head, genitive=tuple(genitive))
 
     def _names_inside(self, mention: Mention) -> Entity | None:
         """The person (or persons, joined by "und") whose full names the document wrote
@@ -407,7 +367,7 @@ class ResolutionRun:
         entity = self.memory.by_name.get(found[0][2])
         if entity is None:
             return None
-        party = _bracketed(text[found[0][1] : mention.end])
+        party = bracketed(text[found[0][1] : mention.end])
         if party and party in self.lex.organization_names | {party.upper()}:
             entity = attrs.evolve(entity, affiliations=entity.affiliations | {party})
             self.memory.by_name[entity.name] = entity
@@ -471,7 +431,7 @@ class ResolutionRun:
                 # unless the text named that person by another office ("Premierminister
                 # Michel Barnier … Der Fraktionschef sagte": someone else).
                 return self.memory.with_role(only, mention)
-        description = _description(mention, lex.group_heads, lex.noun_genders)
+        description = description_name(mention, lex.group_heads, lex.noun_genders)
         if mention.plural:
             return Entity(description, "group", "pl", frozenset({role}))
         indefinite = mention.determiner.lower() in lex.indefinite_articles
@@ -606,40 +566,3 @@ class ResolutionRun:
 
 
 _SENTENCE_CLOSERS = frozenset(".!?:;")
-
-
-def _name_word(word: str, lex: Lexicon) -> bool:
-    """A capitalised word, or a surname joined to its particle ("al-Dschaber")."""
-    if word[:1].isupper():
-        return True
-    return any(
-        p.endswith("-") and word.startswith(p) and word[len(p) : len(p) + 1].isupper()
-        for p in lex.name_particles
-    )
-
-
-def _bracketed(text: str) -> str:
-    start, end = text.find("("), text.find(")")
-    return text[start + 1 : end].strip() if 0 <= start < end else ""
-
-
-def _description(
-    mention: Mention, group_heads: frozenset[str], noun_genders: Mapping[str, str]
-) -> str:
-    """An anonymous speaker's name: its head with its genitive ("Beamter des Ministeriums").
-
-    Adjectives stay with plural groups ("russische Führer") and with the heads of
-    ``group_heads`` (``speakers.toml``: "russische Staatsmedien"), where they say who.
-    """
-    head = list(mention.head)
-    if (
-        head
-        and mention.determiner == "der"
-        and head[-1].endswith("te")
-        # A masculine noun of its own keeps its form: "der Experte", "der Brite".
-        and noun_genders.get(head[-1].lower()) != "m"
-    ):
-        head[-1] = head[-1] + "r"  # "der Beamte" → "Beamter", the form without article
-    if mention.plural or (head and head[-1] in group_heads):
-        return group_name(mention.adjectives, head, mention.genitive)
-    return joined([*head, *mention.genitive])

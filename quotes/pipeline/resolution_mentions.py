@@ -1,0 +1,102 @@
+"""The mention reshaping steps of a resolution run
+(:class:`~quotes.pipeline.resolution_run.ResolutionRun`): a trailing adverbial cut off, a
+conjunct read as a mention of its own, the name an anonymous speaker's description gives,
+and the word tests the name rules share. Pure functions of a mention and the lexicon."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import attrs
+
+from quotes.pipeline.entity_lexicon import Lexicon
+from quotes.pipeline.entity_scan import group_name, joined
+from quotes.pipeline.mention import Mention
+
+__all__ = ["bracketed", "description_name", "name_word", "part_of", "without_adverbials"]
+
+
+def part_of(mention: Mention, start: int, text: str, lex: Lexicon) -> Mention:
+    """A mention of one conjunct, split into determiner, adjectives and head."""
+    words = text.split()
+    determiner = ""
+    if words and words[0].lower() in lex.determiners_nominative | lex.determiners_oblique:
+        determiner = words[0].lower()
+        words = words[1:]
+    adjectives = tuple(w for w in words if w[:1].islower())
+    head = tuple(w for w in words if not w[:1].islower())
+    return Mention(
+        start,
+        start + len(text),
+        text,
+        head=head,
+        determiner=determiner,
+        adjectives=adjectives,
+        plural=bool(adjectives) and not determiner,
+        subject=mention.subject,
+    )
+
+
+def without_adverbials(mention: Mention, lex: Lexicon) -> Mention:
+    """The mention's parts without a trailing adverbial that a chunker took in ("der
+    CSU-Chef am Rande einer Sitzung", "eine Sprecherin am Sonntag"): they stop at the
+    first preposition that cannot belong to a name ("für", "von" can) and leave out
+    weekdays and other words of ``not_speakers``."""
+    words = mention.text.split()
+    cut = next(
+        (
+            k
+            for k, word in enumerate(words[1:], 1)
+            if word.lower() in lex.prepositions and word.lower() not in lex.name_links
+        ),
+        len(words),
+    )
+    if cut == len(words) and not any(w in lex.not_speakers for w in mention.head):
+        return mention
+    kept = set(words[:cut])
+    head = tuple(w for w in mention.head if w in kept and w not in lex.not_speakers)
+    genitive: list[str] = []
+    for word in mention.genitive:
+        if word not in kept:
+            break
+        genitive.append(word)
+    if not head:
+        return mention
+    return attrs.evolve(mention, head=head, genitive=tuple(genitive))
+
+
+def name_word(word: str, lex: Lexicon) -> bool:
+    """A capitalised word, or a surname joined to its particle ("al-Dschaber")."""
+    if word[:1].isupper():
+        return True
+    return any(
+        p.endswith("-") and word.startswith(p) and word[len(p) : len(p) + 1].isupper()
+        for p in lex.name_particles
+    )
+
+
+def bracketed(text: str) -> str:
+    start, end = text.find("("), text.find(")")
+    return text[start + 1 : end].strip() if 0 <= start < end else ""
+
+
+def description_name(
+    mention: Mention, group_heads: frozenset[str], noun_genders: Mapping[str, str]
+) -> str:
+    """An anonymous speaker's name: its head with its genitive ("Beamter des Ministeriums").
+
+    Adjectives stay with plural groups ("russische Führer") and with the heads of
+    ``group_heads`` (``speakers.toml``: "russische Staatsmedien"), where they say who.
+    """
+    head = list(mention.head)
+    if (
+        head
+        and mention.determiner == "der"
+        and head[-1].endswith("te")
+        # A masculine noun of its own keeps its form: "der Experte", "der Brite".
+        and noun_genders.get(head[-1].lower()) != "m"
+    ):
+        head[-1] = head[-1] + "r"  # "der Beamte" → "Beamter", the form without article
+    if mention.plural or (head and head[-1] in group_heads):
+        return group_name(mention.adjectives, head, mention.genitive)
+    return joined([*head, *mention.genitive])
