@@ -104,7 +104,7 @@ class SpacyBackend:
         if nlp is None:
             from quotes.models import load
 
-            nlp = load(freeze=True)
+            nlp = load(freeze=True, numpy_ops=True)
             self._shipped = True
         else:
             self._shipped = False
@@ -137,6 +137,10 @@ class SpacyBackend:
         own ``nlp`` is never reloaded: over millions of new words its vocabulary's tables
         grow by some 16-32 bytes per word. ``nlp.pipe`` gives the same parses as
         ``nlp(text)``, one text at a time.
+
+        The shipped pipeline is loaded with numpy's BLAS for its matrix products and parses
+        each batch with one BLAS thread (:func:`quotes.models.single_blas_thread`; the
+        process's limit is restored after each batch, between the parses this yields).
         """
         from quotes.parse import from_spacy
 
@@ -148,7 +152,7 @@ class SpacyBackend:
         batch_chars = batch_tokens = 0
 
         def run_batch() -> None:
-            with self._memory_zone():
+            with self._blas_threads(), self._memory_zone():
                 # A Language always has pipe(); a bare callable parses text by text.
                 pipe = getattr(self.nlp, "pipe", None) or (lambda texts: map(self.nlp, texts))
                 docs = pipe(self._line_starts(pending[k][1][start:end]) for k, start, end in batch)
@@ -217,8 +221,18 @@ class SpacyBackend:
         # The old pipeline goes first, so the new one takes its memory, not more.
         self.nlp = None
         gc.collect()
-        self.nlp = load(freeze=True)
+        self.nlp = load(freeze=True, numpy_ops=True)
         self._loaded_lexemes = len(self.nlp.vocab)
+
+    def _blas_threads(self) -> contextlib.AbstractContextManager[Any]:
+        """One BLAS thread while the shipped pipeline (loaded with numpy's BLAS: see
+        :func:`quotes.models.load`) parses a batch; a user's own ``nlp`` runs as its owner
+        set it up (ops and threads untouched)."""
+        if not self._shipped:
+            return contextlib.nullcontext()
+        from quotes.models import single_blas_thread
+
+        return single_blas_thread()
 
     def _memory_zone(self) -> contextlib.AbstractContextManager[Any]:
         zone = getattr(self.nlp, "memory_zone", None)
