@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing
 from pathlib import Path
-from typing import Any, Literal, overload
+from typing import Any, Literal, cast, overload
 
 import attrs
 
@@ -24,6 +24,7 @@ from quotes.parse.demand import assemble, runs, windows
 from quotes.pipe_batches import Failure, ItemError, Output, batches, outputs_in_processes, result
 from quotes.pipeline.agreement import DirectIndex, agrees_with_direct
 from quotes.pipeline.marks import find_marks
+from quotes.pipeline.outlets import OutletMention
 from quotes.pipeline.quotations import Quoted, find_quotations
 from quotes.pipeline.speakers import Frame
 from quotes.records import Attribution, Source
@@ -153,7 +154,8 @@ class Extractor:
         self, text: str, publisher: str | None = None, *, parsed: ParsedDoc | None = None
     ) -> list[Attribution]:
         """All quotations in ``text``, in text order (``parsed``: see :meth:`analyze`)."""
-        return list(self.analyze(text, publisher, parsed=parsed).attributions)
+        doc, publisher = self._document(text, publisher, parsed)
+        return list(self._analyze(doc, publisher, parsed, keep=False).attributions)
 
     def analyze(
         self, text: str, publisher: str | None = None, *, parsed: ParsedDoc | None = None
@@ -163,15 +165,26 @@ class Extractor:
         ``parsed`` is a parse of exactly ``text`` made elsewhere (the spaCy component passes
         the Doc's own parse); without it the parse backend, if any, parses the text.
         """
+        doc, publisher = self._document(text, publisher, parsed)
+        return self._analyze(doc, publisher, parsed)
+
+    def _document(
+        self, text: str, publisher: str | None, parsed: ParsedDoc | None
+    ) -> tuple[Document, str | None]:
+        """The Document of the checked ``text`` and the checked ``publisher``."""
         text = check_text(text)
         if publisher is not None:
             publisher = check_text(publisher, name="publisher")
         if parsed is not None and parsed.text != text:
             raise BackendError("the parse given to analyze() is of another text")
-        return self._analyze(Document.build(text, self._splitter, publisher), publisher, parsed)
+        return Document.build(text, self._splitter, publisher), publisher
 
-    def _analyze(self, doc: Document, publisher: str | None, parsed: ParsedDoc | None) -> Analysis:
-        """:meth:`analyze` on ``doc`` (of the checked text and publisher)."""
+    def _analyze(
+        self, doc: Document, publisher: str | None, parsed: ParsedDoc | None, *, keep: bool = True
+    ) -> Analysis:
+        """:meth:`analyze` on ``doc`` (of the checked text and publisher); with ``keep``
+        false (:meth:`extract`) the Analysis holds the attributions only, and each stage's
+        results go as soon as no later stage reads them."""
         text = doc.text
         classified = find_quotations(doc, find_marks(doc, self.rules), self.rules)
         mentions = self._mentions
@@ -226,33 +239,56 @@ class Extractor:
             doc, classified, frames, self._speakers, self._splitter, mentions, resolution
         )
         frames += nested
+        titles = [q.content for q in quoted if q.category == "title"]
+        if not keep:
+            # Read by no later stage; the resolution holds every speaker's Mention.
+            del classified, resolution, nested
+            quoted = ()
         # A frame is the words beside its quotation, with the comma that joins them.
         frames = settle_frames(text, frames)
         # Reports and papers write (detect hook).
         frames = refine_medium(frames, self._medium)
         publisher_source = self._publisher(doc, publisher)
         # Outlets matter only for chains: a document that quotes nobody is not read for them.
-        outlet_mentions = (
-            self._outlets.find(doc, [q.content for q in quoted if q.category == "title"])
-            if frames
-            else ()
-        )
+        outlet_mentions = self._outlets.find(doc, titles) if frames else ()
+        del titles
+        if keep:
+            attributions = self._attributions(doc, frames, outlet_mentions, publisher_source)
+            return Analysis(doc, quoted, frames, attributions, publisher_source)
+        # Each frame goes once its attribution is made (issue 9 §2: a text of many short
+        # quotations is mostly its frames, then mostly its attributions).
+        left: list[Frame | None] = list(frames)
+        del frames
+        attributions = self._attributions(doc, left, outlet_mentions, publisher_source)
+        return Analysis(doc, (), (), attributions, publisher_source)
+
+    def _attributions(
+        self,
+        doc: Document,
+        frames: Sequence[Frame] | list[Frame | None],
+        outlet_mentions: Sequence[OutletMention],
+        publisher_source: Source | None,
+    ) -> tuple[Attribution, ...]:
+        """The attributions of ``frames``, in text order; where ``frames`` is a list, each
+        of its frames is let go (set to None) once its attribution is made."""
+        release = isinstance(frames, list)
+        outlets, medium = self._outlets, self._medium
+        attributions: list[Attribution] = []
         # The outlet stage settles speaker and chain together: "Wie die NYT unter Berufung
         # auf Diplomaten berichtet" is Diplomaten via New York Times.
-        chained = self._outlets.chains(doc, outlet_mentions, frames, publisher_source)
-        # A speaker that is an outlet gives the medium of its type (papers write).
-        attributions = [
-            attrs.evolve(
-                frame.to_attribution(c.via),
-                speaker=c.speaker,
-                medium=self._medium.of_outlet(
-                    frame.medium, self._outlets.speaker_source(outlet_mentions, c.speaker), frame
-                ),
-            )
-            for frame, c in zip(frames, chained, strict=True)
-        ]
+        requests = cast(Sequence[Frame], frames)
+        for i, c in outlets.each_chain(doc, outlet_mentions, requests, publisher_source):
+            frame = requests[i]
+            # A speaker that is an outlet gives the medium of its type (papers write).
+            source = outlets.speaker_source(outlet_mentions, c.speaker)
+            kind = medium.of_outlet(frame.medium, source, frame)
+            attributions.append(frame.to_attribution(c.via, c.speaker, kind))
+            if release:
+                frames[i] = None
+        # In text order; quotations with the same offsets keep the order of their frames,
+        # as the chains come in order of (start, -end), frames of equal offsets by index.
         attributions.sort(key=lambda a: (a.quote.start, a.quote.end))
-        return Analysis(doc, quoted, frames, tuple(attributions), publisher_source)
+        return tuple(attributions)
 
     @overload
     def pipe(

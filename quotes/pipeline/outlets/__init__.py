@@ -30,7 +30,7 @@ all quotations of a document: the real source first, interviews carried through)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -133,6 +133,17 @@ class OutletFinder:
         :mod:`quotes.pipeline.outlets.passages`), each source once, the publisher last.
         """
         return self._passages.chains(doc, mentions, frames, publisher)
+
+    def each_chain(
+        self,
+        doc: Document,
+        mentions: Sequence[OutletMention],
+        frames: Sequence[ChainRequest],
+        publisher: Source | None = None,
+    ) -> Iterator[tuple[int, Chained]]:
+        """:meth:`chains` one frame at a time: ``(i, chained)`` for each ``frames[i]``, in
+        text order; ``frames[i]`` is not read again once its pair is given."""
+        return self._passages.each(doc, mentions, frames, publisher)
 
     def speaker_source(
         self, mentions: Sequence[OutletMention], speaker: Speaker | None

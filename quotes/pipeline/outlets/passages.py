@@ -24,7 +24,7 @@ document costs linear time in its frames and mentions.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Protocol
 
 import attrs
@@ -109,11 +109,25 @@ class PassageChains:
         publisher: Source | None = None,
     ) -> tuple[Chained, ...]:
         """One :class:`Chained` per frame, in the order the frames are given."""
+        out: list[Chained | None] = [None] * len(frames)
+        for i, chained in self.each(doc, mentions, frames, publisher):
+            out[i] = chained
+        return tuple(c for c in out if c is not None)
+
+    def each(
+        self,
+        doc: Document,
+        mentions: Sequence[OutletMention],
+        frames: Sequence[ChainRequest],
+        publisher: Source | None = None,
+    ) -> Iterator[tuple[int, Chained]]:
+        """``(i, chained)`` for every frame ``frames[i]``, in text order of the quotations:
+        frame ``i`` is not read again once its pair is given, so a caller may let it go
+        (the Extractor does: a text of many short quotations is mostly its frames)."""
         order = sorted(
             range(len(frames)), key=lambda i: (frames[i].quote.start, -frames[i].quote.end)
         )
         index = self._builder.index(mentions) if mentions else None
-        out: list[Chained] = [Chained(frame.speaker) for frame in frames]
         carry: _Carry | None = None
         for i in order:
             frame = frames[i]
@@ -121,8 +135,8 @@ class PassageChains:
             if index is not None:
                 chained = self._one(doc, index, frame)
                 chained, carry = self._carry(doc, index, frame, chained, carry)
-            out[i] = _finish(chained, publisher)
-        return tuple(out)
+            del frame
+            yield i, _finish(chained, publisher)
 
     # -- one quotation ---------------------------------------------------------------------
     def _one(

@@ -44,18 +44,21 @@ class Frame:
     # Set when a frame interrupts the quote (see Attribution.quote_parts).
     quote_parts: tuple[Span, ...] = ()
 
-    def to_attribution(self, via: tuple[Source, ...]) -> Attribution:
+    def to_attribution(
+        self, via: tuple[Source, ...], speaker: Speaker | None, medium: str | None
+    ) -> Attribution:
+        """The record of this frame with the outlet stage's chain, speaker and medium."""
         return Attribution(
             kind=self.kind,
             quote=self.quote,
             content=self.content,
-            speaker=self.speaker,
+            speaker=speaker,
             cue=self.cue,
             via=via,
             frame=self.frame,
             addressee=self.addressee,
             confidence=self.confidence,
-            medium=self.medium,
+            medium=medium,
             quote_parts=self.quote_parts,
         )
 
