@@ -11,7 +11,7 @@ import attrs
 
 from quotes.attribution.frames import settle_frames
 from quotes.attribution.patterns.nested import inherit
-from quotes.attribution.resolve import resolve_speakers
+from quotes.attribution.resolve import resolve_in_place
 from quotes.backends import ParseBackend, make_backend, window_pieces
 from quotes.detectors.medium import refine_medium
 from quotes.detectors.nested import nested_direct
@@ -213,9 +213,7 @@ class Extractor:
             upto = resolved
             while upto < len(direct) and direct[upto].quote.start < window_end:
                 upto += 1
-            direct[resolved:upto], resolution = resolve_speakers(
-                direct[resolved:upto], mentions, resolution
-            )
+            resolution = resolve_in_place(direct, resolved, upto, mentions, resolution)
             resolved = upto
             context = [direct[i] for i in near]  # as resolved just now
             # The resolution so far: "er" in indirect speech can refer to someone quoted
@@ -226,7 +224,11 @@ class Extractor:
             )
             index = DirectIndex(context)
             indirect.extend(f for f in found if agrees_with_direct(f, index))
-        direct[resolved:], resolution = resolve_speakers(direct[resolved:], mentions, resolution)
+        # The last resolution: extract() lets each frame's Mention go (only the resolution
+        # reads them, and inherit() those of the indirect frames, resolved before).
+        resolution = resolve_in_place(
+            direct, resolved, len(direct), mentions, resolution, keep_mentions=keep
+        )
         frames = inherit(direct, indirect) + tuple(indirect)
         del direct
         if indirect:
@@ -235,7 +237,7 @@ class Extractor:
             partial, quoted = partial_quotes(classified, quoted, frames, self.rules)
             frames = split_interrupted(text, frames) + partial
         # Quotes nested in a direct quote that names their own speaker (detect hook).
-        nested, _ = nested_direct(
+        nested, resolution = nested_direct(
             doc, classified, frames, self._speakers, self._splitter, mentions, resolution
         )
         frames += nested

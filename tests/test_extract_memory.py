@@ -48,14 +48,17 @@ def test_extract_lets_each_frame_go_once_its_attribution_is_made(
     extractor: Extractor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With the cyclic collector off, the frames whose attributions are made are gone
-    while the later ones are being made: only the frame at hand is alive."""
+    while the later ones are being made: only the frame at hand is alive, and it holds no
+    Mention (the speaker resolution, its only reader, is done and gone)."""
     seen: list[weakref.ref[Frame]] = []
     alive: list[int] = []
+    mentions: list[bool] = []
     to_attribution = Frame.to_attribution
 
     def recording(self: Frame, *args: object) -> object:
         alive.append(sum(ref() is not None for ref in seen))
         seen.append(weakref.ref(self))
+        mentions.append(self.mention is not None)
         return to_attribution(self, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Frame, "to_attribution", recording)
@@ -68,9 +71,14 @@ def test_extract_lets_each_frame_go_once_its_attribution_is_made(
         gc.enable()
     assert len(found) == 40
     assert alive == [0] * 40
-    # analyze() keeps its frames, for inspection.
+    # The speakers are resolved: the frames' Mentions went with the resolution.
+    assert mentions == [False] * 40
+    # analyze() keeps its frames, for inspection, with their Mentions.
     seen.clear()
     alive.clear()
+    mentions.clear()
     analysis = extractor.analyze(text)
     assert alive == list(range(40))
+    assert mentions == [True] * 40
     assert len(analysis.frames) == 40
+    assert all(f.mention is not None for f in analysis.frames)

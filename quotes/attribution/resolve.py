@@ -17,7 +17,7 @@ from quotes.pipeline.entities import MentionResolver, Resolution
 from quotes.pipeline.speakers import Frame
 from quotes.records import Speaker
 
-__all__ = ["resolve_speakers"]
+__all__ = ["resolve_in_place", "resolve_speakers"]
 
 
 def resolve_speakers(
@@ -25,18 +25,38 @@ def resolve_speakers(
 ) -> tuple[tuple[Frame, ...], Resolution]:
     """``frames`` with resolved speakers (frames without a mention keep theirs), and the
     resolution after them."""
+    out = list(frames)
+    resolution = resolve_in_place(out, 0, len(out), resolver, resolution)
+    return tuple(out), resolution
+
+
+def resolve_in_place(
+    frames: list[Frame],
+    start: int,
+    stop: int,
+    resolver: MentionResolver,
+    resolution: Resolution,
+    *,
+    keep_mentions: bool = True,
+) -> Resolution:
+    """:func:`resolve_speakers` on ``frames[start:stop]``, each frame replaced in the list
+    (the old one goes at once: a text of many short quotations is mostly its frames); the
+    resolution after them. With ``keep_mentions`` false a resolved frame lets its Mention
+    go (for the last resolution of a document, where nothing reads it again)."""
     order = [
         k
-        for k in sorted(range(len(frames)), key=lambda k: frames[k].quote.start)
+        for k in sorted(range(start, stop), key=lambda k: frames[k].quote.start)
         if frames[k].speaker is not None and frames[k].mention is not None
     ]
     mentions = [frames[k].mention for k in order]
     entities, resolution = resolver.extend(resolution, [m for m in mentions if m is not None])
-    out = list(frames)
+    del mentions
     for k, entity in zip(order, entities, strict=True):
         frame = frames[k]
         assert frame.speaker is not None
-        out[k] = attrs.evolve(
-            frame, speaker=Speaker(frame.speaker.mention, entity.name, entity.type)
-        )
-    return tuple(out), resolution
+        speaker = Speaker(frame.speaker.mention, entity.name, entity.type)
+        if keep_mentions:
+            frames[k] = attrs.evolve(frame, speaker=speaker)
+        else:
+            frames[k] = attrs.evolve(frame, speaker=speaker, mention=None)
+    return resolution
