@@ -8,6 +8,7 @@ a text's header.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any, Final
@@ -379,7 +380,8 @@ def _claim(passes: list[list[Candidate]]) -> list[Candidate]:
     """
     claimed: list[Candidate] = []
     for candidates in passes:
-        candidates.sort(key=lambda c: (c.start, -c.end))
+        if not _in_order(candidates):
+            candidates.sort(key=lambda c: (c.start, -c.end))
         accepted: list[Candidate] = []
         i = 0
         for candidate in candidates:
@@ -395,3 +397,12 @@ def _claim(passes: list[list[Candidate]]) -> list[Candidate]:
         # Two sorted runs: Timsort merges them in linear time.
         claimed = sorted(claimed + accepted, key=lambda c: c.start)
     return claimed
+
+
+def _in_order(candidates: list[Candidate]) -> bool:
+    """Whether ``candidates`` are sorted by ``(start, -end)`` already (as each pass finds
+    them): then sorting them would only allocate a key a candidate."""
+    for left, right in itertools.pairwise(candidates):
+        if left.start > right.start or (left.start == right.start and left.end < right.end):
+            return False
+    return True

@@ -7,8 +7,9 @@ a name's place (a dateline, a trailing domain), and coordination into groups.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import attrs
 import regex
@@ -159,17 +160,19 @@ class Linker:
         paragraph ("Berlin (dpa) - …") names the source of what follows ("dateline").
         """
         text = doc.text
-        datelines: list[tuple[int, int]] = []
+        # Where each dateline's parentheses hold their words: two arrays of offsets, not a
+        # pair of int objects a line (issue 9 §2: a text of dateline lines).
+        dateline_starts, dateline_ends = array("q"), array("q")
         for paragraph in doc.paragraphs:
             m = _DATELINE.match(text, paragraph.start, min(paragraph.end, paragraph.start + 160))
             if m is not None:
-                datelines.append(m.span("inner"))
-        dateline_starts = [start for start, _ in datelines]
+                dateline_starts.append(m.start("inner"))
+                dateline_ends.append(m.end("inner"))
         for index, (candidate, link) in enumerate(zip(candidates, links, strict=True)):
             if link.relation != MENTION:
                 continue
             at = bisect_right(dateline_starts, candidate.start) - 1
-            if at >= 0 and candidate.end <= datelines[at][1]:
+            if at >= 0 and candidate.end <= dateline_ends[at]:
                 links[index] = attrs.evolve(link, relation="dateline")
                 continue
             paragraph = doc.paragraph_at(candidate.start)
@@ -189,16 +192,19 @@ class Linker:
 
     # -- coordination -----------------------------------------------------------------------
     def coordinate(
-        self, doc: Document, candidates: list[Candidate], links: list[Link]
+        self, doc: Document, candidates: list[Candidate], links: list[Link | None]
     ) -> tuple[OutletMention, ...]:
-        """Group coordinated mentions, share their relation, add coordinated organisations."""
+        """Group coordinated mentions, share their relation, add coordinated organisations.
+
+        Each link is let go (set to None in ``links``) once the mentions of its group are
+        made: in a text of dateline lines there is one a line (issue 9 §2)."""
         text = doc.text
         n = len(candidates)
         # Which neighbours are coordinated: "und"-like joins count at once, commas only
         # inside a list that an "und"-like join closes ("Tass, RIA Nowosti und Interfax").
         joins: list[str | None] = [None] * max(n - 1, 0)
         for i in range(n - 1):
-            left, right = links[i], links[i + 1]
+            left, right = cast(Link, links[i]), cast(Link, links[i + 1])
             if (
                 left.relation != MENTION
                 and right.relation != MENTION
@@ -219,26 +225,29 @@ class Linker:
                     joins[i] = None
             else:
                 closing = False
-        groups: list[list[int]] = []
-        for i in range(n):
-            if i > 0 and joins[i - 1] is not None:
-                groups[-1].append(i)
-            else:
-                groups.append([i])
-
+        # The groups: runs of coordinated neighbours, numbered in text order.
         mentions: list[OutletMention] = []
-        for group_id, members in enumerate(groups):
-            shared = next((links[i] for i in members if links[i].relation != MENTION), None)
-            for i in members:
-                own = links[i] if links[i].relation != MENTION or shared is None else shared
+        group_id = 0
+        first = 0
+        while first < n:
+            end = first + 1
+            while end < n and joins[end - 1] is not None:
+                end += 1
+            members = cast(list[Link], links[first:end])
+            shared = next((link for link in members if link.relation != MENTION), None)
+            for i, link in enumerate(members, first):
+                own = link if link.relation != MENTION or shared is None else shared
                 mentions.append(self._mention(text, candidates[i], own, group_id))
             if shared is not None:
-                last = links[members[-1]]
-                next_start = candidates[members[-1] + 1].start if members[-1] + 1 < n else None
+                next_start = candidates[end].start if end < n else None
                 mentions.extend(
-                    self._coordinated_organisations(text, last, shared, group_id, next_start)
+                    self._coordinated_organisations(text, members[-1], shared, group_id, next_start)
                 )
-        mentions.extend(self._cited_organisations(text, mentions, candidates, len(groups)))
+            del members, shared
+            links[first:end] = [None] * (end - first)
+            group_id += 1
+            first = end
+        mentions.extend(self._cited_organisations(text, mentions, candidates, group_id))
         mentions.sort(key=lambda m: (m.span.start, m.span.end))
         return tuple(mentions)
 
@@ -288,8 +297,9 @@ class Linker:
         Only near outlets: an organisation without one never enters a chain. The windows
         are scanned once each, in order, so the cost stays linear.
         """
-        taken = sorted((m.span.start, m.span.end) for m in mentions)
-        starts = [start for start, _ in taken]
+        # Where the mentions start, in order (a pair of offsets each cost an int and a tuple
+        # a mention, and only the starts are read).
+        starts = sorted(m.span.start for m in mentions)
         out: list[OutletMention] = []
         group = first_group
         scanned = 0
@@ -304,7 +314,7 @@ class Linker:
                     break  # the next window reads it
                 # Skip where an outlet (or an organisation already found) sits in the phrase.
                 at = bisect_left(starts, m.start())
-                if at < len(taken) and taken[at][0] < m.end("org"):
+                if at < len(starts) and starts[at] < m.end("org"):
                     continue
                 if self._is_type_noun(m.group("org")):
                     continue  # "die Nachrichtenagentur Reuters": the outlet's type noun
