@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing
 from pathlib import Path
@@ -289,7 +290,14 @@ class Extractor:
                 frames[i] = None
         # In text order; quotations with the same offsets keep the order of their frames,
         # as the chains come in order of (start, -end), frames of equal offsets by index.
-        attributions.sort(key=lambda a: (a.quote.start, a.quote.end))
+        # Sorted only where they are not in order already (a key is a tuple and an int a
+        # quotation).
+        if any(
+            a.quote.start > b.quote.start
+            or (a.quote.start == b.quote.start and a.quote.end > b.quote.end)
+            for a, b in itertools.pairwise(attributions)
+        ):
+            attributions.sort(key=lambda a: (a.quote.start, a.quote.end))
         return tuple(attributions)
 
     @overload

@@ -11,11 +11,18 @@ from __future__ import annotations
 import gc
 import weakref
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quotes import Extractor
+from quotes.pipeline.outlets.base import Candidate
+from quotes.pipeline.outlets.gazetteer import _claim
+from quotes.pipeline.outlets.passages import _text_order
 from quotes.pipeline.speakers import Frame
+from quotes.records import Span
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -82,3 +89,44 @@ def test_extract_lets_each_frame_go_once_its_attribution_is_made(
     assert mentions == [True] * 40
     assert len(analysis.frames) == 40
     assert all(f.mention is not None for f in analysis.frames)
+
+
+# -- the orderings that skip their sort keys give what the sorts gave ------------------------
+_offsets = st.tuples(st.integers(0, 30), st.integers(0, 6)).map(lambda p: (p[0], p[0] + p[1]))
+
+
+@given(st.lists(st.lists(_offsets, max_size=8), max_size=4))
+def test_claim_merges_as_a_stable_sort_of_both_runs(passes: list[list[tuple[int, int]]]) -> None:
+    def made() -> list[list[Candidate]]:
+        return [
+            [Candidate(s, e, f"{k}.{i}", "outlet") for i, (s, e) in enumerate(found)]
+            for k, found in enumerate(passes)
+        ]
+
+    def claim_by_sorting(runs: list[list[Candidate]]) -> list[Candidate]:
+        claimed: list[Candidate] = []
+        for candidates in runs:
+            candidates.sort(key=lambda c: (c.start, -c.end))
+            accepted: list[Candidate] = []
+            i = 0
+            for candidate in candidates:
+                if candidate.end <= candidate.start:
+                    continue
+                while i < len(claimed) and claimed[i].end <= candidate.start:
+                    i += 1
+                if i < len(claimed) and claimed[i].start < candidate.end:
+                    continue
+                if accepted and accepted[-1].end > candidate.start:
+                    continue
+                accepted.append(candidate)
+            claimed = sorted(claimed + accepted, key=lambda c: c.start)
+        return claimed
+
+    assert _claim(made()) == claim_by_sorting(made())
+
+
+@given(st.lists(_offsets, max_size=10))
+def test_chains_come_in_the_order_the_sort_gave(quotes: list[tuple[int, int]]) -> None:
+    frames = [SimpleNamespace(quote=Span(s, e, "x" * (e - s))) for s, e in quotes]
+    expected = sorted(range(len(frames)), key=lambda i: (quotes[i][0], -quotes[i][1]))
+    assert list(_text_order(frames)) == expected  # type: ignore[arg-type]

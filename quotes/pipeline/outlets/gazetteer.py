@@ -8,8 +8,10 @@ a text's header.
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import re
+import sys
 from collections.abc import Sequence
 from typing import Any, Final
 
@@ -154,7 +156,8 @@ class Gazetteer:
             if known is not None:
                 out.append(Candidate(start, end, known[0], known[1]))
             elif title == title.strip() and self._looks_like_a_name(title):
-                out.append(Candidate(start, end, title, "outlet", unknown=True))
+                # The one shared string of a short title (a quoted „Ja“ a line recurs).
+                out.append(Candidate(start, end, sys.intern(title), "outlet", unknown=True))
         return out
 
     def _looks_like_a_name(self, title: str) -> bool:
@@ -394,9 +397,15 @@ def _claim(passes: list[list[Candidate]]) -> list[Candidate]:
             if accepted and accepted[-1].end > candidate.start:
                 continue  # overlaps an earlier candidate of this pass
             accepted.append(candidate)
-        # Two sorted runs: Timsort merges them in linear time.
-        claimed = sorted(claimed + accepted, key=lambda c: c.start)
+        # Two sorted runs, merged as a stable sort of both would (earlier passes first at
+        # the same start), without a copy of both and a key a candidate.
+        if accepted:
+            claimed = list(heapq.merge(claimed, accepted, key=_start)) if claimed else accepted
     return claimed
+
+
+def _start(candidate: Candidate) -> int:
+    return candidate.start
 
 
 def _in_order(candidates: list[Candidate]) -> bool:

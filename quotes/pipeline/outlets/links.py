@@ -7,6 +7,7 @@ a name's place (a dateline, a trailing domain), and coordination into groups.
 
 from __future__ import annotations
 
+import itertools
 from array import array
 from bisect import bisect_left, bisect_right
 from typing import Any, Final, cast
@@ -248,7 +249,14 @@ class Linker:
             group_id += 1
             first = end
         mentions.extend(self._cited_organisations(text, mentions, candidates, group_id))
-        mentions.sort(key=lambda m: (m.span.start, m.span.end))
+        # Sorted where the organisations put them out of order (a key is a tuple and an
+        # int a mention).
+        if any(
+            a.span.start > b.span.start
+            or (a.span.start == b.span.start and a.span.end > b.span.end)
+            for a, b in itertools.pairwise(mentions)
+        ):
+            mentions.sort(key=lambda m: (m.span.start, m.span.end))
         return tuple(mentions)
 
     def _mention(self, text: str, candidate: Candidate, link: Link, group: int) -> OutletMention:
