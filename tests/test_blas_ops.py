@@ -134,3 +134,81 @@ def test_pipe_in_two_processes_gives_the_serial_results() -> None:
     expected = [extractor.extract(text) for text in texts]
     assert list(extractor.pipe(texts, n_process=2, batch_size=2)) == expected
     assert any(result for result in expected)
+
+
+def test_nested_blocks_keep_one_thread_until_the_outer_one_closes() -> None:
+    with threadpoolctl.threadpool_limits(limits=2, user_api="blas"):
+        before = _blas_threads()
+        with single_blas_thread():
+            with single_blas_thread():
+                assert _blas_threads() == {1}
+            assert _blas_threads() == {1}
+        assert _blas_threads() == before
+
+
+def test_blocks_overlapping_in_two_threads_restore_the_limit() -> None:
+    # Thread A opens a block, thread B opens one, A closes its own while B is still inside,
+    # then B closes: B parses with one thread throughout, and the limit from before A's
+    # block comes back after B's, although another thread closes the last block.
+    import threading
+
+    a_inside, b_inside, a_left, b_done = (threading.Event() for _ in range(4))
+    seen: dict[str, set[int]] = {}
+    errors: list[BaseException] = []
+
+    def thread_a() -> None:
+        try:
+            with single_blas_thread():
+                a_inside.set()
+                assert b_inside.wait(10)
+                seen["a"] = _blas_threads()
+        except BaseException as error:  # pragma: no cover - reported below
+            errors.append(error)
+        finally:
+            a_left.set()
+
+    def thread_b() -> None:
+        try:
+            assert a_inside.wait(10)
+            with single_blas_thread():
+                b_inside.set()
+                assert a_left.wait(10)
+                seen["b after a left"] = _blas_threads()
+        except BaseException as error:  # pragma: no cover - reported below
+            errors.append(error)
+        finally:
+            b_done.set()
+
+    with threadpoolctl.threadpool_limits(limits=2, user_api="blas"):
+        before = _blas_threads()
+        assert before == {2}
+        threads = [threading.Thread(target=thread_a), threading.Thread(target=thread_b)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(20)
+        assert not errors
+        assert seen == {"a": {1}, "b after a left": {1}}
+        assert _blas_threads() == before
+        # No thread keeps control of OpenBLAS's limit: this one can still set it.
+        with threadpoolctl.threadpool_limits(limits=1, user_api="blas"):
+            assert _blas_threads() == {1}
+        assert _blas_threads() == before
+
+
+def test_a_failing_block_in_another_thread_restores_the_limit() -> None:
+    import threading
+
+    def fail() -> None:
+        try:
+            with single_blas_thread():
+                raise RuntimeError("a component failed")
+        except RuntimeError:
+            pass
+
+    with threadpoolctl.threadpool_limits(limits=2, user_api="blas"):
+        before = _blas_threads()
+        thread = threading.Thread(target=fail)
+        thread.start()
+        thread.join(20)
+        assert _blas_threads() == before

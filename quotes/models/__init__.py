@@ -30,6 +30,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import importlib.util
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -142,9 +143,66 @@ def single_blas_thread() -> Iterator[None]:
     of tokens times a layer of a few hundred units), and OpenBLAS's extra threads cost more
     CPU time spinning than they save. The limit is the process's (threadpoolctl), so a
     thread that runs numpy beside the block gets one BLAS thread too while it lasts.
+
+    Blocks may nest and overlap, in one thread or in several (two threads parsing with one
+    backend each): the limit is set when the first block is entered and the earlier limits
+    come back when the last one is left, whichever thread leaves it. (threadpoolctl's own
+    ``limit()`` blocks each restore what they saw on entry, so overlapping ones left a
+    block running with the full thread count and the process at one thread afterwards;
+    and OpenBLAS takes limits from one controlling thread only.)
     """
-    with _blas_controller().limit(limits=1, user_api="blas"):
+    _BLAS.enter()
+    try:
         yield
+    finally:
+        _BLAS.leave()
+
+
+class _BlasLimit:
+    """The process's count of open :func:`single_blas_thread` blocks and the BLAS thread
+    counts to restore when the last one closes."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._open = 0
+        self._saved: list[tuple[Any, int]] = []
+
+    @property
+    def open_blocks(self) -> int:
+        return self._open
+
+    def enter(self) -> None:
+        with self._lock:
+            if self._open == 0:
+                libraries = _blas_controller().select(user_api="blas").lib_controllers
+                self._saved = [(lib, lib.num_threads) for lib in libraries]
+                for lib, _threads in self._saved:
+                    _set_threads(lib, 1)
+            self._open += 1
+
+    def leave(self) -> None:
+        with self._lock:
+            self._open -= 1
+            if self._open == 0:
+                saved, self._saved = self._saved, []
+                for lib, threads in saved:
+                    _set_threads(lib, threads)
+
+
+def _set_threads(lib: Any, threads: int) -> None:
+    # threadpoolctl lets only one thread at a time set OpenBLAS's limit (its "controlling
+    # thread": the first to set one, until its limit() blocks are all closed) and ignores
+    # the others silently. Ours are set under _BlasLimit's lock, from whichever thread
+    # opens the first block or closes the last, so control is taken and released each time.
+    clear = getattr(type(lib), "clear_controlling_thread", None)
+    if clear is not None:
+        clear(force=True)
+    lib.set_num_threads(threads)
+    if clear is not None:
+        clear(force=True)
+
+
+_BLAS = _BlasLimit()
 
 
 @lru_cache(maxsize=1)
