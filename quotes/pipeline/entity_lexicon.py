@@ -116,6 +116,10 @@ class Lexicon:
     _role_cache: dict[str, tuple[str, Gender] | None] = attrs.field(
         init=False, factory=dict, eq=False, repr=False
     )
+    # is_organization_word's answers per word (a memo only, bounded like _role_cache).
+    _organization_word_cache: dict[str, bool] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
 
     @classmethod
     def from_rules(cls, rules: RuleData) -> Lexicon:
@@ -305,6 +309,15 @@ class Lexicon:
         return any(role == wanted or role in group for role in held)
 
     def is_organization_word(self, word: str) -> bool:
+        cache = self._organization_word_cache
+        found = cache.get(word)
+        if found is None:
+            if len(cache) >= _ROLE_CACHE_SIZE:  # bounded: arbitrary input must not grow it
+                cache.clear()
+            found = cache[word] = self._is_organization_word(word)
+        return found
+
+    def _is_organization_word(self, word: str) -> bool:
         if word in self.organization_names or word in self.organization_aliases:
             return True
         low = word.lower()

@@ -158,9 +158,18 @@ def class_matches(text: str, lex: Lexicon) -> Iterator[regex.Match[str]]:
     if classes is None:
         yield from pattern.finditer(text)
         return
+    ends_in_class = _class_word_memo(classes)
     last_end = 0
     for word in _CAPITALISED_RUN.finditer(text):
-        if word.start() < last_end or not word.group().casefold().endswith(classes):
+        if word.start() < last_end:
+            continue
+        written = word.group()
+        found = ends_in_class.get(written)
+        if found is None:
+            if len(ends_in_class) >= _CLASS_MEMO_SIZE:  # bounded, whatever the input
+                ends_in_class.clear()
+            found = ends_in_class[written] = written.casefold().endswith(classes)
+        if not found:
             continue
         m = pattern.match(text, word.start())
         if m is not None:
@@ -215,6 +224,17 @@ def complements(text: str) -> Iterator[regex.Match[str]]:
         if m is not None:
             yield m
             last_end = m.end()
+
+
+#: How many words :func:`class_matches` keeps its answer for, per class-noun list.
+_CLASS_MEMO_SIZE = 8_192
+
+
+@functools.lru_cache(maxsize=16)
+def _class_word_memo(classes: tuple[str, ...]) -> dict[str, bool]:
+    """Whether a word ends in one of ``classes`` (folded), per word: a memo, one per list
+    (the words of news text repeat; a casefold and a test against every class each)."""
+    return {}
 
 
 @functools.lru_cache(maxsize=16)

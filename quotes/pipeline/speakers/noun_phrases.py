@@ -40,6 +40,22 @@ class NounPhrases:
     parts: PartWords = attrs.field(
         init=False, eq=False, default=attrs.Factory(lambda self: self._parts(), takes_self=True)
     )
+    #: The name particles split into words, by their first word, in the lexicon's order
+    #: (see :meth:`_particle_name`).
+    _particles: dict[str, tuple[tuple[str, ...], ...]] = attrs.field(
+        init=False,
+        eq=False,
+        repr=False,
+        default=attrs.Factory(lambda self: self._particles_by_first(), takes_self=True),
+    )
+
+    def _particles_by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for particle in self.lexicon.name_particles:
+            words = tuple(particle.split())
+            if words:
+                by_first.setdefault(words[0], []).append(words)
+        return {first: tuple(found) for first, found in by_first.items()}
 
     def _parts(self) -> PartWords:
         lex = self.lexicon
@@ -151,10 +167,12 @@ class NounPhrases:
         Leyen am Mittwoch"): a name, not a prepositional phrase. Only names of
         persons.toml: "von der Kommission" is a preposition's phrase."""
         lex = self.lexicon
-        if not tokens[i].text.islower():
+        word = tokens[i].text
+        if not word.islower():
             return None
-        for particle in lex.name_particles:
-            words = particle.split()
+        # Only the particles whose first word this is can match (an empty one never does:
+        # its surname would be this lower-case word).
+        for words in self._particles.get(word, ()):
             surname = i + len(words)
             if surname >= end or not tokens[surname].text[:1].isupper():
                 continue

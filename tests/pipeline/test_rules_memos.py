@@ -1,0 +1,104 @@
+"""The rules path's per-word memos give the answers of the tests they stand for, bounded
+(quotes.pipeline.entity_passes.class_matches, Lexicon.is_organization_word, and the name
+particles of NounPhrases by their first word)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes.document import tokenize
+from quotes.pipeline import entity_passes
+from quotes.pipeline.entity_lexicon import Lexicon
+from quotes.pipeline.speaker_words import SurfaceWords
+from quotes.pipeline.speakers.noun_phrases import NounPhrases
+from quotes.rules import load_rules
+
+RULES = load_rules("de")
+LEXICON = Lexicon.from_rules(RULES)
+
+TEXTS = [
+    "Die Gewerkschaft GEW und die Menschenrechtsorganisation Amnesty International sagten, "
+    "die Partei Die Linke und die PARTEI-Gewerkschaft Verdi schwiegen.",
+    "Das Meinungsforschungsinstitut Forsa, das Institut Allensbach und die Straße Abc.",
+    "Gewerkschaft Gewerkschaft GEWERKSCHAFT Gewerkschaftsbund DGB, gewerkschaft X.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize("memo_size", [2, 8_192])
+def test_class_matches_are_the_full_patterns_with_the_memo(
+    text: str, memo_size: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(entity_passes, "_CLASS_MEMO_SIZE", memo_size)
+    pattern = LEXICON.organization_class_pattern
+    assert pattern is not None
+    expected = [(m.span(), m.group()) for m in pattern.finditer(text)]
+    for _ in range(2):  # the second time from the memo
+        got = [(m.span(), m.group()) for m in entity_passes.class_matches(text, LEXICON)]
+        assert got == expected
+    memo = entity_passes._class_word_memo(
+        entity_passes._folded_classes(tuple(LEXICON.organization_classes))  # type: ignore[arg-type]
+    )
+    assert len(memo) <= memo_size
+
+
+WORDS = [
+    "Innenministerium",
+    "Innenministeriums",
+    "Hauses",
+    "Bundestag",
+    "Merkel",
+    "Sagte",
+    "es",
+    "s",
+    "",
+    "Gewerkschaftes",
+]
+
+
+def test_is_organization_word_memo_answers_as_the_test() -> None:
+    lex = Lexicon.from_rules(RULES)
+    expected = [lex._is_organization_word(w) for w in WORDS]
+    assert any(expected) and not all(expected)
+    for _ in range(2):
+        assert [lex.is_organization_word(w) for w in WORDS] == expected
+
+
+def _particle_name_reference(
+    phrases: NounPhrases, tokens: tuple, i: int, end: int
+) -> tuple[int, int] | None:
+    """The loop over every particle that ``_particle_name`` replaced."""
+    lex = phrases.lexicon
+    if not tokens[i].text.islower():
+        return None
+    for particle in lex.name_particles:
+        words = particle.split()
+        surname = i + len(words)
+        if surname >= end or not tokens[surname].text[:1].isupper():
+            continue
+        if any(tokens[i + k].text != w for k, w in enumerate(words)):
+            continue
+        if " ".join(t.text for t in tokens[i : surname + 1]) in lex.known_persons:
+            return i, surname
+    return None
+
+
+def test_particle_names_by_first_word_are_the_loop_over_all_particles() -> None:
+    phrases = NounPhrases(LEXICON, SurfaceWords.from_rules(RULES))
+    assert LEXICON.name_particles
+    by_first = [w for found in phrases._particles.values() for w in found]
+    assert sorted(by_first) == sorted(tuple(p.split()) for p in LEXICON.name_particles if p)
+    text = (
+        "sagte von der Leyen am Mittwoch, von der Kommission, van Gaal, de Maizière und "
+        "von Der Leyen; zu Guttenberg, von, der von der"
+    )
+    tokens = tokenize(text)
+    found = 0
+    for i in range(len(tokens)):
+        for end in {len(tokens), min(i + 2, len(tokens)), min(i + 3, len(tokens))}:
+            phrase = phrases._particle_name(tokens, i, end)
+            got = None if phrase is None else (phrase.first, phrase.last)
+            assert got == _particle_name_reference(phrases, tokens, i, end)
+            found += got is not None
+    assert found
