@@ -1,13 +1,16 @@
-"""The rules path's per-word memos give the answers of the tests they stand for, bounded
-(quotes.pipeline.entity_passes.class_matches, Lexicon.is_organization_word, and the name
-particles of NounPhrases by their first word)."""
+"""The rules path's shortcuts give the answers of what they stand for: per-word memos,
+bounded (quotes.pipeline.entity_passes.class_matches, Lexicon.is_organization_word), the
+name particles of NounPhrases by their first word, and the mark scan tried only at the
+characters a mark can start with (quotes.pipeline.marks._matches)."""
 
 from __future__ import annotations
+
+import random
 
 import pytest
 
 from quotes.document import tokenize
-from quotes.pipeline import entity_passes
+from quotes.pipeline import entity_passes, marks
 from quotes.pipeline.entity_lexicon import Lexicon
 from quotes.pipeline.speaker_words import SurfaceWords
 from quotes.pipeline.speakers.noun_phrases import NounPhrases
@@ -102,3 +105,29 @@ def test_particle_names_by_first_word_are_the_loop_over_all_particles() -> None:
             assert got == _particle_name_reference(phrases, tokens, i, end)
             found += got is not None
     assert found
+
+
+MARK_TEXTS = [
+    "„Wir sind bereit.“Danach sagte er: »Ja« und ‚nein‘, 's war 'n Ding, so 'ne Sache.",
+    "Rock 'n' Roll, die '90er, '9, Trump’s, geht's, O’Keefe, 27\" und 5', ''Zitat''.",
+    '«Bonjour», ‹oui›, "gerade" “englisch” ‘einfach’ ‛x‛ ’n’ ’90er ’999',
+    "",
+    "'",
+    "''''",
+]
+
+
+def _mark_mutations(count: int, seed: int) -> list[str]:
+    rnd = random.Random(seed)
+    alphabet = [*"'‘’‛\"«»‚“”„‹› a9.n", "'n", "'ne", "'90", "''"]
+    return [
+        "".join(rnd.choice(alphabet) for _ in range(rnd.randrange(1, 40))) for _ in range(count)
+    ]
+
+
+@pytest.mark.parametrize("text", MARK_TEXTS + _mark_mutations(300, 11))
+def test_mark_matches_are_the_full_patterns(text: str) -> None:
+    inventory = marks.mark_inventory(RULES)
+    assert inventory.starts is not None
+    expected = [(m.span(), m.lastgroup) for m in inventory.pattern.finditer(text)]
+    assert [(m.span(), m.lastgroup) for m in marks._matches(inventory, text)] == expected
