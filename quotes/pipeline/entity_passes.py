@@ -24,6 +24,7 @@ __all__ = [
     "given_name_candidates",
     "name_after_role",
     "name_candidates",
+    "opener_matches",
 ]
 
 # A word that begins with a letter and has a next word: where a full name can start.
@@ -196,6 +197,18 @@ def anchored_matches(pattern: regex.Pattern[str], text: str) -> Iterator[regex.M
                 yield m
                 last_end = m.end()
         found = prefilter.search(text, at + 1)
+
+
+def opener_matches(text: str, lex: Lexicon) -> Iterator[regex.Match[str]]:
+    """``lex.organization_opener_pattern.finditer(text)``: none, without a scan, in a text
+    where no opener of its list stands (most texts), since each match holds one
+    (:func:`entity_lexicon._opener_regex`: ``\\L<openers>``, not optional)."""
+    pattern = lex.organization_opener_pattern
+    assert pattern is not None
+    openers = getattr(pattern, "named_lists", {}).get("openers")
+    if openers and not any(opener in text for opener in openers):
+        return
+    yield from pattern.finditer(text)
 
 
 @functools.lru_cache(maxsize=16)

@@ -40,6 +40,7 @@ from quotes.pipeline.entity_passes import (
     complements,
     given_name_candidates,
     name_after_role,
+    opener_matches,
 )
 from quotes.records import SpeakerType
 
@@ -367,10 +368,9 @@ class _Builder:
         """ "Der FC Bayern": a club named with its opener, which a later "der Verein"
         refers to; a second word that is a common noun or a role is no part of it."""
         lex = self.lex
-        pattern = lex.organization_opener_pattern
-        if pattern is None:
+        if lex.organization_opener_pattern is None:
             return
-        for m in pattern.finditer(self.text):
+        for m in opener_matches(self.text, lex):
             rest = m.group("rest").split()
             if lex.is_common_word(rest[0]) or lex.role_of(rest[0]):
                 continue

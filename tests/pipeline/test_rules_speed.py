@@ -131,3 +131,20 @@ def test_mark_matches_are_the_full_patterns(text: str) -> None:
     assert inventory.starts is not None
     expected = [(m.span(), m.lastgroup) for m in inventory.pattern.finditer(text)]
     assert [(m.span(), m.lastgroup) for m in marks._matches(inventory, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der FC Bayern und der 1. FC Köln, der VfB Stuttgart spielten.",
+        "Der SV Werder, SVP und XFC Bayern; der Verein FC",
+        "Keine Vereine hier, nur die Partei.",
+        "",
+    ],
+)
+def test_opener_matches_are_the_full_patterns(text: str) -> None:
+    pattern = LEXICON.organization_opener_pattern
+    assert pattern is not None
+    expected = [(m.span(), m.group()) for m in pattern.finditer(text)]
+    assert [(m.span(), m.group()) for m in entity_passes.opener_matches(text, LEXICON)] == expected
+    assert expected or "FC" not in text
