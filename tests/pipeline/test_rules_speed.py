@@ -148,3 +148,29 @@ def test_opener_matches_are_the_full_patterns(text: str) -> None:
     expected = [(m.span(), m.group()) for m in pattern.finditer(text)]
     assert [(m.span(), m.group()) for m in entity_passes.opener_matches(text, LEXICON)] == expected
     assert expected or "FC" not in text
+
+
+def test_line_break_characters_are_the_line_break_class() -> None:
+    from quotes import document
+
+    assert {
+        chr(i) for i in range(0x110000) if document._LINE_BREAK.match(chr(i))
+    } == document._LINE_BREAK_CHARS
+
+
+@pytest.mark.parametrize("memo_size", [2, 8_192])
+def test_noun_lexicon_memo_answers_as_the_test(
+    memo_size: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quotes.pipeline.quotations import classifier
+
+    monkeypatch.setattr(classifier, "_NOUN_MEMO_SIZE", memo_size)
+    built = classifier.quoted_classifier(RULES)
+    words = ["Zeitung", "Tageszeitung", "Magazins", "Illustrierten", "Film", "", "x", "sagte"]
+    for nouns in (built.title_nouns, built.term_nouns, built.slogan_nouns):
+        expected = [nouns._contains(w) for w in words]
+        for _ in range(2):
+            assert [w in nouns for w in words] == expected
+            assert len(nouns._memo) <= memo_size
+        assert 3 not in nouns
+    assert any(w in built.title_nouns for w in words)

@@ -108,6 +108,10 @@ class _Context(NamedTuple):
         return word if _is_word(word) else ""
 
 
+#: How many words a :class:`_NounLexicon` keeps its answer for.
+_NOUN_MEMO_SIZE = 8_192
+
+
 @attrs.frozen
 class _NounLexicon:
     """Nouns matched as written, inflected (Magazins, Illustrierten) or as the head of a
@@ -118,6 +122,8 @@ class _NounLexicon:
     exceptions: frozenset[str]
     #: Genitive and plural endings a noun may carry, each tried in turn (``noun_endings``).
     endings: tuple[str, ...] = ()
+    #: The answers of :meth:`__contains__` per word (a memo only, bounded).
+    _memo: dict[str, bool] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     @classmethod
     def build(
@@ -135,7 +141,18 @@ class _NounLexicon:
         return cls(nouns, by_size, exceptions, endings)
 
     def __contains__(self, word: object) -> bool:
-        if not isinstance(word, str) or not word or word in self.exceptions:
+        if not isinstance(word, str):
+            return False
+        memo = self._memo
+        found = memo.get(word)
+        if found is None:
+            if len(memo) >= _NOUN_MEMO_SIZE:  # bounded: arbitrary input must not grow it
+                memo.clear()
+            found = memo[word] = self._contains(word)
+        return found
+
+    def _contains(self, word: str) -> bool:
+        if not word or word in self.exceptions:
             return False
         for form in _noun_forms(word, self.endings):
             if form in self.nouns or form in self.exceptions:
