@@ -93,6 +93,14 @@ class Marks(Sequence[Mark]):
             return Marks(self._offsets[index], self._codes[index], self._kinds)
         return Mark(self._offsets[index], *self._kinds[self._codes[index]])
 
+    def offset_at(self, index: int) -> int:
+        """``self[index].offset``, without making the Mark."""
+        return self._offsets[index]
+
+    def end_at(self, index: int) -> int:
+        """``self[index].end``, without making the Mark."""
+        return self._offsets[index] + len(self._kinds[self._codes[index]][0])
+
     def __iter__(self) -> Iterator[Mark]:
         kinds = self._kinds
         for offset, code in zip(self._offsets, self._codes, strict=True):

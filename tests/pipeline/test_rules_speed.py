@@ -174,3 +174,21 @@ def test_noun_lexicon_memo_answers_as_the_test(
             assert len(nouns._memo) <= memo_size
         assert 3 not in nouns
     assert any(w in built.title_nouns for w in words)
+
+
+@pytest.mark.parametrize("text", MARK_TEXTS)
+def test_marks_bounds_without_a_mark_are_the_marks(text: str) -> None:
+    from quotes.document import Document, SentenceSplitter
+    from quotes.pipeline.quotations import pairing
+
+    found = marks.find_marks(Document.build(text, SentenceSplitter(())), RULES)
+    assert [(found.offset_at(i), found.end_at(i)) for i in range(len(found))] == [
+        (m.offset, m.end) for m in found
+    ]
+    as_list = list(found)
+    for readers in (pairing._bound_readers(found), pairing._bound_readers(as_list)):
+        assert [(readers[0](i), readers[1](i)) for i in range(len(found))] == [
+            (m.offset, m.end) for m in found
+        ]
+    assert pairing._in_text_order(found, len(text)) is found
+    assert pairing._in_text_order(as_list, len(text)) is as_list

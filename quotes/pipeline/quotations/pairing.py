@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 import regex
 
 from quotes.document import Document
-from quotes.pipeline.marks import Mark, MarkInventory, mark_inventory
+from quotes.pipeline.marks import Mark, MarkInventory, Marks, mark_inventory
 from quotes.pipeline.quotations.classifier import quoted_classifier
 from quotes.pipeline.quotations.records import PieceStore, Quoted, QuotedBuilder
 from quotes.records import Span
@@ -75,16 +75,28 @@ def find_quotations(doc: Document, marks: Sequence[Mark], rules: RuleData) -> Se
     return out.build()
 
 
+def _bound_readers(
+    marks: Sequence[Mark],
+) -> tuple[Callable[[int], int], Callable[[int], int]]:
+    """The offset and the end of the mark at an index: read without making a Mark where
+    the marks are stored compactly (:class:`~quotes.pipeline.marks.Marks`)."""
+    if isinstance(marks, Marks):
+        return marks.offset_at, marks.end_at
+    return (lambda i: marks[i].offset), (lambda i: marks[i].end)
+
+
 def _in_text_order(marks: Sequence[Mark], length: int) -> Sequence[Mark]:
     # Marks from find_marks are ordered and within the text; anything else (a caller's own
     # marks) is sorted and clipped rather than trusted.
     ordered = True
     previous_end = 0
-    for mark in marks:
-        if mark.offset < previous_end or mark.end > length or mark.offset < 0:
+    offset_at, end_at = _bound_readers(marks)
+    for index in range(len(marks)):
+        offset, end = offset_at(index), end_at(index)
+        if offset < previous_end or end > length or offset < 0:
             ordered = False
             break
-        previous_end = mark.end
+        previous_end = end
     if ordered:
         return marks  # not copied: find_marks keeps them compact (marks.Marks)
     kept: list[Mark] = []
@@ -130,13 +142,14 @@ class _Pairing:
         dangling: _Open | None = None  # an opener left open at the end of the last paragraph
         dangling_for = 0  # paragraphs the dangling opener has stayed open past its own
         previous_ends_with_colon = False
+        offset_at, end_at = _bound_readers(marks)
         for index, (paragraph_start, paragraph_end) in enumerate(paragraphs):
             # Marks outside every paragraph (impossible for a Document.build document)
             # belong to no quotation.
-            while next_mark < len(marks) and marks[next_mark].offset < paragraph_start:
+            while next_mark < len(marks) and offset_at(next_mark) < paragraph_start:
                 next_mark += 1
             first = next_mark
-            while next_mark < len(marks) and marks[next_mark].end <= paragraph_end:
+            while next_mark < len(marks) and end_at(next_mark) <= paragraph_end:
                 next_mark += 1
             content_start, content_end = _strip(text, paragraph_start, paragraph_end)
             skip_first = carried is not None
