@@ -6,6 +6,10 @@ from __future__ import annotations
 import pytest
 
 import quotes
+from quotes.detectors.medium import MediumRules, refine_medium
+from quotes.pipeline.speakers import Frame
+from quotes.records import Span, Speaker
+from quotes.rules import load_rules
 
 EXTRACTOR = quotes.Extractor("parse")
 
@@ -43,3 +47,38 @@ def test_a_persons_assurance_stays_spoken() -> None:
 def test_a_direct_promise_is_said_or_written() -> None:
     text = "„Die Preise bleiben, wie sie sind“, versprach der Verein am Montag.\n"
     assert media(text) == {"„Die Preise bleiben, wie sie sind“": "SW"}
+
+
+@pytest.mark.parametrize(
+    "speaker",
+    ["einer Meldung der Agentur", "Agenturmeldungen", "einer dpa-Meldung", "ersten Meldungen"],
+)
+def test_a_news_report_as_speaker_is_said_or_written(speaker: str) -> None:
+    text = "Die Lage sei ernst"
+    quote = Span(0, len(text), text)
+    frame = Frame(
+        kind="indirect",
+        quote=quote,
+        content=quote,
+        speaker=Speaker(Span(30, 30 + len(speaker), speaker), speaker, "unknown"),
+        cue=None,
+        frame=None,
+        addressee=None,
+        confidence=0.8,
+        region_start=0,
+        region_end=60,
+        medium="SW",
+    )
+    (refined,) = refine_medium([frame], MediumRules.from_rules(load_rules("de")))
+    assert refined.medium == "SW"  # not the Writing of "einem Bericht der Zeitung"
+
+
+def test_a_news_report_in_the_whole_pipeline() -> None:
+    text = (
+        "Laut einer Agenturmeldung sind bei dem Sturm drei Menschen verletzt worden.\n"
+        "Laut einem Bericht der Zeitung sollen die Schäden hoch sein.\n"
+    )
+    assert media(text) == {
+        "sind bei dem Sturm drei Menschen verletzt worden": "SW",
+        "sollen die Schäden hoch sein": "Writing",
+    }

@@ -109,6 +109,9 @@ class MediumRules:
     #: after which an outlet's type gives no Speech ("laut ZDF": what the broadcaster
     #: reported, said or written).
     outlet_speech_not_after: frozenset[str] = frozenset()
+    #: News reports as the speaker ("laut einer Agenturmeldung", "einer dpa-Meldung"; lower
+    #: case, matched as the end of a word of the mention): SW like a statement.
+    report_nouns: tuple[str, ...] = ()
 
     @classmethod
     def from_rules(cls, rules: RuleData) -> MediumRules:
@@ -149,6 +152,7 @@ class MediumRules:
             _lowered(section.get("person_medium_not_with", ())),
             _lowered(section.get("organization_statement_cues", ())),
             frozenset(_lowered(media.get("speech_not_after", ()))),
+            _lowered(section.get("report_nouns", ())),
         )
 
     def of_outlet(
@@ -237,14 +241,15 @@ class MediumRules:
 
     def states(self, frame: Frame) -> bool:
         """Whether a capitalised word of the speaker mention is a statement word, whole
-        (``statement_frames``: "einer Pressemitteilung des Verbands")."""
+        (``statement_frames``: "einer Pressemitteilung des Verbands"), or ends in a noun
+        of news reports (``report_nouns``: "einer dpa-Meldung", "Agenturmeldungen")."""
         speaker = frame.speaker
-        if not self.statement_frames or speaker is None or speaker.mention is None:
+        if speaker is None or speaker.mention is None:
             return False
-        return any(
-            w[:1].isupper() and w.lower() in self.statement_frames
-            for w in _words(speaker.mention.text)
-        )
+        words = _words(speaker.mention.text)
+        if self.report_nouns and any(w.lower().endswith(self.report_nouns) for w in words):
+            return True  # "Agenturmeldungen", "einer dpa-Meldung"
+        return any(w[:1].isupper() and w.lower() in self.statement_frames for w in words)
 
     def _cue_thinks(self, frame: Frame) -> bool:
         """Whether a word of the cue is a noun of opinion ("ist der Meinung", "vertritt

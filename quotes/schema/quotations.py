@@ -71,6 +71,7 @@ class QuotationsRules:
     unknown_medium: str | None = attrs.field(default=None, validator=one_of(*MEDIA))
     writing_frames: Words = ()  # "in einem Brief", "auf Twitter": Writing (medium.py)
     statement_frames: Words = ()  # "in einer Pressemitteilung": SW (medium.py)
+    report_nouns: Words = ()  # "laut einer Agenturmeldung": SW as the speaker (medium.py)
     spoken_cues: Words = ()  # "sag": "sagte X" keeps Speech where X's channel is named (medium.py)
     written_cues: Words = ()  # "schrieb": a channel of writing, like writing_frames (medium.py)
     spoken_frames: Words = ()  # "im Interview": Speech, no channel carries onto it (medium.py)
