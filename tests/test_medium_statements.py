@@ -12,6 +12,26 @@ from quotes.records import Span, Speaker
 from quotes.rules import load_rules
 
 EXTRACTOR = quotes.Extractor("parse")
+RULES = MediumRules.from_rules(load_rules("de"))
+
+
+def source_frame(speaker: str, kind: str) -> Frame:
+    """An indirect quotation after a source word ("laut", "zufolge": SW) of ``speaker``."""
+    text = "Die Lage sei ernst"
+    quote = Span(0, len(text), text)
+    return Frame(
+        kind="indirect",
+        quote=quote,
+        content=quote,
+        speaker=Speaker(Span(30, 30 + len(speaker), speaker), speaker, kind),  # type: ignore[arg-type]
+        cue=None,
+        frame=None,
+        addressee=None,
+        confidence=0.8,
+        region_start=0,
+        region_end=60,
+        medium="SW",
+    )
 
 
 def media(text: str) -> dict[str, str | None]:
@@ -54,22 +74,7 @@ def test_a_direct_promise_is_said_or_written() -> None:
     ["einer Meldung der Agentur", "Agenturmeldungen", "einer dpa-Meldung", "ersten Meldungen"],
 )
 def test_a_news_report_as_speaker_is_said_or_written(speaker: str) -> None:
-    text = "Die Lage sei ernst"
-    quote = Span(0, len(text), text)
-    frame = Frame(
-        kind="indirect",
-        quote=quote,
-        content=quote,
-        speaker=Speaker(Span(30, 30 + len(speaker), speaker), speaker, "unknown"),
-        cue=None,
-        frame=None,
-        addressee=None,
-        confidence=0.8,
-        region_start=0,
-        region_end=60,
-        medium="SW",
-    )
-    (refined,) = refine_medium([frame], MediumRules.from_rules(load_rules("de")))
+    (refined,) = refine_medium([source_frame(speaker, "unknown")], RULES)
     assert refined.medium == "SW"  # not the Writing of "einem Bericht der Zeitung"
 
 
@@ -82,3 +87,17 @@ def test_a_news_report_in_the_whole_pipeline() -> None:
         "sind bei dem Sturm drei Menschen verletzt worden": "SW",
         "sollen die Schäden hoch sein": "Writing",
     }
+
+
+@pytest.mark.parametrize(("name", "expected"), [("DKG", "SW"), ("SdK", "SW"), ("Ott", "Speech")])
+def test_an_abbreviation_typed_as_a_person_keeps_the_source_medium(
+    name: str, expected: str
+) -> None:
+    # "Laut DKG fehlen …": the resolver may call an unknown abbreviation a person.
+    (refined,) = refine_medium([source_frame(name, "person")], RULES)
+    assert refined.medium == expected
+
+
+def test_an_abbreviation_after_laut_in_the_whole_pipeline() -> None:
+    text = "Laut DKG fehlen in den Kliniken des Landes derzeit rund 900 Pflegekräfte.\n"
+    assert media(text) == {"fehlen in den Kliniken des Landes derzeit rund 900 Pflegekräfte": "SW"}

@@ -9,8 +9,9 @@ written. A frame whose speaker mention ends in a noun of writing (``writing_noun
 "Zeitungsbericht" included) or whose head noun is one ("laut einem Bericht der
 Menschenrechtsorganisation": one of its first two capitalised words), gets the medium
 "Writing" unless its cue already said Writing or Thought. A person's words get
-``person_medium`` unless the mention is information about them ("nach Angaben des
-Sprechers": it opens with one of the ``nach_nouns`` of ``indirect.toml``). A mention
+``person_medium`` (not a "person" named like an abbreviation: "laut BKA") unless the
+mention is information about them ("nach Angaben des Sprechers": it opens with one of
+the ``nach_nouns`` of ``indirect.toml``). A mention
 whose first capitalised word ends in a noun of speech (``speech_nouns``: "nach Aussagen
 der Zeugin", "Zeugenaussagen zufolge") is spoken: "Speech". A quotation that has no
 medium at all (a Konjunktiv passage with neither cue nor speaker before it) gets
@@ -215,6 +216,7 @@ class MediumRules:
             and not self.informs(frame)
             and not _cue_is(frame, self.source_cues_kept)
             and not _cue_starts(frame, self.person_kept_cues)
+            and not _acronym(speaker.name)
         ):
             return self.person_medium
         return frame.medium
@@ -316,6 +318,18 @@ class MediumRules:
             return False
         heads = [words[-1], *[w for w in words if w[:1].isupper()][:2]]
         return any(w.lower().endswith(self.writing_nouns) for w in heads)
+
+
+def _acronym(name: str) -> bool:
+    """Whether ``name`` is written like an abbreviation ("BKA", "SdK", "IGDRB"): one word
+    of two to six letters, at least two of them capitals, starting with one. A speaker
+    so named is an organisation whatever type the resolver gave it ("Laut DKG …")."""
+    return (
+        2 <= len(name) <= 6
+        and name.isalpha()
+        and name[0].isupper()
+        and sum(c.isupper() for c in name) >= 2
+    )
 
 
 def _cue_starts(frame: Frame, starts: tuple[str, ...]) -> bool:
