@@ -17,6 +17,10 @@ __all__ = ["opens_with_speaker", "subject_before"]
 
 # How many adjectives may stand between the article and the noun.
 _ADJECTIVES = 3
+# How many words of the genitive and the name in commas after the noun are read.
+_ATTRIBUTE = 9
+# How many words a name in commas may have ("Jurij Ihnat", "Anna-Lena von Berg").
+_NAME_WORDS = 4
 
 
 @attrs.frozen
@@ -25,13 +29,19 @@ class _Opening:
     adjectives: tuple[str, ...]
     noun: str
     gender: Gender
+    #: The genitive attribute after the noun ("der ukrainischen Luftwaffe").
+    genitive: tuple[str, ...] = ()
+    #: A name in commas after the noun or its genitive (", Jurij Ihnat,").
+    apposition: tuple[str, ...] = ()
+    #: The phrase's last word as written (where the mention ends).
+    last: str = ""
 
 
 def _opening(lex: Lexicon, text: str) -> _Opening | None:
     """A singular role or organisation noun with its article ("Die Ministerin", "Der
     zuständige Verband") that opens ``text``, followed by a lower-case word (its verb),
     not by a name or a preposition."""
-    words = text.split(maxsplit=_ADJECTIVES + 3)
+    words = text.split(maxsplit=_ADJECTIVES + _ATTRIBUTE + 3)
     if len(words) < 3 or words[0].lower() not in lex.article_genders:
         return None
     k = 1
@@ -50,7 +60,43 @@ def _opening(lex: Lexicon, text: str) -> _Opening | None:
         gender = lex.noun_gender(noun)
     else:
         return None
-    return _Opening(words[0], tuple(words[1:k]), noun, gender)
+    genitive, apposition, last = _attributes(lex, words, k + 1)
+    return _Opening(words[0], tuple(words[1:k]), noun, gender, genitive, apposition, last or noun)
+
+
+def _attributes(
+    lex: Lexicon, words: list[str], k: int
+) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """The genitive attribute that follows the noun at ``words[k]`` ("der ukrainischen
+    Luftwaffe") and a name in commas after it (", Jurij Ihnat,"), with the last word of
+    the phrase as written; empty where none follows. The genitive names whose office the
+    role is, the name its holder: both are part of the subject a pronoun refers back to."""
+    genitive: tuple[str, ...] = ()
+    last = ""
+    if k < len(words) and words[k] in lex.genitive_articles | lex.role_genitive_articles:
+        g = k + 1
+        while g < len(words) and g - k <= _ADJECTIVES and words[g][:1].islower():
+            g += 1
+        word = words[g].rstrip(",") if g < len(words) else ""
+        if not word[:1].isupper() or not word.replace("-", "").isalpha():
+            return (), (), ""
+        genitive = (*words[k:g], word)
+        last = words[g]
+        k = g + 1
+    before = words[k - 1]
+    if not before.endswith(","):
+        return genitive, (), last
+    names: list[str] = []
+    for word in words[k : k + _NAME_WORDS]:
+        bare = word.rstrip(",")
+        if not bare[:1].isupper() or not bare.replace("-", "").isalpha():
+            break
+        names.append(bare)
+        if word.endswith(","):
+            if len(names) >= 2 and not any(lex.role_of(n) for n in names):
+                return genitive, tuple(names), bare
+            break
+    return genitive, (), last
 
 
 def opens_with_speaker(lex: Lexicon, text: str) -> bool:
@@ -73,6 +119,11 @@ def subject_before(doc: Document, lex: Lexicon, offset: int, gender: Gender) -> 
         return None
     start = sentence.start + sentence.text.find(found.article)
     end = doc.text.find(found.noun, start) + len(found.noun)
+    if found.last != found.noun:
+        # Through the genitive and the name in commas ("Der Sprecher der ukrainischen
+        # Luftwaffe, Jurij Ihnat"): the words after the noun, in order.
+        for word in (*found.genitive, *found.apposition):
+            end = doc.text.find(word, end) + len(word)
     return Mention(
         start,
         end,
@@ -80,4 +131,6 @@ def subject_before(doc: Document, lex: Lexicon, offset: int, gender: Gender) -> 
         head=(found.noun,),
         determiner=found.article.lower(),
         adjectives=found.adjectives,
+        genitive=found.genitive,
+        apposition=found.apposition,
     )

@@ -399,6 +399,10 @@ class ResolutionRun:
             for entity in self.memory.before(mention.start):
                 if entity.type != "person" or (gender and entity.gender not in ("", gender)):
                     continue
+                if mention.genitive and not party:
+                    # "Der Sprecher der ukrainischen Luftwaffe" after "Kremlsprecher
+                    # Dmitri Peskow": the genitive names whose office it is, someone new.
+                    break
                 if party:
                     if party in {normal_affiliation(a) for a in entity.affiliations} and (
                         role in lex.affiliation_roles or lex.roles_compatible(role, entity.roles)
