@@ -98,6 +98,8 @@ class DetectorRules:
     frame_leads: frozenset[str] = frozenset()
     frame_causatives: frozenset[str] = frozenset()
     nach_extensions: frozenset[str] = frozenset()
+    #: "nach eigenen Angaben": the clause's subject is the statement's author.
+    own_adjectives: frozenset[str] = frozenset()
     agent_prepositions: frozenset[str] = frozenset()
     addressee_prepositions: frozenset[str] = frozenset()
     document_prepositions: frozenset[str] = frozenset()
@@ -227,6 +229,7 @@ class DetectorRules:
             frame_leads=words(clauses, "frame_leads"),
             frame_causatives=words(clauses, "frame_causatives"),
             nach_extensions=words(sources, "nach_extensions"),
+            own_adjectives=words(sources, "own_adjectives"),
             agent_prepositions=words(subjects, "agent_prepositions"),
             addressee_prepositions=words(subjects, "addressee_prepositions"),
             document_prepositions=words(subjects, "document_prepositions"),

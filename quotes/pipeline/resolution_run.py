@@ -11,6 +11,7 @@ trailing adverbial, a conjunct, a description's name)
 
 from __future__ import annotations
 
+import re
 import weakref
 from bisect import bisect_left
 from collections.abc import Callable
@@ -148,6 +149,11 @@ class ResolutionRun:
         lex = self.lex
         if mention.pronoun:
             return self._resolve_pronoun(mention)
+        if mention.antecedent is not None:
+            # "nach eigenen Angaben": the clause's subject is the author.
+            entity = self._resolve(mention.antecedent)
+            if entity.name and (entity.type != "unknown" or not mention.antecedent.pronoun):
+                return entity
         mention = without_adverbials(mention, self.lex)
         named = self._names_inside(mention)
         if named is not None:
@@ -399,10 +405,12 @@ class ResolutionRun:
             for entity in self.memory.before(mention.start):
                 if entity.type != "person" or (gender and entity.gender not in ("", gender)):
                     continue
-                if mention.genitive and not party:
+                if mention.genitive and not party and not self._named_as(entity, role_word):
                     # "Der Sprecher der ukrainischen Luftwaffe" after "Kremlsprecher
-                    # Dmitri Peskow": the genitive names whose office it is, someone new.
-                    break
+                    # Dmitri Peskow": the genitive names whose office it is; only a
+                    # person named by this very role word may hold it ("Informations-
+                    # minister Barnaba Marial … Der Informationsminister des Südsudans").
+                    continue
                 if party:
                     if party in {normal_affiliation(a) for a in entity.affiliations} and (
                         role in lex.affiliation_roles or lex.roles_compatible(role, entity.roles)
@@ -445,6 +453,12 @@ class ResolutionRun:
         return self.memory.register(
             description, gender, {role}, mention.start, named=not indefinite
         )
+
+    def _named_as(self, entity: Entity, role_word: str) -> bool:
+        """Whether the text wrote ``role_word`` itself, not as part of a compound
+        ("Kremlsprecher" is no "Sprecher" here), right before ``entity``'s full name."""
+        pattern = rf"(?<![\w-]){re.escape(role_word)}\s+{re.escape(entity.name)}(?!\w)"
+        return re.search(pattern, self.doc.text) is not None
 
     def _in_a_party(self, entity: Entity, *, by_member_noun: bool) -> bool:
         """Whether the text named ``entity`` with an affiliation. For a party member's

@@ -51,3 +51,50 @@ def test_a_role_with_a_genitive_is_not_the_earlier_holder_of_that_role(
     )
     for words in ("Grenze", "Wir"):
         assert speaker_name(quotation(parse, text, words)) != "Thomas Brandl"
+
+
+
+def test_a_role_with_a_genitive_is_the_person_named_by_that_very_role_word(
+    parse: quotes.Extractor,
+) -> None:
+    text = (
+        "Der Verkehrsminister Karl Huber eröffnete am Morgen die Brücke. Der "
+        "Verkehrsminister des Landes sagte, die Brücke sei sicher."
+    )
+    assert speaker_name(quotation(parse, text, "sicher")) == "Karl Huber"
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        (
+            "Nach eigenen Angaben hat der Windparkbetreiber Enerkon im Herbst weniger Strom "
+            "erzeugt.",
+            "Der Windparkbetreiber Enerkon",
+        ),
+        ("Die Feuerwehr hat nach eigenen Angaben zwölf Menschen gerettet.", "Die Feuerwehr"),
+        (
+            "Eigenen Angaben zufolge verlor die Reederei Hapag-Lloyd im Sommer zwei Schiffe.",
+            "Die Reederei Hapag-Lloyd",
+        ),
+    ],
+)
+def test_own_statements_are_the_clauses_subjects(
+    parse: quotes.Extractor, text: str, subject: str
+) -> None:
+    # "eigenen Angaben" names no one: its author is the clause's subject, named as that
+    # subject is when it speaks itself. The mention stays the source phrase (as the
+    # corpus marks it).
+    (a,) = [a for a in parse.extract(text) if a.kind == "indirect"]
+    assert a.speaker is not None and a.speaker.mention is not None
+    assert a.speaker.mention.text.lower() == "eigenen angaben"
+    itself = quotation(parse, subject + " teilte mit, die Zahlen seien gut.", "Zahlen")
+    assert itself.speaker is not None and itself.speaker.type != "unknown"
+    assert a.speaker.name == itself.speaker.name
+
+
+def test_von_after_own_statements_is_the_passives_agent(parse: quotes.Extractor) -> None:
+    text = "Der Fahrer wurde nach eigenen Angaben von zwei Männern bedroht."
+    (a,) = [a for a in parse.extract(text) if a.kind == "indirect"]
+    assert a.speaker is not None and a.speaker.mention is not None
+    assert a.speaker.mention.text == "eigenen Angaben"
+    assert a.speaker.name == "Fahrer"

@@ -17,9 +17,11 @@ import attrs
 
 from quotes.detectors.indirect.clauses import is_main, main_konjunktiv
 from quotes.detectors.indirect.scan import Candidate, DocumentScan, capped, mostly_direct
+from quotes.detectors.indirect.subjects import head_phrase
 from quotes.detectors.syntax import SentenceView, mention_of
 from quotes.parse import ParsedDoc
 from quotes.pipeline.entities import MentionResolver, Resolution
+from quotes.pipeline.mention import Mention
 from quotes.pipeline.speakers import Frame
 from quotes.records import Cue, Kind, Span, Speaker
 
@@ -265,6 +267,9 @@ def to_frame(
         mention = mention_of(
             parsed, first, end, tuple(scan.rules.pronouns), scan.rules.noun_phrases
         )
+        author = own_author(scan, s, first, end)
+        if author is not None:
+            mention = attrs.evolve(mention, antecedent=author)
         (entity,), resolution = resolver.extend(resolution, (mention,))
         speaker = Speaker(parsed.span(first, end), entity.name, entity.type)
     cue = Cue(cue_parts(parsed, candidate.cue)) if candidate.cue else None
@@ -284,6 +289,58 @@ def to_frame(
         medium=candidate.medium,
     )
     return frame, resolution
+
+
+def own_author(scan: DocumentScan, s: SentenceView, first: int, end: int) -> Mention | None:
+    """The subject of the clause a source phrase with an "own" adjective stands in, its
+    author ("Nach eigenen Angaben hat der Hafenbetreiber Eurogate … umgeschlagen" →
+    "der Hafenbetreiber Eurogate"; indirect.toml ``own_adjectives``): the one subject
+    of the verb the phrase depends on, outside the phrase. None elsewhere."""
+    parsed = scan.parsed
+    if not any(parsed[k].text.lower() in scan.rules.own_adjectives for k in range(first, end)):
+        return None
+    heads = [k for k in range(first, end) if not first <= parsed[k].head < end]
+    if len(heads) != 1:
+        return None
+    verb = parsed[heads[0]].head
+    # The parser may hang the subject on the auxiliary ("Die Feuerwehr hat | … gerettet").
+    verbs = (verb, *(a.i for a in parsed.children(verb, "aux")))
+    subjects = [
+        c
+        for v in verbs
+        for c in parsed.children(v, "nsubj")
+        if not first <= c.i < end and s.first <= c.i < s.content_end and not scan.in_direct[c.i]
+    ]
+    if len(subjects) != 1:
+        return None
+    phrase = head_phrase(scan, subjects[0].i, s.first, s.content_end)
+    if phrase is None or phrase[0] < end <= phrase[1] or phrase[0] < first < phrase[1]:
+        return None
+    last = phrase[1]
+    if last < s.content_end and parsed[last - 1].upos == "NOUN" and _unknown_name(scan, last):
+        # "der Hafenbetreiber | Eurogate" (the parser's object): the name after the noun.
+        phrase = (phrase[0], last + 1)
+    return mention_of(parsed, *phrase, tuple(scan.rules.pronouns), scan.rules.noun_phrases)
+
+
+def _unknown_name(scan: DocumentScan, i: int) -> bool:
+    """Whether token ``i`` is a capitalised word that no dictionary knows (no common
+    word, role, organisation word or non-speaker) and that opens no phrase of its own."""
+    token = scan.parsed[i]
+    lexicon = scan.lexicon
+    text = token.text
+    return (
+        token.upos in ("PROPN", "NOUN", "X")
+        and text[:1].isupper()
+        and text.isalpha()
+        and not scan.in_direct[i]
+        and not lexicon.is_common_word(text)
+        and not lexicon.role_of(text)
+        and not lexicon.is_organization_word(text)
+        and text not in scan.rules.not_speakers
+        and not scan.parsed.children(i, "case")
+        and not scan.parsed.children(i, "det")
+    )
 
 
 def cue_parts(parsed: ParsedDoc, indices: Iterable[int]) -> list[Span]:

@@ -149,7 +149,15 @@ def nach_candidates(scan: DocumentScan, s: SentenceView, i: int) -> list[Candida
         if phrase is not None:
             end = phrase[1]
             # "nach Angaben von X" / "nach Angaben aus Regierungskreisen".
-            if end < clause.end and parsed[end].text.lower() in scan.rules.nach_extensions:
+            if (
+                end < clause.end
+                and parsed[end].text.lower() in scan.rules.nach_extensions
+                # "nach eigenen Angaben von zwei Männern angegriffen": the phrase names its
+                # author already; "von" is the passive's agent.
+                and not any(
+                    parsed[k].text.lower() in scan.rules.own_adjectives for k in range(i, end)
+                )
+            ):
                 more = noun_phrase_after(parsed, end + 1, clause.end, scan.rules.noun_phrases)
                 if more is not None:
                     end = more[1]
