@@ -53,7 +53,6 @@ def test_a_role_with_a_genitive_is_not_the_earlier_holder_of_that_role(
         assert speaker_name(quotation(parse, text, words)) != "Thomas Brandl"
 
 
-
 def test_a_role_with_a_genitive_is_the_person_named_by_that_very_role_word(
     parse: quotes.Extractor,
 ) -> None:
@@ -62,6 +61,7 @@ def test_a_role_with_a_genitive_is_the_person_named_by_that_very_role_word(
         "Verkehrsminister des Landes sagte, die Brücke sei sicher."
     )
     assert speaker_name(quotation(parse, text, "sicher")) == "Karl Huber"
+
 
 @pytest.mark.parametrize(
     ("text", "subject"),
