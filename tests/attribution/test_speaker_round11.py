@@ -98,3 +98,27 @@ def test_von_after_own_statements_is_the_passives_agent(parse: quotes.Extractor)
     assert a.speaker is not None and a.speaker.mention is not None
     assert a.speaker.mention.text == "eigenen Angaben"
     assert a.speaker.name == "Fahrer"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Auf der Plattform Bluesky schrieb der Bürgermeister, die Stadt bleibe offen.",
+            "Bürgermeister",
+        ),
+        (
+            "Bürgermeister Jens Haller eröffnete am Montag das Rathaus. Im Netzwerk Mastodon "
+            "schrieb der Bürgermeister am Abend, die Stadt bleibe offen.",
+            "Jens Haller",
+        ),
+    ],
+)
+def test_the_subject_after_the_verb_not_the_platform_of_the_first_field(
+    parse: quotes.Extractor, text: str, name: str
+) -> None:
+    # The first field holds one phrase: the name after "Plattform" belongs to it.
+    a = quotation(parse, text, "offen")
+    assert speaker_name(a) == name
+    assert a.speaker is not None and a.speaker.mention is not None
+    assert a.speaker.mention.text == "der Bürgermeister"

@@ -165,7 +165,8 @@ def _subjects_first(scan: DocumentScan, verb: int) -> list[ParsedToken]:
     """The verb's subjects as the parser gives them; of two, a nominative personal pronoun
     after the verb comes first when the other is a name that follows the noun of a
     prepositional phrase: "Auf seiner Plattform Truth Social schrieb er, …" (the first
-    field holds one phrase, so the name belongs to "Plattform"). Elsewhere the pronoun
+    field holds one phrase, so the name belongs to "Plattform"); so does a noun there
+    ("Auf der Plattform X schrieb der US-Handelsbeauftragte, …"). Elsewhere the pronoun
     may be an object the tagger read as nominative ("Der Hauptgeschäftsführer nannte
     sie …")."""
     parsed = scan.parsed
@@ -175,10 +176,16 @@ def _subjects_first(scan: DocumentScan, verb: int) -> list[ParsedToken]:
     first, second = subjects
     if not (
         second.i > verb > first.i
-        and second.upos == "PRON"
-        and second.morph.case == "Nom"
-        and second.morph.get("PronType") == "Prs"
-        and second.text.lower() not in scan.rules.weak_subjects
+        and (
+            (
+                second.upos == "PRON"
+                and second.morph.case == "Nom"
+                and second.morph.get("PronType") == "Prs"
+                and second.text.lower() not in scan.rules.weak_subjects
+            )
+            # "Auf der Plattform X schrieb der US-Handelsbeauftragte, …".
+            or (second.upos in ("NOUN", "PROPN") and second.text[:1].isupper())
+        )
     ):
         return subjects
     start = first.i
