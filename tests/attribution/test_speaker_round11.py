@@ -122,3 +122,26 @@ def test_the_subject_after_the_verb_not_the_platform_of_the_first_field(
     assert speaker_name(a) == name
     assert a.speaker is not None and a.speaker.mention is not None
     assert a.speaker.mention.text == "der Bürgermeister"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "Einer Umfrage von Infratest dimap zufolge sind die meisten Befragten unzufrieden.",
+            "Infratest dimap",
+        ),
+        (
+            "Einer Umfrage von Civey plus zufolge wollen viele Befragte weniger fliegen.",
+            "Civey plus",
+        ),
+    ],
+)
+def test_a_lower_case_name_part_before_zufolge_keeps_the_source(
+    parse: quotes.Extractor, text: str, words: str
+) -> None:
+    # Only a dative noun phrase stands before "zufolge": the lower-case word is the end
+    # of the name before it.
+    (a,) = [a for a in parse.extract(text) if a.kind == "indirect"]
+    assert a.speaker is not None and a.speaker.mention is not None
+    assert a.speaker.mention.text.endswith(words)

@@ -13,12 +13,14 @@ from quotes.detectors.indirect.scan import Candidate, DocumentScan, TokenRange
 from quotes.detectors.indirect.subjects import head_phrase, names_no_one, source_phrase_before
 from quotes.detectors.syntax import (
     SentenceView,
+    is_capitalised_noun,
     is_opening_mark,
     noun_phrase_after,
     noun_phrase_before,
     phrase_range,
     trim,
 )
+from quotes.parse import ParsedDoc
 
 __all__ = [
     "adverb_candidates",
@@ -39,6 +41,10 @@ def source_candidates(scan: DocumentScan, s: SentenceView, i: int) -> list[Candi
     low = token.text.lower()
     if low in scan.rules.source_postpositions:
         phrase = noun_phrase_before(parsed, i, clause.first, scan.rules.noun_phrases)
+        if phrase is None and _lower_name_part(parsed, i - 1, clause.first):
+            # "Einer Umfrage von Infratest dimap | zufolge": a name's lower-case part.
+            phrase = noun_phrase_before(parsed, i - 1, clause.first, scan.rules.noun_phrases)
+            phrase = (phrase[0], i) if phrase is not None else None
         if phrase is None:
             head = token.head if token.dep == "case" and token.head < i else None
             if head is not None and clause.first <= head:
@@ -73,6 +79,23 @@ def source_candidates(scan: DocumentScan, s: SentenceView, i: int) -> list[Candi
     if names_no_one(scan, phrase):
         return []  # "dem gestrigen Mittwoch zufolge": a date is no source
     return around_source(scan, s, i, frame, phrase)
+
+
+def _lower_name_part(parsed: ParsedDoc, k: int, lo: int) -> bool:
+    """Whether token ``k``, right before a postposition, is the lower-case part of a name
+    that a capitalised noun opens ("Infratest dimap", "Sender al-Dschasira"): only a noun
+    phrase in the dative stands before "zufolge", so a lower-case word there that is no
+    pronoun, adjective, number or function word belongs to the name before it."""
+    if k - 1 < lo:
+        return False
+    token = parsed[k]
+    return (
+        token.text[:1].islower()
+        and token.text.replace("-", "").replace(".", "").isalpha()
+        and token.upos in ("PROPN", "NOUN", "X", "ADV")
+        and token.tag not in ("PAV", "PTKNEG", "PROAV")
+        and is_capitalised_noun(parsed[k - 1])
+    )
 
 
 def around_source(
