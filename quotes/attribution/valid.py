@@ -36,6 +36,12 @@ def is_speaker_word(syn: Syntax, rules: AttributionRules, i: int) -> bool:
     if low in rules.expletives or low in rules.sentence_adverbs:
         return False
     if token.upos == "PRON" or token.tag.startswith("PPER"):
+        if low in rules.detector.genitive_relatives and i + 1 < syn.sentence_of(i)[1]:
+            # "Deren Präsidentin Renate Anderl erklärte": before a noun the genitive
+            # pronoun is its determiner (the parser may make it the phrase's head).
+            after = syn.token(i + 1)
+            if after.text[:1].isupper() and after.upos in ("NOUN", "PROPN"):
+                return is_speaker_word(syn, rules, i + 1)
         return low in rules.subject_pronouns
     if token.upos == "DET" and token.dep not in ("det", "det:poss"):
         # "Einer der Feuerwehrmänner sagte": a determiner standing alone is a pronoun.

@@ -145,3 +145,11 @@ def test_a_lower_case_name_part_before_zufolge_keeps_the_source(
     (a,) = [a for a in parse.extract(text) if a.kind == "indirect"]
     assert a.speaker is not None and a.speaker.mention is not None
     assert a.speaker.mention.text.endswith(words)
+
+
+def test_a_genitive_pronoun_before_the_role_is_its_determiner(parse: quotes.Extractor) -> None:
+    text = (
+        "Kritik kam von der Handwerkskammer. Deren Präsidentin Renate Halbig erklärte, die "
+        "Last trügen vor allem die Betriebe."
+    )
+    assert speaker_name(quotation(parse, text, "Betriebe")) == "Renate Halbig"
