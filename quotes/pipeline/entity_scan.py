@@ -276,6 +276,9 @@ class _Builder:
             if found is not None:
                 roles.add(found[0])
                 gender = gender or found[1]
+                if m.group("of") in lex.organization_names:
+                    # "Der Fraktionschef der FDP, Hans-Ulrich Rülke": his party.
+                    parties.add(normal_affiliation(m.group("of")))
         after = _APPOSITION_ROLE.match(text, end)
         if after is not None:  # "Maria Sacharowa, die Sprecherin …", "Boris Rhein (CDU)"
             party = after.group("party")
@@ -591,7 +594,7 @@ _INDEFINITE_ROLE = regex.compile(
 # "Der Vorsitzende der Ministerpräsidentenkonferenz, " right before a name.
 _ROLE_THEN_COMMA = regex.compile(
     r"(?<![\p{L}])(?:[Dd]er|[Dd]ie|[Dd]es)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}(?P<role>\p{Lu}[\p{L}-]+)"
-    r"(?:\s+(?:des|der)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)?"
+    r"(?:\s+(?:des|der)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}(?P<of>\p{Lu}[\p{L}-]+)(?:\s+\p{Lu}[\p{L}-]+)?)?"
     r",\s+",
     regex.V1,
 )

@@ -153,3 +153,14 @@ def test_a_genitive_pronoun_before_the_role_is_its_determiner(parse: quotes.Extr
         "Last trügen vor allem die Betriebe."
     )
     assert speaker_name(quotation(parse, text, "Betriebe")) == "Renate Halbig"
+
+
+def test_the_party_in_the_genitive_before_a_name_makes_the_member_noun_fit(
+    parse: quotes.Extractor,
+) -> None:
+    text = (
+        "Der Fraktionschef der FDP, Jens Brandenburg, kritisierte den Plan. Er warf der "
+        "Ministerin Fehler vor. „Das ist reine Symbolpolitik“, sagte der Liberale."
+    )
+    a = quotation(parse, text, "Symbolpolitik", kind="direct")
+    assert speaker_name(a) == "Jens Brandenburg"
