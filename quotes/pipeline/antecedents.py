@@ -64,6 +64,35 @@ def _opening(lex: Lexicon, text: str) -> _Opening | None:
     return _Opening(words[0], tuple(words[1:k]), noun, gender, genitive, apposition, last or noun)
 
 
+def _named_opening(lex: Lexicon, text: str) -> _Opening | None:
+    """A role noun without article and the name it stands before ("Umweltministerin Thekla
+    Walker (Grüne) sagte …") that open ``text``: two or more capitalised words, maybe a
+    party in brackets, then a lower-case word that is no preposition. The role gives the
+    gender; a name the document scan missed is still the subject a pronoun refers to."""
+    words = text.split(maxsplit=_NAME_WORDS + 3)
+    if len(words) < 4 or words[0][:1].islower() or words[0].lower() in lex.article_genders:
+        return None
+    role = lex.role_of(words[0])
+    if role is None or not role[1]:
+        return None
+    k = 1
+    while k < len(words) - 1 and k <= _NAME_WORDS and _name_word(words[k]):
+        k += 1
+    names = tuple(words[1:k])
+    if len(names) < 2 or any(lex.role_of(n) for n in names):
+        return None
+    if words[k].startswith("(") and words[k].endswith(")") and k + 1 < len(words):
+        k += 1  # "(Grüne)"
+    after = words[k]
+    if not after[:1].islower() or after.lower() in lex.prepositions:
+        return None
+    return _Opening("", (), words[0], role[1], (), names, names[-1])
+
+
+def _name_word(word: str) -> bool:
+    return word[:1].isupper() and word.replace("-", "").isalpha()
+
+
 def _attributes(
     lex: Lexicon, words: list[str], k: int
 ) -> tuple[tuple[str, ...], tuple[str, ...], str]:
@@ -114,16 +143,20 @@ def subject_before(doc: Document, lex: Lexicon, offset: int, gender: Gender) -> 
     if here == 0:
         return None
     sentence = doc.sentences[here - 1]
-    found = _opening(lex, sentence.text)
+    found = _opening(lex, sentence.text) or _named_opening(lex, sentence.text.lstrip())
     if found is None or found.gender != gender:
         return None
-    start = sentence.start + sentence.text.find(found.article)
+    start = sentence.start + sentence.text.find(found.article or found.noun)
     end = doc.text.find(found.noun, start) + len(found.noun)
     if found.last != found.noun:
         # Through the genitive and the name in commas ("Der Sprecher der ukrainischen
         # Luftwaffe, Jurij Ihnat"): the words after the noun, in order.
         for word in (*found.genitive, *found.apposition):
             end = doc.text.find(word, end) + len(word)
+    if not found.article:
+        # "Umweltministerin Thekla Walker": the name is part of the head, as a frame's
+        # speaker mention has it.
+        return Mention(start, end, doc.text[start:end], head=(found.noun, *found.apposition))
     return Mention(
         start,
         end,

@@ -164,3 +164,16 @@ def test_the_party_in_the_genitive_before_a_name_makes_the_member_noun_fit(
     )
     a = quotation(parse, text, "Symbolpolitik", kind="direct")
     assert speaker_name(a) == "Jens Brandenburg"
+
+
+def test_a_pronoun_after_a_role_and_a_name_no_dictionary_knows(parse: quotes.Extractor) -> None:
+    # "Thekla" is no given name of the lists and "Walker" a common noun, so the document
+    # scan misses the name; the sentence before still opens with the role and the name.
+    text = (
+        "Umweltministerin Thekla Walker (Grüne) sagte am Mittwoch, bis 2030 sollten neue "
+        "Anlagen entstehen. „Wir haben keine Zeit zu verlieren“, fügte sie hinzu."
+    )
+    assert speaker_name(quotation(parse, text, "Zeit", kind="direct")) == "Thekla Walker"
+    # A pronoun of the other gender is not that person.
+    other = text.replace("fügte sie", "fügte er")
+    assert speaker_name(quotation(parse, other, "Zeit", kind="direct")) != "Thekla Walker"
