@@ -81,6 +81,7 @@ class Lexicon:
     #: Endings of common nouns ("ung"): a word ending so names no organisation.
     common_noun_endings: tuple[str, ...] = ()
     statement_nouns: frozenset[str] = frozenset()  # "Angaben der Polizei" → Polizei
+    study_nouns: frozenset[str] = frozenset()  # "Umfrage von Infratest dimap" → Infratest dimap
     genitive_links: frozenset[str] = frozenset()  # "des", "von" after such a noun
     possessive_authors: Mapping[str, str] = attrs.field(factory=dict)  # "ihr" → "sie"
     group_joints: frozenset[str] = frozenset()  # "und": two speakers, one group
@@ -244,6 +245,7 @@ class Lexicon:
             place_pattern=_place_regex(data.get("place_prepositions", [])),
             common_noun_endings=tuple(str(w) for w in data.get("common_noun_endings", [])),
             statement_nouns=frozenset(persons.get("statement_nouns", [])),
+            study_nouns=frozenset(persons.get("study_nouns", [])),
             genitive_links=frozenset(str(w).lower() for w in persons.get("author_links", [])),
             possessive_authors={
                 str(k).lower(): str(v) for k, v in persons.get("possessive_authors", {}).items()

@@ -114,6 +114,22 @@ class Statements:
             return entity
         if entity.type == "person" and entity.roles and not author.plural:
             return entity  # "Angaben eines Sprechers": the Sprecher, as "ein Sprecher sagte"
+        if (
+            entity.type == "person"
+            and " " not in entity.name
+            and mention.head[-1] in lex.study_nouns
+            and first.lower() in lex.name_links
+            and words[:1]
+            and words[0][:1].isupper()
+            # "von Forschern", "von Experten": role nouns in the plural are no institute.
+            and not any(lex.role_of(words[0][: len(words[0]) - k]) for k in (0, 1, 2))
+            and words[0] not in lex.group_words
+        ):
+            # "Einer Umfrage von Infratest dimap": a name no one in the document has is
+            # the institute's, as written after "von".
+            name = " ".join(w.strip(",") for w in words[:own])
+            if name and all(w[:1].isalnum() for w in name.split()):
+                return Entity(name, "organization")
         return None
 
     def _nominative(self, word: str, determiner: str) -> str:

@@ -30,6 +30,7 @@ class PersonsRules:
     # "der Republikaner": a role noun of a party member (canonical role) and its party
     party_members: dict[str, str] = attrs.field(factory=dict)
     statement_nouns: Words = ()  # "Angaben", "Bericht": their genitive names the author
+    study_nouns: Words = ()  # "Umfrage": an unknown name after "von" is an institute
     author_links: Words = ()  # "des", "von": open that genitive
     # "nach ihren Angaben": a possessive before such a noun (its stem) and the pronoun it
     # stands for, whose referent is the author

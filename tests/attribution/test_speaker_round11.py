@@ -177,3 +177,32 @@ def test_a_pronoun_after_a_role_and_a_name_no_dictionary_knows(parse: quotes.Ext
     # A pronoun of the other gender is not that person.
     other = text.replace("fügte sie", "fügte er")
     assert speaker_name(quotation(parse, other, "Zeit", kind="direct")) != "Thekla Walker"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        (
+            "Einer Umfrage von Infratest dimap zufolge sind die meisten Befragten unzufrieden.",
+            "Infratest dimap",
+            "organization",
+        ),
+        (
+            "Laut einer Studie von Greenpeace sind die Meere stark belastet.",
+            "Greenpeace",
+            "organization",
+        ),
+        # Role nouns in the plural are no institute.
+        (
+            "Einer Studie von Forschern zufolge sind die Meere stark belastet.",
+            "Studie von Forschern",
+            "unknown",
+        ),
+    ],
+)
+def test_a_survey_names_its_institute(
+    parse: quotes.Extractor, text: str, name: str, type_: str
+) -> None:
+    (a,) = [a for a in parse.extract(text) if a.kind == "indirect"]
+    assert a.speaker is not None
+    assert (a.speaker.name, a.speaker.type) == (name, type_)
