@@ -50,7 +50,7 @@ __all__ = ["ResolutionRun"]
 
 # How many sentences back a party role ("die SPD-Politikerin") may name the person last
 # named, whose party the document had not given.
-_PARTY_SENTENCES = 1
+_PARTY_SENTENCES = 2
 # How many sentences back an age noun ("der 34-Jährige") may name the person it refers
 # to (and another person of its gender there makes it ambiguous).
 _NEAREST_PERSON_SENTENCES = 2

@@ -206,3 +206,13 @@ def test_a_survey_names_its_institute(
     (a,) = [a for a in parse.extract(text) if a.kind == "indirect"]
     assert a.speaker is not None
     assert (a.speaker.name, a.speaker.type) == (name, type_)
+
+
+def test_a_party_role_two_sentences_after_the_name(parse: quotes.Extractor) -> None:
+    # The sentence between speaks of her by a pronoun only.
+    text = (
+        "Bayerns Gesundheitsministerin Judith Gerlach sprach von einem „Angriff auf die "
+        "Versorgung“. Sie kündigte Widerstand im Bundesrat an. „Das werden wir so nicht "
+        "mittragen“, sagte die CSU-Politikerin."
+    )
+    assert speaker_name(quotation(parse, text, "mittragen", kind="direct")) == "Judith Gerlach"
