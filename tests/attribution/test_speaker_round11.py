@@ -216,3 +216,25 @@ def test_a_party_role_two_sentences_after_the_name(parse: quotes.Extractor) -> N
         "mittragen“, sagte die CSU-Politikerin."
     )
     assert speaker_name(quotation(parse, text, "mittragen", kind="direct")) == "Judith Gerlach"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Die Deutsche Krankenhausgesellschaft warnte am Montag, viele Häuser stünden vor "
+            "dem Aus.",
+            "Deutsche Krankenhausgesellschaft",
+        ),
+        (
+            "Am Abend erklärte die Bayerische Landesärztekammer, die Praxen seien überlastet.",
+            "Bayerische Landesärztekammer",
+        ),
+    ],
+)
+def test_societies_and_chambers_are_organisations_with_their_adjective(
+    parse: quotes.Extractor, text: str, name: str
+) -> None:
+    a = next(a for a in parse.extract(text) if a.kind == "indirect")
+    assert a.speaker is not None
+    assert (a.speaker.name, a.speaker.type) == (name, "organization")
