@@ -72,6 +72,7 @@ def test_a_role_with_a_genitive_is_the_person_named_by_that_very_role_word(
             "Der Windparkbetreiber Enerkon",
         ),
         ("Die Feuerwehr hat nach eigenen Angaben zwölf Menschen gerettet.", "Die Feuerwehr"),
+        ("Der Autobauer Veltro streicht nach eigenen Angaben 500 Stellen.", "Der Autobauer Veltro"),
         (
             "Eigenen Angaben zufolge verlor die Reederei Hapag-Lloyd im Sommer zwei Schiffe.",
             "Die Reederei Hapag-Lloyd",
