@@ -48,7 +48,7 @@ def test_a_source_phrase_inside_the_quote_splits_it() -> None:
     )
     assert [p.text for p in split.quote_parts] == ["Ein Verdacht bestehe", "nicht"]
     assert split.quote.text == "Ein Verdacht bestehe nach Angaben der Polizei nicht"
-    attribution = split.to_attribution(())
+    attribution = split.to_attribution((), split.speaker, split.medium)
     assert [p.text for p in attribution.parts] == ["Ein Verdacht bestehe", "nicht"]
     for part in attribution.parts:
         assert text[part.start : part.end] == part.text
