@@ -239,6 +239,21 @@ class ResolutionRun:
             return Entity(group_name(adjectives, head, mention.genitive), "group", "pl")
         if (
             len(names) == 1
+            and mention.determiner in lex.definite_articles
+            and mention.adjectives
+            and all(
+                w[:1].isupper() and w.endswith(lex.adjective_endings) and not lex.noun_gender(w)
+                for w in mention.adjectives
+            )
+            and not mention.apposition
+            and lex.noun_gender(names[0])
+        ):
+            # "die Deutsche Bahn", "die Europäische Zentralbank": after an article only a
+            # name writes its adjective with a capital, so the common noun is an
+            # organisation's name ("Die Regierung Guatemalas" has a noun first, no adjective).
+            return self.orgs.organization(mention)
+        if (
+            len(names) == 1
             and (
                 mention.determiner in lex.determiners_nominative | lex.determiners_oblique
                 # "laut vorläufigem Ergebnis": an adjective before it makes it common too.

@@ -239,3 +239,35 @@ def test_societies_and_chambers_are_organisations_with_their_adjective(
     a = next(a for a in parse.extract(text) if a.kind == "indirect")
     assert a.speaker is not None
     assert (a.speaker.name, a.speaker.type) == (name, "organization")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Die Deutsche Bahn teilte am Montag mit, die Preise würden im Dezember steigen.",
+            "Deutsche Bahn",
+        ),
+        (
+            "Die Europäische Zentralbank erklärte, die Zinsen würden vorerst nicht sinken.",
+            "Europäische Zentralbank",
+        ),
+    ],
+)
+def test_a_capitalised_adjective_after_the_article_makes_the_noun_a_name(
+    parse: quotes.Extractor, text: str, name: str
+) -> None:
+    # After an article only a name writes its adjective with a capital: "die Deutsche
+    # Bahn" is the company, not the common noun "Bahn".
+    a = quotation(parse, text, "die", kind="indirect")
+    assert a.speaker is not None
+    assert (a.speaker.name, a.speaker.type) == (name, "organization")
+
+
+def test_a_lower_case_adjective_is_no_part_of_a_name(parse: quotes.Extractor) -> None:
+    # "die zuständige Behörde" is a description: the rule above leaves it as it was.
+    a = quotation(
+        parse, "Die zuständige Behörde teilte mit, die Straße werde gesperrt.", "die", "indirect"
+    )
+    assert a.speaker is not None
+    assert a.speaker.name == "zuständige Behörde"
