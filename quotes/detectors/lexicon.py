@@ -16,6 +16,7 @@ import attrs
 from quotes.detectors.konjunktiv import KonjunktivRules
 from quotes.detectors.reported import NotSpeech
 from quotes.detectors.syntax import NounPhraseWords
+from quotes.memo import BoundedMemo
 from quotes.pipeline.cues import CueLexicon
 from quotes.rules import RuleData
 
@@ -123,11 +124,11 @@ class DetectorRules:
     masculine_nominative_determiners: frozenset[str] = frozenset()
     feminine_suffixes: tuple[str, ...] = ()
     # Memos of the pure lookups below, by lower-case word (bounded: see _MEMO_LIMIT).
-    _guesses: dict[str, tuple[str, ...]] = attrs.field(
-        init=False, factory=dict, eq=False, repr=False
+    _guesses: BoundedMemo[str, tuple[str, ...]] = attrs.field(
+        init=False, factory=lambda: BoundedMemo(_MEMO_LIMIT), eq=False, repr=False
     )
-    _base_memo: dict[str, tuple[str, ...]] = attrs.field(
-        init=False, factory=dict, eq=False, repr=False
+    _base_memo: BoundedMemo[str, tuple[str, ...]] = attrs.field(
+        init=False, factory=lambda: BoundedMemo(_MEMO_LIMIT), eq=False, repr=False
     )
     _verb_ends: frozenset[str] | None = attrs.field(init=False, default=None, eq=False, repr=False)
 
@@ -261,9 +262,7 @@ class DetectorRules:
         word = form.lower()
         known = self._guesses.get(word)
         if known is None:
-            if len(self._guesses) >= _MEMO_LIMIT:
-                self._guesses.clear()
-            known = self._guesses[word] = tuple(self._guessed(word))
+            known = self._guesses.keep(word, tuple(self._guessed(word)))
         return list(known)
 
     def _guessed(self, word: str) -> list[str]:
@@ -290,9 +289,7 @@ class DetectorRules:
         word = form.lower()
         known = self._base_memo.get(word)
         if known is None:
-            if len(self._base_memo) >= _MEMO_LIMIT:
-                self._base_memo.clear()
-            known = self._base_memo[word] = tuple(self._bases(word))
+            known = self._base_memo.keep(word, tuple(self._bases(word)))
         return list(known)
 
     def is_verb_end(self, word: str) -> bool:

@@ -23,6 +23,7 @@ import attrs
 import regex
 
 from quotes.errors import RulesError
+from quotes.memo import BoundedMemo
 from quotes.parse.model import EMPTY_MORPH, Columns, Entity, Layers, Morph, Multiword, ParsedDoc
 
 if TYPE_CHECKING:
@@ -103,10 +104,12 @@ class ParseTriggers:
     nach: frozenset[str] = frozenset()
     konjunktiv_adverbs: frozenset[str] = frozenset()
     perfect: frozenset[str] = frozenset()
-    _verb_cache: dict[str, tuple[Reading, ...]] = attrs.field(factory=dict, eq=False, repr=False)
+    _verb_cache: BoundedMemo[str, tuple[Reading, ...]] = attrs.field(
+        factory=lambda: BoundedMemo(_CACHE_LIMIT), eq=False, repr=False
+    )
     # What a word decides without its sentence (see _plan), by word and "not the first word".
-    _plans: dict[tuple[str, bool], str | tuple[str, ...]] = attrs.field(
-        factory=dict, eq=False, repr=False
+    _plans: BoundedMemo[tuple[str, bool], str | tuple[str, ...]] = attrs.field(
+        factory=lambda: BoundedMemo(_CACHE_LIMIT), eq=False, repr=False
     )
 
     @classmethod
@@ -232,9 +235,7 @@ class ParseTriggers:
             word = match.group()
             plan = plans.get((word, n > 0))
             if plan is None:
-                if len(plans) >= _CACHE_LIMIT:
-                    plans.clear()
-                plan = plans[word, n > 0] = self._plan(word, n > 0)
+                plan = plans.keep((word, n > 0), self._plan(word, n > 0))
             if isinstance(plan, str):
                 yield match, plan
                 continue
@@ -325,10 +326,7 @@ class ParseTriggers:
             if self.verb_bases is not None and "cue_verbs" in self.with_context:
                 for base in self.verb_bases(low):
                     found.extend(self.separable.get(base, ()))
-            known = tuple(dict.fromkeys(found))
-            if len(self._verb_cache) >= _CACHE_LIMIT:
-                self._verb_cache.clear()
-            self._verb_cache[low] = known
+            known = self._verb_cache.keep(low, tuple(dict.fromkeys(found)))
         return known
 
     # -- a document ------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 import attrs
 import regex
 
+from quotes.memo import BoundedMemo
 from quotes.rules import RuleData
 
 __all__ = ["Gender", "Lexicon", "adjective_endings"]
@@ -114,12 +115,12 @@ class Lexicon:
     #: Kristaps Porzingis"): lower-case form → (canonical masculine, gender).
     demonyms: Mapping[str, tuple[str, Gender]] = attrs.field(factory=dict)
     # role_of's answers per word (a memo only, bounded, never part of the lexicon).
-    _role_cache: dict[str, tuple[str, Gender] | None] = attrs.field(
-        init=False, factory=dict, eq=False, repr=False
+    _role_cache: BoundedMemo[str, tuple[str, Gender] | None] = attrs.field(
+        init=False, factory=lambda: BoundedMemo(_ROLE_CACHE_SIZE), eq=False, repr=False
     )
     # is_organization_word's answers per word (a memo only, bounded like _role_cache).
-    _organization_word_cache: dict[str, bool] = attrs.field(
-        init=False, factory=dict, eq=False, repr=False
+    _organization_word_cache: BoundedMemo[str, bool] = attrs.field(
+        init=False, factory=lambda: BoundedMemo(_ROLE_CACHE_SIZE), eq=False, repr=False
     )
 
     @classmethod
@@ -284,10 +285,7 @@ class Lexicon:
         for size in self.role_suffix_lengths if found is None else ():  # longest first
             if size <= length and (found := suffixes.get(low[-size:])) is not None:
                 break
-        if len(cache) >= _ROLE_CACHE_SIZE:  # bounded: arbitrary input must not grow it
-            cache.clear()
-        cache[word] = found
-        return found
+        return cache.keep(word, found)
 
     def is_demonym(self, role: str) -> bool:
         """Whether the canonical ``role`` is a noun of origin ("lette"): it names a person
@@ -314,9 +312,7 @@ class Lexicon:
         cache = self._organization_word_cache
         found = cache.get(word)
         if found is None:
-            if len(cache) >= _ROLE_CACHE_SIZE:  # bounded: arbitrary input must not grow it
-                cache.clear()
-            found = cache[word] = self._is_organization_word(word)
+            found = cache.keep(word, self._is_organization_word(word))
         return found
 
     def _is_organization_word(self, word: str) -> bool:

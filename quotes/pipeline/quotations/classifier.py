@@ -10,6 +10,7 @@ import attrs
 import regex
 
 from quotes.document import Document
+from quotes.memo import BoundedMemo
 from quotes.pipeline.outlets.compiled import compile_rules
 from quotes.pipeline.outlets.gazetteer import Gazetteer
 from quotes.pipeline.quotations.records import Category, Piece, Quoted
@@ -123,7 +124,9 @@ class _NounLexicon:
     #: Genitive and plural endings a noun may carry, each tried in turn (``noun_endings``).
     endings: tuple[str, ...] = ()
     #: The answers of :meth:`__contains__` per word (a memo only, bounded).
-    _memo: dict[str, bool] = attrs.field(init=False, factory=dict, eq=False, repr=False)
+    _memo: BoundedMemo[str, bool] = attrs.field(
+        init=False, factory=lambda: BoundedMemo(_NOUN_MEMO_SIZE), eq=False, repr=False
+    )
 
     @classmethod
     def build(
@@ -146,9 +149,7 @@ class _NounLexicon:
         memo = self._memo
         found = memo.get(word)
         if found is None:
-            if len(memo) >= _NOUN_MEMO_SIZE:  # bounded: arbitrary input must not grow it
-                memo.clear()
-            found = memo[word] = self._contains(word)
+            found = memo.keep(word, self._contains(word))
         return found
 
     def _contains(self, word: str) -> bool:
