@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing
 from pathlib import Path
@@ -20,6 +19,7 @@ from quotes.detectors.partial import partial_quotes
 from quotes.detectors.parts import split_interrupted
 from quotes.document import Document
 from quotes.errors import BackendError, check_text
+from quotes.ordering import in_offset_order
 from quotes.parse import ParsedDoc
 from quotes.parse.demand import assemble, runs, windows
 from quotes.pipe_batches import Failure, ItemError, Output, batches, outputs_in_processes, result
@@ -292,11 +292,7 @@ class Extractor:
         # as the chains come in order of (start, -end), frames of equal offsets by index.
         # Sorted only where they are not in order already (a key is a tuple and an int a
         # quotation).
-        if any(
-            a.quote.start > b.quote.start
-            or (a.quote.start == b.quote.start and a.quote.end > b.quote.end)
-            for a, b in itertools.pairwise(attributions)
-        ):
+        if not in_offset_order(a.quote for a in attributions):
             attributions.sort(key=lambda a: (a.quote.start, a.quote.end))
         return tuple(attributions)
 

@@ -9,7 +9,6 @@ a text's header.
 from __future__ import annotations
 
 import heapq
-import itertools
 import re
 import sys
 from collections.abc import Sequence
@@ -19,6 +18,7 @@ import attrs
 import regex
 
 from quotes.document import Document
+from quotes.ordering import in_offset_order
 from quotes.pipeline.outlets.base import CLOSERS, OPENERS, Candidate
 from quotes.pipeline.outlets.compiled import Alias, Compiled, Entry
 from quotes.records import Source, SourceType, Span
@@ -383,7 +383,7 @@ def _claim(passes: list[list[Candidate]]) -> list[Candidate]:
     """
     claimed: list[Candidate] = []
     for candidates in passes:
-        if not _in_order(candidates):
+        if not in_offset_order(candidates, longest_first=True):
             candidates.sort(key=lambda c: (c.start, -c.end))
         accepted: list[Candidate] = []
         i = 0
@@ -406,12 +406,3 @@ def _claim(passes: list[list[Candidate]]) -> list[Candidate]:
 
 def _start(candidate: Candidate) -> int:
     return candidate.start
-
-
-def _in_order(candidates: list[Candidate]) -> bool:
-    """Whether ``candidates`` are sorted by ``(start, -end)`` already (as each pass finds
-    them): then sorting them would only allocate a key a candidate."""
-    for left, right in itertools.pairwise(candidates):
-        if left.start > right.start or (left.start == right.start and left.end < right.end):
-            return False
-    return True

@@ -7,7 +7,6 @@ a name's place (a dateline, a trailing domain), and coordination into groups.
 
 from __future__ import annotations
 
-import itertools
 from array import array
 from bisect import bisect_left, bisect_right
 from typing import Any, Final, cast
@@ -16,6 +15,7 @@ import attrs
 import regex
 
 from quotes.document import Document
+from quotes.ordering import in_offset_order
 from quotes.pipeline.outlets.base import CLOSERS, MENTION, WINDOW, Candidate, OutletMention
 from quotes.pipeline.outlets.compiled import Compiled, LinkRule
 from quotes.records import Span
@@ -251,11 +251,7 @@ class Linker:
         mentions.extend(self._cited_organisations(text, mentions, candidates, group_id))
         # Sorted where the organisations put them out of order (a key is a tuple and an
         # int a mention).
-        if any(
-            a.span.start > b.span.start
-            or (a.span.start == b.span.start and a.span.end > b.span.end)
-            for a, b in itertools.pairwise(mentions)
-        ):
+        if not in_offset_order(m.span for m in mentions):
             mentions.sort(key=lambda m: (m.span.start, m.span.end))
         return tuple(mentions)
 

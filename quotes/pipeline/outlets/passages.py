@@ -24,7 +24,6 @@ document costs linear time in its frames and mentions.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol
 
@@ -32,6 +31,7 @@ import attrs
 import regex
 
 from quotes.document import Document
+from quotes.ordering import in_offset_order
 from quotes.pipeline.outlets.base import OutletMention
 from quotes.pipeline.outlets.chains import ChainBuilder, MentionIndex
 from quotes.pipeline.outlets.compiled import Compiled
@@ -591,13 +591,9 @@ def _text_order(frames: Sequence[ChainRequest]) -> Iterable[int]:
     """The indexes of ``frames`` by quotation start, longer first at the same start (the
     order ``sorted`` gives, ties by index): ``range`` itself where the frames come in that
     order, as most do, without an int object a frame (issue 9 §2)."""
-    for left, right in itertools.pairwise(frames):
-        a, b = left.quote, right.quote
-        if a.start > b.start or (a.start == b.start and a.end < b.end):
-            return sorted(
-                range(len(frames)), key=lambda i: (frames[i].quote.start, -frames[i].quote.end)
-            )
-    return range(len(frames))
+    if in_offset_order((f.quote for f in frames), longest_first=True):
+        return range(len(frames))
+    return sorted(range(len(frames)), key=lambda i: (frames[i].quote.start, -frames[i].quote.end))
 
 
 def _finish(chained: Chained, publisher: Source | None) -> Chained:
