@@ -16,6 +16,7 @@ is an optional extra (``pip install quotes[stanza]``).
 
 from __future__ import annotations
 
+from quotes.parse.conversion import apply_offset_map
 from quotes.parse.from_spacy import from_spacy
 from quotes.parse.from_stanza import from_stanza
 from quotes.parse.labels import Scheme, base, detect_scheme, entity_label, ud_label
@@ -27,7 +28,6 @@ from quotes.parse.model import (
     ParsedDoc,
     ParsedToken,
     Sentence,
-    apply_offset_map,
 )
 
 __all__ = [

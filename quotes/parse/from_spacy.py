@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from quotes.errors import BackendError, check_text
+from quotes.parse.conversion import apply_offset_map, gc_paused, text_mismatch
 from quotes.parse.labels import (
     Scheme,
     capitalised_adverbs_as_names,
@@ -28,9 +29,6 @@ from quotes.parse.model import (
     Layers,
     Morph,
     ParsedDoc,
-    apply_offset_map,
-    gc_paused,
-    text_mismatch,
 )
 from quotes.parse.tiger import convert_tiger
 

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from quotes.errors import BackendError, check_text
+from quotes.parse.conversion import apply_offset_map, gc_paused, text_mismatch
 from quotes.parse.labels import entity_label, ud_label, upos_from_stts
 from quotes.parse.model import (
     Columns,
@@ -28,9 +29,6 @@ from quotes.parse.model import (
     Morph,
     Multiword,
     ParsedDoc,
-    apply_offset_map,
-    gc_paused,
-    text_mismatch,
 )
 
 __all__ = ["from_stanza"]
@@ -46,7 +44,7 @@ def from_stanza(
 
     ``text`` is the original text. If stanza was given a changed text, pass
     ``offset_map`` (one entry per offset into the text stanza saw, plus the end; see
-    :func:`quotes.parse.model.apply_offset_map`); without it, a Document whose text
+    :func:`quotes.parse.conversion.apply_offset_map`); without it, a Document whose text
     or token offsets do not match ``text`` raises BackendError.
     """
     text = check_text(text)
