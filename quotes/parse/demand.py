@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from itertools import chain, pairwise, repeat, starmap
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -24,7 +25,16 @@ import regex
 
 from quotes.errors import RulesError
 from quotes.memo import BoundedMemo
-from quotes.parse.model import EMPTY_MORPH, Columns, Entity, Layers, Morph, Multiword, ParsedDoc
+from quotes.parse.model import (
+    EMPTY_MORPH,
+    Entity,
+    Layers,
+    Multiword,
+    ParsedDoc,
+    ParsedToken,
+    Sentence,
+    gc_paused,
+)
 
 if TYPE_CHECKING:
     from quotes.detectors.lexicon import DetectorRules
@@ -34,6 +44,7 @@ __all__ = ["GROUPS", "ParseTriggers", "assemble", "filler", "runs", "windows"]
 
 _WORD = regex.compile(r"\w+(?:[-'’.&]\w+)*+", regex.V1)
 _FILLER_TOKEN = regex.compile(r"\w+(?:[-'’.&]\w+)*+|[^\w\s]", regex.V1)
+_new_tuple = tuple.__new__  # ParsedToken rows without a Python call each
 
 #: The trigger groups ``parse.toml`` may switch on, with what each one holds.
 GROUPS: Mapping[str, str] = {
@@ -432,7 +443,9 @@ def assemble(
     moved by its start.
 
     The same document as :func:`~quotes.backends.join_parses` of the pieces and their
-    :func:`filler`, built in one pass: column by column, checked once."""
+    :func:`filler`, built in one pass: the tokens made column by column in C (a piece's
+    columns moved by its offsets, filler's constant), with the collector paused (as
+    :func:`~quotes.parse.from_spacy` does), and checked once."""
     text = doc.text
     lo, hi = window
     if len(ranges) == 1 and ranges[0] == (0, len(text)):
@@ -441,92 +454,85 @@ def assemble(
     sentence_starts = [
         s.start for s in doc.sentences[doc.sentence_index(lo) : doc.sentence_index(hi) + 1]
     ]
-    starts: list[int] = []
-    ends: list[int] = []
-    forms: list[str] = []
-    lemmas: list[str] = []
-    upos: list[str] = []
-    tags: list[str] = []
-    morphs: list[Morph] = []
-    heads: list[int] = []
-    deps: list[str] = []
-    deps_raw: list[str] = []
-    firsts: list[int] = []
+    tokens: list[ParsedToken] = []
+    firsts: list[int] = []  # the token index where each sentence starts
     entities: list[Entity] = []
     multiwords: list[Multiword] = []
 
     def gap(start: int, end: int) -> None:
-        base = len(starts)
-        piece = text[start:end]
-        found = [(m.start() + start, m.end() + start) for m in _FILLER_TOKEN.finditer(piece)]
-        if not found:
+        spans = [m.span() for m in _FILLER_TOKEN.finditer(text, start, end)]
+        if not spans:
             return
-        n = len(found)
-        starts.extend(a for a, _ in found)
-        ends.extend(b for _, b in found)
-        forms.extend(text[a:b] for a, b in found)
-        lemmas.extend([""] * n)
-        upos.extend(["X"] * n)
-        tags.extend([""] * n)
-        morphs.extend([EMPTY_MORPH] * n)
-        heads.extend(range(base, base + n))
-        deps.extend([""] * n)
-        deps_raw.extend([""] * n)
-        firsts.append(base)
+        base, n = len(tokens), len(spans)
+        starts, ends = zip(*spans, strict=True)
+        forms = list(map(text.__getitem__, map(slice, starts, ends)))
+        cuts = [0]  # where the gap's sentences start, in its tokens
         k = 0
         inside = sentence_starts[
             bisect_left(sentence_starts, start) : bisect_left(sentence_starts, end)
         ]
         for boundary in inside:
-            while k < n and found[k][0] < boundary:
+            while k < n and starts[k] < boundary:
                 k += 1
-            if 0 < k < n:
-                firsts.append(base + k)
+            if 0 < k < n and k != cuts[-1]:
+                cuts.append(k)
+        sentence = len(firsts)
+        firsts.extend(base + k for k in cuts)
+        sents = chain.from_iterable(
+            repeat(sentence + j, b - a) for j, (a, b) in enumerate(pairwise([*cuts, n]))
+        )
+        rows = zip(
+            range(base, base + n), forms, starts, ends, forms, repeat(""), repeat("X"),
+            repeat(""), repeat(EMPTY_MORPH), range(base, base + n), repeat(""), repeat(""),
+            sents, repeat(False),
+        )  # fmt: skip
+        tokens.extend(map(_new_tuple, repeat(ParsedToken), rows))
 
     def parsed_piece(offset: int, parsed: ParsedDoc) -> None:
-        base = len(starts)
         if not parsed.tokens:
             return
-        _i, _t, st, en, fo, le, up, ta, mo, he, de, dr, _s, _m = zip(*parsed.tokens, strict=True)
-        starts.extend(x + offset for x in st)
-        ends.extend(x + offset for x in en)
-        forms.extend(fo)
-        lemmas.extend(le)
-        upos.extend(up)
-        tags.extend(ta)
-        morphs.extend(mo)
-        heads.extend(x + base for x in he)
-        deps.extend(de)
-        deps_raw.extend(dr)
-        firsts.extend(sentence.start + base for sentence in parsed.sentences)
+        base, sentence = len(tokens), len(firsts)
+        _i, te, st, en, fo, le, up, ta, mo, he, de, dr, se, mw = zip(*parsed.tokens, strict=True)
+        rows = zip(
+            range(base, base + len(te)), te, map(offset.__add__, st), map(offset.__add__, en),
+            fo, le, up, ta, mo, map(base.__add__, he), de, dr, map(sentence.__add__, se), mw,
+            strict=True,
+        )  # fmt: skip
+        tokens.extend(map(_new_tuple, repeat(ParsedToken), rows))
+        firsts.extend(s.start + base for s in parsed.sentences)
         entities.extend(e._replace(start=e.start + base, end=e.end + base) for e in parsed.entities)
         multiwords.extend(
             m._replace(start=m.start + base, end=m.end + base) for m in parsed.multiwords
         )
 
-    at = lo
-    for (start, end), parsed in zip(ranges, parses, strict=True):
-        if start > at:
-            gap(at, start)
-        parsed_piece(start, parsed)
-        at = end
-    if hi > at:
-        gap(at, hi)
-    # Filler names no scheme or source: take the first real parse's.
-    first = next((p for p in parses if p.source), None)
-    if first is None and parses and ranges[0][0] <= lo:
-        first = parses[0]
-    token_columns = Columns(starts, ends, forms, lemmas, upos, tags, morphs, heads, deps, deps_raw)
-    return ParsedDoc.of_parser(
-        text,
-        token_columns,
-        Layers.common(parses),
-        firsts or (0,),
-        entities,
-        multiwords,
-        scheme=first.scheme if first else None,
-        source=first.source if first else "",
-    )
+    with gc_paused():  # tuples only, no cycles
+        at = lo
+        for (start, end), parsed in zip(ranges, parses, strict=True):
+            if start > at:
+                gap(at, start)
+            parsed_piece(start, parsed)
+            at = end
+        if hi > at:
+            gap(at, hi)
+        # Filler names no scheme or source: take the first real parse's.
+        first = next((p for p in parses if p.source), None)
+        if first is None and parses and ranges[0][0] <= lo:
+            first = parses[0]
+        layers = Layers.common(parses)
+        return ParsedDoc(
+            text,
+            tuple(tokens),
+            tuple(starmap(Sentence, pairwise([*firsts, len(tokens)]))),
+            tuple(entities),
+            tuple(multiwords),
+            scheme=first.scheme if first else None,
+            source=first.source if first else "",
+            has_parse=layers.parse,
+            has_tags=layers.tags,
+            has_morph=layers.morph,
+            has_lemmas=layers.lemmas,
+            has_entities=layers.entities,
+        )
 
 
 def filler(text: str, start: int, end: int, sentence_starts: Sequence[int] = ()) -> ParsedDoc:
