@@ -126,6 +126,23 @@ def test_triggers_need_their_context(on_demand: Extractor) -> None:
         assert not triggers.is_candidate(text), (text, triggers.firing_words(text))
 
 
+def test_firing_words_are_the_words_that_fire_first_word_apart(on_demand: Extractor) -> None:
+    triggers = on_demand._triggers
+    # Only the words that fire, in text order, each with its group; a word's plan as the
+    # first word of a sentence (capitalised Konjunktiv fires) is not its plan later on.
+    assert triggers.firing_words("Die Frage sei offen.") == [("sei", "konjunktiv")]
+    assert triggers.firing_words("Frage nicht.") == [("Frage", "konjunktiv")]
+    assert triggers.firing_words("Nicht Frage.") == []
+    assert triggers.firing_words("Die Frage ist offen.") == []
+    assert triggers.fired("Laut Polizei sagte er, es sei spät.") == {
+        "sources",
+        "cue_verbs",
+        "konjunktiv",
+    }
+    for text in (*TRIGGERED, *NOT_TRIGGERED, "Frage nicht.", "Nicht Frage."):
+        assert triggers.is_candidate(text) == bool(triggers.firing_words(text)), text
+
+
 def test_trigger_settings_are_checked(on_demand: Extractor) -> None:
     rules = dict(on_demand.rules)
     for key, value in (("with_context", ["konjunktiv"]), ("lower_case", ["verbs"])):

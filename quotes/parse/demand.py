@@ -118,8 +118,12 @@ class ParseTriggers:
     _verb_cache: BoundedMemo[str, tuple[Reading, ...]] = attrs.field(
         factory=lambda: BoundedMemo(_CACHE_LIMIT), eq=False, repr=False
     )
-    # What a word decides without its sentence (see _plan), by word and "not the first word".
-    _plans: BoundedMemo[tuple[str, bool], str | tuple[str, ...]] = attrs.field(
+    # What a word decides without its sentence (see _plan), as a sentence's first word and
+    # as a later one.
+    _first_plans: BoundedMemo[str, str | tuple[str, ...]] = attrs.field(
+        factory=lambda: BoundedMemo(_CACHE_LIMIT), eq=False, repr=False
+    )
+    _later_plans: BoundedMemo[str, str | tuple[str, ...]] = attrs.field(
         factory=lambda: BoundedMemo(_CACHE_LIMIT), eq=False, repr=False
     )
 
@@ -227,28 +231,32 @@ class ParseTriggers:
     def fired(self, text: str) -> set[str]:
         """The groups that fire on ``text`` (for the trigger benchmark; slower)."""
         found = {"marks"} if any(m in text for m in self.marks) else set()
-        return found | {group for _match, group in self._firing(text) if group}
+        return found | {group for _match, group in self._firing(text)}
 
     def firing_words(self, text: str) -> list[tuple[str, str]]:
         """The words of ``text`` that fire, each with its group (for the benchmark)."""
-        return [(match.group(), group) for match, group in self._firing(text) if group]
+        return [(match.group(), group) for match, group in self._firing(text)]
 
     def is_candidate(self, text: str) -> bool:
         if self.marks and any(m in text for m in self.marks):
             return True
-        return any(group for _match, group in self._firing(text))
+        for _fires in self._firing(text):
+            return True
+        return False
 
     def _firing(self, text: str) -> Iterator[tuple[regex.Match[str], str]]:
-        """Each word of ``text`` with the group it fires in ("" for none)."""
+        """Each word of ``text`` that fires, with its group, in text order."""
         present: set[str] | None = None
-        plans = self._plans
-        for n, match in enumerate(_WORD.finditer(text)):
+        plans = self._first_plans
+        for match in _WORD.finditer(text):
             word = match.group()
-            plan = plans.get((word, n > 0))
+            plan = plans.get(word)
             if plan is None:
-                plan = plans.keep((word, n > 0), self._plan(word, n > 0))
-            if isinstance(plan, str):
-                yield match, plan
+                plan = plans.keep(word, self._plan(word, plans is self._later_plans))
+            plans = self._later_plans
+            if plan.__class__ is str:
+                if plan:
+                    yield match, plan
                 continue
             for group in plan:
                 if group in self.with_context:
