@@ -25,6 +25,7 @@ import regex
 
 from quotes.errors import RulesError
 from quotes.memo import BoundedMemo
+from quotes.parse.conversion import gc_paused
 from quotes.parse.model import (
     EMPTY_MORPH,
     Entity,
@@ -33,7 +34,6 @@ from quotes.parse.model import (
     ParsedDoc,
     ParsedToken,
     Sentence,
-    gc_paused,
 )
 
 if TYPE_CHECKING:
