@@ -284,13 +284,15 @@ class MediumRules:
         return _cue_starts(frame, self.spoken_cues)
 
     def speaks(self, frame: Frame) -> bool:
-        """Whether the speaker mention's first capitalised word is a noun of speech
-        ("nach Aussagen der Anwältin", "Zeugenaussagen zufolge")."""
+        """Whether one of the speaker mention's first two capitalised words is a noun of
+        speech: its head ("nach Aussagen der Anwältin", "Zeugenaussagen zufolge", "gemäß
+        einem Augenzeugen") or the one whose information it is ("nach Angaben von
+        Augenzeugen")."""
         speaker = frame.speaker
         if not self.speech_nouns or speaker is None or speaker.mention is None:
             return False
-        first = next((w for w in _words(speaker.mention.text) if w[:1].isupper()), "")
-        return bool(first) and first.lower().endswith(self.speech_nouns)
+        heads = [w for w in _words(speaker.mention.text) if w[:1].isupper()][:2]
+        return any(w.lower().endswith(self.speech_nouns) for w in heads)
 
     def informs(self, frame: Frame) -> bool:
         """Whether the speaker mention opens with a noun of information ("Angaben des

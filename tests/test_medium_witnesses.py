@@ -1,0 +1,71 @@
+"""Media read off the train split in the fifth Medium round (issue 8, medium3): eyewitnesses
+speak. Sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+import quotes
+from quotes.detectors.medium import MediumRules
+from quotes.pipeline.speakers import Frame
+from quotes.records import Span, Speaker
+from quotes.rules import load_rules
+
+EXTRACTOR = quotes.Extractor("parse")
+RULES = MediumRules.from_rules(load_rules("de"))
+
+
+def source_frame(speaker: str, kind: str = "group", medium: str = "SW") -> Frame:
+    """An indirect quotation after a source word ("nach", "zufolge": SW) of ``speaker``."""
+    text = "Die Brücke sei eingestürzt"
+    quote = Span(0, len(text), text)
+    return Frame(
+        kind="indirect",
+        quote=quote,
+        content=quote,
+        speaker=Speaker(Span(40, 40 + len(speaker), speaker), speaker, kind),  # type: ignore[arg-type]
+        cue=None,
+        frame=None,
+        addressee=None,
+        confidence=0.8,
+        region_start=0,
+        region_end=80,
+        medium=medium,
+    )
+
+
+def media(text: str) -> dict[str, str | None]:
+    return {a.quote.text: a.medium for a in EXTRACTOR.extract(text) if a.kind != "reported"}
+
+
+@pytest.mark.parametrize(
+    "speaker",
+    [
+        "einem Augenzeugen",
+        "Augenzeugenberichten",
+        "Angaben von Augenzeugen",
+        "der Augenzeugin",
+        "Aussagen der Nachbarin",
+    ],
+)
+def test_eyewitnesses_speak(speaker: str) -> None:
+    assert RULES.medium_of(source_frame(speaker)) == "Speech"
+
+
+@pytest.mark.parametrize(
+    "speaker", ["Angaben der Polizei", "Zeugen", "den Ermittlungen der Polizei"]
+)
+def test_other_sources_keep_their_medium(speaker: str) -> None:
+    # Witnesses in court ("Zeugen") and the information of an authority are no eyewitnesses.
+    assert RULES.medium_of(source_frame(speaker)) == "SW"
+
+
+def test_an_eyewitness_source_in_the_whole_pipeline() -> None:
+    text = (
+        "Nach Angaben von Augenzeugen hat die Polizei mehrere Warnschüsse abgegeben.\n\n"
+        "Augenzeugenberichten zufolge flohen die Demonstranten in die Seitenstraßen.\n"
+    )
+    assert media(text) == {
+        "hat die Polizei mehrere Warnschüsse abgegeben": "Speech",
+        "flohen die Demonstranten in die Seitenstraßen": "Speech",
+    }
