@@ -39,6 +39,14 @@ def _words(text: str) -> list[str]:
     return [w for w in (w.strip("„“”\"'»«(),.:;!?") for w in text.split()) if w]
 
 
+def _outlet_type(extractor: Any, speaker: Any) -> str:
+    """The gazetteer's type of a speaker that is an outlet ("agency", "broadcaster"), "-"."""
+    if speaker is None or speaker.type != "outlet":
+        return "-"
+    known = extractor._outlets.lookup(speaker.name)
+    return str(known[1]) if known is not None else "?"
+
+
 def pairs_of(gold: str, backend: str, offset: int, limit: int | None) -> Iterator[dict[str, Any]]:
     """One record per overlapping pair: the gold and our medium and our record's features."""
     from quotes.extractor import Extractor
@@ -75,6 +83,7 @@ def pairs_of(gold: str, backend: str, offset: int, limit: int | None) -> Iterato
                 "layer": "outlet" if outlet is not None else "record",
                 "speaker_type": speaker.type if speaker is not None else "-",
                 "speaker_name": speaker.name if speaker is not None else "",
+                "outlet_type": _outlet_type(extractor, speaker),
                 "mention": outlet.text if outlet is not None else mention,
                 "cue": " ".join(p.text for p in record.cue.parts) if record.cue else "",
                 "frame": record.frame.text if record.frame else "",

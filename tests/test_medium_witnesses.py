@@ -69,3 +69,21 @@ def test_an_eyewitness_source_in_the_whole_pipeline() -> None:
         "hat die Polizei mehrere Warnschüsse abgegeben": "Speech",
         "flohen die Demonstranten in die Seitenstraßen": "Speech",
     }
+
+
+def test_the_medium_pairs_table_counts_gold_by_ours() -> None:
+    # benchmarks/medium_pairs.py: the table the evidence of these rules was read from.
+    from benchmarks.medium_pairs import features, table
+
+    pairs = [
+        {"gold": "Speech", "ours": "SW", "kind": "indirect", "cue": "nach", "mention": "x"},
+        {"gold": "Speech", "ours": "SW", "kind": "indirect", "cue": "Nach", "mention": "y"},
+        {"gold": "SW", "ours": "SW", "kind": "indirect", "cue": "laut", "mention": "z"},
+    ]
+    assert features(pairs[1], "cue1") == ["nach"]
+    lines = table(pairs, ["cue1"], 1).splitlines()
+    assert lines[0] == "3 pairs, 1 right (33.33 %)"
+    nach = next(line for line in lines if line.startswith("nach "))
+    # Two pairs, none right, a gain of two for their gold majority; gold Speech, ours SW.
+    assert nach.split()[1:4] == ["2", "0", "2"]
+    assert "Speech: 0/2/0/0/0/0/0" in nach
