@@ -3,12 +3,13 @@ speak. Sentences of our own."""
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 import quotes
 from quotes.detectors.medium import MediumRules
 from quotes.pipeline.speakers import Frame
-from quotes.records import Span, Speaker
+from quotes.records import Cue, Span, Speaker
 from quotes.rules import load_rules
 
 EXTRACTOR = quotes.Extractor("parse")
@@ -87,3 +88,23 @@ def test_the_medium_pairs_table_counts_gold_by_ours() -> None:
     # Two pairs, none right, a gain of two for their gold majority; gold Speech, ours SW.
     assert nach.split()[1:4] == ["2", "0", "2"]
     assert "Speech: 0/2/0/0/0/0/0" in nach
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Behörde veröffentlichte ihren Bericht. Darin steht: „Die Lage ist unübersichtlich.“\n",
+        "Der Verband schrieb einen Brief. Darin stand: „Wir fordern Aufklärung.“\n",
+    ],
+)
+def test_words_that_stand_written_are_writing(text: str) -> None:
+    found = [a for a in EXTRACTOR.extract(text) if a.kind == "direct"]
+    assert [a.medium for a in found] == ["Writing"]
+
+
+def test_a_standpoint_is_no_written_word() -> None:
+    # "Standpunkt" starts like "stand" but is no cue word of text that stands written.
+    frame = source_frame("Die Kommission", "organization", medium="Speech")
+    cue_text = "vertrat den Standpunkt"
+    frame = attrs.evolve(frame, cue=Cue((Span(60, 60 + len(cue_text), cue_text),)))
+    assert RULES.medium_of(frame) != "Writing"

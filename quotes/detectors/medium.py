@@ -113,6 +113,9 @@ class MediumRules:
     #: News reports as the speaker ("laut einer Agenturmeldung", "einer dpa-Meldung"; lower
     #: case, matched as the end of a word of the mention): SW like a statement.
     report_nouns: tuple[str, ...] = ()
+    #: Cue words (whole, lower case) of words that stand written somewhere ("Darin steht:
+    #: „…“", "Auf dem Schild stand: …"): Writing, and a channel like ``written_cues``.
+    written_cue_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_rules(cls, rules: RuleData) -> MediumRules:
@@ -154,6 +157,7 @@ class MediumRules:
             _lowered(section.get("organization_statement_cues", ())),
             frozenset(_lowered(media.get("speech_not_after", ()))),
             _lowered(section.get("report_nouns", ())),
+            frozenset(_lowered(section.get("written_cue_words", ()))),
         )
 
     def of_outlet(
@@ -193,7 +197,12 @@ class MediumRules:
             return _SPEECH_OR_WRITING
         if frame.medium in _KEEP:
             return frame.medium
-        if self.writes(frame) or self._framed(frame, self.writing_frames) or self.published(frame):
+        if (
+            self.writes(frame)
+            or self._framed(frame, self.writing_frames)
+            or self.published(frame)
+            or _cue_is(frame, self.written_cue_words)
+        ):
             return _WRITING
         if self.thinks(frame) or self._cue_thinks(frame):
             return _THOUGHT_OR_SPEECH
@@ -269,6 +278,7 @@ class MediumRules:
         if (
             self._framed(frame, self.writing_frames)
             or _cue_starts(frame, self.written_cues)
+            or _cue_is(frame, self.written_cue_words)
             or self.published(frame)
         ):
             return _WRITING

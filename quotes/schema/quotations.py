@@ -74,6 +74,7 @@ class QuotationsRules:
     report_nouns: Words = ()  # "laut einer Agenturmeldung": SW as the speaker (medium.py)
     spoken_cues: Words = ()  # "sag": "sagte X" keeps Speech where X's channel is named (medium.py)
     written_cues: Words = ()  # "schrieb": a channel of writing, like writing_frames (medium.py)
+    written_cue_words: Words = ()  # "steht" (whole): "Darin steht: „…“" is Writing (medium.py)
     spoken_frames: Words = ()  # "im Interview": Speech, no channel carries onto it (medium.py)
     statement_cues: Words = ()  # "hieß (es)": SW, even over heißen's Writing (medium.py)
     person_medium_not_after: Words = ()  # "X zufolge": a person's words stay SW (medium.py)
