@@ -108,3 +108,14 @@ def test_a_standpoint_is_no_written_word() -> None:
     cue_text = "vertrat den Standpunkt"
     frame = attrs.evolve(frame, cue=Cue((Span(60, 60 + len(cue_text), cue_text),)))
     assert RULES.medium_of(frame) != "Writing"
+
+
+def test_what_someone_meinte_was_said() -> None:
+    # meinen reports words ("X meinte, …"), not thoughts: Speech like sagen, not ST.
+    text = "Der Bürgermeister meinte, die Umleitung sei nur vorübergehend.\n"
+    assert media(text) == {"die Umleitung sei nur vorübergehend": "Speech"}
+
+
+def test_an_opinion_noun_stays_said_or_thought() -> None:
+    text = "Der Bürgermeister ist der Meinung, dass die Umleitung nur vorübergehend ist.\n"
+    assert media(text) == {"dass die Umleitung nur vorübergehend ist": "ST"}
