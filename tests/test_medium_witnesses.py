@@ -1,5 +1,6 @@
 """Media read off the train split in the fifth Medium round (issue 8, medium3): eyewitnesses
-speak. Sentences of our own."""
+and someone's words speak, words that stand written are written, what someone "meinte" was
+said. Sentences of our own."""
 
 from __future__ import annotations
 
@@ -47,9 +48,10 @@ def media(text: str) -> dict[str, str | None]:
         "Angaben von Augenzeugen",
         "der Augenzeugin",
         "Aussagen der Nachbarin",
+        "den Worten des Parteichefs",
     ],
 )
-def test_eyewitnesses_speak(speaker: str) -> None:
+def test_eyewitnesses_and_words_speak(speaker: str) -> None:
     assert RULES.medium_of(source_frame(speaker)) == "Speech"
 
 
