@@ -12,8 +12,10 @@ Menschenrechtsorganisation": one of its first two capitalised words), gets the m
 ``person_medium`` (not a "person" named like an abbreviation: "laut BKA") unless the
 mention is information about them ("nach Angaben des Sprechers": it opens with one of
 the ``nach_nouns`` of ``indirect.toml``). A mention
-whose first capitalised word ends in a noun of speech (``speech_nouns``: "nach Aussagen
-der Zeugin", "Zeugenaussagen zufolge") is spoken: "Speech". A quotation that has no
+one of whose first two capitalised words ends in a noun of speech (``speech_nouns``: "nach
+Aussagen der Zeugin", "Zeugenaussagen zufolge", "nach Angaben von Augenzeugen") is spoken:
+"Speech"; a cue word of text that stands written (``written_cue_words``: "Darin steht:
+„…“") is "Writing". A quotation that has no
 medium at all (a Konjunktiv passage with neither cue nor speaker before it) gets
 ``unknown_medium``. The words beside the quotation tell its medium too: a frame with a word
 of written channels (``writing_frames``: "in einem Brief an …", "auf Twitter", "auf seiner
