@@ -64,6 +64,8 @@ class Lexicon:
     party_members: Mapping[str, str] = attrs.field(factory=dict)
     organization_classes: tuple[str, ...] = ()  # "gewerkschaft", "partei", … (suffixes)
     organization_complements: frozenset[str] = frozenset()  # "für"
+    # Words that make a name of two words or more an organisation's ("AG", "International").
+    organization_name_words: frozenset[str] = frozenset()
     noun_genders: Mapping[str, Gender] = attrs.field(factory=dict)  # lower-case lemma → gender
     noun_gender_lengths: tuple[int, ...] = ()
     verb_forms: frozenset[str] = frozenset()  # lower-case finite forms (moods.toml)
@@ -229,6 +231,9 @@ class Lexicon:
                 sorted((str(c).lower() for c in data.get("organization_classes", [])), key=len)
             ),
             organization_complements=frozenset(data.get("organization_complements", [])),
+            organization_name_words=frozenset(
+                str(w) for w in data.get("organization_name_words", [])
+            ),
             noun_genders=noun_genders,
             noun_gender_lengths=tuple(sorted({len(w) for w in noun_genders}, reverse=True)),
             verb_forms=frozenset(
@@ -284,6 +289,10 @@ class Lexicon:
         suffixes = self.role_suffixes
         for size in self.role_suffix_lengths if found is None else ():  # longest first
             if size <= length and (found := suffixes.get(low[-size:])) is not None:
+                # "Autobauer" ends in the role "bauer" but in the longer organisation class
+                # "autobauer": the company, no farmer.
+                if any(len(c) > size and low.endswith(c) for c in self.organization_classes):
+                    found = None
                 break
         return cache.keep(word, found)
 
@@ -359,6 +368,22 @@ class Lexicon:
             size >= 4 and low[-size:] in self.noun_genders
             for size in self.noun_gender_lengths
             if size < len(low)
+        )
+
+    def is_name_adjective(self, word: str) -> bool:
+        """A capitalised adjective of a name after its article ("Deutsche", "Rote", "Grünen"
+        of "die Deutsche Bahn", "das Deutsche Rote Kreuz", "der Grünen Jugend"): the weak
+        ending an adjective takes after an article ("-e", "-en"; not "-er": "Handelskammer")
+        on a word that is no noun of ``genders.toml`` itself (only a whole word counts:
+        "Weiße" only ends like a noun), no given name and no role."""
+        return (
+            len(word) > 3
+            and word[:1].isupper()
+            and word.isalpha()
+            and word.endswith(self.initial_adjective_endings)
+            and word.lower() not in self.noun_genders
+            and word not in self.given_names
+            and not self.role_of(word)
         )
 
     def is_plural_noun(self, word: str) -> bool:

@@ -13,7 +13,14 @@ from quotes.pipeline.entity_lexicon import Lexicon
 from quotes.pipeline.entity_scan import group_name, joined
 from quotes.pipeline.mention import Mention
 
-__all__ = ["bracketed", "description_name", "name_word", "part_of", "without_adverbials"]
+__all__ = [
+    "bracketed",
+    "description_name",
+    "name_adjectives",
+    "name_word",
+    "part_of",
+    "without_adverbials",
+]
 
 
 def part_of(mention: Mention, start: int, text: str, lex: Lexicon) -> Mention:
@@ -35,6 +42,33 @@ def part_of(mention: Mention, start: int, text: str, lex: Lexicon) -> Mention:
         plural=bool(adjectives) and not determiner,
         subject=mention.subject,
     )
+
+
+def name_adjectives(mention: Mention, lex: Lexicon) -> Mention:
+    """The mention with the capitalised adjectives that open its head read as adjectives:
+    "Das Deutsche Rote Kreuz" (head "Rote Kreuz", as a parser may read it) has the
+    adjectives "Deutsche Rote" and the head "Kreuz"; "der Deutschen Bahn" the adjective
+    "Deutschen". Only after a determiner (at a sentence's start any word has a capital),
+    never the head's last word, and only before a noun or another such adjective ("die
+    Hochschule Bremen" has a noun before a place)."""
+    head = mention.head
+    if not mention.determiner or len(head) < 2:
+        return mention
+    k = 0
+    while (
+        k < len(head) - 1
+        and lex.is_name_adjective(head[k])
+        and (
+            (k + 2 < len(head) and lex.is_name_adjective(head[k + 1]))
+            or lex.is_common_word(head[k + 1])
+            or lex.is_organization_word(head[k + 1])
+            or head[k + 1] in lex.organization_name_words
+        )
+    ):
+        k += 1
+    if not k:
+        return mention
+    return attrs.evolve(mention, adjectives=(*mention.adjectives, *head[:k]), head=head[k:])
 
 
 def without_adverbials(mention: Mention, lex: Lexicon) -> Mention:

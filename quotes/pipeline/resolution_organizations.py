@@ -10,14 +10,20 @@ from bisect import bisect_left
 from collections.abc import Mapping
 from itertools import pairwise
 
+import attrs
+
 from quotes.document import Document
 from quotes.pipeline.entity_lexicon import Lexicon
 from quotes.pipeline.entity_scan import Entity, joined, organization_name_with
 from quotes.pipeline.mention import Mention
 from quotes.pipeline.outlets import OutletFinder
 from quotes.pipeline.resolution_memory import Memory
+from quotes.pipeline.resolution_mentions import name_adjectives
 
 __all__ = ["Organizations"]
+
+# How many words before "(DKG)" may spell out the abbreviation.
+_SPELLED_OUT_WORDS = 6
 
 
 class Organizations:
@@ -65,6 +71,93 @@ class Organizations:
             name = " ".join(rest)
             return Entity(name, "organization", self.lex.noun_gender(word))
         return None
+
+    def named(self, mention: Mention) -> Entity | None:
+        """An organisation that a word of its name says is one, though its last word is no
+        organisation word: a name word anywhere in a name of two words or more ("Die
+        Deutsche Bahn AG", "Amnesty International", "Das Deutsche Rote Kreuz"), an
+        organisation noun before a place or name ("Die Handelskammer Bremen", "Die
+        Technische Universität München"), an abbreviation alone ("Die DKG": the name the
+        document wrote before "(DKG)", if it did). No mention with a role word ("Bahnchef
+        Richard Lutz"). The mention's number does not count: a parser may read a place
+        as a plural ("Universität Dresden"), and a plural organisation noun is none
+        ("Gewerkschaften")."""
+        lex = self.lex
+        if not mention.head or any(lex.role_of(w) for w in mention.head):
+            return None
+        split = name_adjectives(mention, lex)
+        head = split.head
+        capitalised = [w for w in split.adjectives if w[:1].isupper()] if split.determiner else []
+        if len(head) + len(capitalised) > 1 and any(w in lex.organization_name_words for w in head):
+            return self.organization(split)
+        rest = head[1:]
+        if (
+            rest
+            and lex.is_organization_word(head[0])
+            # Places may look like common words ("Hamburg", "Kiel", "Bremen" like a
+            # plural): only a group word says the words after the noun are no name ("die
+            # Polizei Beamte").
+            and all(
+                w[:1].isupper()
+                and w not in lex.not_speakers
+                and w not in lex.group_words
+                and not lex.is_organization_word(w)
+                for w in rest
+            )
+        ):
+            # The organisation noun gives the gender ("die Handelskammer Bremen").
+            gender = lex.noun_gender(head[0])
+            first = self._name(attrs.evolve(split, head=head[:1]), gender)
+            return Entity(" ".join([first, *rest]), "organization", gender)
+        word = head[0]
+        if len(head) == 1 and len(word) > 1 and word.isalpha() and word.isupper():
+            full = self._spelled_out(word, mention.start)
+            if full:
+                known = self.memory.by_name.get(full)
+                if known is not None and known.type == "organization":
+                    return known
+                return Entity(full, "organization", lex.noun_gender(full.split()[-1]))
+            if split.determiner or mention.subject:
+                # "Die DKG erklärte", "BKA erklärte": an abbreviation that speaks itself;
+                # not one inside a phrase ("laut DNA-Analyse" names no organisation).
+                return Entity(word, "organization", lex.article_genders.get(split.determiner, ""))
+        return None
+
+    def _spelled_out(self, abbreviation: str, before: int) -> str:
+        """The name the document wrote right before "(DKG)", earlier than ``before``: the
+        capitalised words after its determiner, in the form without article ("der
+        Deutschen Krankenhausgesellschaft (DKG)" → "Deutsche Krankenhausgesellschaft");
+        its first letter must be the abbreviation's. "" where there is none."""
+        text = self.doc.text
+        at = text.rfind(f"({abbreviation})", 0, before)
+        if at < 0:
+            return ""
+        lex = self.lex
+        words = text[max(0, at - 200) : at].split()
+        name: list[str] = []
+        determiner = ""
+        for word in reversed(words[-_SPELLED_OUT_WORDS:]):
+            if word.lower() in lex.determiners_nominative | lex.determiners_oblique:
+                determiner = word.lower()
+                break
+            if not (word[:1].isupper() and word.replace("-", "").isalpha()):
+                break
+            name.insert(0, word)
+        if not name or name[0][:1] != abbreviation[:1] or lex.role_of(name[-1]):
+            return ""
+        if not determiner and len(name) > 1:
+            # Without an article the adjectives' case is unknown ("durch Internationalem
+            # Währungsfonds (IWF)"): the abbreviation is the surer name.
+            return ""
+        spelled = Mention(
+            at,
+            at,
+            " ".join(name),
+            head=(name[-1],),
+            determiner=determiner,
+            adjectives=tuple(name[:-1]),
+        )
+        return self._name(spelled)
 
     def inside(self, mention: Mention) -> Entity | None:
         """An organisation the document named with its complement where the mention
@@ -184,9 +277,18 @@ class Organizations:
             # After "des", "dem", "einen" … an adjective ends in "-en": "des
             # Verbraucherzentrale Bundesverbands" has a noun, not an adjective, first.
             oblique = mention.determiner in self.lex.oblique_case_articles
+            # An adjective the mention itself reads as one may be short ("Rote" of "das
+            # Deutsche Rote Kreuz" → "Deutsches Rotes Kreuz").
             before = [
-                w if oblique and not w.endswith("en") else _strong(w, ending, self.lex.noun_genders)
-                for w in before
+                w
+                if oblique and not w.endswith("en")
+                else _strong(
+                    w,
+                    ending,
+                    self.lex.noun_genders,
+                    short=k < len(named) and self.lex.is_name_adjective(w),
+                )
+                for k, w in enumerate(before)
             ]
         return " ".join([*before, head])
 
@@ -197,10 +299,11 @@ def _follows(text: str, word: str, after: str) -> bool:
     return any(a == word and b == after for a, b in pairwise(words))
 
 
-def _strong(word: str, ending: str, nouns: Mapping[str, str]) -> str:
+def _strong(word: str, ending: str, nouns: Mapping[str, str], *, short: bool = False) -> str:
     """A capitalised adjective of a name in the form without article ("Statistischen",
-    "Statistische" → "Statistisches"); other words as they are."""
-    if word.lower() in nouns or len(word) <= 6:
+    "Statistische" → "Statistisches"); other words as they are. A word of six letters or
+    fewer only where ``short`` says it is an adjective ("Rote")."""
+    if word.lower() in nouns or (len(word) <= 6 and not short):
         return word
     if word.endswith("en"):
         return word[:-2] + ending

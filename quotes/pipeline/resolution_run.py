@@ -214,6 +214,12 @@ class ResolutionRun:
             if earlier is not None:
                 # "Die Diakonie … Der Verband teilte mit": the one organisation just named.
                 return earlier
+            if not mention.plural:
+                # "Der Autobauer erklärte": a class noun names an organisation, named or not.
+                return self.orgs.organization(mention)
+        named_organization = self.orgs.named(mention)
+        if named_organization is not None:
+            return named_organization
         role_word = next((w for w in reversed(mention.head) if lex.role_of(w)), None)
         names = [w for w in mention.head if not lex.role_of(w) and name_word(w, lex)]
         if role_word is not None and not names:
@@ -240,10 +246,7 @@ class ResolutionRun:
             len(names) == 1
             and mention.determiner in lex.definite_articles
             and mention.adjectives
-            and all(
-                w[:1].isupper() and w.endswith(lex.adjective_endings) and not lex.noun_gender(w)
-                for w in mention.adjectives
-            )
+            and all(lex.is_name_adjective(w) for w in mention.adjectives)
             and not mention.apposition
             and lex.noun_gender(names[0])
         ):

@@ -11,9 +11,10 @@ from collections.abc import Callable
 import attrs
 
 from quotes.pipeline.entity_lexicon import Lexicon
-from quotes.pipeline.entity_scan import Entity
+from quotes.pipeline.entity_scan import Entity, organization_name_with
 from quotes.pipeline.mention import Mention
 from quotes.pipeline.resolution_memory import Memory
+from quotes.pipeline.resolution_mentions import name_adjectives
 
 __all__ = ["Statements", "word_offset"]
 
@@ -41,10 +42,10 @@ class Statements:
         person the document named, a group of names); "Angaben eines Sprechers" keeps its
         description."""
         lex = self.lex
-        if not mention.head:
+        if not mention.head or any(lex.role_of(w) for w in mention.head):
             return None
-        if mention.head[-1] not in lex.statement_nouns or any(lex.role_of(w) for w in mention.head):
-            return None
+        if mention.head[-1] not in lex.statement_nouns:
+            return self._compound_author(mention)
         genitive = mention.genitive or self._author_phrase(mention)
         if not genitive:
             return self._possessive_author(mention)
@@ -88,17 +89,27 @@ class Statements:
         )
         if not head:
             return None
+        # "der Deutschen Bahn": the capitalised adjective is the name's, not a head word.
+        author = name_adjectives(
+            attrs.evolve(
+                mention,
+                start=mention.start + at,
+                text=mention.text[at:],
+                head=head,
+                determiner=determiner,
+                genitive=tuple(words[own:]),
+                apposition=(),
+                adjectives=(),
+            ),
+            lex,
+        )
+        # The author's number is its own: "Angaben eines Sprechers" is one person, "Angaben
+        # der Deutschen Bahn" one organisation (a name's adjective makes it a name).
         author = attrs.evolve(
-            mention,
-            start=mention.start + at,
-            text=mention.text[at:],
-            head=head,
-            determiner=determiner,
-            genitive=tuple(words[own:]),
-            apposition=(),
-            adjectives=(),
-            # The author's number is its own: "Angaben eines Sprechers" is one person.
-            plural=mention.plural and determiner not in lex.genitive_articles,
+            author,
+            plural=mention.plural
+            and determiner not in lex.genitive_articles
+            and not author.adjectives,
         )
         entity = self._resolve(author)
         if entity.type in ("outlet", "organization"):
@@ -130,6 +141,57 @@ class Statements:
             name = " ".join(w.strip(",") for w in words[:own])
             if name and all(w[:1].isalnum() for w in name.split()):
                 return Entity(name, "organization")
+        return None
+
+    def _compound_author(self, mention: Mention) -> Entity | None:
+        """The author a compound of a statement noun names in its first part: "nach
+        Polizeiangaben" → Polizei, "laut UNO-Angaben" → UNO, "nach israelischen
+        Armeeangaben" → israelische Armee, "nach Behördenangaben" → Behörden (a group
+        word). Only where that part is an organisation or group word: resolving any other
+        part would register it ("Kandidaten" only ends like "Daten", "DNA-Analyse" names
+        no organisation)."""
+        lex = self.lex
+        if len(mention.head) != 1 or mention.genitive:
+            return None
+        word = mention.head[0]
+        low = word.lower()
+        noun = max(
+            (n for n in lex.statement_nouns if low.endswith(n.lower()) and len(low) > len(n) + 2),
+            key=len,
+            default="",
+        )
+        prefix = word[: len(word) - len(noun)].rstrip("-") if noun else ""
+        at = word_offset(mention.text, word, 0)
+        if len(prefix) < 2 or at < 0:
+            return None
+        # A linking "s" is no part of the author: "Unternehmensangaben", "Regierungsangaben".
+        parts = (prefix[:-1], prefix) if prefix.endswith("s") and "-" not in word else (prefix,)
+        for part in parts:
+            if not (lex.is_organization_word(part) or part in lex.group_words):
+                continue
+            author = attrs.evolve(
+                mention,
+                start=mention.start + at,
+                end=mention.start + at + len(part),
+                text=part,
+                head=(part,),
+                determiner="",
+                genitive=(),
+                apposition=(),
+                plural=part in lex.group_words,
+                subject=False,
+                antecedent=None,
+            )
+            entity = self._resolve(author)
+            if entity.type == "organization" and entity.name == part and mention.adjectives:
+                # "nach israelischen Armeeangaben": the adjectives are the author's.
+                gender = entity.gender or lex.noun_gender(part)
+                name = organization_name_with(mention.adjectives, part, gender, lex)
+                return attrs.evolve(entity, name=name, gender=gender)
+            if entity.type in ("outlet", "organization") or (
+                entity.type == "group" and part in lex.group_words
+            ):
+                return entity
         return None
 
     def _nominative(self, word: str, determiner: str) -> str:

@@ -59,6 +59,7 @@ class SpeakersRules:
     organization_openers: Words = ()  # "FC": opens an organisation's name ("FC Bayern")
     organization_complements: Words = ()
     organization_names: Words = ()
+    organization_name_words: Words = ()  # "AG", "International": a name with one is an org's
     organization_aliases: dict[str, str] = attrs.field(factory=dict)
     capital_governments: dict[str, str] = attrs.field(factory=dict)  # Washington → US-Regierung
     place_names: Words = ()  # "China erklärte": a country speaks for its government
