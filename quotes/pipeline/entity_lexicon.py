@@ -479,9 +479,12 @@ def _class_regex(classes: Iterable[str]) -> regex.Pattern[str] | None:
     suffixes = sorted({regex.escape(str(c).lower()) for c in classes}, key=len, reverse=True)
     if not suffixes:
         return None
+    # The name follows in the same paragraph: a headline ending in a class noun is no
+    # class of the dateline's place ("Chipkrise trifft Zulieferer\n\nFrankfurt (AFP) –").
+    space = r"(?:[ \t]+\n?|\n)[ \t]*"
     return regex.compile(
         rf"(?<![\p{{L}}-])(?P<cls>(?=\p{{Lu}})[\p{{L}}-]*?(?i:{'|'.join(suffixes)}))(?!\p{{L}})"
-        r"\s+(?P<name>\p{Lu}[\p{L}\p{N}&.-]*(?:\s+\p{Lu}[\p{L}\p{N}&.-]*){0,2})",
+        rf"{space}(?P<name>\p{{Lu}}[\p{{L}}\p{{N}}&.-]*(?:{space}\p{{Lu}}[\p{{L}}\p{{N}}&.-]*){{0,2}})",
         regex.V1,
     )
 

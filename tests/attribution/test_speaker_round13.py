@@ -264,3 +264,15 @@ def test_a_word_that_only_ends_like_a_statement_noun_is_no_compound(
     text = "Die Kandidaten sagten, sie seien für die Wahl bereit."
     a = quotation(parse, text, "Wahl")
     assert a.speaker is not None and a.speaker.name == "Kandidaten"
+
+
+def test_a_headline_ending_in_a_class_noun_does_not_name_the_datelines_place(
+    parse: quotes.Extractor,
+) -> None:
+    # "… trifft Zulieferer\n\nFrankfurt (AFP)": the place opens the next paragraph, it
+    # is no supplier named "Frankfurt" that "Der Zulieferer" refers back to.
+    text = (
+        "Chipkrise trifft Zulieferer\n\nFrankfurt (AFP) – Der Zulieferer erklärte am "
+        "Dienstag, die Produktion werde gedrosselt."
+    )
+    assert speaker(quotation(parse, text, "Produktion")) == ("Zulieferer", "organization")
