@@ -66,6 +66,8 @@ class Lexicon:
     organization_complements: frozenset[str] = frozenset()  # "für"
     # Words that make a name of two words or more an organisation's ("AG", "International").
     organization_name_words: frozenset[str] = frozenset()
+    # Nouns that make a name an organisation's after a capitalised adjective ("Rotes Kreuz").
+    organization_adjective_heads: frozenset[str] = frozenset()
     noun_genders: Mapping[str, Gender] = attrs.field(factory=dict)  # lower-case lemma → gender
     noun_gender_lengths: tuple[int, ...] = ()
     verb_forms: frozenset[str] = frozenset()  # lower-case finite forms (moods.toml)
@@ -233,6 +235,9 @@ class Lexicon:
             organization_complements=frozenset(data.get("organization_complements", [])),
             organization_name_words=frozenset(
                 str(w) for w in data.get("organization_name_words", [])
+            ),
+            organization_adjective_heads=frozenset(
+                str(w) for w in data.get("organization_adjective_heads", [])
             ),
             noun_genders=noun_genders,
             noun_gender_lengths=tuple(sorted({len(w) for w in noun_genders}, reverse=True)),

@@ -63,6 +63,7 @@ def name_adjectives(mention: Mention, lex: Lexicon) -> Mention:
             or lex.is_common_word(head[k + 1])
             or lex.is_organization_word(head[k + 1])
             or head[k + 1] in lex.organization_name_words
+            or head[k + 1] in lex.organization_adjective_heads
         )
     ):
         k += 1

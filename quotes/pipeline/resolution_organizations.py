@@ -14,7 +14,7 @@ import attrs
 
 from quotes.document import Document
 from quotes.pipeline.entity_lexicon import Lexicon
-from quotes.pipeline.entity_scan import Entity, joined, organization_name_with
+from quotes.pipeline.entity_scan import Entity, joined, organization_name_with, unquoted
 from quotes.pipeline.mention import Mention
 from quotes.pipeline.outlets import OutletFinder
 from quotes.pipeline.resolution_memory import Memory
@@ -75,7 +75,9 @@ class Organizations:
     def named(self, mention: Mention) -> Entity | None:
         """An organisation that a word of its name says is one, though its last word is no
         organisation word: a name word anywhere in a name of two words or more ("Die
-        Deutsche Bahn AG", "Amnesty International", "Das Deutsche Rote Kreuz"), an
+        Deutsche Bahn AG", "Amnesty International"), a noun after a capitalised adjective
+        of the name ("Das Deutsche Rote Kreuz", "Die Grüne Jugend"; "Frau Kreuz" is a
+        person), an
         organisation noun before a place or name ("Die Handelskammer Bremen", "Die
         Technische Universität München"), an abbreviation alone ("Die DKG": the name the
         document wrote before "(DKG)", if it did). No mention with a role word ("Bahnchef
@@ -88,11 +90,18 @@ class Organizations:
         split = name_adjectives(mention, lex)
         head = split.head
         capitalised = [w for w in split.adjectives if w[:1].isupper()] if split.determiner else []
-        if len(head) + len(capitalised) > 1 and any(w in lex.organization_name_words for w in head):
+        # The head's words stand together in the text: "Institut | für Wirtschaftsforschung"
+        # is a name with a complement, read elsewhere.
+        together = unquoted(" ".join(head)) in unquoted(mention.text)  # "Organisation „X“"
+        if together and (
+            (len(head) > 1 and any(w in lex.organization_name_words for w in head))
+            or (capitalised and head[-1] in lex.organization_adjective_heads)
+        ):
             return self.organization(split)
         rest = head[1:]
         if (
             rest
+            and together
             and lex.is_organization_word(head[0])
             # Places may look like common words ("Hamburg", "Kiel", "Bremen" like a
             # plural): only a group word says the words after the noun are no name ("die
@@ -111,6 +120,22 @@ class Organizations:
             return Entity(" ".join([first, *rest]), "organization", gender)
         word = head[0]
         if len(head) == 1 and len(word) > 1 and word.isalpha() and word.isupper():
+            for offset, written in reversed(self.memory.roster.organizations.get(word, ())):
+                # Only a name the abbreviation stood after in brackets; the scan also files
+                # a name under its own head ("SPD für den kommenden Wahlkampf": no name).
+                if offset < mention.start and written.split()[0] != word:
+                    # "(DIW)" after "Institut für Wirtschaftsforschung", read by the scan;
+                    # with the adjectives a speaker mention gave it ("Deutsches Institut …").
+                    fuller = next(
+                        (
+                            e
+                            for name, e in self.memory.by_name.items()
+                            if e.type == "organization" and name.endswith(" " + written)
+                        ),
+                        None,
+                    )
+                    gender = lex.noun_gender(written.split()[0])
+                    return fuller or Entity(written, "organization", gender)
             full = self._spelled_out(word, mention.start)
             if full:
                 known = self.memory.by_name.get(full)
@@ -170,8 +195,30 @@ class Organizations:
             offset, full = spans[index]
             index += 1
             lead = text[mention.start : offset].split()
-            if not lead or (len(lead) == 1 and lead[0].lower() in determiners):
-                return Entity(full, "organization", self.lex.noun_gender(full.split()[0]))
+            determiner = lead[0].lower() if lead and lead[0].lower() in determiners else ""
+            named = lead[1:] if determiner else lead
+            if all(self.lex.is_name_adjective(w) for w in named):
+                # "Das Deutsche Institut für Wirtschaftsforschung": its capitalised
+                # adjectives are the name's, in the form without article.
+                first, *others = full.split()
+                if named and determiner in self.lex.genitive_articles:
+                    # "des Deutschen Instituts für …": the scan saw no article before the
+                    # noun, which keeps its genitive ending.
+                    bare = attrs.evolve(mention, head=(first,), adjectives=())
+                    first = self._name(attrs.evolve(bare, determiner=determiner))
+                full = " ".join([first, *others])
+                gender = self.lex.noun_gender(first)
+                ending = self.lex.strong_adjective_endings.get(gender)
+                oblique = determiner in self.lex.oblique_case_articles
+                if named and ending is None:
+                    continue
+                words = [
+                    w
+                    if oblique and not w.endswith("en")
+                    else _strong(w, ending or "", self.lex.noun_genders, short=True)
+                    for w in named
+                ]
+                return Entity(" ".join([*words, full]), "organization", gender)
         return None
 
     def is_organization(self, mention: Mention) -> bool:

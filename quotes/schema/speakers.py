@@ -60,6 +60,7 @@ class SpeakersRules:
     organization_complements: Words = ()
     organization_names: Words = ()
     organization_name_words: Words = ()  # "AG", "International": a name with one is an org's
+    organization_adjective_heads: Words = ()  # "Kreuz": an org's after an adjective ("Rotes")
     organization_aliases: dict[str, str] = attrs.field(factory=dict)
     capital_governments: dict[str, str] = attrs.field(factory=dict)  # Washington → US-Regierung
     place_names: Words = ()  # "China erklärte": a country speaks for its government

@@ -276,3 +276,22 @@ def test_a_headline_ending_in_a_class_noun_does_not_name_the_datelines_place(
         "Dienstag, die Produktion werde gedrosselt."
     )
     assert speaker(quotation(parse, text, "Produktion")) == ("Zulieferer", "organization")
+
+
+def test_a_noun_that_names_an_organisation_after_an_adjective_alone_is_a_surname(
+    parse: quotes.Extractor,
+) -> None:
+    a = quotation(parse, "Frau Kreuz sagte, sie sei mit dem Ergebnis zufrieden.", "Ergebnis")
+    assert a.speaker is not None and a.speaker.type == "person"
+
+
+def test_an_organisation_with_its_complement_keeps_its_adjectives_and_its_abbreviation(
+    parse: quotes.Extractor,
+) -> None:
+    text = (
+        "Das Deutsche Institut für Wirtschaftsforschung (DIW) erklärte, die Lage sei "
+        "ernst. Das DIW fügte hinzu, die Inflation sinke."
+    )
+    full = ("Deutsches Institut für Wirtschaftsforschung", "organization")
+    assert speaker(quotation(parse, text, "Lage")) == full
+    assert speaker(quotation(parse, text, "Inflation")) == full
