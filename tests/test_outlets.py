@@ -7,6 +7,7 @@ they are.
 from __future__ import annotations
 
 import itertools
+import random
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +18,7 @@ from hypothesis import strategies as st
 
 from quotes.document import Document, SentenceSplitter
 from quotes.errors import RulesError
-from quotes.pipeline.outlets import OutletFinder, OutletMention
+from quotes.pipeline.outlets import OutletFinder, OutletMention, gazetteer
 from quotes.records import Chain, Source, Span, Speaker
 from quotes.rules import RuleData, load_rules
 
@@ -1108,3 +1109,17 @@ def test_many_dateline_lines_cost_linear_time(
     small, large = chains(2_000), chains(8_000)
     ratio = _cpu_seconds(large) / max(_cpu_seconds(small), 0.01)
     assert ratio < 10, f"4× the datelines took {ratio:.1f}× the CPU time"
+
+
+def test_no_name_without_a_dot_is_a_domain() -> None:
+    """Gazetteer.lookup answers None for a name without a dot before trying _HEADER_URL:
+    neither the name nor its lower-case form can match it (a domain's dot comes before
+    its top-level domain)."""
+    rnd = random.Random(7)
+    alphabet = "abcdeDEİIıKK\u212a-/:_ 0áß\u0307ẞ" + "".join(chr(c) for c in range(0x2E0, 0x2F0))
+    names = ["de", "com", "n-tv", "https://www", "wwwde", "RENEWZde", "SUEDKURIER DE"]
+    names += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 12))) for _ in range(3000)]
+    for name in names:
+        assert "." not in name.lower()
+        assert gazetteer._HEADER_URL.fullmatch(name) is None, name
+        assert gazetteer._HEADER_URL.fullmatch(name.lower()) is None, name

@@ -345,6 +345,11 @@ class Gazetteer:
                 return alias.entry.name, alias.entry.type
         if exact is not None:
             return None  # an ambiguous alias, and the caller wants none
+        if "." not in name:
+            # A domain has a dot before its top-level domain (the look-behind of
+            # _HEADER_URL), and lower-casing makes none: most names looked up are words,
+            # and the two matches cost more than the rest of the lookup.
+            return None
         url = _HEADER_URL.fullmatch(name)
         if url is None and len(name.lower()) == len(name):
             url = _HEADER_URL.fullmatch(name.lower())  # "SUEDKURIER.DE"
