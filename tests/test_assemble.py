@@ -1,6 +1,7 @@
 """Parse on demand's joined parse (:func:`quotes.parse.demand.assemble`) is the document that
 :func:`quotes.backends.join_parses` makes of the parsed pieces and the filler between them:
-same tokens, sentences, entities, multi-word tokens and layers, whatever the pieces hold."""
+same tokens, sentences, entities, multi-word tokens and layers, whatever the pieces hold;
+it is built without checking its invariants again, so the test checks them."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ import quotes
 from quotes.backends import join_parses
 from quotes.document import Document
 from quotes.parse import ParsedDoc
+from quotes.parse.checks import check
 from quotes.parse.demand import assemble, filler, runs
-from quotes.parse.model import Entity, Morph, Multiword
+from quotes.parse.model import Entity, Morph, Multiword, checked_by_construction
 
 _TEXT = (
     "Am Morgen regnete es. Der Minister sagte zum Abschluss, er sei zufrieden. Dann kam die "
@@ -76,6 +78,7 @@ def test_assemble_is_join_of_pieces_and_filler(parse: list[int], multiword: bool
     window, ranges = runs(doc, flags)
     pieces = [_piece(_TEXT[a:b], multiword=multiword) for a, b in ranges]
     joined = assemble(doc, window, ranges, pieces)
+    check(joined)  # assemble builds it unchecked: the invariants hold by construction
     # join_parses of the same pieces with filler (its sentences at the Document's) between.
     sentence_starts = [s.start for s in doc.sentences]
     parts: list[tuple[int, ParsedDoc]] = []
@@ -95,3 +98,24 @@ def test_assemble_is_join_of_pieces_and_filler(parse: list[int], multiword: bool
     assert joined.multiwords == expected.multiwords
     assert (joined.scheme, joined.source) == ("ud", "test")
     assert all(type(t) is type(expected.tokens[0]) for t in joined.tokens)
+
+
+def test_assemble_refuses_a_piece_of_another_text() -> None:
+    doc = Document.build(_TEXT, quotes.Extractor()._splitter)
+    flags = [k in (1, 5) for k in range(len(doc.sentences))]
+    window, ranges = runs(doc, flags)
+    pieces = [_piece(_TEXT[a:b], multiword=False) for a, b in ranges]
+    a, b = ranges[0]
+    pieces[0] = _piece(_TEXT[a + 1 : b + 1], multiword=False)
+    with pytest.raises(ValueError, match="another text"):
+        assemble(doc, window, ranges, pieces)
+
+
+def test_a_document_built_outside_the_block_is_checked() -> None:
+    good = _piece("Er sagte, es regne.", multiword=False)
+    bad_tokens = (good.tokens[1], good.tokens[0], *good.tokens[2:])  # out of order
+    with checked_by_construction():
+        unchecked = ParsedDoc(good.text, bad_tokens, good.sentences)
+    assert unchecked.tokens == bad_tokens
+    with pytest.raises(ValueError):
+        ParsedDoc(good.text, bad_tokens, good.sentences)

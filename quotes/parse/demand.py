@@ -34,6 +34,7 @@ from quotes.parse.model import (
     ParsedDoc,
     ParsedToken,
     Sentence,
+    checked_by_construction,
 )
 
 if TYPE_CHECKING:
@@ -516,6 +517,9 @@ def assemble(
     with gc_paused():  # tuples only, no cycles
         at = lo
         for (start, end), parsed in zip(ranges, parses, strict=True):
+            if parsed.text != text[start:end]:
+                # What the check below would have found in the joined tokens.
+                raise ValueError(f"the parse of {start}:{end} is of another text")
             if start > at:
                 gap(at, start)
             parsed_piece(start, parsed)
@@ -527,20 +531,27 @@ def assemble(
         if first is None and parses and ranges[0][0] <= lo:
             first = parses[0]
         layers = Layers.common(parses)
-        return ParsedDoc(
-            text,
-            tuple(tokens),
-            tuple(starmap(Sentence, pairwise([*firsts, len(tokens)]))),
-            tuple(entities),
-            tuple(multiwords),
-            scheme=first.scheme if first else None,
-            source=first.source if first else "",
-            has_parse=layers.parse,
-            has_tags=layers.tags,
-            has_morph=layers.morph,
-            has_lemmas=layers.lemmas,
-            has_entities=layers.entities,
-        )
+        # Not checked again: every piece was when it was built (its tokens in order, heads
+        # inside its sentences, no cycles), and moving all of a piece's offsets by its start
+        # and its indices by its first token keeps that; filler tokens are their own roots;
+        # pieces and gaps follow each other in text order, and each sentence starts where
+        # a piece's or a gap's does (tests/test_assemble.py checks the result). The check
+        # was about a third of assemble's time, a document of every token of the window.
+        with checked_by_construction():
+            return ParsedDoc(
+                text,
+                tuple(tokens),
+                tuple(starmap(Sentence, pairwise([*firsts, len(tokens)]))),
+                tuple(entities),
+                tuple(multiwords),
+                scheme=first.scheme if first else None,
+                source=first.source if first else "",
+                has_parse=layers.parse,
+                has_tags=layers.tags,
+                has_morph=layers.morph,
+                has_lemmas=layers.lemmas,
+                has_entities=layers.entities,
+            )
 
 
 def filler(text: str, start: int, end: int, sentence_starts: Sequence[int] = ()) -> ParsedDoc:
