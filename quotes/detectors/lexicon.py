@@ -131,6 +131,29 @@ class DetectorRules:
         init=False, factory=lambda: BoundedMemo(_MEMO_LIMIT), eq=False, repr=False
     )
     _verb_ends: frozenset[str] | None = attrs.field(init=False, default=None, eq=False, repr=False)
+    #: The words that can open a cue of the indirect detectors (see :meth:`cue_words`).
+    _cue_words: tuple[frozenset[str], frozenset[str]] = attrs.field(
+        init=False, eq=False, repr=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        lower = (
+            self.source_prepositions
+            | self.source_postpositions
+            | {"nach", "so"}
+            | self.source_adverbs
+            | self.source_adverbs_konjunktiv
+        )
+        written = self.reporting_nouns | self.cue_forms.keys() | self.irregular.keys()
+        object.__setattr__(self, "_cue_words", (frozenset(lower), frozenset(written)))
+
+    @property
+    def cue_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The lower-case words (source words, "nach", "so") and the written ones (reporting
+        nouns, cue verb forms, irregular forms) that can open a cue of
+        :func:`~quotes.detectors.indirect.detector.sentence_candidates`: any other token
+        that is no verb by its tags opens none."""
+        return self._cue_words
 
     @classmethod
     def from_rules(cls, rules: RuleData, cues: CueLexicon) -> DetectorRules:

@@ -136,11 +136,22 @@ def _cue_candidates(scan: DocumentScan, s: SentenceView) -> list[Candidate]:
     """The candidates of the cue words in ``s``, chosen (no back reference, no reported
     speech)."""
     found: list[Candidate] = []
+    tokens, in_direct = scan.parsed.tokens, scan.in_direct
+    lower_words, written_words = scan.rules.cue_words
     for i in range(s.first, s.end):
-        if scan.in_direct[i]:
+        if in_direct[i]:
             continue
-        token = scan.parsed[i]
+        token = tokens[i]
         low = token.text.lower()
+        if not (
+            low in lower_words
+            or token.text in written_words
+            or token.upos in _VERBAL
+            or token.tag[:1] == "V"
+        ):
+            # None of the branches below applies (the verb test is is_verb's or a "V" tag):
+            # most tokens of a sentence, skipped with two set lookups.
+            continue
         if low in scan.rules.source_prepositions or low in scan.rules.source_postpositions:
             found.extend(source_candidates(scan, s, i))
         elif low == "nach":
@@ -159,6 +170,9 @@ def _cue_candidates(scan: DocumentScan, s: SentenceView) -> list[Candidate]:
         ):
             found.extend(verb_candidates(scan, s, i))
     return choose(scan, s, found)
+
+
+_VERBAL = ("VERB", "AUX")
 
 
 def choose(scan: DocumentScan, s: SentenceView, found: list[Candidate]) -> list[Candidate]:
