@@ -160,22 +160,39 @@ def class_matches(text: str, lex: Lexicon) -> Iterator[regex.Match[str]]:
         yield from pattern.finditer(text)
         return
     ends_in_class = _class_word_memo(classes)
-    last_end = 0
-    for word in _CAPITALISED_RUN.finditer(text):
-        if word.start() < last_end:
-            continue
-        written = word.group()
+    # The distinct capitalised words first (one pass in C), then the places of those that
+    # end in a class: a Python step per distinct word, not per capitalised word of the
+    # text, and none at all for the many texts that name no class.
+    class_words = []
+    for written in set(_CAPITALISED_RUN.findall(text)):
         found = ends_in_class.get(written)
         if found is None:
             if len(ends_in_class) >= _CLASS_MEMO_SIZE:  # bounded, whatever the input
                 ends_in_class.clear()
             found = ends_in_class[written] = written.casefold().endswith(classes)
-        if not found:
+        if found:
+            class_words.append(written)
+    if not class_words:
+        return
+    last_end = 0
+    for start in sorted(at for written in class_words for at in _run_offsets(text, written)):
+        if start < last_end:
             continue
-        m = pattern.match(text, word.start())
+        m = pattern.match(text, start)
         if m is not None:
             yield m
             last_end = m.end()
+
+
+def _run_offsets(text: str, written: str) -> Iterator[int]:
+    """Where ``_CAPITALISED_RUN.finditer(text)`` matches ``written``: each place the word
+    stands at that is such a run, the whole run (not a part of a longer word)."""
+    at = text.find(written)
+    while at >= 0:
+        run = _CAPITALISED_RUN.match(text, at)
+        if run is not None and run.end() == at + len(written):
+            yield at
+        at = text.find(written, at + 1)
 
 
 def anchored_matches(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:

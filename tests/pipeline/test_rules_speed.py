@@ -24,6 +24,11 @@ TEXTS = [
     "die Partei Die Linke und die PARTEI-Gewerkschaft Verdi schwiegen.",
     "Das Meinungsforschungsinstitut Forsa, das Institut Allensbach und die Straße Abc.",
     "Gewerkschaft Gewerkschaft GEWERKSCHAFT Gewerkschaftsbund DGB, gewerkschaft X.",
+    # A class word inside a longer run, after a hyphen or a letter, at the end of a line,
+    # and the same word again as a run of its own (class_matches finds each place of a
+    # word that ends in a class, then keeps the whole runs).
+    "Die SPD-Partei Linke, xPartei Grüne, Parteipartei AfD, Die Partei\nPartei Volt und "
+    "die Partei Die PARTEI sowie der Konzern BMW und der Autokonzern VW; Konzern.",
     "",
 ]
 
