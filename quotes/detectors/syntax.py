@@ -14,6 +14,7 @@ exclusive.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Final
 
@@ -141,8 +142,16 @@ class SentenceView:
         while last > first and parsed[last].text in _FINAL:
             last -= 1
         self.content_end = last + 1
-        self.clauses = _clauses(parsed, first, end)
-        self._firsts = [c.first for c in self.clauses]
+
+    # Cut on first use: the detectors read the clauses of the sentences they look into,
+    # and parse on demand leaves about half of them unparsed filler, never looked into.
+    @functools.cached_property
+    def clauses(self) -> tuple[Clause, ...]:
+        return _clauses(self.parsed, self.first, self.end)
+
+    @functools.cached_property
+    def _firsts(self) -> list[int]:
+        return [c.first for c in self.clauses]
 
     def __repr__(self) -> str:
         return f"SentenceView({self.first}:{self.end} {self.text()[:40]!r})"

@@ -198,6 +198,11 @@ def is_reportive(scan: DocumentScan, s: SentenceView, *, perfect: bool = True) -
     haben") or, when ``perfect`` is false, with any ("Die Stellen sollen … wegfallen")."""
     parsed = scan.parsed
     rules = scan.rules
+    tokens = parsed.tokens
+    if not any(tokens[j].text.lower() in rules.reportive_modals for j in range(s.first, s.end)):
+        # No "sollen" anywhere in the sentence, so in none of its clauses (they lie inside
+        # it): most sentences, which need no clauses then, nor a main-clause test each.
+        return False
     clauses = s.clauses
     for index, clause in enumerate(clauses):
         if not is_main(scan, clause):
