@@ -303,10 +303,11 @@ def reported_candidate(scan: DocumentScan, s: SentenceView) -> Candidate | None:
             continue
         for i in range(clause.first, clause.end):
             token = parsed[i]
+            if scan.in_direct[i] or not token.text[:1].islower():
+                continue  # tested first: cheaper than the verb test, as exact
             # A participle the tagger took for an adjective is a verb when a passive
             # auxiliary hangs on it ("wurde … angegeben" tagged ADJD).
-            verb_like = is_verb(token) or bool(parsed.children(i, "aux:pass"))
-            if scan.in_direct[i] or not verb_like or not token.text[:1].islower():
+            if not (is_verb(token) or parsed.children(i, "aux:pass")):
                 continue
             if token.tag == "VVPP" and i > clause.first and parsed[i - 1].tag in _COMPARATIVE:
                 continue  # "wie erwartet", "wie angekündigt": a comparison, no speech act
