@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing
 from pathlib import Path
@@ -136,6 +137,9 @@ class Extractor:
         self._medium = stages.medium
         self._triggers = stages.triggers
         self._attributor = stages.attributor
+        # The Document pipe() built for a text's parse, handed to that text's extract() in
+        # this thread while it runs (see _extract_batch); never kept past it.
+        self._prepared = threading.local()
 
     def __repr__(self) -> str:
         return (
@@ -178,6 +182,9 @@ class Extractor:
             publisher = check_text(publisher, name="publisher")
         if parsed is not None and parsed.text != text:
             raise BackendError("the parse given to analyze() is of another text")
+        prepared: Document | None = getattr(self._prepared, "doc", None)
+        if prepared is not None and prepared.text is text and prepared.publisher == publisher:
+            return prepared, publisher  # pipe() built it for the parse: the same Document
         return Document.build(text, self._splitter, publisher), publisher
 
     def _analyze(
@@ -402,6 +409,7 @@ class Extractor:
     def _extract_batch(self, texts: Sequence[Any], publisher: str | None) -> list[Output]:
         """Results of ``texts`` (or the failure of each bad one), the parse batched."""
         parsed: dict[int, ParsedDoc] = {}
+        built: dict[int, Document] = {}  # the Document of each text planned for the parse
         if self._parser is not None:
             plans = []
             for k, text in enumerate(texts):
@@ -409,6 +417,7 @@ class Extractor:
                     doc = Document.build(text, self._splitter, publisher)
                     window, ranges = runs(doc, self._to_parse(doc))
                     plans.append((k, doc, window, ranges))
+                    built[k] = doc
             pieces = [texts[k][a:b] for k, _, _, ranges in plans for a, b in ranges]
             try:
                 parses = iter(list(self._parser.parse_texts(pieces)))
@@ -422,12 +431,16 @@ class Extractor:
         out: list[Output] = []
         for k, text in enumerate(texts):
             # Through extract() itself, so pipe() is extract() per document, also for a
-            # subclass or a test that replaces extract() (building the Document again
-            # costs about 0.4 % of the parse path).
+            # subclass or a test that replaces extract(); the Document built above for the
+            # parse is handed over (by identity of the text: a text changed on the way
+            # gets its own), not built and split into sentences again.
+            self._prepared.doc = built.pop(k, None)
             try:
                 out.append(self.extract(text, publisher, parsed=parsed.get(k)))
             except Exception as error:
                 out.append(Failure.of(error))
+            finally:
+                self._prepared.doc = None
         return out
 
     def _to_parse(self, doc: Document) -> list[bool]:

@@ -187,6 +187,40 @@ def test_pipe_with_publisher(extractor: Extractor) -> None:
     assert results == [extractor.extract(t, "Tass") for t in TEXTS]
 
 
+def test_pipe_builds_each_document_once(
+    parse_extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pipe() hands the Document it built for a text's parse to that text's extract()."""
+    from quotes.document import Document
+
+    built: list[str] = []
+    build = Document.build.__func__  # type: ignore[attr-defined]
+
+    def counting(cls: type, text: str, splitter: object, publisher: str | None = None) -> object:
+        built.append(text)
+        return build(cls, text, splitter, publisher)
+
+    monkeypatch.setattr(Document, "build", classmethod(counting))
+    results = list(parse_extractor.pipe(TEXTS, publisher="Tass"))
+    assert sorted(built) == sorted(TEXTS)  # once each (the empty one by extract() alone)
+    assert getattr(parse_extractor._prepared, "doc", None) is None  # not kept
+    monkeypatch.undo()
+    assert results == [parse_extractor.extract(t, "Tass") for t in TEXTS]
+
+
+def test_pipe_through_an_extract_that_changes_the_text(parse_extractor: Extractor) -> None:
+    """A subclass's extract() that reads another text gets that text's own Document."""
+
+    class Shouting(Extractor):
+        def extract(self, text, publisher=None, *, parsed=None):  # type: ignore[no-untyped-def]
+            return super().extract(text.replace("sagte", "rief"), publisher)
+
+    shouting = Shouting.__new__(Shouting)
+    shouting.__dict__.update(parse_extractor.__dict__)
+    expected = [parse_extractor.extract(t.replace("sagte", "rief")) for t in TEXTS]
+    assert list(shouting.pipe(TEXTS)) == expected
+
+
 def test_pipe_in_two_processes(extractor: Extractor) -> None:
     pairs = [(text, i) for i, text in enumerate(TEXTS * 3)]
     results = list(extractor.pipe(pairs, as_tuples=True, n_process=2, batch_size=2))
