@@ -139,7 +139,7 @@ class Extractor:
         self._attributor = stages.attributor
         # The Document pipe() built for a text's parse, handed to that text's extract() in
         # this thread while it runs (see _extract_batch); never kept past it.
-        self._prepared = threading.local()
+        self._prepared = _Prepared()
 
     def __repr__(self) -> str:
         return (
@@ -182,7 +182,7 @@ class Extractor:
             publisher = check_text(publisher, name="publisher")
         if parsed is not None and parsed.text != text:
             raise BackendError("the parse given to analyze() is of another text")
-        prepared: Document | None = getattr(self._prepared, "doc", None)
+        prepared = self._prepared.doc
         if prepared is not None and prepared.text is text and prepared.publisher == publisher:
             return prepared, publisher  # pipe() built it for the parse: the same Document
         return Document.build(text, self._splitter, publisher), publisher
@@ -470,6 +470,14 @@ class Extractor:
             name = found[0] if found else publisher
             return Source(name=name, type="publisher", relation="publisher")
         return self._outlets.publisher(doc)
+
+
+class _Prepared(threading.local):
+    """Per thread: the Document that pipe() hands to extract() (see _extract_batch). The
+    class attribute is every thread's default: a missing attribute of a thread-local would
+    cost an AttributeError on each extract() of the rules path."""
+
+    doc: Document | None = None
 
 
 def _check_backend(backend: object) -> None:

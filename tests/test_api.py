@@ -203,7 +203,7 @@ def test_pipe_builds_each_document_once(
     monkeypatch.setattr(Document, "build", classmethod(counting))
     results = list(parse_extractor.pipe(TEXTS, publisher="Tass"))
     assert sorted(built) == sorted(TEXTS)  # once each (the empty one by extract() alone)
-    assert getattr(parse_extractor._prepared, "doc", None) is None  # not kept
+    assert parse_extractor._prepared.doc is None  # not kept
     monkeypatch.undo()
     assert results == [parse_extractor.extract(t, "Tass") for t in TEXTS]
 
