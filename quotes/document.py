@@ -12,9 +12,10 @@ come from single regex passes, and lookups are binary searches.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
 import attrs
 import regex
@@ -24,7 +25,7 @@ from quotes.records import Span
 if TYPE_CHECKING:
     from quotes.parse import ParsedDoc
 
-__all__ = ["Document", "SentenceSplitter", "Token", "tokenize"]
+__all__ = ["Document", "SentenceSplitter", "Spans", "Token", "tokenize"]
 
 
 class Token(NamedTuple):
@@ -57,6 +58,8 @@ _MEMO_CHARS = 4096
 #: How many short stretches :meth:`Document.tokens` keeps the tokens of.
 _RECENT_STRETCHES = 16
 _new_tuple = tuple.__new__
+_new_object = object.__new__
+_set_attribute = object.__setattr__  # how the frozen Span is built without its checks
 #: How far back :meth:`SentenceSplitter._is_false_boundary` reads for the word before a
 #: dot in one slice (a longer word is read character by character).
 _WORD_REACH = 64
@@ -72,6 +75,85 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, 
     return tuple(
         [_new_tuple(Token, (*m.span(), m.group())) for m in _TOKEN.finditer(text, start, stop)]
     )
+
+
+class Spans(Sequence[Span]):
+    """Spans of one text kept as their offsets (two arrays of ints); each Span is made
+    when it is read, and equal to the one a tuple would hold.
+
+    A document's paragraphs and sentences: a text of short lines holds one of each per
+    line, and a kept Span with its start int is 80 bytes and a slice of the text, against
+    16 bytes here (issue 9 §2: a text of dateline lines is mostly what it holds per line).
+    Compares equal to the tuple of the same Spans.
+    """
+
+    __slots__ = ("_text", "ends", "starts")
+
+    def __init__(self, text: str, starts: array[int], ends: array[int]) -> None:
+        self._text = text
+        self.starts = starts
+        self.ends = ends
+
+    @classmethod
+    def of(cls, text: str, bounds: Iterable[tuple[int, int]]) -> Spans:
+        """The spans ``text[start:end]`` of ``bounds`` (ordered offsets within ``text``)."""
+        starts: array[int] = array("q")
+        ends: array[int] = array("q")
+        for start, end in bounds:
+            starts.append(start)
+            ends.append(end)
+        return cls(text, starts, ends)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Span: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Span, ...]: ...
+    def __getitem__(self, index: int | slice) -> Span | tuple[Span, ...]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self.starts))))
+        return _span(self._text, self.starts[index], self.ends[index])
+
+    def __iter__(self) -> Iterator[Span]:
+        text = self._text
+        for start, end in zip(self.starts, self.ends, strict=True):
+            yield _span(text, start, end)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Spans):
+            return (self.starts, self.ends, self._text) == (other.starts, other.ends, other._text)
+        if isinstance(other, tuple):
+            return tuple(self) == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Spans, (self._text, self.starts, self.ends))
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    """``Span(start, end, text[start:end])`` without the checks and without interning the
+    text: a Span read from :class:`Spans` is dropped soon, and interning its text each
+    time would churn the interpreter's table of interned strings (which then grows: about
+    a megabyte on a text of short lines read line by line)."""
+    span = _new_object(Span)
+    _set_attribute(span, "start", start)
+    _set_attribute(span, "text", text[start:end])
+    return span
+
+
+def _starts(spans: Sequence[Span]) -> Sequence[int]:
+    """The starts of ``spans``, for bisection."""
+    if isinstance(spans, Spans):
+        return spans.starts
+    return tuple(s.start for s in spans)
 
 
 @attrs.frozen
@@ -146,18 +228,19 @@ class Document:
     """
 
     text: str
-    paragraphs: tuple[Span, ...]
-    _sentences: tuple[Span, ...] | None = attrs.field(
+    #: A tuple of Spans, or (from :meth:`build`) the same as :class:`Spans`.
+    paragraphs: Sequence[Span]
+    _sentences: Sequence[Span] | None = attrs.field(
         default=None, alias="sentences", eq=False, repr=False
     )
     publisher: str | None = None
     _splitter: SentenceSplitter | None = attrs.field(
         default=None, alias="splitter", eq=False, repr=False
     )
-    _sentence_starts: tuple[int, ...] | None = attrs.field(
+    _sentence_starts: Sequence[int] | None = attrs.field(
         init=False, default=None, repr=False, eq=False
     )
-    _paragraph_starts: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
+    _paragraph_starts: Sequence[int] = attrs.field(init=False, repr=False, eq=False)
     # The tokens of the stretch read last (see :meth:`tokens`): start, end, the tokens,
     # their starts and ends. A memo only; never part of what the document is.
     _token_memo: tuple[int, int, tuple[Token, ...], list[int], list[int]] | None = attrs.field(
@@ -169,28 +252,44 @@ class Document:
     )
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_paragraph_starts", tuple(p.start for p in self.paragraphs))
+        object.__setattr__(self, "_paragraph_starts", _starts(self.paragraphs))
 
     @classmethod
     def build(cls, text: str, splitter: SentenceSplitter, publisher: str | None = None) -> Document:
         return cls(text, _paragraphs(text), publisher=publisher, splitter=splitter)
 
     @property
-    def sentences(self) -> tuple[Span, ...]:
+    def sentences(self) -> Sequence[Span]:
+        """The sentences, in text order: a tuple of Spans, or the same as :class:`Spans`."""
         if self._sentences is None:
             text = self.text
+            paragraphs = self.paragraphs
+            sentences: Sequence[Span]
             if self._splitter is None:
-                sentences = self.paragraphs
+                sentences = paragraphs
             else:
-                # A sentence that is its whole paragraph is the paragraph's Span (one
-                # string, not two: a text of short lines is mostly such sentences).
-                sentences = tuple(
-                    p if (s, e) == (p.start, p.end) else Span._slice(text, s, e)
-                    for p in self.paragraphs
-                    for s, e in self._splitter.split(text, *_strip(text, p.start, p.end))
+                split = self._splitter.split
+                sentences = Spans.of(
+                    text,
+                    (
+                        b
+                        for s, e in self.paragraph_bounds()
+                        for b in split(text, *_strip(text, s, e))
+                    ),
                 )
+                if sentences == paragraphs and isinstance(paragraphs, Spans):
+                    sentences = paragraphs  # a text of one-sentence lines: one copy
+                elif not isinstance(paragraphs, Spans):
+                    sentences = tuple(sentences)  # as the hand-made paragraphs are
             object.__setattr__(self, "_sentences", sentences)
         return self._sentences  # type: ignore[return-value]
+
+    def paragraph_bounds(self) -> Iterable[tuple[int, int]]:
+        """``(p.start, p.end)`` for each paragraph ``p``, without making its Span."""
+        paragraphs = self.paragraphs
+        if isinstance(paragraphs, Spans):
+            return zip(paragraphs.starts, paragraphs.ends, strict=True)
+        return ((p.start, p.end) for p in paragraphs)
 
     # -- lookups ---------------------------------------------------------------------
     def span(self, start: int, end: int) -> Span:
@@ -199,7 +298,7 @@ class Document:
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence that contains ``offset``, or the last one before it."""
         if self._sentence_starts is None:
-            object.__setattr__(self, "_sentence_starts", tuple(s.start for s in self.sentences))
+            object.__setattr__(self, "_sentence_starts", _starts(self.sentences))
         return max(bisect_right(self._sentence_starts, offset) - 1, 0)
 
     def paragraph_index(self, offset: int) -> int:
@@ -290,8 +389,9 @@ class Document:
 
     def sentences_between(self, start: int, end: int) -> Iterable[Span]:
         """Sentences that overlap ``start:end``."""
-        first = self.sentence_index(start)
-        for sentence in self.sentences[first:]:
+        sentences = self.sentences
+        for k in range(self.sentence_index(start), len(sentences)):
+            sentence = sentences[k]
             if sentence.start >= end:
                 break
             if sentence.end > start:
@@ -306,19 +406,21 @@ def window_sentences(doc: Document, parsed: ParsedDoc) -> list[Span]:
     return list(doc.sentences_between(parsed[0].start, parsed[len(parsed) - 1].end))
 
 
-def _paragraphs(text: str) -> tuple[Span, ...]:
+def _paragraphs(text: str) -> Spans:
     """The lines of ``text`` that hold more than whitespace: the runs of characters other
     than :data:`_LINE_BREAK`, found by ``str.splitlines``, which breaks at exactly those
     characters (and at "\r\n"), in C."""
-    paragraphs = []
+    starts: array[int] = array("q")
+    ends: array[int] = array("q")
     at = 0
     for line in text.splitlines(keepends=True):
         size = len(line)
         body = size - (2 if line.endswith("\r\n") else 1 if line[-1] in _LINE_BREAK_CHARS else 0)
         if body and not line[:body].isspace():
-            paragraphs.append(Span._slice(text, at, at + body))
+            starts.append(at)
+            ends.append(at + body)
         at += size
-    return tuple(paragraphs)
+    return Spans(text, starts, ends)
 
 
 def _clean_edge(text: str, offset: int) -> bool:

@@ -164,8 +164,8 @@ class Linker:
         # Where each dateline's parentheses hold their words: two arrays of offsets, not a
         # pair of int objects a line (issue 9 §2: a text of dateline lines).
         dateline_starts, dateline_ends = array("q"), array("q")
-        for paragraph in doc.paragraphs:
-            m = _DATELINE.match(text, paragraph.start, min(paragraph.end, paragraph.start + 160))
+        for start, end in doc.paragraph_bounds():
+            m = _DATELINE.match(text, start, min(end, start + 160))
             if m is not None:
                 dateline_starts.append(m.start("inner"))
                 dateline_ends.append(m.end("inner"))

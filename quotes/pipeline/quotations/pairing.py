@@ -375,8 +375,8 @@ def _paragraph_bounds(doc: Document) -> list[tuple[int, int]]:
     length = len(doc.text)
     bounds: list[tuple[int, int]] = []
     previous_end = 0
-    for paragraph in doc.paragraphs:
-        start, end = max(paragraph.start, previous_end), min(paragraph.end, length)
+    for paragraph_start, paragraph_end in doc.paragraph_bounds():
+        start, end = max(paragraph_start, previous_end), min(paragraph_end, length)
         if start < end:
             bounds.append((start, end))
             previous_end = end
