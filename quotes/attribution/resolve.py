@@ -9,11 +9,12 @@ frames and the resolution that includes them (nothing is changed in place).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import cast
 
 import attrs
 
-from quotes.pipeline.entities import MentionResolver, Resolution
+from quotes.pipeline.entities import Mention, MentionResolver, Resolution
 from quotes.pipeline.speakers import Frame
 from quotes.records import Speaker
 
@@ -43,15 +44,17 @@ def resolve_in_place(
     (the old one goes at once: a text of many short quotations is mostly its frames); the
     resolution after them. With ``keep_mentions`` false a resolved frame lets its Mention
     go (for the last resolution of a document, where nothing reads it again)."""
-    order = [
-        k
-        for k in sorted(range(start, stop), key=lambda k: frames[k].quote.start)
-        if frames[k].speaker is not None and frames[k].mention is not None
-    ]
-    mentions = [frames[k].mention for k in order]
-    entities, resolution = resolver.extend(resolution, [m for m in mentions if m is not None])
+    order: Iterable[int] = range(start, stop)
+    if any(frames[k].quote.start > frames[k + 1].quote.start for k in range(start, stop - 1)):
+        order = sorted(order, key=lambda k: frames[k].quote.start)
+    # Frames in text order (the usual case) are read off the range: no list of index ints,
+    # one a frame (issue 9 §2). Each frame is tested before it is replaced below.
+    speaking = (k for k in order if frames[k].speaker is not None and frames[k].mention is not None)
+    mentions = [cast(Mention, frames[k].mention) for k in speaking]
+    entities, resolution = resolver.extend(resolution, mentions)
     del mentions
-    for k, entity in zip(order, entities, strict=True):
+    speaking = (k for k in order if frames[k].speaker is not None and frames[k].mention is not None)
+    for k, entity in zip(speaking, entities, strict=True):
         frame = frames[k]
         assert frame.speaker is not None
         speaker = Speaker(frame.speaker.mention, entity.name, entity.type)

@@ -110,7 +110,11 @@ class MentionResolver:
             run = ResolutionRun(resolution.doc, self.lexicon, self.outlets)
             for mention in resolution.mentions:
                 run.resolve(mention)
-        entities = tuple(run.resolve(m) for m in mentions)
+        # Equal entities are one object: the entities are all kept until the caller has
+        # read them, and a text of many quotations names the same few ("er", unknown, a
+        # hundred thousand times in issue 9's dateline lines).
+        shared: dict[Entity, Entity] = {}
+        entities = tuple(shared.setdefault(e, e) for e in map(run.resolve, mentions))
         return entities, resolution.extended(tuple(mentions), run, self)
 
 
