@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from typing import Any, Final, cast
 
 import attrs
@@ -197,8 +198,9 @@ class Linker:
     ) -> tuple[OutletMention, ...]:
         """Group coordinated mentions, share their relation, add coordinated organisations.
 
-        Each link is let go (set to None in ``links``) once the mentions of its group are
-        made: in a text of dateline lines there is one a line (issue 9 §2)."""
+        Each link and candidate is let go (set to None in ``links`` and ``candidates``)
+        once the mentions of its group are made: in a text of dateline lines there is one
+        of each a line (issue 9 §2)."""
         text = doc.text
         n = len(candidates)
         # Which neighbours are coordinated: "und"-like joins count at once, commas only
@@ -226,9 +228,12 @@ class Linker:
                     joins[i] = None
             else:
                 closing = False
-        # The groups: runs of coordinated neighbours, numbered in text order.
+        # The groups: runs of coordinated neighbours. A group is named by where its first
+        # candidate starts (the int its mention's span holds: no int object of its own a
+        # group), and each candidate goes once its mention is made, its offsets kept for
+        # the cited organisations below (issue 9 §2: one a dateline line).
         mentions: list[OutletMention] = []
-        group_id = 0
+        bounds_starts, bounds_ends = array("q"), array("q")
         first = 0
         while first < n:
             end = first + 1
@@ -236,19 +241,24 @@ class Linker:
                 end += 1
             members = cast(list[Link], links[first:end])
             shared = next((link for link in members if link.relation != MENTION), None)
+            group_id = candidates[first].start
             for i, link in enumerate(members, first):
                 own = link if link.relation != MENTION or shared is None else shared
-                mentions.append(self._mention(text, candidates[i], own, group_id))
+                candidate = candidates[i]
+                mentions.append(self._mention(text, candidate, own, group_id))
+                bounds_starts.append(candidate.start)
+                bounds_ends.append(candidate.end)
             if shared is not None:
                 next_start = candidates[end].start if end < n else None
                 mentions.extend(
                     self._coordinated_organisations(text, members[-1], shared, group_id, next_start)
                 )
-            del members, shared
+            del members, shared, candidate
             links[first:end] = [None] * (end - first)
-            group_id += 1
+            candidates[first:end] = [None] * (end - first)  # type: ignore[list-item]
             first = end
-        mentions.extend(self._cited_organisations(text, mentions, candidates, group_id))
+        bounds = zip(bounds_starts, bounds_ends, strict=True)
+        mentions.extend(self._cited_organisations(text, mentions, bounds))
         # Sorted where the organisations put them out of order (a key is a tuple and an
         # int a mention).
         if not in_offset_order(m.span for m in mentions):
@@ -293,8 +303,7 @@ class Linker:
         self,
         text: str,
         mentions: list[OutletMention],
-        candidates: list[Candidate],
-        first_group: int,
+        candidates: Iterable[tuple[int, int]],
     ) -> list[OutletMention]:
         """Organisations that an outlet cites ("berichtet CNN unter Berufung auf das Pentagon").
 
@@ -305,12 +314,14 @@ class Linker:
         # a mention, and only the starts are read).
         starts = sorted(m.span.start for m in mentions)
         out: list[OutletMention] = []
-        group = first_group
+        # Each organisation is a group of its own: negative numbers, apart from the groups
+        # of the candidates, named by their offsets.
+        group = -1
         scanned = 0
         pattern = self._compiled.org_after_citation
-        for candidate in candidates:
-            lo = max(scanned, candidate.start - WINDOW)
-            hi = min(len(text), candidate.end + WINDOW)
+        for candidate_start, candidate_end in candidates:
+            lo = max(scanned, candidate_start - WINDOW)
+            hi = min(len(text), candidate_end + WINDOW)
             if lo >= hi:
                 continue
             for m in pattern.finditer(text, lo, min(len(text), hi + _ORG_WINDOW)):
@@ -324,7 +335,7 @@ class Linker:
                     continue  # "die Nachrichtenagentur Reuters": the outlet's type noun
                 link = m.span("cite")
                 out.append(self._organisation(text, m, "unter Berufung auf", link, group))
-                group += 1
+                group -= 1
             scanned = hi
         return out
 
