@@ -43,16 +43,26 @@ def nested_direct(
 ) -> tuple[tuple[Frame, ...], Resolution]:
     """Direct frames for speech quotes nested in a direct quotation that names their
     speaker inside it, and the resolution after their speakers."""
+    inner = [
+        q
+        for q in classified
+        if q.parent is not None
+        and q.category == "speech"
+        and q.family not in _NOT_NESTED_FAMILIES
+        # Not an opener never closed, nor a closer whose opener was lost: no quote.
+        and q.close_mark is not None
+        and q.open_mark is not None
+    ]
+    if not inner:
+        # No index of the frames (a key and an entry each: issue 9 §2, a text of many
+        # quotations none of which holds another).
+        return (), resolution
     enclosing = {(f.quote.start, f.quote.end): f for f in frames if f.kind == "direct"}
     if not enclosing:
         return (), resolution
     nested: list[Quoted] = []
     parents: list[Frame] = []
-    for q in classified:
-        if q.parent is None or q.category != "speech" or q.family in _NOT_NESTED_FAMILIES:
-            continue
-        if q.close_mark is None or q.open_mark is None:
-            continue  # an opener never closed, or a closer whose opener was lost: no quote
+    for q in inner:
         parent_quote = classified[q.parent].quote
         parent = enclosing.get((parent_quote.start, parent_quote.end))
         if parent is None or (q.quote.start, q.quote.end) in enclosing:

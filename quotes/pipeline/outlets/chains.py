@@ -86,16 +86,24 @@ def index_mentions(mentions: Sequence[OutletMention]) -> MentionIndex:
         ordered = tuple(sorted(ordered, key=lambda m: (m.span.start, m.span.end)))
     linked = tuple(m for m in ordered if m.relation not in (MENTION, "dateline"))
     datelines = tuple(m for m in ordered if m.relation == "dateline")
+    every_starts = tuple(m.span.start for m in ordered)
+    if len(datelines) == len(ordered):
+        # Every mention a dateline (issue 9 §2: a text of dateline lines): one tuple of
+        # them and of their starts, not two equal ones.
+        datelines, dateline_starts = ordered, every_starts
+    else:
+        dateline_starts = tuple(m.span.start for m in datelines)
+    groups = _shared_groups(ordered)
     index = MentionIndex(
         linked,
         tuple(m.span.start for m in linked),
         tuple((m.start, m.end) for m in linked),
         datelines,
-        tuple(m.span.start for m in datelines),
-        _shared_groups(datelines),
+        dateline_starts,
+        groups if datelines is ordered else _shared_groups(datelines),
         ordered,
-        tuple(m.span.start for m in ordered),
-        _shared_groups(ordered),
+        every_starts,
+        groups,
     )
     return index
 

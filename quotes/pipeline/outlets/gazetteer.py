@@ -11,7 +11,7 @@ from __future__ import annotations
 import heapq
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, Final
 
 import attrs
@@ -219,17 +219,28 @@ class Gazetteer:
                 return "yes"  # "berichtet Die Zeit": a capital article mid-sentence
         return "link"
 
-    def _titles(self, text: str, titles: Sequence[Span]) -> list[tuple[int, int]]:
-        """Quoted titles: those the quotations stage found, and short ones found here."""
-        spans = {(t.start, t.end) for t in titles if isinstance(t, Span) and t.end <= len(text)}
+    def _titles(self, text: str, titles: Sequence[Span]) -> Iterator[tuple[int, int]]:
+        """Quoted titles: those the quotations stage found, and short ones found here, in
+        order of (start, end), each once.
+
+        The ones found here come in text order (the matches do not overlap), so the two
+        are merged as they come: no set and list of every pair (issue 9 §2: a quoted
+        „Ja“ a line is a title here)."""
+        given = sorted(
+            {(t.start, t.end) for t in titles if isinstance(t, Span) and t.end <= len(text)}
+        )
         # A title starts with a capital or a digit ("„20 Minuten“"); the stdlib engine
         # has no \p{Lu}, so that is checked here.
-        spans.update(
+        found = (
             m.span("title")
             for m in _TITLE.finditer(text)
             if m.group("title")[0].isupper() or m.group("title")[0].isdigit()
         )
-        return sorted(spans)
+        last = None
+        for span in heapq.merge(given, found):
+            if span != last:
+                yield span
+                last = span
 
     def _type_named(self, m: Any) -> tuple[int, int] | None:
         """The stretch of an unquoted name after a type noun, without stop words."""
