@@ -48,6 +48,13 @@ from quotes.rules import RuleData, compiled
 __all__ = ["MENTION", "ChainRequest", "Chained", "OutletFinder", "OutletMention", "OutletMentions"]
 
 
+def _no_outlet_position(link: Link) -> bool:
+    """Whether an unknown quoted title with this link stands in no outlet position: a
+    film, a book, a slogan. Words after it count only at the start of a clause ("Wie die
+    „X“ berichtet"), not in "… Enzyklika „Deus caritas est“ meldete der Radiosender"."""
+    return not (link.has_type_noun or link.before or link.licenses)
+
+
 @attrs.frozen
 class OutletFinder:
     """Compiled outlet gazetteer and link patterns."""
@@ -87,15 +94,19 @@ class OutletFinder:
         kept: list[Candidate] = []
         # Taken from the end of a reversed list, so each candidate the loop drops goes at
         # once (a quoted „Ja“ a line is a candidate title: issue 9's dateline lines).
-        candidates = self._gazetteer.candidates(doc, titles)
+        linker = self._linker
+
+        def dropped(candidate: Candidate) -> bool:
+            return _no_outlet_position(linker.link(doc, candidate))
+
+        # The unknown titles dropped here go as the candidates are made (a quoted „Ja“ a
+        # line is one: issue 9 §2); the others are linked again below, as they were.
+        candidates = self._gazetteer.candidates(doc, titles, dropped)
         candidates.reverse()
         while candidates:
             candidate = candidates.pop()
-            link = self._linker.link(doc, candidate)
-            if candidate.unknown and not (link.has_type_noun or link.before or link.licenses):
-                # A quoted title in no outlet position: a film, a book, a slogan. Words
-                # after it count only at the start of a clause ("Wie die „X“ berichtet"),
-                # not in "… Enzyklika „Deus caritas est“ meldete der Radiosender".
+            link = linker.link(doc, candidate)
+            if candidate.unknown and _no_outlet_position(link):
                 continue
             if candidate.tentative and not link.licenses:
                 continue  # "auf Zeit", "ein Bild": the ordinary word

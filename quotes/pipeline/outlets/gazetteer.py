@@ -11,7 +11,9 @@ from __future__ import annotations
 import heapq
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from array import array
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Final
 
 import attrs
@@ -87,22 +89,44 @@ class Gazetteer:
 
     _compiled: Compiled
 
-    def candidates(self, doc: Document, titles: Sequence[Span]) -> list[Candidate]:
+    def candidates(
+        self,
+        doc: Document,
+        titles: Sequence[Span],
+        dropped: Callable[[Candidate], bool] | None = None,
+    ) -> list[Candidate]:
         """Outlet names, most certain first, without overlaps, in text order.
 
         Each pass yields candidates in text order; a later pass only fills the gaps the
         earlier ones left: domains, then the gazetteer, the publisher's name, quoted
-        titles, and names after type nouns.
+        titles, and names after type nouns. ``dropped`` tells of an unknown quoted title
+        that the caller would drop it: it still claims its place, but is left out.
         """
-        return _claim(
+        text = doc.text
+        claimed = _claim(
             [
-                self._domain_candidates(doc.text),
-                self._gazetteer_candidates(doc.text),
+                self._domain_candidates(text),
+                self._gazetteer_candidates(text),
                 self._publisher_candidates(doc),
-                self._title_candidates(doc.text, titles),
-                self._type_noun_candidates(doc.text),
             ]
         )
+        # The quoted titles are claimed as they come, and those ``dropped`` names go at
+        # once, keeping only their place (a quoted „Ja“ a line is one: issue 9 §2); the
+        # names after type nouns are claimed after them, as in one _claim of all passes.
+        gone_starts, gone_ends = array("q"), array("q")
+        kept = _accept(
+            claimed, self._title_candidates(text, titles), dropped, gone_starts, gone_ends
+        )
+        if kept:
+            claimed = list(heapq.merge(claimed, kept, key=_start)) if claimed else kept
+        del kept
+        after_type_nouns = self._type_noun_candidates(text)
+        if not in_offset_order(after_type_nouns, longest_first=True):
+            after_type_nouns.sort(key=lambda c: (c.start, -c.end))
+        accepted = _accept(claimed, after_type_nouns, None, gone_starts, gone_ends)
+        if accepted:
+            claimed = list(heapq.merge(claimed, accepted, key=_start)) if claimed else accepted
+        return claimed
 
     def _domain_candidates(self, text: str) -> list[Candidate]:
         out = []
@@ -148,17 +172,16 @@ class Gazetteer:
             for m in pattern.finditer(doc.text)
         ]
 
-    def _title_candidates(self, text: str, titles: Sequence[Span]) -> list[Candidate]:
-        out = []
+    def _title_candidates(self, text: str, titles: Sequence[Span]) -> Iterator[Candidate]:
+        """The quoted titles that may name outlets, in order of (start, -end)."""
         for start, end in self._titles(text, titles):
             title = text[start:end]
             known = self.lookup(title)
             if known is not None:
-                out.append(Candidate(start, end, known[0], known[1]))
+                yield Candidate(start, end, known[0], known[1])
             elif title == title.strip() and self._looks_like_a_name(title):
                 # The one shared string of a short title (a quoted „Ja“ a line recurs).
-                out.append(Candidate(start, end, sys.intern(title), "outlet", unknown=True))
-        return out
+                yield Candidate(start, end, sys.intern(title), "outlet", unknown=True)
 
     def _looks_like_a_name(self, title: str) -> bool:
         """Whether an unknown quoted title may name an outlet: short, and every word
@@ -221,13 +244,14 @@ class Gazetteer:
 
     def _titles(self, text: str, titles: Sequence[Span]) -> Iterator[tuple[int, int]]:
         """Quoted titles: those the quotations stage found, and short ones found here, in
-        order of (start, end), each once.
+        order of (start, -end) (the order in which they are claimed), each once.
 
         The ones found here come in text order (the matches do not overlap), so the two
         are merged as they come: no set and list of every pair (issue 9 §2: a quoted
         „Ja“ a line is a title here)."""
         given = sorted(
-            {(t.start, t.end) for t in titles if isinstance(t, Span) and t.end <= len(text)}
+            {(t.start, t.end) for t in titles if isinstance(t, Span) and t.end <= len(text)},
+            key=_longest_first,
         )
         # A title starts with a capital or a digit ("„20 Minuten“"); the stdlib engine
         # has no \p{Lu}, so that is checked here.
@@ -237,7 +261,7 @@ class Gazetteer:
             if m.group("title")[0].isupper() or m.group("title")[0].isdigit()
         )
         last = None
-        for span in heapq.merge(given, found):
+        for span in heapq.merge(given, found, key=_longest_first):
             if span != last:
                 yield span
                 last = span
@@ -422,3 +446,43 @@ def _claim(passes: list[list[Candidate]]) -> list[Candidate]:
 
 def _start(candidate: Candidate) -> int:
     return candidate.start
+
+
+def _longest_first(span: tuple[int, int]) -> tuple[int, int]:
+    return (span[0], -span[1])
+
+
+def _accept(
+    claimed: list[Candidate],
+    candidates: Iterable[Candidate],
+    dropped: Callable[[Candidate], bool] | None,
+    gone_starts: array[int],
+    gone_ends: array[int],
+) -> list[Candidate]:
+    """One pass of :func:`_claim` over ``candidates`` (in order of (start, -end)), each
+    read once: those that overlap neither ``claimed`` nor the places in ``gone_starts``
+    and ``gone_ends`` (sorted, apart) nor the pass's last one. An unknown title that
+    ``dropped`` tells of is not returned; its place is added to the gone ones."""
+    accepted: list[Candidate] = []
+    i = 0
+    last_end = -1
+    for candidate in candidates:
+        start, end = candidate.start, candidate.end
+        if end <= start:
+            continue
+        while i < len(claimed) and claimed[i].end <= start:
+            i += 1
+        if i < len(claimed) and claimed[i].start < end:
+            continue  # overlaps a claim of an earlier pass
+        at = bisect_right(gone_ends, start)
+        if at < len(gone_starts) and gone_starts[at] < end:
+            continue  # overlaps the place of a title gone
+        if last_end > start:
+            continue  # overlaps an earlier candidate of this pass
+        last_end = end
+        if dropped is not None and candidate.unknown and dropped(candidate):
+            gone_starts.append(start)
+            gone_ends.append(end)
+            continue
+        accepted.append(candidate)
+    return accepted
