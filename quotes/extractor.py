@@ -295,6 +295,8 @@ class Extractor:
             attributions.append(frame.to_attribution(c.via, c.speaker, kind))
             if release:
                 frames[i] = None
+        if release:
+            cast(list, frames).clear()  # all None now: the list's own array goes too
         # In text order; quotations with the same offsets keep the order of their frames,
         # as the chains come in order of (start, -end), frames of equal offsets by index.
         # Sorted only where they are not in order already (a key is a tuple and an int a
