@@ -59,6 +59,9 @@ _MEMO_CHARS = 4096
 _RECENT_STRETCHES = 16
 _new_tuple = tuple.__new__
 _new_object = object.__new__
+#: Spans of :class:`Spans` up to this long are made each time they are read; longer ones
+#: once (their text is a copy worth keeping).
+_MADE_CHARS = 64
 _set_attribute = object.__setattr__  # how the frozen Span is built without its checks
 #: How far back :meth:`SentenceSplitter._is_false_boundary` reads for the word before a
 #: dot in one slice (a longer word is read character by character).
@@ -87,12 +90,16 @@ class Spans(Sequence[Span]):
     Compares equal to the tuple of the same Spans.
     """
 
-    __slots__ = ("_text", "ends", "starts")
+    __slots__ = ("_long", "_text", "ends", "starts")
 
     def __init__(self, text: str, starts: array[int], ends: array[int]) -> None:
         self._text = text
         self.starts = starts
         self.ends = ends
+        # The Spans longer than _MADE_CHARS, made once when first read: a long sentence
+        # is read once per quotation in it, and slicing its text each time made a text
+        # of one long sentence quadratic (issue 9: "titles in one sentence").
+        self._long: dict[int, Span] = {}
 
     @classmethod
     def of(cls, text: str, bounds: Iterable[tuple[int, int]]) -> Spans:
@@ -114,12 +121,18 @@ class Spans(Sequence[Span]):
     def __getitem__(self, index: int | slice) -> Span | tuple[Span, ...]:
         if isinstance(index, slice):
             return tuple(self[i] for i in range(*index.indices(len(self.starts))))
-        return _span(self._text, self.starts[index], self.ends[index])
+        start, end = self.starts[index], self.ends[index]
+        if end - start <= _MADE_CHARS:
+            return _span(self._text, start, end)
+        key = index if index >= 0 else index + len(self.starts)
+        found = self._long.get(key)
+        if found is None:
+            found = self._long[key] = _span(self._text, start, end)
+        return found
 
     def __iter__(self) -> Iterator[Span]:
-        text = self._text
-        for start, end in zip(self.starts, self.ends, strict=True):
-            yield _span(text, start, end)
+        for index in range(len(self.starts)):
+            yield self[index]
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Spans):
