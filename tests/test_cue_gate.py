@@ -70,6 +70,6 @@ def test_cue_search_finds_what_the_search_over_every_token_finds(
         total += len(got)
     assert total >= 4
     lower, written = rules.cue_words
-    assert {"laut", "nach", "so", "demnach"} <= lower
+    assert {"laut", "demnach"} <= lower  # "nach" and "so" the branches name themselves
     assert "zufolge" in lower or "zufolge" in rules.source_postpositions
     assert "Mitteilung" in written or "Mitteilung" not in rules.reporting_nouns

@@ -140,7 +140,6 @@ class DetectorRules:
         lower = (
             self.source_prepositions
             | self.source_postpositions
-            | {"nach", "so"}
             | self.source_adverbs
             | self.source_adverbs_konjunktiv
         )
@@ -149,10 +148,11 @@ class DetectorRules:
 
     @property
     def cue_words(self) -> tuple[frozenset[str], frozenset[str]]:
-        """The lower-case words (source words, "nach", "so") and the written ones (reporting
-        nouns, cue verb forms, irregular forms) that can open a cue of
-        :func:`~quotes.detectors.indirect.detector.sentence_candidates`: any other token
-        that is no verb by its tags opens none."""
+        """The lower-case words (source prepositions, postpositions and adverbs) and the
+        written ones (reporting nouns, cue verb forms, irregular forms) that can open a cue
+        of :func:`~quotes.detectors.indirect.detector.sentence_candidates`; besides them
+        only "nach" and "so", which that function's branches name themselves, and a token
+        that is a verb by its tags open one."""
         return self._cue_words
 
     @classmethod

@@ -145,6 +145,8 @@ def _cue_candidates(scan: DocumentScan, s: SentenceView) -> list[Candidate]:
         low = token.text.lower()
         if not (
             low in lower_words
+            or low == "nach"
+            or low == "so"
             or token.text in written_words
             or token.upos in _VERBAL
             or token.tag[:1] == "V"
