@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import attrs
 import pytest
+from timing import growth
 
 import quotes
 from quotes.document import Document, SentenceSplitter
@@ -437,8 +438,6 @@ def test_spoke_to_an_outlet_carries_only_to_the_end_of_the_paragraph(
 def test_chains_cost_linear_time(
     finder: OutletFinder, build: Callable[..., Document], unit: str
 ) -> None:
-    import time
-
     def work(copies: int) -> Callable[[], object]:
         text = unit * copies
         doc = build(text)
@@ -456,16 +455,7 @@ def test_chains_cost_linear_time(
             frames.append(Frame(paragraph.start, paragraph.end, quote, speaker))
         return lambda: finder.chains(doc, mentions, frames)
 
-    def cpu(job: Callable[[], object]) -> float:
-        times = []
-        for _ in range(3):
-            began = time.process_time()
-            job()
-            times.append(time.process_time() - began)
-        return min(times)
-
-    small, large = work(1_000), work(4_000)
-    ratio = cpu(large) / max(cpu(small), 0.01)
+    ratio = growth(work(1_000), work(4_000))
     assert ratio < 10, f"4× the quotations took {ratio:.1f}× the CPU time"
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from timing import growth
 
 from quotes.document import Document, SentenceSplitter
 from quotes.errors import RulesError
@@ -1000,21 +1001,6 @@ def test_any_text(finder: OutletFinder, build: Callable[[str], Document], text: 
     assert len({s.name for s in via}) == len(via)
 
 
-def _seconds(finder: OutletFinder, build: Callable[[str], Document], text: str) -> float:
-    """CPU seconds, the best of three runs: a shared machine's noise only ever adds time.
-
-    CPU time, not wall time: on a loaded machine the wall clock also counts the waits for a
-    core (4x the text took 11.7x the wall time once, under a full suite on two workers).
-    """
-    doc = build(text)
-    times = []
-    for _ in range(3):
-        began = time.process_time()
-        finder.find(doc)
-        times.append(time.process_time() - began)
-    return min(times)
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("unit", "size"),
@@ -1040,7 +1026,8 @@ def test_time_grows_linearly(
     large = small * 4
     # Linear is 4×; a busy machine adds noise, most on tiny timings (hence the floor);
     # n log n would be about 4.5×, quadratic 16×.
-    ratio = _seconds(finder, build, large) / max(_seconds(finder, build, small), 0.01)
+    small_doc, large_doc = build(small), build(large)
+    ratio = growth(lambda: finder.find(small_doc), lambda: finder.find(large_doc))
     assert ratio < 10, f"4× the text took {ratio:.1f}× the time"
 
 
@@ -1077,16 +1064,6 @@ def test_a_megabyte_of_news_is_fast(finder: OutletFinder, build: Callable[[str],
     assert time.process_time() - began < 5
 
 
-def _cpu_seconds(work: Callable[[], object]) -> float:
-    """The best of three runs in CPU time: other processes on the machine do not count."""
-    times = []
-    for _ in range(3):
-        began = time.process_time()
-        work()
-        times.append(time.process_time() - began)
-    return min(times)
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "line", ["Berlin (dpa) – „Wir sind bereit“, sagte Merz.\n", "(AFP/dpa) -\n"]
@@ -1106,8 +1083,7 @@ def test_many_dateline_lines_cost_linear_time(
 
         return work
 
-    small, large = chains(2_000), chains(8_000)
-    ratio = _cpu_seconds(large) / max(_cpu_seconds(small), 0.01)
+    ratio = growth(chains(2_000), chains(8_000))
     assert ratio < 10, f"4× the datelines took {ratio:.1f}× the CPU time"
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import gc
 import time
+from collections.abc import Callable
 
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
+from timing import growth
 
 from quotes.document import Document, SentenceSplitter
 from quotes.pipeline.marks import find_marks
@@ -492,33 +493,17 @@ def test_marks_from_elsewhere_are_tolerated() -> None:
 # -- linear time ---------------------------------------------------------------------------
 
 
-def _cpu_seconds(doc: Document, repeats: int) -> float:
-    # CPU time of this process, best of a few runs, with the garbage collector paused (as
-    # timeit does): other processes on a busy machine and collector pauses do not count.
-    marks = find_marks(doc, RULES)
-    best = float("inf")
-    gc.disable()
-    try:
-        for _ in range(repeats):
-            began = time.process_time()
-            find_quotations(doc, marks, RULES)
-            best = min(best, time.process_time() - began)
-    finally:
-        gc.enable()
-    return best
-
-
 def _ratio(unit: str, small: int, large: int, *, build: bool = True) -> float:
-    def document(text: str) -> Document:
+    def stage(text: str) -> Callable[[], object]:
         if build:
-            return Document.build(text, SPLITTER)
-        # One paragraph, no sentences: the cost measured is this stage's alone.
-        return Document(text, (Span(0, len(text), text),), ())
+            doc = Document.build(text, SPLITTER)
+        else:
+            # One paragraph, no sentences: the cost measured is this stage's alone.
+            doc = Document(text, (Span(0, len(text), text),), ())
+        marks = find_marks(doc, RULES)
+        return lambda: find_quotations(doc, marks, RULES)
 
-    # The floor keeps noise on a tiny timing from deciding the test.
-    return _cpu_seconds(document(unit * large), 2) / max(
-        _cpu_seconds(document(unit * small), 3), 0.01
-    )
+    return growth(stage(unit * small), stage(unit * large))
 
 
 @pytest.mark.parametrize(

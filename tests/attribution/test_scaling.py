@@ -7,10 +7,10 @@ quadratic 16x; the bound of 10x leaves room for a busy machine.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 import pytest
+from timing import growth
 
 import quotes
 from quotes.document import Document
@@ -18,15 +18,6 @@ from quotes.pipeline.marks import find_marks
 from quotes.pipeline.quotations import find_quotations
 
 RATIO = 10
-
-
-def _best_cpu_seconds(work: Callable[[], object], runs: int = 2) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        began = time.process_time()
-        work()
-        best = min(best, time.process_time() - began)
-    return max(best, 0.01)
 
 
 @pytest.mark.slow
@@ -39,14 +30,14 @@ def test_many_quotations_in_one_sentence(piece: str) -> None:
     extractor = quotes.Extractor("rules")
     finder = extractor._speakers
 
-    def seconds(copies: int) -> float:
+    def work(copies: int) -> Callable[[], object]:
         doc = Document.build(piece * copies, extractor._splitter)
         quoted = find_quotations(doc, find_marks(doc, extractor.rules), extractor.rules)
-        return _best_cpu_seconds(lambda: finder.find(doc, quoted))
+        return lambda: finder.find(doc, quoted)
 
-    seconds(50)  # warm up
-    small, large = seconds(1_000), seconds(4_000)
-    assert large / small < RATIO, f"1,000: {small:.2f} s, 4,000: {large:.2f} s"
+    work(50)()  # warm up
+    ratio = growth(work(1_000), work(4_000))
+    assert ratio < RATIO, f"4x the quotations took {ratio:.1f}x the CPU time"
 
 
 @pytest.mark.slow
@@ -55,15 +46,13 @@ def test_one_clause_with_many_verbs_of_saying() -> None:
     extractor = quotes.Extractor("parse")
     piece = "Er sagte, er sei bereit und "
 
-    def seconds(copies: int) -> float:
+    def work(copies: int) -> Callable[[], object]:
         text = piece * copies + "das sei gut."
         doc = Document.build(text, extractor._splitter)
         parsed = extractor._parser.parse(text)
         mentions = extractor._mentions
-        return _best_cpu_seconds(
-            lambda: extractor._indirect.detect(parsed, doc, (), mentions, mentions.start(doc))
-        )
+        return lambda: extractor._indirect.detect(parsed, doc, (), mentions, mentions.start(doc))
 
-    seconds(20)  # warm up
-    small, large = seconds(300), seconds(1_200)
-    assert large / small < RATIO, f"300: {small:.2f} s, 1,200: {large:.2f} s"
+    work(20)()  # warm up
+    ratio = growth(work(300), work(1_200))
+    assert ratio < RATIO, f"4x the verbs took {ratio:.1f}x the CPU time"
