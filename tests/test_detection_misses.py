@@ -60,6 +60,27 @@ def test_a_name_before_a_hyphen_and_a_title_noun_is_a_title() -> None:
     assert categories("Die „Ampel“-Koalition stritt über den Haushalt.") == ["term"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Glued by a hyphen to the word before: part of a compound name.
+        "Die Ministerin sagte im ZDF-„Morgenmagazin“, sie halte nichts von Drohungen.",
+        "Der Moderator der ARD-„Tagesschau“ verabschiedete sich am Freitag.",
+        # A title noun (a compound of Magazin, Zeitung) standing alone in marks.
+        "Die Ministerin sagte im „Morgenmagazin“ des ZDF, sie halte nichts von Drohungen.",
+        "Das berichtete die „Netzeitung“ am Dienstag.",
+    ],
+)
+def test_a_quote_that_names_itself_is_a_title(text: str, rules_extractor: quotes.Extractor) -> None:
+    assert categories(text) == ["title"]
+    assert all(a.kind != "direct" for a in rules_extractor.extract(text)), text
+
+
+def test_one_quoted_word_of_somebody_stays_speech() -> None:
+    # Not a title noun, not glued: an evaluative word somebody used.
+    assert categories("Er nannte den Vorschlag „Unsinn“.") == ["speech"]
+
+
 def test_quoted_words_are_no_outlet_name() -> None:
     assert categories("„Wir bleiben bei unserer Zeit“, sagte die Sprecherin.") == ["speech"]
 
