@@ -36,6 +36,7 @@ from quotes.pipeline.outlets.base import OutletMention
 from quotes.pipeline.outlets.chains import ChainBuilder, MentionIndex
 from quotes.pipeline.outlets.compiled import Compiled
 from quotes.pipeline.outlets.corrections import name_after_cue, without_addressee
+from quotes.pipeline.outlets.outlet_speakers import reported_before, typed_outlet
 from quotes.records import Source, Span, Speaker, SpeakerType
 
 __all__ = ["ChainRequest", "Chained", "PassageChains"]
@@ -43,10 +44,6 @@ __all__ = ["ChainRequest", "Chained", "PassageChains"]
 # A paragraph this short that does not end like a sentence is a heading.
 _HEADING_MAX = 120
 _SENTENCE_ENDS = frozenset(".!?:;…“”\"»«’'")
-# Sets, not strings: ``text[end : end + 1]`` is "" at the end of the text, and "" is in every
-# string.
-_OPEN = frozenset('„“"»«‚')
-_CLOSE = frozenset('“”"«»‘')
 # An article and a noun right after a cue: "sagte | der Zeitung,"; no name after the noun.
 _ARTICLE_NOUN = regex.compile(r"\s+(\w+)\s+(\w[\w-]*)(?=\s*[,.;:!?]|\s+\p{Ll})")
 # The relation given to an outlet that was the speaker and moves into the chain without
@@ -147,8 +144,8 @@ class PassageChains:
         speaker = frame.speaker
         span = speaker.mention if speaker is not None else None
         if speaker is not None and span is not None:
-            speaker = self._typed_outlet(doc, index, speaker, span)
-            speaker = self._reported_before(doc, index, speaker, span)
+            speaker = typed_outlet(self._compiled, doc, index, speaker, span)
+            speaker = reported_before(self._compiled, doc, index, speaker, span)
             speaker = without_addressee(doc, index, speaker, speaker.mention or span)
             span = speaker.mention
         if speaker is not None and span is not None and speaker.type == "outlet":
@@ -177,126 +174,6 @@ class PassageChains:
         referred = self._named_before(doc, index, frame)
         via = self._with_addressee(index, frame.addressee, via, referred)
         return Chained(speaker, self._reported_thereby(doc, index, frame, speaker, via))
-
-    def _typed_outlet(
-        self, doc: Document, index: MentionIndex, speaker: Speaker, span: Span
-    ) -> Speaker:
-        """The outlet that a speaker mention names by its type noun: "Der Fernsehsender
-        „Silverbird“", or a mention cut short before the name ("die Staatsagentur" before
-        "Tass"): the words before the name are the outlet's own noun phrase (article,
-        adjectives, type noun: "Der israelische Fernsehsender „Channel 10“"), or a type noun
-        joined to the name ("die „Bild“-Zeitung"), or a mention that is the name with no
-        more than article, adjectives and marks ("die „Bild“"), or the outlet's report
-        ("dem Bericht der „Bild“"), or one named for it already; "Ein Reporter des Senders
-        n-tv" and "Peskow von der Agentur Interfax" are persons. Else ``speaker`` as it
-        is."""
-        if speaker.type == "outlet":
-            return speaker
-        text = doc.text
-        at = span.end
-        while at < min(len(text), span.end + 3) and (text[at].isspace() or text[at] in _OPEN):
-            at += 1
-        outlet = index.mention_in(span) or index.mention_in(
-            Span.of(text, at, min(len(text), at + 1))
-        )
-        if outlet is None or outlet.type == "organization" or outlet.span.start < span.start:
-            return speaker
-        if speaker.name == outlet.name and outlet.span.end <= span.end:
-            # "Die Deutsche Presse-Agentur (dpa)": named the outlet, typed otherwise.
-            return Speaker(span, outlet.name, "outlet")
-        c = self._compiled
-        phrase = c.noun_phrase_full.fullmatch(text, span.start, outlet.span.start)
-        if phrase is None:
-            return speaker
-        # "die „Bild“-Zeitung": the type noun joined to the name's end.
-        tail = c.type_tail.match(text, outlet.span.end) if c.type_tail is not None else None
-        # Or the mention is the outlet's name with no more than its article, adjectives
-        # and marks ("die „Bild“").
-        named = outlet.span.start < span.end and (
-            span.end == outlet.span.end
-            or (span.end == outlet.span.end + 1 and text[outlet.span.end] in _CLOSE)
-        )
-        carrier = phrase.group("carrier")
-        if carrier:
-            # "in dem Bericht der „Bild“": the report is the outlet's; "Ein Reporter des
-            # Senders n-tv" is a person.
-            if not named or carrier.rsplit("-", 1)[-1] not in c.report_nouns:
-                return speaker
-            return Speaker(span, outlet.name, "outlet")
-        if phrase.group("type") is None and tail is None and not named:
-            return speaker
-        close = max(span.end, outlet.span.end)
-        if tail is not None:
-            close = max(close, tail.end())
-        elif close == outlet.span.end and text[close : close + 1] in _CLOSE:
-            close += 1
-        return Speaker(Span.of(text, span.start, close), outlet.name, "outlet")
-
-    def _reported_before(
-        self, doc: Document, index: MentionIndex, speaker: Speaker, span: Span
-    ) -> Speaker:
-        """The outlet whose report a speaker of article and report noun refers back to
-        ("Wie die „Bild“ berichtet, … . …, heißt es in dem Bericht."): the last outlet
-        linked before it, within reach, where the noun itself does not stand between them
-        (a report someone else made) and no outlet follows ("dem Bericht der „Zeit“").
-        An outlet named without linking words counts where the report was named as its
-        own: "Ein Bericht der „Süddeutschen Zeitung“ …", or the outlet opens a sentence
-        that names a report ("Die „New York Times“ hat einen Bericht veröffentlicht.");
-        then the report noun may stand in that sentence. Else ``speaker`` as it is."""
-        c = self._compiled
-        if speaker.type == "outlet" or not c.report_nouns:
-            return speaker
-        text = doc.text
-        words = span.text.split()
-        if len(words) == 1:
-            # "heißt es im Bericht": the article is in the word before the mention.
-            before = text[max(0, span.start - 8) : span.start].split()
-            if not before or before[-1].lower() not in c.report_contractions:
-                return speaker
-        elif len(words) != 2 or words[0].lower() not in c.back_reference_articles:
-            return speaker
-        noun = words[-1]
-        if noun not in c.report_nouns:
-            return speaker
-        after = Span.of(text, span.end, min(len(text), span.end + 12))
-        if index.mention_in(span) is not None or (after.text and index.mention_in(after)):
-            return speaker
-        linked = {id(m) for m in index.before(span.start, c.back_reference_reach)}
-        for mention in index.before(span.start, c.back_reference_reach, plain=True):
-            if mention.type == "organization" or mention.span.end > span.start:
-                continue
-            between = mention.span.end
-            if self._report_of(doc, mention):
-                sentence = doc.sentence_at(mention.span.start)
-                between = max(between, sentence.end if sentence is not None else between)
-            elif id(mention) not in linked:
-                continue  # a plain mention that names no report of its own
-            if between < span.start and regex.search(
-                rf"\b{regex.escape(noun)}\b", text[between : span.start]
-            ):
-                return speaker
-            return Speaker(span, mention.name, "outlet")
-        return speaker
-
-    def _report_of(self, doc: Document, mention: OutletMention) -> bool:
-        """Whether the text names a report as the outlet's own where it names the outlet:
-        "Ein Bericht der „SZ“", or the outlet opens a sentence that names a report ("Die
-        „New York Times“ hat einen Bericht veröffentlicht")."""
-        c = self._compiled
-        text = doc.text
-        sentence = doc.sentence_at(mention.span.start)
-        if sentence is None:
-            return False
-        phrase = c.noun_phrase.match(text, sentence.start, mention.span.start)
-        if phrase is None:
-            return False
-        carrier = phrase.group("carrier")
-        if carrier:
-            return carrier.rsplit("-", 1)[-1] in c.report_nouns
-        if text[sentence.start : phrase.start()].strip():
-            return False  # "Laut „Spiegel“ legte die Kommission einen Bericht vor"
-        rest = text[mention.span.end : sentence.end]
-        return any(word in c.report_nouns for word in _WORD.findall(rest))
 
     def _outlet_speaks(
         self, doc: Document, index: MentionIndex, via: tuple[Source, ...]
