@@ -235,11 +235,14 @@ class PassageChains:
         ]
         if own_hop is not None and any(hop < own_hop for hop in cited_hops):
             return Chained(None, loose)  # "Laut RENEWZ unter Berufung auf CNN und …"
-        if own_hop is None and outlet is None and cited_hops:
-            # The speaker is an outlet no pattern found (the attribution stage knew it):
-            # it stands right after the sources it cites.
+        if own_hop is None and cited_hops:
+            # The speaker is an outlet that cites sources ("Wie Reuters unter Berufung auf
+            # die „Financial Times“ berichtet"), or one no pattern found (the attribution
+            # stage knew it): it stands right after the sources it cites.
             hop = max(cited_hops) + 1
-            own = Source(speaker.name, "outlet", _REPORTED, span, hop=hop)
+            kind = outlet.type if outlet is not None else "outlet"
+            name = outlet.name if outlet is not None else speaker.name
+            own = Source(name, kind, _REPORTED, span, hop=hop)
             return Chained(
                 None,
                 (
