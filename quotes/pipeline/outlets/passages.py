@@ -226,12 +226,16 @@ class PassageChains:
         own_hop = next(
             (s.hop for s in loose if s.mention is not None and _overlaps(s.mention, span)), None
         )
+        # The sources it cites: after it, or fronted in its sentence ("Unter Berufung auf
+        # die „Financial Times“ meldete Reuters, …").
+        sentence = doc.sentence_at(span.start) if doc.sentences else None
+        opens = sentence.start if sentence is not None else span.end
         cited_hops = [
             s.hop
             for s in loose
             if self._builder.relation_class(s.relation) == "cited"
             and s.mention is not None
-            and s.mention.start >= span.end
+            and (s.mention.start >= span.end or opens <= s.mention.start < span.start)
         ]
         if own_hop is not None and any(hop < own_hop for hop in cited_hops):
             return Chained(None, loose)  # "Laut RENEWZ unter Berufung auf CNN und …"
@@ -264,6 +268,9 @@ class PassageChains:
         if sentence is not None:
             hi = min(hi, max(sentence.end, span.end))
         m = pattern.match(text, span.end, hi)
+        if m is None and sentence is not None and sentence.start < span.start:
+            # Fronted: "Unter Berufung auf Regierungskreise meldete die Agentur AFP, …".
+            m = pattern.match(text, sentence.start, span.start)
         if m is None:
             return None
         who = Span.of(text, *m.span("who"))
