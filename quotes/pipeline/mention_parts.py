@@ -21,7 +21,7 @@ import attrs
 
 from quotes.pipeline.mention import Mention
 
-__all__ = ["PartWords", "mention_parts", "numbered_noun"]
+__all__ = ["PartWords", "compound_noun", "mention_parts"]
 
 #: The punctuation that ends the head and opens an apposition: ", Maria Sacharowa", "(SPD)".
 _APPOSITION_MARKS = frozenset({",", "(", ")"})
@@ -81,12 +81,12 @@ def mention_parts(
         elif part == "apposition":
             if word[:1].isupper():
                 apposition.append(word)
-        elif is_modifier(k) and not head and not numbered_noun(word):
+        elif is_modifier(k) and not head and not compound_noun(word):
             # "der 34-Jährige" is a noun, though a tagger may call it an adjective.
             adjectives.append(word)
         elif (
             word[:1].isupper()
-            or numbered_noun(word)
+            or compound_noun(word)
             or (word in parts.name_particles and head)
             or (head and _joined_particle(word, parts.name_particles))
         ):
@@ -106,10 +106,17 @@ def mention_parts(
     )
 
 
-def numbered_noun(word: str) -> bool:
-    """A noun compound that opens with a number, its last part capitalised: "34-Jährige",
-    "5-Sterne-Hotel" (a capitalised noun in all but its first letter)."""
-    return word[:1].isdigit() and "-" in word and word.rsplit("-", 1)[1][:1].isupper()
+def compound_noun(word: str) -> bool:
+    """A noun compound that opens with a number or a lower-case name or abbreviation, its
+    last part capitalised: "34-Jährige", "5-Sterne-Hotel", "vzbv-Vorständin",
+    "dpa-Korrespondent", "eBay-Chefin" (a capitalised noun in all but its first letter;
+    "US-amerikanischen" opens with a capital and ends lower-case: no noun)."""
+    if "-" not in word:
+        return False
+    last = word.rsplit("-", 1)[1]
+    if word[:1].isdigit():
+        return last[:1].isupper()
+    return word[:1].islower() and last[:1].isupper() and last.isalpha()
 
 
 def _joined_particle(word: str, particles: frozenset[str]) -> bool:

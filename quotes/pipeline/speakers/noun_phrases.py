@@ -15,7 +15,7 @@ import attrs
 from quotes.document import Token
 from quotes.pipeline.cues import CueMatch
 from quotes.pipeline.entities import Lexicon, Mention
-from quotes.pipeline.mention_parts import PartWords, mention_parts, numbered_noun
+from quotes.pipeline.mention_parts import PartWords, compound_noun, mention_parts
 from quotes.pipeline.speaker_words import SurfaceWords
 
 __all__ = ["NounPhrase", "NounPhrases", "is_adjective", "is_noun"]
@@ -306,8 +306,8 @@ _APPOSITION_END = frozenset({",", ".", ":", ";", "!", "?", "(", "–"})
 
 
 def is_noun(word: str) -> bool:
-    if numbered_noun(word):
-        return True  # "der 34-Jährige"
+    if compound_noun(word):
+        return True  # "der 34-Jährige", "die vzbv-Vorständin"
     if not word[:1].isupper():
         return False
     # "US-amerikanischen" is an adjective despite its capital.
