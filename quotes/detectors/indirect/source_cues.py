@@ -328,7 +328,9 @@ def noun_candidates(scan: DocumentScan, s: SentenceView, i: int) -> list[Candida
             finite_in(scan, clause) is not None
             and scan.rules.konjunktiv.strength(parsed, parsed[finite_in(scan, clause) or 0])
             == "strong"
-            and word not in scan.rules.relative_pronouns
+            # "die Forderung, die …" opens a relative clause; "der Meinung, die Umleitung
+            # sei …" an article of the content clause's subject.
+            and (word not in scan.rules.relative_pronouns or parsed[i + 2].upos == "DET")
         )
     ):
         content_first = i + 2
