@@ -1,5 +1,6 @@
-"""The sixth Medium round (issue 8, medium4): opinions stated without "dass" are found.
-Sentences of our own."""
+"""The sixth Medium round (issue 8, medium4): opinions stated without "dass" are found,
+words that stand written on a sign have their verb as cue, estimates and assumptions are
+thought. Sentences of our own."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import pytest
 import quotes
 
 PARSE = quotes.Extractor("parse")
+RULES = quotes.Extractor("rules")
 
 
 def found(extractor: quotes.Extractor, text: str) -> list[tuple[str, str, str | None, str | None]]:
@@ -46,3 +48,24 @@ def test_a_relative_clause_after_a_noun_of_speech_is_no_content() -> None:
     # "die" is the relative pronoun here, not the article of a content clause's subject.
     text = "Er wiederholte die Forderung, die er seit Jahren erhebt."
     assert [q for q in found(PARSE, text) if q[0] == "indirect"] == []
+
+
+@pytest.mark.parametrize("extractor", [PARSE, RULES], ids=["parse", "rules"])
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Auf dem Schild am Tor stand: „Betreten verboten.“", "stand"),
+        ("Auf dem Zettel an der Tür stand nur: „Bin gleich zurück.“", "stand"),
+        ("Darin steht: „Die Frist endet im Mai.“", "steht"),
+    ],
+)
+def test_words_that_stand_written_have_their_verb_as_cue(
+    extractor: quotes.Extractor, text: str, cue: str
+) -> None:
+    ((kind, _quote, found_cue, medium),) = found(extractor, text)
+    assert (kind, found_cue, medium) == ("direct", cue, "Writing")
+
+
+def test_a_thing_before_a_colon_is_still_no_speaker() -> None:
+    (record,) = PARSE.extract("Auf dem Schild am Tor stand: „Betreten verboten.“")
+    assert record.speaker is None

@@ -50,6 +50,9 @@ class SurfaceWords:
     #: Words that make the quoted span after them a term (``term_markers`` of
     #: quotations.toml): "Zur so genannten „Reichensteuer“:" is a heading, no speaker.
     term_markers: tuple[str, ...] = ()
+    #: Verbs of text that stands written (``written_cue_words`` of quotations.toml, whole,
+    #: lower case): "Auf dem Schild stand: „…“" has no speaker, but the verb is its cue.
+    written_cue_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_rules(cls, rules: Mapping[str, Any]) -> SurfaceWords:
@@ -78,5 +81,9 @@ class SurfaceWords:
             ),
             term_markers=tuple(
                 str(w).lower() for w in rules.get("quotations", {}).get("term_markers", ())
+            ),
+            written_cue_words=frozenset(
+                str(w).lower()
+                for w in rules.get("quotations", {}).get("written_cue_words", ())
             ),
         )

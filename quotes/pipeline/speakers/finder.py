@@ -335,8 +335,10 @@ class SpeakerFinder:
         if verb is None:
             return None
         phrase = self.subjects.subject(body, verb, None)
-        if phrase is None:
+        if phrase is None and body[verb].text.lower() not in self.words.written_cue_words:
             return None
+        # "Auf dem Schild stand: „…“": words that stand written have no speaker; the
+        # verb is their cue all the same (its medium is Writing).
         parts = [Span(body[verb].start, body[verb].end, body[verb].text)]
         last = body[-1]
         if last.text in self.lexicon.particles and len(body) - 1 > verb:
