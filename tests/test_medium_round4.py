@@ -44,6 +44,22 @@ def test_an_opinion_without_dass_is_indirect_speech(text: str, content: str, cue
     assert ("indirect", content, cue, "ST") in found(PARSE, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Der Bürgermeister ist der Meinung, die Umleitung sei nur vorübergehend.",
+            "Der Bürgermeister",
+        ),
+        ("Die Anwohner sind der Ansicht, dass der Lärm zugenommen habe.", "Die Anwohner"),
+    ],
+)
+def test_the_subject_of_an_opinion_holds_it(text: str, speaker: str) -> None:
+    (record,) = [a for a in PARSE.extract(text) if a.kind == "indirect"]
+    assert record.speaker is not None and record.speaker.mention is not None
+    assert record.speaker.mention.text == speaker
+
+
 def test_a_relative_clause_after_a_noun_of_speech_is_no_content() -> None:
     # "die" is the relative pronoun here, not the article of a content clause's subject.
     text = "Er wiederholte die Forderung, die er seit Jahren erhebt."

@@ -533,7 +533,16 @@ class Attributor:
         verbs = [i for i in cand.cue if syn.token(i).upos == "VERB"] or list(cand.cue)
         verb = syn.verb_of(verbs[0])
         if verb is None:
-            return None
+            # "Der Bürgermeister ist der Meinung, …": a noun cue that is the predicate of
+            # a copula; the copula's subject holds the opinion (the tree hangs it on the
+            # noun or on the copula).
+            noun = next((i for i in cand.cue if syn.token(i).upos == "NOUN"), None)
+            copulas = syn.children(noun, "cop") if noun is not None else []
+            if noun is None or not copulas:
+                return None
+            return subject.find(syn, self.rules, cand, noun) or subject.find(
+                syn, self.rules, cand, copulas[0].i
+            )
         for pattern in VERB_PATTERNS:
             finding = pattern(syn, self.rules, cand, verb)
             if finding is not None:
