@@ -85,3 +85,18 @@ def test_words_that_stand_written_have_their_verb_as_cue(
 def test_a_thing_before_a_colon_is_still_no_speaker() -> None:
     (record,) = PARSE.extract("Auf dem Schild am Tor stand: „Betreten verboten.“")
     assert record.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "medium"),
+    [
+        ("Nach Schätzungen der Regierung wurden 200 Häuser zerstört.", "ST"),
+        ("Ersten Annahmen zufolge sei ein Kurzschluss die Ursache gewesen.", "ST"),
+        ("Nach Expertenmeinung ist der Schaden gering.", "ST"),
+        # One estimate is a figure someone gave, said or written (train: SW 3 of 4).
+        ("Nach einer Schätzung der Regierung wurden 200 Häuser zerstört.", "SW"),
+    ],
+)
+def test_estimates_and_assumptions_are_thought(text: str, medium: str) -> None:
+    (record,) = PARSE.extract(text)
+    assert record.medium == medium
