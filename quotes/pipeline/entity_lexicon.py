@@ -90,6 +90,8 @@ class Lexicon:
     genitive_links: frozenset[str] = frozenset()  # "des", "von" after such a noun
     possessive_authors: Mapping[str, str] = attrs.field(factory=dict)  # "ihr" → "sie"
     group_joints: frozenset[str] = frozenset()  # "und": two speakers, one group
+    # "Frau", "Herrn" before a surname → (the form a name keeps, its gender).
+    honorifics: Mapping[str, tuple[str, Gender]] = attrs.field(factory=dict)
     group_heads: frozenset[str] = frozenset()  # "Quellen": a description keeps its adjectives
     definite_articles: frozenset[str] = frozenset()  # der, die, das, den, dem, des
     role_articles: frozenset[str] = frozenset()  # the definite articles of a role mention
@@ -262,6 +264,10 @@ class Lexicon:
                 str(k).lower(): str(v) for k, v in persons.get("possessive_authors", {}).items()
             },
             group_joints=frozenset(str(w) for w in persons.get("group_joints", [])),
+            honorifics={
+                str(form): (str(name), str(persons.get("honorific_genders", {}).get(name, "")))
+                for form, name in persons.get("honorifics", {}).items()
+            },
             group_heads=frozenset(str(w) for w in data.get("group_heads", [])),
             definite_articles=frozenset(data.get("definite_articles", [])),
             role_articles=frozenset(data.get("role_articles", [])),

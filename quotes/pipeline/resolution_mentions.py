@@ -22,6 +22,9 @@ __all__ = [
     "without_adverbials",
 ]
 
+# Punctuation a mention's text writes around a word ("Müller," "(SPD)").
+_WORD_EDGES = ",.;:!?()[]„“”\"»«'"
+
 
 def part_of(mention: Mention, start: int, text: str, lex: Lexicon) -> Mention:
     """A mention of one conjunct, split into determiner, adjectives and head."""
@@ -88,7 +91,9 @@ def without_adverbials(mention: Mention, lex: Lexicon) -> Mention:
     )
     if cut == len(words) and not any(w in lex.not_speakers for w in mention.head):
         return mention
-    kept = set(words[:cut])
+    # The parts are words without the punctuation the text writes around them: "Frau
+    # Müller, eine Rentnerin aus Offenbach" keeps "Müller" though the text has "Müller,".
+    kept = {w.strip(_WORD_EDGES) for w in words[:cut]}
     head = tuple(w for w in mention.head if w in kept and w not in lex.not_speakers)
     genitive: list[str] = []
     for word in mention.genitive:

@@ -177,7 +177,13 @@ class ResolutionRun:
                 self.memory.surnames(word[:-1]) if word.endswith("s") and not genitive else None
             )
             before = words[k - 1] if k > 0 else ""
-            if candidates and before[:1].isupper() and not self._describes(before):
+            honorific = lex.honorifics.get(before)
+            if candidates and honorific is not None:
+                # "Frau Müller" after "Anna Müller": the person, if of that gender.
+                candidates = [
+                    c for c in candidates if self.memory.by_name[c].gender in ("", honorific[1])
+                ]
+            elif candidates and before[:1].isupper() and not self._describes(before):
                 # "Miriam Müller" is not "Thomas Müller": a first name must agree.
                 candidates = [c for c in candidates if before in c.split()[:-1]]
             if candidates:
@@ -290,7 +296,18 @@ class ResolutionRun:
         if names:
             name = " ".join(names)
             gender = lex.given_names.get(names[0], "") if len(names) > 1 else ""
-            roles = {found[0] for w in mention.head if (found := lex.role_of(w))}
+            honorific = lex.honorifics.get(names[0]) if len(names) > 1 else None
+            if honorific is not None:
+                # "Herrn Müller" is "Herr Müller", a man.
+                name = " ".join((honorific[0], *names[1:]))
+                gender = honorific[1]
+            # "Frau Müller, eine Rentnerin aus Offenbach": a role in the apposition is hers
+            # ("die Rentnerin" later refers to her).
+            roles = {
+                found[0]
+                for w in (*mention.head, *mention.apposition)
+                if (found := lex.role_of(w))
+            }
             return self.memory.register(name, gender, roles, mention.start)
         return Entity(
             description_name(mention, lex.group_heads, lex.noun_genders) or mention.text, "unknown"

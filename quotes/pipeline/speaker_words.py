@@ -83,7 +83,6 @@ class SurfaceWords:
                 str(w).lower() for w in rules.get("quotations", {}).get("term_markers", ())
             ),
             written_cue_words=frozenset(
-                str(w).lower()
-                for w in rules.get("quotations", {}).get("written_cue_words", ())
+                str(w).lower() for w in rules.get("quotations", {}).get("written_cue_words", ())
             ),
         )

@@ -36,4 +36,8 @@ class PersonsRules:
     # stands for, whose referent is the author
     possessive_authors: dict[str, str] = attrs.field(factory=dict)
     group_joints: Words = ()  # "und": joins two speakers into a group
+    # "Frau Müller", "Herrn Müller": a form of address before a surname, its form in a
+    # name, and the gender each canonical form gives
+    honorifics: dict[str, str] = attrs.field(factory=dict)
+    honorific_genders: dict[str, str] = attrs.field(factory=dict)
     person: tuple[Person, ...] = ()
