@@ -161,12 +161,17 @@ class Linker:
         ("… (dpa).", relation "quelle"); an outlet in a dateline at the start of a
         paragraph ("Berlin (dpa) - …") names the source of what follows ("dateline").
         """
+        if all(link.relation != MENTION for link in links):
+            return  # only mere mentions take a relation from their place
         text = doc.text
         # Where each dateline's parentheses hold their words: two arrays of offsets, not a
         # pair of int objects a line (issue 9 §2: a text of dateline lines).
         dateline_starts, dateline_ends = array("q"), array("q")
         for start, end in doc.paragraph_bounds():
-            m = _DATELINE.match(text, start, min(end, start + 160))
+            stop = min(end, start + 160)
+            if text.find("(", start, stop) < 0:
+                continue  # every dateline holds its parentheses: no match here
+            m = _DATELINE.match(text, start, stop)
             if m is not None:
                 dateline_starts.append(m.start("inner"))
                 dateline_ends.append(m.end("inner"))
