@@ -96,16 +96,27 @@ class OutletFinder:
         # once (a quoted „Ja“ a line is a candidate title: issue 9's dateline lines).
         linker = self._linker
 
+        # The links of the unknown titles kept, by candidate: each is linked once.
+        linked: dict[int, tuple[Candidate, Link]] = {}
+
         def dropped(candidate: Candidate) -> bool:
-            return _no_outlet_position(linker.link(doc, candidate))
+            link = linker.link(doc, candidate)
+            if _no_outlet_position(link):
+                return True
+            linked[id(candidate)] = (candidate, link)
+            return False
 
         # The unknown titles dropped here go as the candidates are made (a quoted „Ja“ a
-        # line is one: issue 9 §2); the others are linked again below, as they were.
+        # line is one: issue 9 §2); the others keep the link made for them here.
         candidates = self._gazetteer.candidates(doc, titles, dropped)
         candidates.reverse()
         while candidates:
             candidate = candidates.pop()
-            link = linker.link(doc, candidate)
+            made = linked.pop(id(candidate), None)
+            if made is not None and made[0] is candidate:
+                link = made[1]
+            else:
+                link = linker.link(doc, candidate)
             if candidate.unknown and _no_outlet_position(link):
                 continue
             if candidate.tentative and not link.licenses:
