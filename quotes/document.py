@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, overload
 import attrs
 import regex
 
+from quotes.mirrored import Mirrored, in_bmp
 from quotes.records import Span
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ class Token(NamedTuple):
 # Words keep inner hyphens, apostrophes and dots ("US-Außenministerium", "geht's",
 # "n-tv.de"); every other non-space character is a token of its own. Possessive
 # bounded repetition keeps this linear on any input.
-_TOKEN = regex.compile(r"\w+(?:[-'’.&]\w+)*+|[^\w\s]", regex.V1)
+_TOKEN = Mirrored(r"\w+(?:[-'’.&]\w+)*+|[^\w\s]")
 # What a token of more than one character is made of.
 _IN_WORD = regex.compile(r"[\w\-'’.&]", regex.V1)
 #: In a sentence longer than this, :meth:`Document.tokens` tokenises stretches of
@@ -66,17 +67,34 @@ _set_attribute = object.__setattr__  # how the frozen Span is built without its 
 #: How far back :meth:`SentenceSplitter._is_false_boundary` reads for the word before a
 #: dot in one slice (a longer word is read character by character).
 _WORD_REACH = 64
+# Sentence-final punctuation, then optional closing marks/brackets, then space, then
+# something that can start a sentence. Lookahead only: linear. The match starts at the
+# punctuation (a scan for it is fast; a lookbehind is tried at every character) and the
+# sentence ends after it.
+_BOUNDARY = Mirrored(
+    r"[.!?…](?:[\"'“”»«›‹’)\]]*+[ \t\u00a0]++(?=[\"„“»«‚›‹(\[]?[\p{Lu}\d])"
+    # a closing mark glued to the next sentence: „Wir sind bereit.“Danach ging er.
+    r"|[\"“”»«›‹]++(?=\p{Lu}\p{Ll}))"
+)
 _LINE_BREAK = regex.compile(r"[\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85]")
 #: The characters of :data:`_LINE_BREAK` (a set test per line is cheaper than a match).
 _LINE_BREAK_CHARS = frozenset("\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85")
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
-    """Tokens of ``text[start:end]``, with offsets into ``text``."""
+def tokenize(
+    text: str, start: int = 0, end: int | None = None, *, bmp: bool | None = None
+) -> tuple[Token, ...]:
+    """Tokens of ``text[start:end]``, with offsets into ``text``; ``bmp``: whether
+    ``text`` is all BMP (:func:`quotes.mirrored.in_bmp`), found out here when not given."""
     stop = len(text) if end is None else end
+    if bmp is None:
+        bmp = in_bmp(text, start, stop)
     # tuple.__new__ with the fields is what Token(start, end, text) does, at half the cost.
     return tuple(
-        [_new_tuple(Token, (*m.span(), m.group())) for m in _TOKEN.finditer(text, start, stop)]
+        [
+            _new_tuple(Token, (*m.span(), m.group()))
+            for m in _TOKEN.on(bmp).finditer(text, start, stop)
+        ]
     )
 
 
@@ -179,28 +197,19 @@ class SentenceSplitter:
 
     abbreviations: frozenset[str] = attrs.field(converter=frozenset)
     no_split_after_ordinal: frozenset[str] = attrs.field(converter=frozenset, factory=frozenset)
-    _boundary: regex.Pattern[str] = attrs.field(init=False)
 
-    def __attrs_post_init__(self) -> None:
-        # Sentence-final punctuation, then optional closing marks/brackets, then space,
-        # then something that can start a sentence. Lookahead only: linear. The match
-        # starts at the punctuation (a scan for it is fast; a lookbehind is tried at every
-        # character) and the sentence ends after it.
-        pattern = regex.compile(
-            r"[.!?…](?:[\"'“”»«›‹’)\]]*+[ \t\u00a0]++(?=[\"„“»«‚›‹(\[]?[\p{Lu}\d])"
-            # a closing mark glued to the next sentence: „Wir sind bereit.“Danach ging er.
-            r"|[\"“”»«›‹]++(?=\p{Lu}\p{Ll}))",
-            regex.V1,
-        )
-        object.__setattr__(self, "_boundary", pattern)
-
-    def split(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
-        """Sentence offsets within ``text[start:end]``."""
+    def split(
+        self, text: str, start: int, end: int, *, bmp: bool | None = None
+    ) -> list[tuple[int, int]]:
+        """Sentence offsets within ``text[start:end]``; ``bmp``: whether ``text`` is all
+        BMP (:func:`quotes.mirrored.in_bmp`), found out here when not given."""
         bounds: list[tuple[int, int]] = []
         sentence_start = start
         # Punctuation right before ``start`` ends a sentence there, as it always has.
         scan = start - 1 if start and text[start - 1] in ".!?…" else start
-        for m in self._boundary.finditer(text, scan, end):
+        if bmp is None:
+            bmp = in_bmp(text, scan, end)
+        for m in _BOUNDARY.on(bmp).finditer(text, scan, end):
             cut = m.start() + 1  # after the punctuation
             if self._is_false_boundary(text, sentence_start, cut, m.end()):
                 continue
@@ -263,6 +272,8 @@ class Document:
     _recent_tokens: dict[tuple[int, int], tuple[Token, ...]] = attrs.field(
         init=False, factory=dict, repr=False, eq=False
     )
+    # Whether the text is all BMP (see :attr:`in_bmp`), once known. A memo too.
+    _in_bmp: bool | None = attrs.field(init=False, default=None, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_paragraph_starts", _starts(self.paragraphs))
@@ -282,12 +293,13 @@ class Document:
                 sentences = paragraphs
             else:
                 split = self._splitter.split
+                bmp = self.in_bmp
                 sentences = Spans.of(
                     text,
                     (
                         b
                         for s, e in self.paragraph_bounds()
-                        for b in split(text, *_strip(text, s, e))
+                        for b in split(text, *_strip(text, s, e), bmp=bmp)
                     ),
                 )
                 if sentences == paragraphs and isinstance(paragraphs, Spans):
@@ -296,6 +308,14 @@ class Document:
                     sentences = tuple(sentences)  # as the hand-made paragraphs are
             object.__setattr__(self, "_sentences", sentences)
         return self._sentences  # type: ignore[return-value]
+
+    @property
+    def in_bmp(self) -> bool:
+        """Whether every character of the text is in the Basic Multilingual Plane: the
+        scans of :mod:`quotes.mirrored` then run in the stdlib engine."""
+        if self._in_bmp is None:
+            object.__setattr__(self, "_in_bmp", in_bmp(self.text))
+        return self._in_bmp  # type: ignore[return-value]
 
     def paragraph_bounds(self) -> Iterable[tuple[int, int]]:
         """``(p.start, p.end)`` for each paragraph ``p``, without making its Span."""
@@ -355,7 +375,7 @@ class Document:
             or not (_clean_edge(text, start) and _clean_edge(text, end))
         ):
             if not 0 <= end - start <= _MEMO_CHARS:
-                return tokenize(text, start, end)
+                return tokenize(text, start, end, bmp=self.in_bmp)
             # The speaker stages read the same stretch again (the sentence around a quote,
             # without it): the last few stretches' tokens are kept.
             recent = self._recent_tokens
@@ -364,14 +384,14 @@ class Document:
             if found is None:
                 if len(recent) >= _RECENT_STRETCHES:
                     recent.clear()
-                found = recent[key] = tokenize(text, start, end)
+                found = recent[key] = tokenize(text, start, end, bmp=self.in_bmp)
             return found
         if memo is None or not memo[0] <= start <= end <= memo[1]:
             # A stretch of a long sentence; the stages read forwards, with windows
             # reaching back a few hundred characters.
             first = max(0, start - _MEMO_CHARS // 4)
             stop = min(len(text), max(end, first + _MEMO_CHARS))
-            tokens = tokenize(text, first, stop)
+            tokens = tokenize(text, first, stop, bmp=self.in_bmp)
             memo = (first, stop, tokens, [t.start for t in tokens], [t.end for t in tokens])
             object.__setattr__(self, "_token_memo", memo)
         _, _, tokens, starts, ends = memo
@@ -397,7 +417,7 @@ class Document:
 
     def first_token_start(self, start: int, end: int) -> int | None:
         """Where the first of ``tokens(start, end)`` starts (None if there is none)."""
-        m = _TOKEN.search(self.text, start, end)
+        m = _TOKEN.on(self.in_bmp).search(self.text, start, end)
         return None if m is None else m.start()
 
     def sentences_between(self, start: int, end: int) -> Iterable[Span]:

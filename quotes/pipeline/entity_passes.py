@@ -9,9 +9,11 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
+from typing import Any
 
 import regex
 
+from quotes.mirrored import Mirrored, in_bmp
 from quotes.pipeline.entity_lexicon import Lexicon
 from quotes.pipeline.outlets.regexes import build_trie, trie_regex
 
@@ -29,8 +31,10 @@ __all__ = [
 
 # A word that begins with a letter and has a next word: where a full name can start.
 _CAPITALISED_BEFORE_WORD = re.compile(r"(?<![\w-])[^\W\d_][\w'’-]*(?=\s+\S)")
-# A capitalised word of letters and hyphens before a space, and what a class noun is made of.
-_CAPITALISED_RUN = regex.compile(r"(?<![\p{L}-])\p{Lu}[\p{L}-]*+(?=\s)", regex.V1)
+# A capitalised word of letters and hyphens before a space (not after a letter or hyphen:
+# the look-behind after the capital, so the scan can skip to capitals), and what a class
+# noun is made of.
+_CAPITALISED_RUN = Mirrored(r"\p{Lu}(?<![\p{L}-]\p{Lu})[\p{L}-]*+(?=\s)")
 _WORD_CHARS = regex.compile(r"[\p{L}-]+", regex.V1)
 
 COMPLEMENT = regex.compile(
@@ -47,9 +51,9 @@ _HEAD_BEFORE_LINK = regex.compile(r"(?r)(?<![\p{L}-])\p{Lu}[\p{L}-]+\s+", regex.
 
 # Three or more capitalised words on one line, where a role noun and a name may stand
 # ("Der Lette Kristaps Porzingis").
-CAPITALISED_WORDS = regex.compile(
-    r"(?<![\p{L}'’-])\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){2,}(?![\p{L}'’-])",
-    regex.V1,
+# (The look-behind after the first capital, as in _CAPITALISED_RUN.)
+CAPITALISED_WORDS = Mirrored(
+    r"\p{Lu}(?<![\p{L}'’-]\p{Lu})[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){2,}(?![\p{L}'’-])"
 )
 
 
@@ -150,9 +154,11 @@ def _given_name_starts(lex: Lexicon) -> re.Pattern[str] | None:
     return entry[1]  # type: ignore[return-value]
 
 
-def class_matches(text: str, lex: Lexicon) -> Iterator[regex.Match[str]]:
+def class_matches(text: str, lex: Lexicon, bmp: bool | None = None) -> Iterator[regex.Match[str]]:
     """``lex.organization_class_pattern.finditer(text)``, tried only at the capitalised
-    words that end in a class noun (the pattern's class is a whole word ending in one)."""
+    words that end in a class noun (the pattern's class is a whole word ending in one).
+    ``bmp``: whether ``text`` is all BMP (:func:`quotes.mirrored.in_bmp`; found out here
+    when not given)."""
     pattern = lex.organization_class_pattern
     assert pattern is not None
     classes = _folded_classes(tuple(lex.organization_classes))
@@ -163,8 +169,9 @@ def class_matches(text: str, lex: Lexicon) -> Iterator[regex.Match[str]]:
     # The distinct capitalised words first (one pass in C), then the places of those that
     # end in a class: a Python step per distinct word, not per capitalised word of the
     # text, and none at all for the many texts that name no class.
+    runs = _CAPITALISED_RUN.on(in_bmp(text) if bmp is None else bmp)
     class_words = []
-    for written in set(_CAPITALISED_RUN.findall(text)):
+    for written in set(runs.findall(text)):
         found = ends_in_class.get(written)
         if found is None:
             if len(ends_in_class) >= _CLASS_MEMO_SIZE:  # bounded, whatever the input
@@ -175,7 +182,7 @@ def class_matches(text: str, lex: Lexicon) -> Iterator[regex.Match[str]]:
     if not class_words:
         return
     last_end = 0
-    for start in sorted(at for written in class_words for at in _run_offsets(text, written)):
+    for start in sorted(at for word in class_words for at in _run_offsets(runs, text, word)):
         if start < last_end:
             continue
         m = pattern.match(text, start)
@@ -184,12 +191,13 @@ def class_matches(text: str, lex: Lexicon) -> Iterator[regex.Match[str]]:
             last_end = m.end()
 
 
-def _run_offsets(text: str, written: str) -> Iterator[int]:
-    """Where ``_CAPITALISED_RUN.finditer(text)`` matches ``written``: each place the word
-    stands at that is such a run, the whole run (not a part of a longer word)."""
+def _run_offsets(runs: Any, text: str, written: str) -> Iterator[int]:
+    """Where ``runs.finditer(text)`` (``_CAPITALISED_RUN`` for ``text``) matches
+    ``written``: each place the word stands at that is such a run, the whole run (not a
+    part of a longer word)."""
     at = text.find(written)
     while at >= 0:
-        run = _CAPITALISED_RUN.match(text, at)
+        run = runs.match(text, at)
         if run is not None and run.end() == at + len(written):
             yield at
         at = text.find(written, at + 1)

@@ -199,7 +199,7 @@ class _Builder:
         part is no word of the dictionaries itself ("Freeland" only ends like "Land";
         "Versagen" is a word)."""
         covered = _Covered(self.spans)
-        for run in CAPITALISED_WORDS.finditer(self.text):
+        for run in CAPITALISED_WORDS.on(self.doc.in_bmp).finditer(self.text):
             words = [(w.start(), w.end(), w.group()) for w in _RUN_WORD.finditer(run.group())]
             i = 0
             while i + 2 < len(words):
@@ -348,7 +348,7 @@ class _Builder:
         lex = self.lex
         if lex.organization_class_pattern is None:
             return
-        for m in class_matches(self.text, lex):
+        for m in class_matches(self.text, lex, self.doc.in_bmp):
             words: list[str] = []
             for word in m.group("name").split():
                 if (
