@@ -51,9 +51,11 @@ _HEAD_BEFORE_LINK = regex.compile(r"(?r)(?<![\p{L}-])\p{Lu}[\p{L}-]+\s+", regex.
 
 # Three or more capitalised words on one line, where a role noun and a name may stand
 # ("Der Lette Kristaps Porzingis").
-# (The look-behind after the first capital, as in _CAPITALISED_RUN.)
+# (The look-behind after the first capital, as in _CAPITALISED_RUN. The words and spaces
+# are possessive: a word given back would end before a letter, which neither a space nor
+# the end can follow, so they match as greedy ones would, without trying that.)
 CAPITALISED_WORDS = Mirrored(
-    r"\p{Lu}(?<![\p{L}'’-]\p{Lu})[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){2,}(?![\p{L}'’-])"
+    r"\p{Lu}(?<![\p{L}'’-]\p{Lu})[\p{L}'’-]*+(?:[ \t]++\p{Lu}[\p{L}'’-]*+){2,}(?![\p{L}'’-])"
 )
 
 
