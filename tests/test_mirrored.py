@@ -126,3 +126,22 @@ FORMER = [
 def test_rewritten_scans_match_as_they_did(text: str) -> None:
     for scan, former in FORMER:
         assert _found(scan.pattern, text) == _found(regex.compile(former, regex.V1), text)
+
+
+_FORMER_TITLE = re.compile(
+    r"(?:''(?<!\w'')|[„“”\"»«‚‘›‹](?<!\w[„“”\"»«‚‘›‹]))"
+    r"(?P<title>[^\W_][^„“”\"»«‚‘’›‹\n]{0,58}?)"
+    r"(?:''|[“”\"«»‘’‹›])(?!\w)"
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("'„“”\"»«‚‘›‹’aAb _1\n-"), max_size=60))
+def test_quoted_title_scan_matches_as_it_did(text: str) -> None:
+    # quotes.pipeline.outlets.gazetteer._TITLE, its first characters now one class.
+    from quotes.pipeline.outlets.gazetteer import _TITLE
+
+    def titles(pattern: re.Pattern[str]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+        return [(m.span(), m.span("title")) for m in pattern.finditer(text)]
+
+    assert titles(_TITLE) == titles(_FORMER_TITLE)

@@ -63,9 +63,11 @@ _SECOND_LEVEL: Final = frozenset({"co", "com", "org", "net", "gov", "ac", "ne", 
 
 # A short quoted title: „Berliner Zeitung“, »Spiegel«, ''Le Monde''. Lazy and bounded.
 # The opening mark first, the look-behind after it: the engine scans for the marks instead
-# of trying the look-behind at every position (same matches as "(?<!\w)(?:''|[…])").
+# of trying the look-behind at every position (same matches as "(?<!\w)(?:''|[…])"). One
+# class of the first characters ("'" among them), so that the scan skips to them (an
+# alternation of "''" and a class is tried at every position); a "'" then needs its second.
 _TITLE: Final = re.compile(
-    r"(?:''(?<!\w'')|[„“”\"»«‚‘›‹](?<!\w[„“”\"»«‚‘›‹]))"
+    r"['„“”\"»«‚‘›‹](?<!\w.)(?:(?<=')'|(?<!'))"
     r"(?P<title>[^\W_][^„“”\"»«‚‘’›‹\n]{0,58}?)"
     r"(?:''|[“”\"«»‘’‹›])(?!\w)"
 )
