@@ -93,7 +93,7 @@ def tokenize(
     return tuple(
         [
             _new_tuple(Token, (*m.span(), m.group()))
-            for m in _TOKEN.on(bmp).finditer(text, start, stop)
+            for m in _TOKEN.on(bmp, start, stop).finditer(text, start, stop)
         ]
     )
 
@@ -209,7 +209,7 @@ class SentenceSplitter:
         scan = start - 1 if start and text[start - 1] in ".!?…" else start
         if bmp is None:
             bmp = in_bmp(text, scan, end)
-        for m in _BOUNDARY.on(bmp).finditer(text, scan, end):
+        for m in _BOUNDARY.on(bmp, scan, end).finditer(text, scan, end):
             cut = m.start() + 1  # after the punctuation
             if self._is_false_boundary(text, sentence_start, cut, m.end()):
                 continue
@@ -417,7 +417,7 @@ class Document:
 
     def first_token_start(self, start: int, end: int) -> int | None:
         """Where the first of ``tokens(start, end)`` starts (None if there is none)."""
-        m = _TOKEN.on(self.in_bmp).search(self.text, start, end)
+        m = _TOKEN.on(self.in_bmp, start, end).search(self.text, start, end)
         return None if m is None else m.start()
 
     def sentences_between(self, start: int, end: int) -> Iterable[Span]:

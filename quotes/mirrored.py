@@ -70,9 +70,14 @@ class Mirrored:
             self._mirror = re.compile(translate(self.source, self.flags))
         return self._mirror
 
-    def on(self, bmp: bool) -> Any:
-        """The pattern to run on a text of which ``bmp`` tells whether it is all BMP."""
-        return self.mirror if bmp else self.pattern
+    def on(self, bmp: bool, pos: int = 0, endpos: int = 0) -> Any:
+        """The pattern to run on a text of which ``bmp`` tells whether it is all BMP,
+        with the ``pos`` and ``endpos`` to be passed: a negative one counts from the end
+        of the text in ``regex`` and is 0 to the stdlib engine, so it goes to the
+        ``regex`` pattern."""
+        if bmp and pos >= 0 and endpos >= 0:
+            return self.mirror
+        return self.pattern
 
 
 def translate(source: str, flags: int = regex.V1) -> str:

@@ -145,3 +145,14 @@ def test_quoted_title_scan_matches_as_it_did(text: str) -> None:
         return [(m.span(), m.span("title")) for m in pattern.finditer(text)]
 
     assert titles(_TITLE) == titles(_FORMER_TITLE)
+
+
+def test_negative_positions_count_from_the_end_as_in_regex() -> None:
+    text = "Er sagte: „Wir kommen.“ Dann ging er."
+    for start, end in [(-5, None), (0, -3), (-12, -2), (3, 100), (20, 4)]:
+        stop = len(text) if end is None else end
+        expected = [m.span() for m in _TOKEN.pattern.finditer(text, start, stop)]
+        assert [(t.start, t.end) for t in tokenize(text, start, end)] == expected
+        assert [(t.start, t.end) for t in tokenize(text, start, end, bmp=True)] == expected
+    assert _TOKEN.on(True, 0, -1) is _TOKEN.pattern
+    assert _TOKEN.on(True, 0, 5) is _TOKEN.mirror
