@@ -92,6 +92,7 @@ class Lexicon:
     group_joints: frozenset[str] = frozenset()  # "und": two speakers, one group
     # "Frau", "Herrn" before a surname → (the form a name keeps, its gender).
     honorifics: Mapping[str, tuple[str, Gender]] = attrs.field(factory=dict)
+    titles: frozenset[str] = frozenset()  # "Dr.", "Prof.": before a name, not part of it
     group_heads: frozenset[str] = frozenset()  # "Quellen": a description keeps its adjectives
     definite_articles: frozenset[str] = frozenset()  # der, die, das, den, dem, des
     role_articles: frozenset[str] = frozenset()  # the definite articles of a role mention
@@ -268,6 +269,7 @@ class Lexicon:
                 str(form): (str(name), str(persons.get("honorific_genders", {}).get(name, "")))
                 for form, name in persons.get("honorifics", {}).items()
             },
+            titles=frozenset(str(w) for w in persons.get("titles", [])),
             group_heads=frozenset(str(w) for w in data.get("group_heads", [])),
             definite_articles=frozenset(data.get("definite_articles", [])),
             role_articles=frozenset(data.get("role_articles", [])),

@@ -176,7 +176,11 @@ class ResolutionRun:
             candidates = (None if genitive else self.memory.surnames(word)) or (
                 self.memory.surnames(word[:-1]) if word.endswith("s") and not genitive else None
             )
-            before = words[k - 1] if k > 0 else ""
+            # "Prof. Vogt", "Frau Dr. Müller": the word before the title says who.
+            b = k - 1
+            while b > 0 and words[b] in lex.titles:
+                b -= 1
+            before = words[b] if b >= 0 and words[b] not in lex.titles else ""
             honorific = lex.honorifics.get(before)
             if candidates and honorific is not None:
                 # "Frau Müller" after "Anna Müller": the person, if of that gender.
@@ -294,6 +298,8 @@ class ResolutionRun:
             gender = lex.article_genders.get(mention.determiner, "") if mention.subject else ""
             return self.orgs.organization(mention, gender)
         if names:
+            # "Dr. Vogt", "Frau Prof. Berger": an academic title is no part of the name.
+            names = [w for w in names if w not in lex.titles] or names
             name = " ".join(names)
             gender = lex.given_names.get(names[0], "") if len(names) > 1 else ""
             honorific = lex.honorifics.get(names[0]) if len(names) > 1 else None

@@ -40,4 +40,5 @@ class PersonsRules:
     # name, and the gender each canonical form gives
     honorifics: dict[str, str] = attrs.field(factory=dict)
     honorific_genders: dict[str, str] = attrs.field(factory=dict)
+    titles: Words = ()  # "Dr.", "Prof.": an academic title before a name, not part of it
     person: tuple[Person, ...] = ()

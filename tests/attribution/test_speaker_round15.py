@@ -1,0 +1,74 @@
+"""Speaker names and spans of the fifteenth round: forms of address and academic titles
+before a surname ("Frau Dr. Müller", "Prof. Vogt"), an apposition after a named speaker
+("Frau Müller, eine Rentnerin aus Kassel"). End to end, on German news sentences written
+for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from speaker_helpers import quotation
+
+import quotes
+
+pytest.importorskip("spacy")
+
+
+def speaker(a: quotes.Attribution) -> tuple[str, str] | None:
+    return (a.speaker.name, a.speaker.type) if a.speaker is not None else None
+
+
+def mention(a: quotes.Attribution) -> str | None:
+    return a.speaker.mention.text if a.speaker is not None and a.speaker.mention else None
+
+
+def test_an_apposition_after_a_named_speaker_is_no_part_of_the_name(
+    parse: quotes.Extractor,
+) -> None:
+    # The corpus marks the apposition inside the speaker span; the name is hers alone.
+    a = quotation(parse, "„Das ist viel zu teuer“, sagte Frau Lehmann, eine Rentnerin aus Gießen.",
+                  "teuer")  # fmt: skip
+    assert speaker(a) == ("Frau Lehmann", "person")
+    assert mention(a) is not None and mention(a).startswith("Frau Lehmann")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        ("„Die Werte sind eindeutig“, sagte Dr. Brandt.", "Werte", "Brandt"),
+        ("„Die Werte sind eindeutig“, sagte Prof. Brandt.", "Werte", "Brandt"),
+        ("„Wir warten ab“, sagte Frau Dr. Brandt.", "warten", "Frau Brandt"),
+        ("„Wir warten ab“, sagte Herr Prof. Brandt.", "warten", "Herr Brandt"),
+        ("„Wir warten ab“, sagte Herr Brandt.", "warten", "Herr Brandt"),
+        ("„Das genügt nicht“, sagte Prof. Dr. Lukas Brandt.", "genügt", "Lukas Brandt"),
+    ],
+)
+def test_a_title_before_a_surname_is_no_part_of_the_name(
+    parse: quotes.Extractor, text: str, words: str, name: str
+) -> None:
+    assert speaker(quotation(parse, text, words)) == (name, "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        (
+            "Lukas Brandt leitet das Labor in Jena. „Die Werte sind eindeutig“, sagte Dr. Brandt.",
+            "Werte",
+            "Lukas Brandt",
+        ),
+        (
+            "Lukas Brandt leitet das Labor. „Die Werte sind eindeutig“, sagte Prof. Brandt.",
+            "Werte",
+            "Lukas Brandt",
+        ),
+        (
+            "Sabine Brandt leitet das Labor in Jena. „Wir warten ab“, sagte Frau Dr. Brandt.",
+            "warten",
+            "Sabine Brandt",
+        ),
+    ],
+)
+def test_a_title_before_a_surname_is_the_person_named_before(
+    parse: quotes.Extractor, text: str, words: str, name: str
+) -> None:
+    assert speaker(quotation(parse, text, words)) == (name, "person")
