@@ -53,6 +53,17 @@ class Organizations:
                     return Entity(found[0], "outlet", "n")
         return None
 
+    def aliased(self, mention: Mention) -> Entity | None:
+        """An organisation whose name is one of ``organization_aliases``, in any of its
+        forms, as the whole mention ("Die Vereinten Nationen", "der Weiße Ring"); a plural
+        name is no group of people."""
+        words = " ".join([*mention.adjectives, *mention.head])
+        canonical = self.lex.organization_aliases.get(words)
+        if canonical is None or mention.apposition or mention.genitive:
+            return None
+        head = canonical.split()[-1]
+        return Entity(canonical, "organization", self.lex.noun_gender(head))
+
     def class_name(self, mention: Mention) -> Entity | None:
         """ "die Gewerkschaft GEW" → GEW: a class noun, then the organisation's name."""
         head = mention.head
@@ -62,6 +73,8 @@ class Organizations:
             rest = head[i + 1 :]
             if any(self.lex.role_of(w) or w in self.lex.not_speakers for w in rest):
                 return None
+            if all(w in self.lex.organization_name_words for w in rest):
+                return None  # "die Allianz SE": a legal form, the class noun is the name
             if not _follows(mention.text, word, rest[0]):
                 return None  # "des Instituts der deutschen Wirtschaft": a genitive, no name
             if self.lex.is_organization_word(rest[-1]) and not (
@@ -98,11 +111,13 @@ class Organizations:
             or (capitalised and head[-1] in lex.organization_adjective_heads)
         ):
             return self.organization(split)
-        rest = head[1:]
+        # "der Industrie- und Handelskammer Kassel": truncated words open the noun.
+        lead = next((k for k, w in enumerate(head) if not w.endswith("-")), len(head) - 1)
+        rest = head[lead + 1 :]
         if (
             rest
-            and together
-            and lex.is_organization_word(head[0])
+            and (together or lead)
+            and lex.is_organization_word(head[lead])
             # Places may look like common words ("Hamburg", "Kiel", "Bremen" like a
             # plural): only a group word says the words after the noun are no name ("die
             # Polizei Beamte").
@@ -115,8 +130,8 @@ class Organizations:
             )
         ):
             # The organisation noun gives the gender ("die Handelskammer Bremen").
-            gender = lex.noun_gender(head[0])
-            first = self._name(attrs.evolve(split, head=head[:1]), gender)
+            gender = lex.noun_gender(head[lead])
+            first = self._name(attrs.evolve(split, head=head[: lead + 1]), gender)
             return Entity(" ".join([first, *rest]), "organization", gender)
         word = head[0]
         if len(head) == 1 and len(word) > 1 and word.isalpha() and word.isupper():
@@ -136,6 +151,9 @@ class Organizations:
                     )
                     gender = lex.noun_gender(written.split()[0])
                     return fuller or Entity(written, "organization", gender)
+            named = self.memory.by_name.get(word)
+            if named is not None and named.type == "organization" and named.name != word:
+                return named  # "Das IW" after "Das Institut der deutschen Wirtschaft (IW)"
             full = self._spelled_out(word, mention.start)
             if full:
                 known = self.memory.by_name.get(full)
@@ -161,10 +179,13 @@ class Organizations:
         words = text[max(0, at - 200) : at].split()
         name: list[str] = []
         determiner = ""
-        for word in reversed(words[-_SPELLED_OUT_WORDS:]):
+        for k in range(len(words) - 1, max(-1, len(words) - 1 - _SPELLED_OUT_WORDS), -1):
+            word = words[k]
             if word.lower() in lex.determiners_nominative | lex.determiners_oblique:
                 determiner = word.lower()
                 break
+            if word in lex.group_joints and name and k > 0 and words[k - 1].endswith("-"):
+                continue  # "Industrie- und Handelskammer": the joint of a truncated word
             if not (word[:1].isupper() and word.replace("-", "").isalpha()):
                 break
             name.insert(0, word)
@@ -177,7 +198,7 @@ class Organizations:
         spelled = Mention(
             at,
             at,
-            " ".join(name),
+            text[max(0, at - 200) : at].strip(),
             head=(name[-1],),
             determiner=determiner,
             adjectives=tuple(name[:-1]),
@@ -337,7 +358,20 @@ class Organizations:
                 )
                 for k, w in enumerate(before)
             ]
-        return " ".join([*before, head])
+        return " ".join(self._joined_truncations([*before, head], mention.text))
+
+    def _joined_truncations(self, words: list[str], text: str) -> list[str]:
+        """The words with the joint the text writes after a truncated word: "Industrie-
+        und Handelskammer" (the parts keep "Industrie-" and "Handelskammer" only)."""
+        out: list[str] = []
+        for k, word in enumerate(words):
+            out.append(word)
+            if not word.endswith("-") or k + 1 >= len(words):
+                continue
+            joint = next((j for j in self.lex.group_joints if f"{word} {j} " in text), None)
+            if joint is not None:
+                out.append(joint)
+        return out
 
 
 def _follows(text: str, word: str, after: str) -> bool:

@@ -140,6 +140,16 @@ class ResolutionRun:
         if entity.name:
             if entity.name not in self.memory.by_name or entity.type != "person":
                 self.memory.by_name.setdefault(entity.name, entity)
+            abbreviation = mention.apposition[0] if len(mention.apposition) == 1 else ""
+            if (
+                entity.type == "organization"
+                and abbreviation.isupper()
+                and abbreviation.isalpha()
+                and abbreviation[:1] == entity.name[:1]
+                and abbreviation != entity.name
+            ):
+                # "Das Institut der deutschen Wirtschaft (IW)": a later "das IW" is it.
+                self.memory.by_name.setdefault(abbreviation, entity)
             self.memory.note(mention.start, entity.name, SUBJECT if mention.subject else OBLIQUE)
         return entity
 
@@ -197,7 +207,7 @@ class ResolutionRun:
             if word in lex.known_persons:
                 name, gender = lex.known_persons[word]
                 return self.memory.register(name, gender, set(), mention.start)
-        outlet = self.orgs.outlet(mention)
+        outlet = self.orgs.outlet(mention) or self.orgs.aliased(mention)
         if outlet is not None:
             return outlet
         if not mention.determiner and mention.head and len(mention.head) == 1:
@@ -355,6 +365,7 @@ class ResolutionRun:
             return None
         k = joints[0]
         left, right = words[:k], words[k + 1 :]
+        truncated = left[-1].endswith("-")
         if any(w.lower() in lex.prepositions or not w.strip(",()") for w in left):
             return None
         if any(not w[:1].isalnum() and w[:1] not in "„»" for w in (*left, *right)):
@@ -372,6 +383,8 @@ class ResolutionRun:
             entity = self._resolve(part_of(mention, mention.start + start + lead, part, self.lex))
             if not entity.name or entity.type == "unknown":
                 return None
+            if truncated and entity.type == "organization":
+                return None  # "die Industrie- und Handelskammer Kassel": one name
             names.append(entity.name)
         if names[0] == names[1]:
             return None

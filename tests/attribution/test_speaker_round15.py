@@ -72,3 +72,62 @@ def test_a_title_before_a_surname_is_the_person_named_before(
     parse: quotes.Extractor, text: str, words: str, name: str
 ) -> None:
     assert speaker(quotation(parse, text, words)) == (name, "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        ("Die Vereinten Nationen warnten, die Ernte falle aus.", "Ernte", "Vereinte Nationen"),
+        ("Vereinte Nationen warnen, die Ernte falle aus.", "Ernte", "Vereinte Nationen"),
+        ("Der Weiße Ring forderte, Zeugen besser zu schützen.", "Zeugen", "Weißer Ring"),
+        ("Die Allianz SE teilte mit, der Umsatz sei gesunken.", "Umsatz", "Allianz SE"),
+        ("Die Gewerkschaft GEW forderte, die Klassen zu verkleinern.", "Klassen", "GEW"),
+        (
+            "Die Industrie- und Handelskammer warnte, viele Bäckereien fänden keine Lehrlinge.",
+            "Bäckereien",
+            "Industrie- und Handelskammer",
+        ),
+        (
+            "Laut der Industrie- und Handelskammer Kassel sei die Auftragslage schwierig.",
+            "Auftragslage",
+            "Industrie- und Handelskammer Kassel",
+        ),
+    ],
+)
+def test_organisations_keep_their_whole_name(
+    parse: quotes.Extractor, text: str, words: str, name: str
+) -> None:
+    a = quotation(parse, text, words)
+    assert speaker(a) == (name, "organization")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Die Industrie- und Handelskammer (IHK) warnte, viele Bäckereien fänden keine "
+            "Lehrlinge. Die IHK erklärte zudem, die Mieten seien zu hoch.",
+            "Industrie- und Handelskammer",
+        ),
+        (
+            "Das Institut der deutschen Wirtschaft (IW) erklärte, die Renten seien sicher. "
+            "Das IW sagte zudem, die Mieten seien zu hoch.",
+            "Institut der deutschen Wirtschaft",
+        ),
+        (
+            "Die Industrie- und Handelskammer (IHK) warnte, viele Bäckereien fänden keine "
+            "Lehrlinge. Die Kammer erklärte zudem, die Mieten seien zu hoch.",
+            "Industrie- und Handelskammer",
+        ),
+    ],
+)
+def test_an_abbreviation_or_class_noun_later_is_the_same_organisation(
+    parse: quotes.Extractor, text: str, name: str
+) -> None:
+    first = quotation(parse, text, "Lehrlinge" if "Lehrlinge" in text else "Renten")
+    later = quotation(parse, text, "Mieten")
+    assert speaker(first) == (name, "organization")
+    assert speaker(later) == (name, "organization")
+    assert first.speaker is not None and first.speaker.mention is not None
+    assert "(" in first.speaker.mention.text  # the span covers the name and its brackets
+
