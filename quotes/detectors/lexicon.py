@@ -99,6 +99,8 @@ class DetectorRules:
     frame_leads: frozenset[str] = frozenset()
     frame_causatives: frozenset[str] = frozenset()
     nach_extensions: frozenset[str] = frozenset()
+    #: "für" of "des Instituts für Wirtschaftsforschung": inside a source's name.
+    name_complements: frozenset[str] = frozenset()
     #: "nach eigenen Angaben": the clause's subject is the statement's author.
     own_adjectives: frozenset[str] = frozenset()
     agent_prepositions: frozenset[str] = frozenset()
@@ -253,6 +255,7 @@ class DetectorRules:
             frame_leads=words(clauses, "frame_leads"),
             frame_causatives=words(clauses, "frame_causatives"),
             nach_extensions=words(sources, "nach_extensions"),
+            name_complements=words(sources, "name_complements"),
             own_adjectives=words(sources, "own_adjectives"),
             agent_prepositions=words(subjects, "agent_prepositions"),
             addressee_prepositions=words(subjects, "addressee_prepositions"),

@@ -39,7 +39,8 @@ _WORD_CHARS = regex.compile(r"[\p{L}-]+", regex.V1)
 
 COMPLEMENT = regex.compile(
     r"(?<![\p{L}-])(?P<head>\p{Lu}[\p{L}-]+)\s+(?P<link>für|zur|zum)\s+"
-    r"(?:(?:die|den|das|der)\s+)?(?:\p{Ll}+e[nmrs]?\s+)?\p{Lu}[\p{L}-]+"
+    r"(?:(?:die|den|das|der)\s+)?(?:\p{Ll}+e[nmrs]?\s+|\p{Lu}\p{Ll}+(?:isch|lich|ig)e[nmrs]?\s+)?"
+    r"\p{Lu}[\p{L}-]+"
     r"(?:\s+und\s+(?:\p{Ll}+e[nmrs]?\s+)?\p{Lu}[\p{L}-]+){0,2}",
     regex.V1,
 )

@@ -71,6 +71,19 @@ class Statements:
             len(words),
         )
         words = words[:cut]
+        # "des Schweizer Bundesamts | für Umwelt": the complement of an organisation's
+        # name is read apart, and joined to the organisation's name found without it.
+        joint = next(
+            (
+                k
+                for k, w in enumerate(words)
+                if k and w in lex.organization_complements and words[k + 1 : k + 2] != []
+            ),
+            len(words),
+        )
+        complement = words[joint:] if words[joint + 1 : joint + 2][:1] else ()
+        complement = complement if complement and complement[1][:1].isupper() else ()
+        words = words[:joint] if complement else words
         determiner = first.lower() if first.lower() in lex.genitive_links else ""
         # A role noun keeps its own genitive: "Angaben des Sprechers | der Feuerwehr".
         own = next(
@@ -112,6 +125,8 @@ class Statements:
             and not author.adjectives,
         )
         entity = self._resolve(author)
+        if entity.type == "organization" and complement and " für " not in f" {entity.name} ":
+            return attrs.evolve(entity, name=" ".join([entity.name, *complement]))
         if entity.type in ("outlet", "organization"):
             return entity
         if entity.type == "group" and " und " in entity.name:

@@ -42,6 +42,7 @@ class Sources:
     adverbs: Words = ()
     adverbs_konjunktiv: Words = ()
     nach_extensions: Words = ()
+    name_complements: Words = ()  # "für": inside a source's name ("Institut für …")
     own_adjectives: Words = ()
     prefield_max_tokens: int | None = attrs.field(default=None, validator=at_least(1))
     layer_around_speech: bool = True

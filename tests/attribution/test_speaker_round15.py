@@ -131,3 +131,39 @@ def test_an_abbreviation_or_class_noun_later_is_the_same_organisation(
     assert first.speaker is not None and first.speaker.mention is not None
     assert "(" in first.speaker.mention.text  # the span covers the name and its brackets
 
+
+@pytest.mark.parametrize(
+    ("text", "words", "span", "name"),
+    [
+        (
+            "Nach Angaben des Instituts für Wirtschaftsforschung sei die Nachfrage gering.",
+            "Nachfrage",
+            "Angaben des Instituts für Wirtschaftsforschung",
+            "Institut für Wirtschaftsforschung",
+        ),
+        (
+            "Nach Angaben des Norwegischen Bundesamts für Umwelt sei die Luft sauber.",
+            "Luft",
+            "Angaben des Norwegischen Bundesamts für Umwelt",
+            "Norwegisches Bundesamt für Umwelt",
+        ),
+        (
+            "Nach Angaben des Zentrums für Europäische Wirtschaftsforschung sei die Stimmung "
+            "gedrückt.",
+            "Stimmung",
+            "Angaben des Zentrums für Europäische Wirtschaftsforschung",
+            "Zentrum für Europäische Wirtschaftsforschung",
+        ),
+    ],
+)
+def test_a_source_phrase_keeps_the_complement_of_its_name(
+    parse: quotes.Extractor, text: str, words: str, span: str, name: str
+) -> None:
+    a = quotation(parse, text, words)
+    assert mention(a) == span
+    assert speaker(a) == (name, "organization")
+
+
+def test_a_source_phrase_stops_at_a_preposition_of_no_name(parse: quotes.Extractor) -> None:
+    a = quotation(parse, "Laut dem Sprecher in Berlin sei die Nachfrage gering.", "Nachfrage")
+    assert mention(a) is not None and "Berlin" not in mention(a)

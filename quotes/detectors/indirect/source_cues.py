@@ -143,7 +143,11 @@ def prefield_end(scan: DocumentScan, s: SentenceView, i: int, end: int) -> tuple
             return end, end
         if token.is_finite_verb and not scan.in_direct[j]:
             return j, j if phrase_end is None else phrase_end
-        if phrase_end is None and (token.upos == "ADP" or token.tag in ("APPR", "APPRART")):
+        if (
+            phrase_end is None
+            and (token.upos == "ADP" or token.tag in ("APPR", "APPRART"))
+            and not _name_complement(scan, j, s.content_end)
+        ):
             # "Laut RENEWZ | unter Berufung auf CNN …": the frame runs on, the speaker
             # stops (the chain stage reads the sources named after it).
             phrase_end = j
@@ -157,6 +161,19 @@ def prefield_end(scan: DocumentScan, s: SentenceView, i: int, end: int) -> tuple
                 return end, end
         j += 1
     return end, end
+
+
+def _name_complement(scan: DocumentScan, j: int, end: int) -> bool:
+    """Whether the preposition ``j`` joins a name's complement to its noun ("des
+    Instituts | für | Wirtschaftsforschung", "des Zentrums | für | Europäische …"): one
+    of ``name_complements`` after a capitalised noun, before a capitalised word."""
+    parsed = scan.parsed
+    return (
+        parsed[j].text.lower() in scan.rules.name_complements
+        and j + 1 < end
+        and is_capitalised_noun(parsed[j - 1])
+        and parsed[j + 1].text[:1].isupper()
+    )
 
 
 def nach_candidates(scan: DocumentScan, s: SentenceView, i: int) -> list[Candidate]:
