@@ -98,6 +98,7 @@ class Attributor:
             rules.origin_prepositions,
             (rules.passive_auxiliary_lemmas, rules.passive_auxiliary_forms),
             rules.detector.not_speakers,
+            lambda word: rules.lexicon.role_of(word) is not None,
         )
 
     def direct(

@@ -10,7 +10,7 @@ are ``(first, end)`` with ``end`` exclusive.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Protocol
 
 from quotes.attribution.phrases import speaker_phrase
@@ -55,9 +55,11 @@ class ParseSyntax:
         origin_prepositions: frozenset[str] = frozenset(),
         passive_auxiliary: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ()),
         adjuncts: Collection[str] = frozenset(),
+        is_role: Callable[[str], bool] = lambda _w: False,
     ) -> None:
         self.parsed = parsed
         self._adjuncts = adjuncts
+        self._is_role = is_role
         # The lemmas of the passive auxiliary, and the starts of its forms ("wurde").
         self._passive_lemmas, self._passive_forms = passive_auxiliary
         self._origin = origin_prepositions
@@ -160,11 +162,27 @@ class ParseSyntax:
             self._passive_forms
         )
 
+    def _bare_dative(self, i: int) -> bool:
+        """Whether word ``i`` is a role noun in the dative plural, without article, right
+        after a role noun: the addressee, never part of the speaker's phrase ("sagte der
+        Präsident | Reportern", "Journalisten"); the parser may call it an apposition."""
+        parsed = self.parsed
+        word, before = parsed[i].text, parsed[i - 1]
+        return (
+            word[:1].isupper()
+            and word.endswith("n")
+            and before.upos == "NOUN"
+            and self._is_role(before.text)
+            and any(self._is_role(word[:-k]) for k in (1, 2) if len(word) > k + 2)
+        )
+
     def phrase(self, head: int, lo: int, hi: int) -> TokenRange | None:
         """The speaker phrase headed by ``head`` inside ``lo:hi``
         (:func:`~quotes.attribution.phrases.speaker_phrase`); a quotation's words are never
         part of it unless the head itself is quoted (die „Berliner Zeitung“)."""
         quoted = self._quoted
+        if head > lo and self._bare_dative(head):
+            head -= 1  # "der Minister | Reportern", the parser's head the addressee
         inside = quoted[head]
         return speaker_phrase(
             self.parsed,
@@ -172,7 +190,7 @@ class ParseSyntax:
             lo,
             hi,
             self._prepositions,
-            lambda i: quoted[i] and not inside,
+            lambda i: (quoted[i] and not inside) or (i > head and self._bare_dative(i)),
             self._given_names,
             self._origin,
             self._adjuncts,

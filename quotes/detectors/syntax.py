@@ -32,6 +32,7 @@ __all__ = [
     "SentenceView",
     "is_capitalised_noun",
     "is_opening_mark",
+    "is_particle_name",
     "mention_of",
     "noun_phrase_after",
     "noun_phrase_before",
@@ -216,6 +217,13 @@ def is_capitalised_noun(token: ParsedToken) -> bool:
     return token.text[:1].isupper() and token.upos in ("NOUN", "PROPN", "X", "")
 
 
+def is_particle_name(token: ParsedToken, words: NounPhraseWords) -> bool:
+    """A surname written together with its lower-case particle ("al-Dschaber",
+    "el-Sisi"): a name, though it starts with a small letter."""
+    particle, dash, rest = token.text.partition("-")
+    return bool(dash) and particle in words.name_particles and rest[:1].isupper()
+
+
 def phrase_range(
     parsed: ParsedDoc, head: int, lo: int, hi: int, *, keep_case: bool = False
 ) -> tuple[int, int]:
@@ -377,7 +385,7 @@ def noun_phrase_after(
         j += 1
     nouns = 0
     while j < hi:
-        if is_capitalised_noun(parsed[j]):
+        if is_capitalised_noun(parsed[j]) or is_particle_name(parsed[j], words):
             j += 1
             nouns += 1
         elif (

@@ -167,3 +167,32 @@ def test_a_source_phrase_keeps_the_complement_of_its_name(
 def test_a_source_phrase_stops_at_a_preposition_of_no_name(parse: quotes.Extractor) -> None:
     a = quotation(parse, "Laut dem Sprecher in Berlin sei die Nachfrage gering.", "Nachfrage")
     assert mention(a) is not None and "Berlin" not in mention(a)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("„Wir prüfen das“, sagte der Minister Reportern.", "der Minister"),
+        ("„Wir prüfen das“, sagte die Sprecherin Journalisten in Bonn.", "die Sprecherin"),
+        ("„Wir prüfen das“, sagte der Minister Lars Feld.", "der Minister Lars Feld"),
+    ],
+)
+def test_a_dative_addressee_after_the_speaker_is_no_part_of_it(
+    parse: quotes.Extractor, text: str, span: str
+) -> None:
+    assert mention(quotation(parse, text, "prüfen")) == span
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        ("Laut al-Hamadi sei die Grenze offen.", "Grenze", "al-Hamadi"),
+        ("Laut el-Baradei werde weiter verhandelt.", "verhandelt", "el-Baradei"),
+    ],
+)
+def test_laut_before_a_surname_with_its_particle(
+    parse: quotes.Extractor, text: str, words: str, name: str
+) -> None:
+    a = quotation(parse, text, words)
+    assert mention(a) == name
+    assert speaker(a) == (name, "person")

@@ -15,6 +15,7 @@ from quotes.detectors.syntax import (
     SentenceView,
     is_capitalised_noun,
     is_opening_mark,
+    is_particle_name,
     noun_phrase_after,
     noun_phrase_before,
     phrase_range,
@@ -62,7 +63,11 @@ def source_candidates(scan: DocumentScan, s: SentenceView, i: int) -> list[Candi
         nxt = parsed[i + 1]
         if is_opening_mark(nxt.text) and i + 2 < clause.end:
             nxt = parsed[i + 2]  # a name in marks: laut „Reuters“ (detect)
-        if not (nxt.text[:1].isupper() or nxt.upos in ("DET", "PRON", "ADJ", "NUM")):
+        if not (
+            nxt.text[:1].isupper()
+            or nxt.upos in ("DET", "PRON", "ADJ", "NUM")
+            or is_particle_name(nxt, scan.rules.noun_phrases)  # "laut al-Dschaber"
+        ):
             return []
         # The surface reading first: the tree often hangs the clause's words on the
         # source ("laut Behördenangaben 7.000 Menschen").
