@@ -196,3 +196,39 @@ def test_laut_before_a_surname_with_its_particle(
     a = quotation(parse, text, words)
     assert mention(a) == name
     assert speaker(a) == (name, "person")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Bürgermeister hielt dagegen: Die Stadt könne die Schule nicht sanieren.",
+        "Der Bürgermeister hielt dagegen, die Stadt könne die Schule nicht sanieren.",
+    ],
+)
+def test_hielt_dagegen_is_a_cue_of_speech(parse: quotes.Extractor, text: str) -> None:
+    a = quotation(parse, text, "Schule")
+    assert a.kind == "indirect"
+    assert a.cue is not None and a.cue.text == "hielt dagegen"
+    assert mention(a) == "Der Bürgermeister"
+
+
+def test_dagegen_after_another_cue_stays_neutral(parse: quotes.Extractor) -> None:
+    a = quotation(parse, "Der Bürgermeister sagte dagegen, die Schule werde saniert.", "Schule")
+    assert a.cue is not None and a.cue.text == "sagte"
+
+
+def test_a_second_given_name_keeps_the_surname_that_is_also_a_place(
+    parse: quotes.Extractor,
+) -> None:
+    text = (
+        "„Wir halten Wort“, sagte Julia Willie Hamburg. Später ergänzte Hamburg, die "
+        "Schulen seien gut ausgestattet."
+    )
+    assert speaker(quotation(parse, text, "Wort")) == ("Julia Willie Hamburg", "person")
+    assert speaker(quotation(parse, text, "Schulen")) == ("Julia Willie Hamburg", "person")
+
+
+def test_an_unknown_given_name_keeps_the_whole_name(parse: quotes.Extractor) -> None:
+    a = quotation(parse, "„Die Lage ist ernst“, sagte Jolanta Kowalczyk.", "Lage")
+    assert mention(a) == "Jolanta Kowalczyk"
+    assert speaker(a) == ("Jolanta Kowalczyk", "person")
