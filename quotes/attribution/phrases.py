@@ -122,6 +122,8 @@ def speaker_phrase(
                 last = after
     # An apposition in commas the tree did not attach: "…, General George Casey".
     after = _comma_apposition(parsed, last, hi, keep | {verb}, prepositions, blocked)
+    if after is None:
+        after = _comma_name(parsed, last, hi, blocked, given_names)
     if after is not None:
         last = after
     while first < head and (parsed[first].upos in _EDGE or not parsed[first].text[:1].isalnum()):
@@ -233,6 +235,28 @@ def _comma_apposition(
     while end + 1 < hi and (end + 1) in sub:
         end += 1
     return end
+
+
+def _comma_name(
+    parsed: ParsedDoc,
+    last: int,
+    hi: int,
+    blocked: Callable[[int], bool],
+    given_names: Collection[str],
+) -> int | None:
+    """The last word of a person's name in commas right after ``last``, however the tree
+    hung it ("sagte der Sprecher des Ministeriums, | Max Kaiser, | am Dienstag"): a given
+    name and up to three more capitalised names, closed by a comma or the sentence's end."""
+    first = last + 2
+    if not (first < hi and parsed[last + 1].text == "," and parsed[first].text in given_names):
+        return None
+    end = first
+    while end + 1 < hi and end - first < 3 and not blocked(end + 1) and _is_name(parsed[end + 1]):
+        end += 1
+    if end == first or blocked(first):
+        return None
+    closing = parsed[end + 1].text if end + 1 < len(parsed) else "."
+    return end if closing in (",", ".", "!", "?", ";") else None
 
 
 def _articled(parsed: ParsedDoc, j: int) -> bool:

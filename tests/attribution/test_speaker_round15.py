@@ -232,3 +232,35 @@ def test_an_unknown_given_name_keeps_the_whole_name(parse: quotes.Extractor) -> 
     a = quotation(parse, "„Die Lage ist ernst“, sagte Jolanta Kowalczyk.", "Lage")
     assert mention(a) == "Jolanta Kowalczyk"
     assert speaker(a) == ("Jolanta Kowalczyk", "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        (
+            "„Die Ermittlungen dauern an“, sagte der Sprecher des Justizministeriums, "
+            "Jonas Seidel, am Mittwoch.",
+            "der Sprecher des Justizministeriums, Jonas Seidel",
+            "Jonas Seidel",
+        ),
+        (
+            "„Die Ermittlungen dauern an“, sagte der Sprecher des Justizministeriums, "
+            "Jonas Seidel.",
+            "der Sprecher des Justizministeriums, Jonas Seidel",
+            "Jonas Seidel",
+        ),
+    ],
+)
+def test_a_name_in_commas_after_the_role_is_its_holder(
+    parse: quotes.Extractor, text: str, span: str, name: str
+) -> None:
+    a = quotation(parse, text, "Ermittlungen")
+    assert mention(a) == span
+    assert speaker(a) == (name, "person")
+
+
+def test_a_name_that_opens_the_content_after_a_comma_is_no_apposition(
+    parse: quotes.Extractor,
+) -> None:
+    a = quotation(parse, "Danach erklärte der Minister, Jonas Seidel werde zurücktreten.", "Seidel")
+    assert mention(a) == "der Minister"
