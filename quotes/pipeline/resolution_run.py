@@ -254,7 +254,26 @@ class ResolutionRun:
         if self.orgs.is_organization(mention) and not self._person_by_role(
             mention, role_word, names
         ):
-            return self.orgs.organization(mention)
+            # "Der Deutsche Gewerkschaftsbund": a subject's article gives the gender no
+            # dictionary knows ("Bund" has two), and its adjective the strong ending.
+            gender = lex.article_genders.get(mention.determiner, "") if mention.subject else ""
+            return self.orgs.organization(mention, gender)
+        indefinite = (
+            mention.determiner in lex.article_genders
+            and mention.determiner not in lex.definite_articles
+        )
+        if (
+            indefinite
+            and not mention.plural
+            and mention.head[-1:]
+            and mention.head[-1] in lex.group_words
+        ):
+            # "ein Anwohner", "ein Teilnehmer": one of the group's people, no group.
+            return Entity(
+                description_name(mention, lex.group_heads, lex.noun_genders),
+                "person",
+                lex.article_genders[mention.determiner],
+            )
         if mention.plural or (mention.head and mention.head[-1] in lex.group_words):
             if mention.determiner == "beide" or mention.text.split()[0].lower() == "beide":
                 pair = self.memory.last_pair(mention.start)  # "Beide Seiten" after "X und Y"

@@ -264,3 +264,41 @@ def test_a_name_that_opens_the_content_after_a_comma_is_no_apposition(
 ) -> None:
     a = quotation(parse, "Danach erklärte der Minister, Jonas Seidel werde zurücktreten.", "Seidel")
     assert mention(a) == "der Minister"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name", "kind"),
+    [
+        (
+            "Der Deutsche Gewerkschaftsbund (DGB) forderte, die Renten müssten steigen. Der "
+            "DGB erklärte zudem, die Mieten seien zu hoch.",
+            "Mieten",
+            "Deutscher Gewerkschaftsbund",
+            "organization",
+        ),
+        (
+            "„Wir bleiben hart“, sagte der Deutsche Mieterbund.",
+            "hart",
+            "Deutscher Mieterbund",
+            "organization",
+        ),
+        (
+            "„Wir haben gekämpft“, sagte Kapitän Lena Oberdorf.",
+            "gekämpft",
+            "Lena Oberdorf",
+            "person",
+        ),
+        ("„So geht es nicht weiter“, schimpfte ein Anwohner.", "weiter", "Anwohner", "person"),
+        ("„So geht es nicht weiter“, klagte ein Teilnehmer.", "weiter", "Teilnehmer", "person"),
+        (
+            "Die Anwohner berichteten, sie hätten einen Knall gehört.",
+            "Knall",
+            "Anwohner",
+            "group",
+        ),
+    ],
+)
+def test_speaker_types_of_fresh_news_sentences(
+    parse: quotes.Extractor, text: str, words: str, name: str, kind: str
+) -> None:
+    assert speaker(quotation(parse, text, words)) == (name, kind)
