@@ -164,6 +164,9 @@ class ResolutionRun:
             if entity.name and (entity.type != "unknown" or not mention.antecedent.pronoun):
                 return entity
         mention = without_adverbials(mention, self.lex)
+        owned = self._owned_role(mention)
+        if owned is not None:
+            return owned
         named = self._names_inside(mention)
         if named is not None:
             return named
@@ -347,6 +350,26 @@ class ResolutionRun:
         return Entity(
             description_name(mention, lex.group_heads, lex.noun_genders) or mention.text, "unknown"
         )
+
+    def _owned_role(self, mention: Mention) -> Entity | None:
+        """ "Merkels Sprecher", "Herrn Schneiders Anwalt": a role after a name in the
+        genitive is the owner's, the speaker that role's holder, not the owner. Not after a
+        given name ("Klaus Richter" is a name, "Richter" a surname there)."""
+        head, lex = mention.head, self.lex
+        if mention.determiner or len(head) < 2 or mention.apposition:
+            return None
+        role = lex.role_gender(head[-1], "")
+        owner = head[-2]
+        if (
+            role is None
+            or not owner.endswith("s")
+            or not owner[:1].isupper()
+            or owner in lex.given_names
+            or lex.role_of(owner)
+            or lex.is_organization_word(owner)
+        ):
+            return None
+        return Entity(" ".join(head), "person", role[1])
 
     def _person_by_role(self, mention: Mention, role_word: str | None, names: list[str]) -> bool:
         """Whether a person's role noun stands before the names of the mention's head:

@@ -302,3 +302,18 @@ def test_speaker_types_of_fresh_news_sentences(
     parse: quotes.Extractor, text: str, words: str, name: str, kind: str
 ) -> None:
     assert speaker(quotation(parse, text, words)) == (name, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("„Wir legen Berufung ein“, sagte Herrn Krügers Anwalt.", "Herrn Krügers Anwalt"),
+        ("„Wir legen Berufung ein“, sagte Krügers Anwältin.", "Krügers Anwältin"),
+        ("„Wir legen Berufung ein“, sagte Spaniens Regierungschef.", "Spaniens Regierungschef"),
+        ("„Wir legen Berufung ein“, sagte Klaus Richter.", "Klaus Richter"),
+    ],
+)
+def test_a_role_after_a_genitive_name_is_not_its_owner(
+    parse: quotes.Extractor, text: str, name: str
+) -> None:
+    assert speaker(quotation(parse, text, "Berufung")) == (name, "person")
