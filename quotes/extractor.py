@@ -22,7 +22,7 @@ from quotes.document import Document
 from quotes.errors import BackendError, check_text
 from quotes.ordering import in_offset_order
 from quotes.parse import ParsedDoc
-from quotes.parse.demand import assemble, runs, windows
+from quotes.parse.assembly import assemble, runs, windows
 from quotes.pipe_batches import Failure, ItemError, Output, batches, outputs_in_processes, result
 from quotes.pipeline.agreement import DirectIndex, agrees_with_direct
 from quotes.pipeline.marks import find_marks

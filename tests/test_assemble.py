@@ -1,4 +1,4 @@
-"""Parse on demand's joined parse (:func:`quotes.parse.demand.assemble`) is the document that
+"""Parse on demand's joined parse (:func:`quotes.parse.assembly.assemble`) is the document that
 :func:`quotes.backends.join_parses` makes of the parsed pieces and the filler between them:
 same tokens, sentences, entities, multi-word tokens and layers, whatever the pieces hold;
 it is built without checking its invariants again, so the test checks them."""
@@ -11,8 +11,8 @@ import quotes
 from quotes.backends import join_parses
 from quotes.document import Document
 from quotes.parse import ParsedDoc
+from quotes.parse.assembly import assemble, filler, runs
 from quotes.parse.checks import check
-from quotes.parse.demand import assemble, filler, runs
 from quotes.parse.model import Entity, Morph, Multiword, checked_by_construction
 
 _TEXT = (

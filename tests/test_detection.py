@@ -10,7 +10,7 @@ from pathlib import Path
 
 import quotes
 from quotes.detectors.syntax import trim
-from quotes.parse.demand import filler
+from quotes.parse.assembly import filler
 
 
 def kinds(extractor: quotes.Extractor, text: str) -> dict[str, str]:

@@ -30,7 +30,7 @@ import quotes
 from quotes import Extractor
 from quotes.backends import window_pieces
 from quotes.document import Document
-from quotes.parse.demand import runs, windows
+from quotes.parse.assembly import runs, windows
 from quotes.pipeline.entity_scan import _words_back
 from quotes.testing import check_invariants
 

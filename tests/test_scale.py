@@ -12,7 +12,8 @@ from quotes import Extractor
 from quotes.document import Document
 from quotes.errors import RulesError
 from quotes.extractor import ItemError
-from quotes.parse.demand import ParseTriggers, runs
+from quotes.parse.assembly import runs
+from quotes.parse.demand import ParseTriggers
 
 pytest.importorskip("spacy")
 

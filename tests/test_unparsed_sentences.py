@@ -8,7 +8,7 @@ import quotes
 from quotes.detectors.indirect.scan import is_unparsed
 from quotes.detectors.syntax import SentenceView
 from quotes.document import Document
-from quotes.parse.demand import filler
+from quotes.parse.assembly import filler
 
 _TEXT = (
     "Der Bürgermeister von Lindenau sagte am Dienstag, die Sanierung des Hallenbads werde "

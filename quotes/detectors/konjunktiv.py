@@ -75,7 +75,7 @@ class MoodLexicon:
         if not text[:1].islower() or token.upos in _NOT_VERBS:
             return ""
         if token.upos == "X" and not token.tag:
-            return ""  # an unparsed sentence's token (quotes.parse.demand.filler): no speech
+            return ""  # an unparsed sentence's token (quotes.parse.assembly.filler): no speech
         return self.moods.get(text.lower(), "")
 
     def is_finite(self, token: ParsedToken) -> bool:
@@ -124,7 +124,7 @@ class KonjunktivRules:
     def strength(self, parsed: ParsedDoc, token: ParsedToken) -> Strength:
         """How surely ``token`` is a finite verb in the Konjunktiv."""
         if token.upos == "X" and not token.tag:
-            return ""  # an unparsed sentence's token (quotes.parse.demand.filler): no speech
+            return ""  # an unparsed sentence's token (quotes.parse.assembly.filler): no speech
         form = token.text.lower()
         if form in self.unambiguous:
             return "strong"

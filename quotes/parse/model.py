@@ -227,7 +227,7 @@ _BUILT_CHECKED: Final = contextvars.ContextVar("quotes_parse_built_checked", def
 def checked_by_construction() -> Iterator[None]:
     """Build ParsedDocs without :func:`~quotes.parse.checks.check` inside the block (in
     this thread or task only): for a document made of parts that were each checked when
-    built, moved in a way that keeps every invariant (:func:`quotes.parse.demand.assemble`,
+    built, moved in a way that keeps every invariant (:func:`quotes.parse.assembly.assemble`,
     whose test checks its output). Internal: a document from anywhere else is checked."""
     token = _BUILT_CHECKED.set(True)
     try:

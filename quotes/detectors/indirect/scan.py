@@ -129,7 +129,7 @@ def mostly_direct(scan: DocumentScan, content: TokenRange) -> bool:
 
 
 def is_unparsed(parsed: ParsedDoc, s: SentenceView) -> bool:
-    """Whether ``s`` is filler of parse on demand (:func:`quotes.parse.demand.filler`: no
+    """Whether ``s`` is filler of parse on demand (:func:`quotes.parse.assembly.filler`: no
     trigger word, so not parsed): every token untagged, with upos "X". Its tokens are no
     verbs and no Konjunktiv (:meth:`~quotes.detectors.konjunktiv.KonjunktivRules.strength`),
     each its own root."""
