@@ -40,7 +40,10 @@ GROUPS: Mapping[str, str] = {
     "nach_nouns": 'indirect.toml [sources] nach_nouns and nach_suffixes ("nach Angaben")',
     "reporting_nouns": 'indirect.toml [nouns]: "Forderung", "Vorwurf", "wonach"',
     "konjunktiv": 'indirect.toml [konjunktiv] word lists ("sei", "habe", "wäre") and the '
-    "Konjunktiv I/II forms of moods.toml",
+    "Konjunktiv I/II forms of moods.toml (without the group konjunktiv_second: Konjunktiv I "
+    "only, those lists' unambiguous and third_singular words and moods.toml's konjunktiv1)",
+    "konjunktiv_second": 'indirect.toml [konjunktiv] second ("wäre", "hätte", "könnte") '
+    "and the Konjunktiv II forms of moods.toml that are no Konjunktiv I",
     "konjunktiv_ending": "any word in -e, not -te, of four letters or more (the ending rule)",
     "reportive": 'indirect.toml [free_indirect] reportive_modals ("soll")',
     "words": "parse.toml [triggers] words",
@@ -52,6 +55,7 @@ _CACHE_LIMIT = 20_000
 CONTEXT_GROUPS = ("cue_verbs", "sources", "nach_nouns", "reporting_nouns", "reportive")
 #: Stands for "the sentence holds a clause mark" among a sentence's words (never a word).
 CLAUSE = "\x00clause"
+_KONJUNKTIV = frozenset({"konjunktiv", "konjunktiv_second"})
 #: One reading of a cue-verb form: the particle it needs ("" = none) and the words one of
 #: which must stand in the sentence too (empty = none), as lower-case words.
 Reading = tuple[str, frozenset[str]]
@@ -70,13 +74,19 @@ class ParseTriggers:
     * ``cue_verbs``: a separable verb's particle ("gab … bekannt", "geht … aus") and one of
       the words the verb ``needs`` (cues.toml: "sprach von", "zeigt, dass"; or "so" of
       "…, so zeigen Studien, …"); a verb that takes only content clauses ("sagen",
-      "glauben") needs one of ``clause_marks`` (a comma, a colon, a quotation mark);
+      "glauben") needs one of ``clause_marks`` (a comma, a colon, a quotation mark), and
+      one that takes a zu-infinitive but no object ("planen", "hoffen") one of them or "zu";
     * ``sources``: the adverbs that point back to a source only before a Konjunktiv
       ("Danach sei …"; indirect.toml ``adverbs_konjunktiv``) need a Konjunktiv form of the
       ``konjunktiv`` group;
     * ``nach_nouns``: "nach" ("nach Angaben", "seiner Meinung nach");
     * ``reporting_nouns``: a comma right after the noun ("die Forderung, …");
     * ``reportive``: a perfect auxiliary ("soll geholfen haben").
+
+    The words of the groups in ``after_candidate`` make a sentence a candidate only right
+    after one (a sentence they alone fire on follows a candidate): the Konjunktiv II forms
+    are plain conditionals too, which the detectors take for speech only where speech is
+    already under way.
     """
 
     words: Mapping[str, tuple[str, ...]]  # lower-case word → the groups that hold it
@@ -101,6 +111,7 @@ class ParseTriggers:
     nach: frozenset[str] = frozenset()
     konjunktiv_adverbs: frozenset[str] = frozenset()
     perfect: frozenset[str] = frozenset()
+    after_candidate: frozenset[str] = frozenset()
     _verb_cache: BoundedMemo[str, tuple[Reading, ...]] = attrs.field(
         factory=lambda: BoundedMemo(_CACHE_LIMIT), eq=False, repr=False
     )
@@ -124,6 +135,7 @@ class ParseTriggers:
             ("groups", groups, GROUPS),
             ("lower_case", triggers.get("lower_case", []), GROUPS),
             ("with_context", triggers.get("with_context", []), CONTEXT_GROUPS),
+            ("after_candidate", triggers.get("after_candidate", []), GROUPS),
         ):
             if not isinstance(value, list) or any(g not in allowed for g in value):
                 raise RulesError(
@@ -157,8 +169,18 @@ class ParseTriggers:
                         held.append(group)
 
         k = detector.konjunktiv
-        add("konjunktiv", k.unambiguous | k.third_singular | k.second)
-        add("konjunktiv", k.lexicon.forms("konjunktiv1", "konjunktiv2"))
+        if "konjunktiv_second" in enabled:
+            add("konjunktiv", k.unambiguous | k.third_singular)
+            add("konjunktiv", k.lexicon.forms("konjunktiv1"))
+            first = {word.lower() for word in words}
+            add("konjunktiv_second", k.second)
+            add(
+                "konjunktiv_second",
+                (w for w in k.lexicon.forms("konjunktiv2") if w.lower() not in first),
+            )
+        else:
+            add("konjunktiv", k.unambiguous | k.third_singular | k.second)
+            add("konjunktiv", k.lexicon.forms("konjunktiv1", "konjunktiv2"))
         add("sources", detector.source_prepositions | detector.source_postpositions)
         add("sources", detector.source_adverbs | detector.source_adverbs_konjunktiv)
         # "dem zufolge": the opener's last word marks it ("dem" alone is everywhere).
@@ -211,6 +233,7 @@ class ParseTriggers:
             nach=frozenset({"nach"}),
             konjunktiv_adverbs=frozenset(w.lower() for w in detector.source_adverbs_konjunktiv),
             perfect=frozenset(w.lower() for w in detector.perfect_auxiliaries),
+            after_candidate=frozenset(triggers.get("after_candidate", [])),
         )
 
     # -- one sentence ----------------------------------------------------------------------
@@ -224,11 +247,24 @@ class ParseTriggers:
         return [(match.group(), group) for match, group in self._firing(text)]
 
     def is_candidate(self, text: str) -> bool:
+        """Whether a trigger fires on ``text`` (of any group, ``after_candidate`` too)."""
         if self.marks and any(m in text for m in self.marks):
             return True
         for _fires in self._firing(text):
             return True
         return False
+
+    def strength(self, text: str) -> int:
+        """2: ``text`` is a candidate; 1: only right after a candidate (only groups of
+        ``after_candidate`` fire); 0: not a candidate."""
+        if self.marks and any(m in text for m in self.marks):
+            return 2
+        found = 0
+        for _match, group in self._firing(text):
+            if group not in self.after_candidate:
+                return 2
+            found = 1
+        return found
 
     def _firing(self, text: str) -> Iterator[tuple[regex.Match[str], str]]:
         """Each word of ``text`` that fires, with its group, in text order."""
@@ -306,10 +342,11 @@ class ParseTriggers:
         return not self.perfect.isdisjoint(present)  # reportive
 
     def _has_konjunktiv(self, text: str) -> bool:
-        """Whether a word of ``text`` fires in the ``konjunktiv`` group."""
+        """Whether a word of ``text`` fires in the ``konjunktiv`` or ``konjunktiv_second``
+        group."""
         upper_ok = "konjunktiv" not in self.lower_case
         return any(
-            "konjunktiv" in self.words.get(word.lower(), ())
+            not _KONJUNKTIV.isdisjoint(self.words.get(word.lower(), ()))
             and word.lower() not in self.not_words
             and (n == 0 or upper_ok or not word[:1].isupper())
             for n, word in enumerate(_WORD.findall(text))
@@ -337,8 +374,10 @@ class ParseTriggers:
     # -- a document ------------------------------------------------------------------------
     def candidates(self, doc: Document) -> list[bool]:
         """For each sentence of ``doc``: whether it is parsed (a candidate or its context)."""
-        sentences = doc.sentences
-        hit = [self.is_candidate(s.text) for s in sentences]
+        hit: list[bool] = []
+        for sentence in doc.sentences:
+            strength = self.strength(sentence.text)
+            hit.append(strength == 2 or (strength == 1 and bool(hit) and hit[-1]))
         if not (self.before or self.after):
             return hit
         out = list(hit)
@@ -352,15 +391,17 @@ class ParseTriggers:
 def _needs(detector: DetectorRules, lemma: str, clause: bool = False) -> frozenset[str]:
     """The words one of which a cue verb needs in its sentence (none: empty). "so" counts
     too: "…, so zeigen Studien, …" needs no "dass" (the detectors' exception). With
-    ``clause``, a verb that takes only content clauses (no object of reported speech, no
-    zu-infinitive: "sagen", "glauben") needs a clause mark (:data:`CLAUSE`)."""
+    ``clause``, a verb without an object of reported speech needs a sign of its content: a
+    verb that takes only content clauses ("sagen", "glauben") a clause mark
+    (:data:`CLAUSE`), one that takes a zu-infinitive too ("planen", "hoffen") a clause
+    mark or "zu" ("plant, … zu bauen", "plant das Werk zu schließen")."""
     entry = detector.verbs.get(lemma)
     if entry is None:
         return frozenset()
     if entry.needs:
         return frozenset({*(w.lower() for w in entry.needs), "so"})
-    if clause and not (entry.reported or entry.infinitive):
-        return frozenset({CLAUSE})
+    if clause and not entry.reported:
+        return frozenset({CLAUSE, "zu"}) if entry.infinitive else frozenset({CLAUSE})
     return frozenset()
 
 

@@ -15,6 +15,7 @@ GROUPS = (
     "nach_nouns",
     "reporting_nouns",
     "konjunktiv",
+    "konjunktiv_second",
     "konjunktiv_ending",
     "reportive",
     "words",
@@ -41,6 +42,7 @@ class Triggers:
     )
     not_words: Words = ()
     clause_marks: Words = ()
+    after_candidate: Words = attrs.field(default=(), validator=one_of(*GROUPS))
 
 
 @attrs.frozen
