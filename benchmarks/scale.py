@@ -465,7 +465,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     one.add_argument("--repeats", type=int, default=2)
     one.add_argument("--backend", default="parse")
     one.add_argument(
-        "--rounds", type=int, default=5, help="paired rounds of the headline ratio (0: none)"
+        "--rounds", type=int, default=9, help="paired rounds of the headline ratio (0: none)"
     )
     one.add_argument(
         "--paired-only", action="store_true", help="of the table, only the two paired systems"
