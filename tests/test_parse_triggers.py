@@ -86,3 +86,15 @@ def test_after_candidate_takes_groups_only(extractor: Extractor) -> None:
     bad = {**extractor.rules, "parse": {"triggers": {"after_candidate": ["wäre"]}}}
     with pytest.raises(RulesError, match="after_candidate"):
         ParseTriggers.from_rules(bad, extractor._indirect.rules)
+
+
+def test_a_source_after_so_is_a_candidate_a_consequence_is_not(triggers: ParseTriggers) -> None:
+    # "…, so die Richterin": the source after the content (the Konjunktiv II alone would
+    # wait for a candidate before it); "…, so dass …" is a consequence.
+    assert triggers.strength("Die Wege wären zu schmal, so die Feuerwehr.") == 2
+    assert triggers.fired("Die Wege wären zu schmal, so die Feuerwehr.") == {
+        "marks",
+        "konjunktiv_second",
+    }
+    assert triggers.strength("Es regnete stark, so dass der Platz unter Wasser stand.") == 0
+    assert triggers.strength("Es regnete, so dass es kalt war, so Anwohner.") == 2

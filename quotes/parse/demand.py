@@ -112,6 +112,7 @@ class ParseTriggers:
     konjunktiv_adverbs: frozenset[str] = frozenset()
     perfect: frozenset[str] = frozenset()
     after_candidate: frozenset[str] = frozenset()
+    not_after_marks: frozenset[str] = frozenset()
     _verb_cache: BoundedMemo[str, tuple[Reading, ...]] = attrs.field(
         factory=lambda: BoundedMemo(_CACHE_LIMIT), eq=False, repr=False
     )
@@ -150,11 +151,13 @@ class ParseTriggers:
         marks = triggers.get("marks", [])
         not_words = triggers.get("not_words", [])
         clause_marks = triggers.get("clause_marks", [])
+        not_after_marks = triggers.get("not_after_marks", [])
         for key, value in (
             ("words", extra),
             ("marks", marks),
             ("not_words", not_words),
             ("clause_marks", clause_marks),
+            ("not_after_marks", not_after_marks),
         ):
             if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
                 raise RulesError(f"{where}: [triggers] {key} must be a list of strings")
@@ -234,12 +237,13 @@ class ParseTriggers:
             konjunktiv_adverbs=frozenset(w.lower() for w in detector.source_adverbs_konjunktiv),
             perfect=frozenset(w.lower() for w in detector.perfect_auxiliaries),
             after_candidate=frozenset(triggers.get("after_candidate", [])),
+            not_after_marks=frozenset(w.lower() for w in not_after_marks),
         )
 
     # -- one sentence ----------------------------------------------------------------------
     def fired(self, text: str) -> set[str]:
         """The groups that fire on ``text`` (for the trigger benchmark; slower)."""
-        found = {"marks"} if any(m in text for m in self.marks) else set()
+        found = {"marks"} if self._marked(text) else set()
         return found | {group for _match, group in self._firing(text)}
 
     def firing_words(self, text: str) -> list[tuple[str, str]]:
@@ -248,7 +252,7 @@ class ParseTriggers:
 
     def is_candidate(self, text: str) -> bool:
         """Whether a trigger fires on ``text`` (of any group, ``after_candidate`` too)."""
-        if self.marks and any(m in text for m in self.marks):
+        if self.marks and self._marked(text):
             return True
         for _fires in self._firing(text):
             return True
@@ -257,7 +261,7 @@ class ParseTriggers:
     def strength(self, text: str) -> int:
         """2: ``text`` is a candidate; 1: only right after a candidate (only groups of
         ``after_candidate`` fire); 0: not a candidate."""
-        if self.marks and any(m in text for m in self.marks):
+        if self.marks and self._marked(text):
             return 2
         found = 0
         for _match, group in self._firing(text):
@@ -265,6 +269,18 @@ class ParseTriggers:
                 return 2
             found = 1
         return found
+
+    def _marked(self, text: str) -> bool:
+        """Whether a mark stands in ``text`` not followed by a word of ``not_after_marks``
+        (", so " of "…, so die Sprecherin", not of "…, so dass …")."""
+        for mark in self.marks:
+            at = text.find(mark)
+            while at >= 0:
+                word = _WORD.match(text, at + len(mark))
+                if word is None or word.group().lower() not in self.not_after_marks:
+                    return True
+                at = text.find(mark, at + 1)
+        return False
 
     def _firing(self, text: str) -> Iterator[tuple[regex.Match[str], str]]:
         """Each word of ``text`` that fires, with its group, in text order."""

@@ -43,6 +43,7 @@ class Triggers:
     not_words: Words = ()
     clause_marks: Words = ()
     after_candidate: Words = attrs.field(default=(), validator=one_of(*GROUPS))
+    not_after_marks: Words = ()
 
 
 @attrs.frozen
